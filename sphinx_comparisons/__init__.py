@@ -1,0 +1,17 @@
+"""Build Hugo documentation with Sphinx, plus comparison pages and related posts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    from sphinx_comparisons.extension import setup_extension
+
+    return setup_extension(app)

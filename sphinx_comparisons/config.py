@@ -1,0 +1,93 @@
+"""The ``hugo_*`` configuration values: declared once, validated once at ``config-inited``."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sphinx_comparisons.diagnostics import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+PREFIX = "hugo_"
+
+#: MyST syntax that Hugo's Goldmark renderer accepts and real Hugo pages use.
+DEFAULT_MYST_EXTENSIONS = ["deflist", "strikethrough", "tasklist"]
+
+
+def _string_list(value: Any) -> list[str] | None:
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return list(value)
+    return None
+
+
+def _bool(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+@dataclass(frozen=True)
+class HugoConfig:
+    """Settings for building Hugo content trees. Each field is ``hugo_<name>`` in conf.py."""
+
+    lead: list[str] = field(
+        default_factory=lambda: ["headcontent"],
+        metadata={
+            "type": "list[str]",
+            "check": _string_list,
+            "rebuild": "env",
+            "help": "Front matter keys whose first non-empty value is shown as a lead "
+            "paragraph under the page's H1: ``headcontent`` is YugabyteDB's subtitle, "
+            "Docsy shows ``description``. ``[]`` shows none.",
+        },
+    )
+    myst_extensions: list[str] = field(
+        default_factory=lambda: list(DEFAULT_MYST_EXTENSIONS),
+        metadata={
+            "type": "list[str]",
+            "check": _string_list,
+            "rebuild": "env",
+            "help": "MyST syntax extensions added to ``myst_enable_extensions`` so Hugo "
+            "Markdown parses as Goldmark parses it. ``[]`` adds none.",
+        },
+    )
+    heading_level_warnings: bool = field(
+        default=False,
+        metadata={
+            "type": "bool",
+            "check": _bool,
+            "rebuild": "env",
+            "help": "Show MyST's warnings about skipped heading levels (``## A`` followed by "
+            "``#### B``). Hugo accepts such pages, so they are silenced by default.",
+        },
+    )
+
+    @classmethod
+    def fields(cls) -> tuple[dataclasses.Field[Any], ...]:
+        return dataclasses.fields(cls)
+
+
+def register(app: Sphinx) -> None:
+    """Declare every ``hugo_*`` value with its default."""
+    for spec in HugoConfig.fields():
+        default = spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default  # type: ignore[misc]
+        app.add_config_value(PREFIX + spec.name, default, spec.metadata["rebuild"], types=())
+
+
+def validate(config: Config) -> HugoConfig:
+    """Check each value once; a wrong one is reported and replaced by its default."""
+    values: dict[str, Any] = {}
+    for spec in HugoConfig.fields():
+        name = PREFIX + spec.name
+        checked = spec.metadata["check"](getattr(config, name))
+        if checked is None:
+            warn(
+                "config",
+                f"{name} must be {spec.metadata['type']}, not {getattr(config, name)!r}; "
+                "the default is used",
+            )
+            continue
+        values[spec.name] = checked
+    return HugoConfig(**values)

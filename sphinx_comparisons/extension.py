@@ -1,0 +1,68 @@
+"""Wiring: which handler runs on which Sphinx event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_comparisons import anchors, config, html, site, titles
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+#: Bump when what is stored on the environment changes shape.
+ENV_VERSION = 1
+
+
+def setup_extension(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    config.register(app)
+    app.connect("config-inited", on_config_inited, priority=850)
+    app.connect("builder-inited", html.copy_static)
+    app.connect("env-get-outdated", site.scan)
+    app.connect("source-read", titles.on_source_read)
+    app.connect("source-read", anchors.on_source_read, priority=600)
+    app.add_transform(titles.HugoTitles)
+    app.add_transform(anchors.HeadingIds)
+    app.connect("doctree-read", titles.on_doctree_read, priority=600)
+    app.connect("html-page-context", html.on_page_context, priority=400)
+    app.add_css_file(html.CSS_FILE)
+    from sphinx_comparisons import __version__
+
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def on_config_inited(app: Sphinx, conf: Config) -> None:
+    settings = config.validate(conf)
+    app._sphinx_comparisons_config = settings  # type: ignore[attr-defined]
+    conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
+    if not settings.heading_level_warnings:
+        conf.suppress_warnings = _merged(conf.suppress_warnings, ["myst.header"])
+    if _root_doc_is_default(conf) and _has_hugo_home(Path(app.srcdir), conf):
+        conf.root_doc = conf.master_doc = "_index"
+
+
+def _merged(current: Any, extra: list[str]) -> list[str]:
+    values = list(current or [])
+    return values + [item for item in extra if item not in values]
+
+
+def _root_doc_is_default(conf: Config) -> bool:
+    given = set(conf._raw_config) | set(conf.overrides)
+    return not given & {"root_doc", "master_doc"} and conf.root_doc == "index"
+
+
+def _has_hugo_home(srcdir: Path, conf: Config) -> bool:
+    """Hugo's home page is ``_index.md``; use it when there is no ``index`` page."""
+    suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
+    if any((srcdir / f"index{suffix}").exists() for suffix in [*suffixes, ".md"]):
+        return False
+    return (srcdir / "_index.md").is_file()

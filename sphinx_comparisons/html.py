@@ -1,0 +1,61 @@
+"""What HTML pages get from front matter: head tags and template variables."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_comparisons import site
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+STATIC = Path(__file__).parent / "static"
+CSS_FILE = "sphinx_comparisons.css"
+
+_HAS_DESCRIPTION = re.compile(r"""<meta\s[^>]*name\s*=\s*["']description["']""", re.IGNORECASE)
+_HAS_OG_DESCRIPTION = re.compile(r"""<meta\s[^>]*property\s*=\s*["']og:description["']""", re.IGNORECASE)
+
+
+def on_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Expose the page's front matter to templates and write its description tags.
+
+    Runs before sphinxext-opengraph (priority 500), which then finds our
+    ``<meta name="description">`` and takes ``og:description`` from ``meta``,
+    so each tag appears once.
+    """
+    if doctree is None or pagename not in app.env.found_docs:
+        return
+    params = site.params(app.env, pagename)
+    context["hugo_params"] = params
+    description = params.get("description")
+    if not isinstance(description, str) or not description.strip():
+        return
+    description = " ".join(description.split())
+    escaped = html.escape(description, quote=True)
+    metatags = context.get("metatags", "")
+    if not _HAS_DESCRIPTION.search(metatags):
+        metatags += f'\n    <meta name="description" content="{escaped}" />'
+    if "sphinxext.opengraph" in app.extensions:
+        context["meta"] = {**(context.get("meta") or {}), "og:description": description}
+    elif not _HAS_OG_DESCRIPTION.search(metatags):
+        metatags += f'\n    <meta property="og:description" content="{escaped}" />'
+    context["metatags"] = metatags
+
+
+def copy_static(app: Sphinx) -> None:
+    """Put our stylesheet into ``_static`` for HTML builders (``builder-inited``)."""
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / CSS_FILE).write_text((STATIC / CSS_FILE).read_text(encoding="utf-8"), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""The Hugo model: plain data and functions, with no Sphinx import."""

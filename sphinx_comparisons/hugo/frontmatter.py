@@ -1,0 +1,477 @@
+"""Hugo front matter: find the block, decode it, and normalise it as Hugo does.
+
+No Sphinx import here. Every problem is returned as a :class:`Problem` with the
+1-based line of the file it concerns; the caller decides how to report it.
+The rules follow Hugo's page lexer (``parser/pageparser``) and
+``hugolib/page__meta.go``: see ``hugo-semantics.md`` section 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+YAML, TOML, JSON = "yaml", "toml", "json"
+
+#: Keys Hugo does not copy into ``.Params`` (``params`` is merged instead).
+_NOT_IN_PARAMS = frozenset({"params", "outputs", "sitemap", "resources", "published"})
+
+#: How many offending lines a malformed block may lose before we give up on it.
+_MAX_RECOVERY = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a page's front matter, at a line of the file."""
+
+    subtype: str
+    message: str
+    line: int
+
+
+@dataclass
+class FrontMatter:
+    """The decoded front matter of one page.
+
+    ``params`` is what Hugo calls ``.Params``: keys lowercased (through nested
+    mappings, not inside lists), ``params:`` merged last. ``key_lines`` maps a
+    dotted lowercased key path (``"menu.preview.weight"``) to its line.
+    """
+
+    format: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)
+    #: 1-based line of the opening delimiter (or of ``{``), 0 without front matter.
+    start_line: int = 0
+    #: Offset in the text where the page body begins.
+    body_offset: int = 0
+    #: The text before ``body_offset``: tells whether a later read is the same file.
+    source_head: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        """The line of ``key`` (a dotted path), else of the block itself."""
+        return self.key_lines.get(key.lower(), self.start_line or 1)
+
+
+@dataclass(frozen=True)
+class _Block:
+    format: str
+    text: str  # the block's own text, without delimiters
+    first_line: int  # file line of the block text's first line
+    start_line: int
+    body_offset: int
+
+
+# ---------------------------------------------------------------------------
+# Finding the block
+
+
+def _line_at(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _find_block(text: str) -> tuple[_Block | None, list[Problem]]:
+    start = 0
+    if text.startswith("\ufeff"):
+        start = 1
+    while start < len(text) and text[start] in " \r\n":
+        start += 1
+    if start >= len(text):
+        return None, []
+    first = text[start]
+    line = _line_at(text, start)
+    if first in "-+":
+        delim = first * 3
+        if not text.startswith(delim, start):
+            name = "YAML" if first == "-" else "TOML"
+            return None, [
+                Problem(
+                    "frontmatter",
+                    f"invalid {name} delimiter: a page may not start with {first!r} "
+                    f"unless it opens front matter with {delim!r} (Hugo refuses this page); "
+                    "read as having no front matter",
+                    line,
+                )
+            ]
+        return _delimited_block(text, start, delim, line)
+    if first == "{":
+        return _json_block(text, start, line)
+    return None, []
+
+
+def _delimited_block(
+    text: str, start: int, delim: str, line: int
+) -> tuple[_Block | None, list[Problem]]:
+    fmt = YAML if delim == "---" else TOML
+    eol = text.find("\n", start)
+    if eol < 0:
+        eol = len(text)
+    # Whatever follows the opening delimiter on its line belongs to the block.
+    block_start = start + 3
+    pos = eol + 1
+    while pos <= len(text):
+        if text.startswith(delim, pos):
+            body = pos + 3
+            # One line break after the closing delimiter is consumed; anything
+            # else on that line is the beginning of the content.
+            rest_eol = text.find("\n", body)
+            if text[body:rest_eol if rest_eol >= 0 else len(text)].strip() == "":
+                body = rest_eol + 1 if rest_eol >= 0 else len(text)
+            return _Block(fmt, text[block_start:pos], line, line, body), []
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+    return None, [
+        Problem(
+            "frontmatter",
+            f"front matter opened with {delim!r} is never closed; "
+            "read as having no front matter",
+            line,
+        )
+    ]
+
+
+def _json_block(text: str, start: int, line: int) -> tuple[_Block | None, list[Problem]]:
+    depth = 0
+    in_string = False
+    escaped = False
+    for pos in range(start, len(text)):
+        char = text[pos]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                body = pos + 1
+                eol = text.find("\n", body)
+                if text[body:eol if eol >= 0 else len(text)].strip() == "":
+                    body = eol + 1 if eol >= 0 else len(text)
+                return _Block(JSON, text[start : pos + 1], line, line, body), []
+    return None, [
+        Problem(
+            "frontmatter",
+            "JSON front matter has no matching '}'; read as having no front matter",
+            line,
+        )
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+
+
+class _Error(Exception):
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line  # 0-based line within the block text, if known
+
+
+def _decode_yaml(text: str, fm: FrontMatter, first_line: int) -> Any:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        _walk_yaml(node, (), fm, first_line)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        raise _Error(_yaml_message(err), mark.line if mark else None) from None
+    except yaml.YAMLError as err:
+        raise _Error(str(err), None) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_message(err: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (err.context, err.problem) if p]
+    return "; ".join(parts) or "malformed YAML"
+
+
+def _walk_yaml(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, first: int) -> None:
+    """Record key lines and report duplicated keys (PyYAML keeps the last silently)."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = str(key_node.value).lower()
+        line = first + key_node.start_mark.line
+        dotted = ".".join((*path, key))
+        if key in seen:
+            fm.problems.append(
+                Problem(
+                    "frontmatter_duplicate",
+                    f"duplicate front matter key {dotted!r} (also on line {seen[key]}); "
+                    "the last value wins",
+                    line,
+                )
+            )
+        seen[key] = line
+        fm.key_lines[dotted] = line
+        _walk_yaml(value_node, (*path, key), fm, first)
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _decode_toml(text: str, fm: FrontMatter, first_line: int) -> Any:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        match = _TOML_LINE.search(str(err))
+        message = _TOML_LINE.sub("", str(err)).strip()
+        raise _Error(message, int(match.group(1)) - 1 if match else None) from None
+    _scan_key_lines(text, fm, first_line, re.compile(r'^\s*["\']?([\w.-]+)["\']?\s*='))
+    _scan_toml_tables(text, fm, first_line)
+    return data
+
+
+def _scan_toml_tables(text: str, fm: FrontMatter, first_line: int) -> None:
+    table = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+    prefix = ""
+    for number, raw in enumerate(text.split("\n")):
+        match = table.match(raw)
+        if match:
+            prefix = match.group(1).replace('"', "").lower()
+            fm.key_lines.setdefault(prefix, first_line + number)
+            continue
+        key = re.match(r'^\s*["\']?([\w-]+)["\']?\s*=', raw)
+        if key and prefix:
+            fm.key_lines.setdefault(f"{prefix}.{key.group(1).lower()}", first_line + number)
+
+
+def _scan_key_lines(text: str, fm: FrontMatter, first_line: int, pattern: re.Pattern[str]) -> None:
+    """Best-effort key lines for formats whose parser gives no positions."""
+    for number, raw in enumerate(text.split("\n")):
+        for match in pattern.finditer(raw):
+            fm.key_lines.setdefault(match.group(1).lower(), first_line + number)
+
+
+def _decode_json(text: str, fm: FrontMatter, first_line: int) -> Any:
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key.lower() in out:
+                duplicates.append(key)
+            out[key.lower()] = value
+        return out
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as err:
+        raise _Error(err.msg, err.lineno - 1) from None
+    _scan_key_lines(text, fm, first_line, re.compile(r'"([^"\\]+)"\s*:'))
+    for key in duplicates:
+        lines = [
+            first_line + n
+            for n, raw in enumerate(text.split("\n"))
+            if re.search(rf'"{re.escape(key)}"\s*:', raw)
+        ]
+        fm.problems.append(
+            Problem(
+                "frontmatter_duplicate",
+                f"duplicate front matter key {key.lower()!r}; the last value wins",
+                lines[-1] if lines else first_line,
+            )
+        )
+    return data
+
+
+_DECODERS = {YAML: _decode_yaml, TOML: _decode_toml, JSON: _decode_json}
+
+
+def _decode(block: _Block, fm: FrontMatter) -> Any:
+    """Decode the block; on a syntax error, report it, drop that line and retry.
+
+    Hugo stops the build on malformed front matter; we keep what can be read so
+    the page still builds, and report each line we had to leave out.
+    """
+    lines = block.text.split("\n")
+    decoder = _DECODERS[block.format]
+    for _ in range(_MAX_RECOVERY):
+        try:
+            return decoder("\n".join(lines), fm, block.first_line)
+        except _Error as err:
+            name = block.format.upper()
+            if err.line is None or not 0 <= err.line < len(lines) or not lines[err.line].strip():
+                fm.problems.append(
+                    Problem(
+                        "frontmatter",
+                        f"malformed {name} front matter: {err.message}; it was ignored",
+                        block.first_line + (err.line or 0),
+                    )
+                )
+                return {}
+            fm.problems.append(
+                Problem(
+                    "frontmatter",
+                    f"malformed {name} front matter: {err.message}; this line was ignored",
+                    block.first_line + err.line,
+                )
+            )
+            lines[err.line] = ""
+            fm.key_lines.clear()
+    return {}
+
+
+# ---------------------------------------------------------------------------
+# Normalising
+
+
+def _lower_keys(value: Any) -> Any:
+    """Lowercase mapping keys recursively, but not inside lists (``hmaps.PrepareParams``)."""
+    if isinstance(value, dict):
+        return {str(key).lower(): _lower_keys(item) for key, item in value.items()}
+    return value
+
+
+def _to_params(data: dict[str, Any]) -> dict[str, Any]:
+    params = {key: value for key, value in data.items() if key not in _NOT_IN_PARAMS}
+    user = data.get("params")
+    if isinstance(user, dict):
+        params.update(user)
+    return params
+
+
+_STRING_KEYS = (
+    "title",
+    "linktitle",
+    "headertitle",
+    "description",
+    "summary",
+    "type",
+    "layout",
+    "slug",
+    "url",
+    "headcontent",
+)
+_STRING_LIST_KEYS = ("aliases", "keywords", "tags", "categories")
+
+
+def _check_types(fm: FrontMatter) -> None:
+    """Coerce predefined fields as Hugo's ``cast`` does; report what cannot be."""
+    params = fm.params
+
+    def bad(key: str, expected: str) -> None:
+        value = params.pop(key)
+        fm.problems.append(
+            Problem(
+                "frontmatter_type",
+                f"front matter {key!r} must be {expected}, not {_describe(value)}; it was ignored",
+                fm.line_of(key),
+            )
+        )
+
+    for key in _STRING_KEYS:
+        value = params.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            bad(key, "a string")
+        elif not isinstance(value, str):
+            params[key] = _scalar_text(value)
+    if "weight" in params:
+        weight = params["weight"]
+        if isinstance(weight, bool) or not isinstance(weight, (int, str, float)):
+            bad("weight", "an integer")
+        elif isinstance(weight, float) and weight.is_integer():
+            params["weight"] = int(weight)
+        elif isinstance(weight, str):
+            try:
+                params["weight"] = int(weight.strip())
+            except ValueError:
+                bad("weight", "an integer")
+        elif isinstance(weight, float):
+            bad("weight", "an integer")
+    if "draft" in params:
+        draft = params["draft"]
+        if isinstance(draft, str) and draft.strip().lower() in {"true", "false"}:
+            params["draft"] = draft.strip().lower() == "true"
+        elif not isinstance(draft, bool):
+            bad("draft", "true or false")
+    for key in _STRING_LIST_KEYS:
+        value = params.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            params[key] = [value]
+        elif not isinstance(value, list) or not all(
+            isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in value
+        ):
+            bad(key, "a list of strings")
+        else:
+            params[key] = [_scalar_text(item) for item in value]
+    for key in ("menu", "menus"):
+        value = params.get(key)
+        if value is not None and not isinstance(value, (str, list, dict)):
+            bad(key, "a menu name, a list of menu names or a mapping")
+
+
+def _scalar_text(value: Any) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+def parse(text: str) -> FrontMatter:
+    """Split ``text`` into front matter and body, and decode the front matter.
+
+    ``text`` is the file as Python reads it in text mode (CRLF already folded).
+    """
+    block, problems = _find_block(text)
+    fm = FrontMatter(problems=problems)
+    if block is None:
+        return fm
+    fm.format = block.format
+    fm.start_line = block.start_line
+    fm.body_offset = block.body_offset
+    fm.source_head = text[: block.body_offset]
+    data = _decode(block, fm)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        fm.problems.append(
+            Problem(
+                "frontmatter",
+                f"front matter must be a mapping of keys to values, not {_describe(data)}; "
+                "it was ignored",
+                block.start_line,
+            )
+        )
+        data = {}
+    fm.params = _to_params(_lower_keys(data))
+    _check_types(fm)
+    fm.problems = list(dict.fromkeys(fm.problems))
+    return fm

@@ -1,0 +1,45 @@
+"""Goldmark heading attributes: ``## Title {#id .class}``.
+
+MyST has no syntax for them, so they are taken off the heading line (which
+keeps its place) and handed back by line, to be set on the section later.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATTRIBUTED_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)[ \t]*\{([^{}\n]*)\}[ \t]*$")
+_ATTRIBUTE = r"""(?:[#.][^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
+_ATTRIBUTES = re.compile(rf"^\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*$")
+_ID = re.compile(r"(?:^|\s)#([^\s#.}]+)")
+
+
+def take_heading_ids(text: str) -> tuple[str, dict[int, str]]:
+    """Strip trailing ``{#id}`` attribute lists from ATX headings outside code fences.
+
+    Returns the new text and ``{line: id}`` (1-based lines). An attribute list
+    without an id is removed too, as Goldmark does not print it either.
+    """
+    if "{" not in text:
+        return text, {}
+    lines = text.split("\n")
+    ids: dict[int, str] = {}
+    fence: str | None = None
+    for number, line in enumerate(lines):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        match = _ATTRIBUTED_HEADING.match(line)
+        if match is None or not _ATTRIBUTES.match(match.group(2)):
+            continue
+        found = _ID.search(match.group(2))
+        if found:
+            ids[number + 1] = found.group(1)
+        lines[number] = match.group(1)
+    return "\n".join(lines), ids

@@ -1,0 +1,125 @@
+"""Site-wide facts gathered once per build, before any page is read.
+
+Every Markdown page's front matter is parsed in the main process at
+``env-get-outdated`` and kept on the environment, keyed by docname and
+checked by file size and mtime, so an incremental build re-parses only the
+files that changed. Forked parallel readers inherit it unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinx_comparisons.hugo import frontmatter
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_comparisons.config import HugoConfig
+
+_ENV_ATTR = "hugo_pages"
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """One page's parsed front matter and the file state it was parsed from."""
+
+    stamp: tuple[int, int]
+    front_matter: frontmatter.FrontMatter
+
+
+def hugo_config(app: Sphinx) -> HugoConfig:
+    """The validated ``hugo_*`` settings of this build."""
+    return app._sphinx_comparisons_config  # type: ignore[attr-defined, no-any-return]
+
+
+def is_markdown(app: Sphinx, docname: str) -> bool:
+    suffixes = app.config.source_suffix
+    path = str(app.env.doc2path(docname))
+    return any(
+        path.endswith(suffix) and kind == "markdown" for suffix, kind in suffixes.items()
+    )
+
+
+def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
+    records = getattr(env, _ENV_ATTR, None)
+    if records is None:
+        records = {}
+        setattr(env, _ENV_ATTR, records)
+    return records
+
+
+def _read(path: str) -> tuple[tuple[int, int], str] | None:
+    try:
+        stat = os.stat(path)
+        with open(path, encoding="utf-8-sig") as handle:
+            return (stat.st_mtime_ns, stat.st_size), handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None  # Sphinx reports unreadable sources itself
+
+
+def scan(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: Set[str],
+    changed: Set[str],
+    removed: Set[str],
+) -> list[str]:
+    """Bring the front matter of every Markdown page up to date (``env-get-outdated``)."""
+    records = _records(env)
+    for docname in set(records) - env.found_docs:
+        del records[docname]
+    for docname in sorted(env.found_docs):
+        if not is_markdown(app, docname):
+            continue
+        path = str(env.doc2path(docname))
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        known = records.get(docname)
+        if known and known.stamp == (stat.st_mtime_ns, stat.st_size):
+            continue
+        read = _read(path)
+        if read is not None:
+            records[docname] = PageRecord(read[0], frontmatter.parse(read[1]))
+    return []
+
+
+def front_matter(env: BuildEnvironment, docname: str) -> frontmatter.FrontMatter | None:
+    record = _records(env).get(docname)
+    return record.front_matter if record else None
+
+
+def front_matter_for_source(
+    env: BuildEnvironment, docname: str, source: str
+) -> frontmatter.FrontMatter:
+    """The scanned front matter if it still describes ``source``, else a fresh parse.
+
+    The source differs from the scanned file only when the page is read without
+    a scan (a build of named files) or another extension rewrote it first.
+    """
+    known = front_matter(env, docname)
+    if known is not None and _same_head(known, source):
+        return known
+    parsed = frontmatter.parse(source)
+    stamp = _read(str(env.doc2path(docname)))
+    if stamp is not None:
+        _records(env)[docname] = PageRecord(stamp[0], parsed)
+    return parsed
+
+
+def _same_head(known: frontmatter.FrontMatter, source: str) -> bool:
+    if known.format is None and not known.problems:
+        return source.lstrip("\ufeff \r\n")[:1] not in ("-", "+", "{")
+    return known.source_head == source[: known.body_offset]
+
+
+def params(env: BuildEnvironment, docname: str) -> dict[str, Any]:
+    known = front_matter(env, docname)
+    return known.params if known else {}
