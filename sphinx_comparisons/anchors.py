@@ -22,7 +22,7 @@ def _current(env: BuildEnvironment) -> Any:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not site.is_markdown(app, docname):
+    if not site.is_markdown(app.env, docname):
         return
     source[0], ids = take_heading_ids(source[0])
     _current(app.env)[_KEY] = ids

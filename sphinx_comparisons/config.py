@@ -73,7 +73,8 @@ def register(app: Sphinx) -> None:
     """Declare every ``hugo_*`` value with its default."""
     for spec in HugoConfig.fields():
         default = spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default  # type: ignore[misc]
-        app.add_config_value(PREFIX + spec.name, default, spec.metadata["rebuild"], types=())
+        # Types are checked by ``validate``, with our own message and subtype.
+        app.add_config_value(PREFIX + spec.name, default, spec.metadata["rebuild"], types=Any)
 
 
 def validate(config: Config) -> HugoConfig:

@@ -42,7 +42,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
 
 def on_config_inited(app: Sphinx, conf: Config) -> None:
     settings = config.validate(conf)
-    app._sphinx_comparisons_config = settings  # type: ignore[attr-defined]
+    conf._sphinx_comparisons = settings
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
     if not settings.heading_level_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, ["myst.header"])

@@ -33,10 +33,10 @@ def on_page_context(
     ``<meta name="description">`` and takes ``og:description`` from ``meta``,
     so each tag appears once.
     """
-    if doctree is None or pagename not in app.env.found_docs:
-        return
-    params = site.params(app.env, pagename)
+    params = site.params(app.env, pagename) if pagename in app.env.found_docs else {}
     context["hugo_params"] = params
+    if doctree is None:
+        return
     description = params.get("description")
     if not isinstance(description, str) or not description.strip():
         return

@@ -33,14 +33,17 @@ class PageRecord:
     front_matter: frontmatter.FrontMatter
 
 
-def hugo_config(app: Sphinx) -> HugoConfig:
-    """The validated ``hugo_*`` settings of this build."""
-    return app._sphinx_comparisons_config  # type: ignore[attr-defined, no-any-return]
+def hugo_config(env: BuildEnvironment) -> HugoConfig:
+    """The validated ``hugo_*`` settings of this build (set at ``config-inited``).
+
+    Kept under a private name, which Sphinx leaves out when it pickles the config.
+    """
+    return env.config._sphinx_comparisons  # type: ignore[no-any-return]
 
 
-def is_markdown(app: Sphinx, docname: str) -> bool:
-    suffixes = app.config.source_suffix
-    path = str(app.env.doc2path(docname))
+def is_markdown(env: BuildEnvironment, docname: str) -> bool:
+    suffixes = env.config.source_suffix
+    path = str(env.doc2path(docname))
     return any(
         path.endswith(suffix) and kind == "markdown" for suffix, kind in suffixes.items()
     )
@@ -75,7 +78,7 @@ def scan(
     for docname in set(records) - env.found_docs:
         del records[docname]
     for docname in sorted(env.found_docs):
-        if not is_markdown(app, docname):
+        if not is_markdown(env, docname):
             continue
         path = str(env.doc2path(docname))
         try:

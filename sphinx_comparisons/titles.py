@@ -46,7 +46,7 @@ def plan(fm: FrontMatter, path: str) -> TitlePlan | None:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not site.is_markdown(app, docname):
+    if not site.is_markdown(app.env, docname):
         return
     env = app.env
     fm = site.front_matter_for_source(env, docname, source[0])
@@ -65,14 +65,14 @@ class HugoTitles(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.docname
-        if not site.is_markdown(self.app, docname):
+        if not site.is_markdown(env, docname):
             return
         fm = site.front_matter(env, docname)
-        if fm is None:
-            return
-        env.metadata[docname].update(fm.params)
-        title = plan(fm, str(env.doc2path(docname, False)))
+        if fm is not None:
+            env.metadata[docname].update(fm.params)
+        title = plan(fm, str(env.doc2path(docname, False))) if fm else None
         if title is None:
+            self._title_untitled_page(docname)
             return
         ours = self._injected_section(title.line)
         if ours is None:
@@ -87,9 +87,26 @@ class HugoTitles(SphinxTransform):
             return
         self.document["title"] = title.titles.title
         self._absorb_body_h1s(ours, others, title.titles.heading)
-        lead = page.lead(fm.params, site.hugo_config(self.app).lead)
+        lead = page.lead(fm.params, site.hugo_config(env).lead)
         if lead:
             ours.insert(1, nodes.paragraph(lead, lead, classes=["hugo-lead"]))
+
+    def _title_untitled_page(self, docname: str) -> None:
+        """A page with neither front matter nor any heading gets one from its file name."""
+        if self.document.next_node(nodes.section) is not None:
+            return
+        text = page.title_from_path(str(self.env.doc2path(docname, False)))
+        section = nodes.section(ids=[nodes.make_id(text) or "page"], names=[nodes.fully_normalize_name(text)])
+        section += nodes.title(text, text)
+        section.extend(self.document.children)
+        self.document.children = []
+        self.document += section
+        self.document.note_implicit_target(section)
+        warn(
+            "title_missing",
+            f"page has no title and no heading; using {text!r} from its file name",
+            location=(docname, 1),
+        )
 
     def _injected_section(self, line: int) -> nodes.section | None:
         for child in self.document.children:
@@ -141,8 +158,16 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     fm = site.front_matter(env, docname)
-    if fm is None or not site.is_markdown(app, docname):
+    if fm is None or not site.is_markdown(app.env, docname):
         return
     named = page.titles(fm.params)
-    if named is not None and named.nav != named.heading:
-        env.titles[docname] = nodes.title(named.nav, named.nav)
+    if named is None or named.nav == named.heading:
+        return
+    env.titles[docname] = nodes.title(named.nav, named.nav)
+    # Toctree entries without an explicit title take the page's entry in its
+    # own table of contents, so that label changes too.
+    toc = env.tocs.get(docname)
+    for reference in toc.findall(nodes.reference) if toc is not None else ():
+        if not reference.get("anchorname"):
+            reference.children = [nodes.Text(named.nav)]
+            break

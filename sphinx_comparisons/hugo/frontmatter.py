@@ -193,7 +193,9 @@ def _decode_yaml(text: str, fm: FrontMatter, first_line: int) -> Any:
         _walk_yaml(node, (), fm, first_line)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # The context mark is where the broken construct began (an unclosed
+        # ``[``); the problem mark is where the parser gave up on it.
+        mark = err.context_mark or err.problem_mark
         raise _Error(_yaml_message(err), mark.line if mark else None) from None
     except yaml.YAMLError as err:
         raise _Error(str(err), None) from None

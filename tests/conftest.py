@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "yugabyte"
+FIXTURES = SHARED / "spec" / "fixtures"
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the checkout")
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    return root
+
+
+def sphinx_build(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run sphinx-build as a user would, without a conf.py unless the tree has one."""
+    command = [sys.executable, "-m", "sphinx", "-q", *args]
+    if not (src / "conf.py").exists():
+        command += ["-C", "-D", "extensions=sphinx_comparisons"]
+    return subprocess.run([*command, str(src), str(out)], capture_output=True, text=True, check=False)
+
+
+def warnings_of(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def main_h1s(page: BeautifulSoup) -> list[str]:
+    """The H1s in the page's content area, whatever the theme calls it."""
+    body = page.select_one("[role=main]") or page.select_one("article") or page
+    return [h.get_text(" ", strip=True).rstrip("¶#").strip() for h in body.find_all("h1")]
+
+
+def strip_ansi(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
