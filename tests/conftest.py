@@ -13,6 +13,9 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "yugabyte"
 FIXTURES = SHARED / "spec" / "fixtures"
 
+#: Sphinx's warning for pages outside every toctree (untyped in Sphinx 8.0).
+NOT_IN_TOCTREE = "isn't included in any toctree"
+
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the checkout")
 
 

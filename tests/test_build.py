@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, main_h1s, needs_shared, soup, sphinx_build, warnings_of, write_tree
+from conftest import CORPUS, NOT_IN_TOCTREE, main_h1s, needs_shared, soup, sphinx_build, warnings_of, write_tree
 from sphinx_comparisons.hugo import frontmatter
 
 TREE = {
@@ -26,21 +26,26 @@ def test_zero_config_build_uses_index_md_as_root(tmp_path):
     src = write_tree(tmp_path / "src", TREE)
     result = sphinx_build(src, tmp_path / "out", "-b", "dirhtml")
     assert result.returncode == 0, result.stderr
-    assert [w for w in warnings_of(result.stderr) if "toc.not_included" not in w] == []
+    assert [w for w in warnings_of(result.stderr) if NOT_IN_TOCTREE not in w] == []
     out = tmp_path / "out"
     home = soup(out / "_index" / "index.html")
     assert main_h1s(home) == ["Home"]
     assert home.title.get_text().startswith("Home")
-    # the root document is _index: the master_doc link of every page points at it
+    # the root document is _index: the theme's home link on every page points at it
     use = soup(out / "guide" / "use" / "index.html")
+    assert use.select_one("h1.logo a")["href"] == "../../_index/"
     assert main_h1s(use) == ["Using the tool"]
     assert use.title.get_text().startswith("Use it")
 
 
 def test_explicit_root_doc_is_kept(tmp_path):
     src = write_tree(tmp_path / "src", {**TREE, "conf.py": 'extensions = ["sphinx_comparisons"]\nroot_doc = "guide/_index"\n'})
-    result = sphinx_build(src, tmp_path / "out", "-b", "html", "-W", "-D", "suppress_warnings=toc.not_included")
+    result = sphinx_build(src, tmp_path / "out", "-b", "html")
     assert result.returncode == 0, result.stderr
+    assert [w for w in warnings_of(result.stderr) if NOT_IN_TOCTREE not in w] == []
+    # guide/_index is the root: the home page is linked as such from every page
+    assert 'href="guide/_index.html"' in (tmp_path / "out" / "_index.html").read_text() or \
+        soup(tmp_path / "out" / "_index.html").find("a", href="guide/_index.html") is not None
 
 
 def _pages(out: Path) -> list[Path]:
@@ -63,7 +68,7 @@ def test_parallel_build_equals_serial(tmp_path):
 
 
 def test_incremental_build_reparses_and_rereads_only_what_changed(make_app, tmp_path, monkeypatch):
-    write_tree(tmp_path, {**TREE, "conf.py": 'extensions = ["sphinx_comparisons"]\nsuppress_warnings = ["toc.not_included"]\n'})
+    write_tree(tmp_path, {**TREE, "conf.py": 'extensions = ["sphinx_comparisons"]\n'})
     make_app("html", srcdir=tmp_path).build()
 
     parsed: list[int] = []
@@ -130,7 +135,7 @@ def test_corpus_seed_page(corpus_build):
     raw = aurora.read_text()
     assert raw.count('<meta name="description" content="Compare Amazon Aurora with YugabyteDB." />') == 1
     # navigation (toctrees) is built by a later issue
-    assert not [w for w in warnings if "amazon-aurora.md" in w and "toc.not_included" not in w]
+    assert not [w for w in warnings if "amazon-aurora.md" in w and NOT_IN_TOCTREE not in w]
 
 
 @needs_shared
