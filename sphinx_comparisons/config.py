@@ -17,6 +17,9 @@ PREFIX = "hugo_"
 #: MyST syntax that Hugo's Goldmark renderer accepts and real Hugo pages use.
 DEFAULT_MYST_EXTENSIONS = ["deflist", "strikethrough", "tasklist"]
 
+#: MyST warnings about syntax Hugo accepts silently (see ``myst_syntax_warnings``).
+MYST_SYNTAX_WARNINGS = ["myst.header", "myst.strikethrough"]
+
 
 def _string_list(value: Any) -> list[str] | None:
     if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
@@ -53,14 +56,15 @@ class HugoConfig:
             "Markdown parses as Goldmark parses it. ``[]`` adds none.",
         },
     )
-    heading_level_warnings: bool = field(
+    myst_syntax_warnings: bool = field(
         default=False,
         metadata={
             "type": "bool",
             "check": _bool,
             "rebuild": "env",
-            "help": "Show MyST's warnings about skipped heading levels (``## A`` followed by "
-            "``#### B``). Hugo accepts such pages, so they are silenced by default.",
+            "help": "Show MyST's warnings about Markdown that Hugo accepts without a word: "
+            "skipped heading levels (``## A`` then ``#### B``) and strikethrough (which "
+            "MyST flags as HTML-only). Silenced by default.",
         },
     )
 

@@ -44,8 +44,8 @@ def on_config_inited(app: Sphinx, conf: Config) -> None:
     settings = config.validate(conf)
     conf._sphinx_comparisons = settings
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
-    if not settings.heading_level_warnings:
-        conf.suppress_warnings = _merged(conf.suppress_warnings, ["myst.header"])
+    if not settings.myst_syntax_warnings:
+        conf.suppress_warnings = _merged(conf.suppress_warnings, config.MYST_SYNTAX_WARNINGS)
     if _root_doc_is_default(conf) and _has_hugo_home(Path(app.srcdir), conf):
         conf.root_doc = conf.master_doc = "_index"
 

@@ -269,3 +269,32 @@ def test_heading_attribute_ids(make_app, tmp_path):
 def test_orphan_front_matter_is_honoured(make_app, tmp_path):
     app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n", "lonely.md": "---\ntitle: Lonely\norphan: true\n---\n"})
     assert warnings(app) == []
+
+
+def test_hugo_markdown_syntax_is_on(make_app, tmp_path):
+    body = (
+        "---\ntitle: Syntax\n---\n\n"
+        "Term\n: Its definition\n\n"
+        "Some ~~old~~ text.\n\n"
+        "- [x] done\n- [ ] open\n\n"
+        "Feature | Yes\n--- | ---\nTables without outer pipes | yes\n\n"
+        '<div class="raw-block">raw HTML</div>\n'
+    )
+    app = build(make_app, tmp_path, {"_index.md": body}, builder="html")
+    assert warnings(app) == []
+    html = page(app, "_index")
+    assert html.select_one("dl dt").get_text() == "Term"
+    assert html.select_one("s, del").get_text() == "old"
+    assert [box.has_attr("checked") for box in html.select("input[type=checkbox]")] == [True, False]
+    assert html.select_one("table td").get_text() == "Tables without outer pipes"
+    assert html.select_one("div.raw-block").get_text() == "raw HTML"
+
+
+def test_myst_syntax_warnings_can_be_turned_back_on(make_app, tmp_path):
+    body = "---\ntitle: Levels\n---\n\n## Two\n\n##### Five\n\n~~gone~~\n"
+    write_tree(tmp_path, {"conf.py": CONF + "hugo_myst_syntax_warnings = True\n", "_index.md": body})
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    found = warnings(app)
+    assert any("_index.md:7:" in w and "H2 to H5" in w for w in found)
+    assert any("_index.md:9:" in w and "trikethrough" in w for w in found)
