@@ -296,5 +296,6 @@ def test_myst_syntax_warnings_can_be_turned_back_on(make_app, tmp_path):
     app = make_app("html", srcdir=tmp_path)
     app.build()
     found = warnings(app)
-    assert any("_index.md:7:" in w and "header" in w.lower() for w in found)
-    assert any("_index.md:9:" in w and "trikethrough" in w for w in found)
+    # (myst-parser 4 names the file "_index.md.rst" in these two warnings)
+    assert any(":7:" in w and "_index.md" in w and "header" in w.lower() for w in found)
+    assert any(":9:" in w and "_index.md" in w and "trikethrough" in w for w in found)
