@@ -29,7 +29,8 @@ def main(readme_path: str, log_path: str, content: str) -> int:
     root = str(Path(content).resolve()) + "/"
     seen: Counter[str] = Counter()
     bad = []
-    for line in Path(log_path).read_text(encoding="utf-8").splitlines():
+    log = re.sub(r"\x1b\[[0-9;]*m", "", Path(log_path).read_text(encoding="utf-8"))
+    for line in log.splitlines():
         if "WARNING" not in line and "ERROR" not in line:
             continue
         match = WARNING.match(line)
