@@ -243,29 +243,36 @@ def _decode_toml(text: str, fm: FrontMatter, first_line: int) -> Any:
         match = _TOML_LINE.search(str(err))
         message = _TOML_LINE.sub("", str(err)).strip()
         raise _Error(message, int(match.group(1)) - 1 if match else None) from None
-    _scan_key_lines(text, fm, first_line, re.compile(r'^\s*["\']?([\w.-]+)["\']?\s*='))
     _scan_toml_tables(text, fm, first_line)
     return data
 
 
+_TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_TOML_KEY = re.compile(r"""^\s*["']?([\w.-]+)["']?\s*=""")
+
+
 def _scan_toml_tables(text: str, fm: FrontMatter, first_line: int) -> None:
-    table = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+    """Key lines for TOML, whose parser gives no positions: ``[a.b]`` then ``c =`` is ``a.b.c``."""
     prefix = ""
     for number, raw in enumerate(text.split("\n")):
-        match = table.match(raw)
-        if match:
-            prefix = match.group(1).replace('"', "").lower()
+        table = _TOML_TABLE.match(raw)
+        if table:
+            prefix = table.group(1).replace('"', "").lower()
             fm.key_lines.setdefault(prefix, first_line + number)
             continue
-        key = re.match(r'^\s*["\']?([\w-]+)["\']?\s*=', raw)
-        if key and prefix:
-            fm.key_lines.setdefault(f"{prefix}.{key.group(1).lower()}", first_line + number)
+        key = _TOML_KEY.match(raw)
+        if key:
+            dotted = f"{prefix}.{key.group(1)}" if prefix else key.group(1)
+            fm.key_lines.setdefault(dotted.lower(), first_line + number)
 
 
-def _scan_key_lines(text: str, fm: FrontMatter, first_line: int, pattern: re.Pattern[str]) -> None:
-    """Best-effort key lines for formats whose parser gives no positions."""
+_JSON_KEY = re.compile(r'"([^"\\]+)"\s*:')
+
+
+def _scan_json_keys(text: str, fm: FrontMatter, first_line: int) -> None:
+    """Best-effort key lines for JSON, whose parser gives no positions: first use of each name."""
     for number, raw in enumerate(text.split("\n")):
-        for match in pattern.finditer(raw):
+        for match in _JSON_KEY.finditer(raw):
             fm.key_lines.setdefault(match.group(1).lower(), first_line + number)
 
 
@@ -284,7 +291,7 @@ def _decode_json(text: str, fm: FrontMatter, first_line: int) -> Any:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as err:
         raise _Error(err.msg, err.lineno - 1) from None
-    _scan_key_lines(text, fm, first_line, re.compile(r'"([^"\\]+)"\s*:'))
+    _scan_json_keys(text, fm, first_line)
     for key in duplicates:
         lines = [
             first_line + n
