@@ -41,12 +41,17 @@ def hugo_config(env: BuildEnvironment) -> HugoConfig:
     return env.config._sphinx_comparisons  # type: ignore[no-any-return]
 
 
-def is_markdown(env: BuildEnvironment, docname: str) -> bool:
-    suffixes = env.config.source_suffix
+def _markdown_file(env: BuildEnvironment, docname: str) -> bool:
     path = str(env.doc2path(docname))
     return any(
-        path.endswith(suffix) and kind == "markdown" for suffix, kind in suffixes.items()
+        path.endswith(suffix) and kind == "markdown"
+        for suffix, kind in env.config.source_suffix.items()
     )
+
+
+def is_markdown(env: BuildEnvironment, docname: str) -> bool:
+    """Whether the page is Markdown: exactly the pages the scan keeps a record of."""
+    return docname in _records(env)
 
 
 def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
@@ -60,7 +65,7 @@ def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
 def _read(path: str) -> tuple[tuple[int, int], str] | None:
     try:
         stat = os.stat(path)
-        with open(path, encoding="utf-8-sig") as handle:
+        with open(path, encoding="utf-8-sig") as handle:  # as Sphinx reads sources
             return (stat.st_mtime_ns, stat.st_size), handle.read()
     except (OSError, UnicodeDecodeError):
         return None  # Sphinx reports unreadable sources itself
@@ -78,7 +83,7 @@ def scan(
     for docname in set(records) - env.found_docs:
         del records[docname]
     for docname in sorted(env.found_docs):
-        if not is_markdown(env, docname):
+        if not _markdown_file(env, docname):
             continue
         path = str(env.doc2path(docname))
         try:
