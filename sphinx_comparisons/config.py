@@ -31,6 +31,23 @@ def _bool(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+_UNSET = object()
+
+
+def _optional_path(value: Any) -> Any:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value
+    return _UNSET
+
+
+def _menu_names(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value] if value else []
+    return _string_list(value) if _string_list(value) is not None else _UNSET
+
+
 @dataclass(frozen=True)
 class HugoConfig:
     """Settings for building Hugo content trees. Each field is ``hugo_<name>`` in conf.py."""
@@ -68,6 +85,29 @@ class HugoConfig:
         },
     )
 
+    config: str | None = field(
+        default=None,
+        metadata={
+            "type": "str | None",
+            "check": _optional_path,
+            "rebuild": "env",
+            "help": "The Hugo site config: a file (``hugo.toml``, ``config.yaml`` ...), a config "
+            "folder (``config/`` or ``config/_default/``) or the site's root folder, relative to "
+            "conf.py. Unset: looked for beside the source folder and up to two folders above it.",
+        },
+    )
+    menus: list[str] | None = field(
+        default=None,
+        metadata={
+            "type": "list[str] | str | None",
+            "check": _menu_names,
+            "rebuild": "env",
+            "help": "The menu(s) whose entries make the site's navigation, in order. ``[]``: "
+            "the section tree instead (Docsy's sidebar). Unset: the menu that most pages are "
+            "in, if it holds at least half of them, else the section tree.",
+        },
+    )
+
     @classmethod
     def fields(cls) -> tuple[dataclasses.Field[Any], ...]:
         return dataclasses.fields(cls)
@@ -87,7 +127,7 @@ def validate(config: Config) -> HugoConfig:
     for spec in HugoConfig.fields():
         name = PREFIX + spec.name
         checked = spec.metadata["check"](getattr(config, name))
-        if checked is None:
+        if checked is _UNSET or (checked is None and spec.default is not None):
             warn(
                 "config",
                 f"{name} must be {spec.metadata['type']}, not {getattr(config, name)!r}; "

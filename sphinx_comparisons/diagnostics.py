@@ -38,6 +38,34 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "since Hugo keys are case-insensitive). The last value wins.",
         "Remove one of the two keys.",
     ),
+    "siteconfig": (
+        "The Hugo site config (``hugo.toml``, ``config/_default/menus.toml`` ...) is malformed "
+        "or has a duplicated key; what could be read is used.",
+        "Fix the file at the line shown.",
+    ),
+    "menu": (
+        "A menu entry has a field of the wrong type (``weight: heavy``, ``parent: [a]``), a "
+        "``menu`` list item that is not a name, or a ``pageRef`` that matches no page. The "
+        "field is ignored; the entry is kept.",
+        "Correct the entry at the line shown.",
+    ),
+    "menu_duplicate": (
+        "Two entries of one menu have the same identifier (or, without one, the same name). "
+        "As in Hugo, config entries come first, then pages in path order; the later entry is "
+        "dropped.",
+        "Give one of the entries another ``identifier``.",
+    ),
+    "menu_parent": (
+        "A menu entry's ``parent`` matches no identifier (or name) in its menu; the match is "
+        "exact and case-sensitive. As in Hugo, the entry is shown under a heading named after "
+        "the missing parent.",
+        "Fix the ``parent`` value, or add the parent entry.",
+    ),
+    "menu_cycle": (
+        "Menu entries name each other as parents, so none of them reaches the top of the "
+        "menu; they are left out of the navigation (Hugo shows none of them either).",
+        "Break the loop by changing one ``parent``.",
+    ),
     "title_missing": (
         "The page has no ``title``/``headerTitle`` and no heading; a title is made from "
         "its file name.",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons import anchors, config, html, site, titles
+from sphinx_comparisons import anchors, config, html, navigation, sections, site, titles
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,10 +24,16 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", on_config_inited, priority=850)
     app.connect("builder-inited", html.copy_static)
     app.connect("env-get-outdated", site.scan)
+    app.connect("env-get-outdated", navigation.on_env_get_outdated, priority=600)
+    app.connect("env-get-updated", navigation.on_env_get_updated)
+    app.connect("env-updated", navigation.on_env_updated)
     app.connect("source-read", titles.on_source_read)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)
+    app.add_transform(navigation.InjectToctrees)
+    app.connect("source-read", sections.on_source_read, priority=700)
+    app.add_directive("section-index", sections.SectionIndex)
     app.connect("doctree-read", titles.on_doctree_read, priority=600)
     app.connect("html-page-context", html.on_page_context, priority=400)
     app.add_css_file(html.CSS_FILE)
@@ -42,6 +49,9 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
 
 def on_config_inited(app: Sphinx, conf: Config) -> None:
     settings = config.validate(conf)
+    if settings.config:
+        base = Path(app.confdir) if app.confdir else Path(app.srcdir)
+        settings = dataclasses.replace(settings, config=str(base / settings.config))
     conf._sphinx_comparisons = settings
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
     if not settings.myst_syntax_warnings:

@@ -22,7 +22,7 @@ aliases:
   - /comparisons/quill/
 menu:
   main:
-    parent: comparisons
+    identifier: quill
     weight: 10
 type: docs
 ---

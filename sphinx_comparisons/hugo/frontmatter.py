@@ -56,6 +56,8 @@ class FrontMatter:
     body_offset: int = 0
     #: The text before ``body_offset``: tells whether a later read is the same file.
     source_head: str = ""
+    #: What the decoded text is called in messages.
+    label: str = "front matter"
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
@@ -213,6 +215,12 @@ def _yaml_message(err: yaml.MarkedYAMLError) -> str:
 
 def _walk_yaml(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, first: int) -> None:
     """Record key lines and report duplicated keys (PyYAML keeps the last silently)."""
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            dotted = ".".join((*path, str(index)))
+            fm.key_lines.setdefault(dotted, first + item.start_mark.line)
+            _walk_yaml(item, (*path, str(index)), fm, first)
+        return
     if not isinstance(node, yaml.MappingNode):
         return
     seen: dict[str, int] = {}
@@ -226,7 +234,7 @@ def _walk_yaml(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, first: i
             fm.problems.append(
                 Problem(
                     "frontmatter_duplicate",
-                    f"duplicate front matter key {dotted!r} (also on line {seen[key]}); "
+                    f"duplicate {fm.label} key {dotted!r} (also on line {seen[key]}); "
                     "the last value wins",
                     line,
                 )
@@ -255,12 +263,20 @@ _TOML_KEY = re.compile(r"""^\s*["']?([\w.-]+)["']?\s*=""")
 
 
 def _scan_toml_tables(text: str, fm: FrontMatter, first_line: int) -> None:
-    """Key lines for TOML, whose parser gives no positions: ``[a.b]`` then ``c =`` is ``a.b.c``."""
+    """Key lines for TOML, whose parser gives no positions.
+
+    ``[a.b]`` then ``c =`` is ``a.b.c``; the n-th ``[[a]]`` table is ``a.n``.
+    """
     prefix = ""
+    arrays: dict[str, int] = {}
     for number, raw in enumerate(text.split("\n")):
         table = _TOML_TABLE.match(raw)
         if table:
-            prefix = table.group(1).replace('"', "").lower()
+            prefix = table.group(1).replace('"', "").replace("'", "").lower()
+            if raw.lstrip().startswith("[["):
+                arrays[prefix] = arrays.get(prefix, -1) + 1
+                fm.key_lines.setdefault(prefix, first_line + number)
+                prefix = f"{prefix}.{arrays[prefix]}"
             fm.key_lines.setdefault(prefix, first_line + number)
             continue
         key = _TOML_KEY.match(raw)
@@ -304,7 +320,7 @@ def _decode_json(text: str, fm: FrontMatter, first_line: int) -> Any:
         fm.problems.append(
             Problem(
                 "frontmatter_duplicate",
-                f"duplicate front matter key {key.lower()!r}; the last value wins",
+                f"duplicate {fm.label} key {key.lower()!r}; the last value wins",
                 lines[-1] if lines else first_line,
             )
         )
@@ -331,7 +347,7 @@ def _decode(block: _Block, fm: FrontMatter) -> Any:
                 fm.problems.append(
                     Problem(
                         "frontmatter",
-                        f"malformed {name} front matter: {err.message}; it was ignored",
+                        f"malformed {name} {fm.label}: {err.message}; it was ignored",
                         block.first_line + (err.line or 0),
                     )
                 )
@@ -339,7 +355,7 @@ def _decode(block: _Block, fm: FrontMatter) -> Any:
             fm.problems.append(
                 Problem(
                     "frontmatter",
-                    f"malformed {name} front matter: {err.message}; this line was ignored",
+                    f"malformed {name} {fm.label}: {err.message}; this line was ignored",
                     block.first_line + err.line,
                 )
             )
@@ -455,6 +471,23 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return f"{type(value).__name__} {value!r}"
+
+
+def parse_document(text: str, fmt: str, label: str) -> FrontMatter:
+    """Decode a whole YAML, TOML or JSON file (a Hugo site config) with the same care.
+
+    Keys are lowercased as Hugo's config loader does; problems carry the
+    front matter subtypes, for the caller to rename.
+    """
+    fm = FrontMatter(format=fmt, start_line=1, label=label)
+    data = _decode(_Block(fmt, text, 1, 1, len(text)), fm)
+    if not isinstance(data, dict):
+        if data is not None:
+            fm.problems.append(Problem("frontmatter", f"{label} must be a mapping, not {_describe(data)}", 1))
+        data = {}
+    fm.params = _lower_keys(data)
+    fm.problems = list(dict.fromkeys(fm.problems))
+    return fm
 
 
 def parse(text: str) -> FrontMatter:

@@ -1,0 +1,192 @@
+"""A Hugo content tree as Hugo sees it: pages, sections, their order and their menus.
+
+Rules from ``resources/page/pages_sort.go`` and Hugo's section handling
+(``hugo-semantics.md`` section 6) and ``assembleMenus`` (section 2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from sphinx_comparisons.hugo import menus as menus_
+from sphinx_comparisons.hugo.page import titles
+
+#: Front matter keys Hugo reads ``.Date`` from, in order (``frontmatter.date`` default).
+DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One content file: its key (a docname), path under the content root, and front matter."""
+
+    key: str
+    path: str
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    @property
+    def kind(self) -> str:
+        """``section`` for ``_index.md``, ``bundle`` for a leaf bundle's ``index.md``, else ``page``."""
+        stem = PurePosixPath(self.path).stem
+        return {"_index": "section", "index": "bundle"}.get(stem, "page")
+
+    @property
+    def folder(self) -> str:
+        """The folder the page stands for (sections, bundles) or lives in (pages)."""
+        parent = PurePosixPath(self.path).parent
+        return "" if parent == PurePosixPath(".") else str(parent)
+
+    @property
+    def title(self) -> str:
+        named = titles(self.params)
+        return named.title if named else ""
+
+    @property
+    def link_title(self) -> str:
+        named = titles(self.params)
+        return named.nav if named else ""
+
+    @property
+    def weight(self) -> int:
+        weight = self.params.get("weight")
+        return weight if isinstance(weight, int) and not isinstance(weight, bool) else 0
+
+    @property
+    def date(self) -> dt.datetime | None:
+        for key in DATE_KEYS:
+            value = _as_datetime(self.params.get(key))
+            if value is not None:
+                return value
+        return None
+
+    @property
+    def listed(self) -> bool:
+        """Drafts are left out of every list and menu (Hugo without ``-D``)."""
+        return self.params.get("draft") is not True
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key.lower(), 1)
+
+    def facts(self) -> menus_.PageFacts:
+        return menus_.PageFacts(self.key, self.title, self.link_title, self.weight)
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            return _as_datetime(dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+        except ValueError:
+            return None
+    return None
+
+
+def _collation_key(text: str) -> tuple[str, str]:
+    """Close to Hugo's English collator: accents and case matter only to break ties."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return plain.casefold(), text
+
+
+def page_order_key(page: Page) -> tuple[Any, ...]:
+    """Hugo's default page order: weight (0 last), date (newest first), link title, path."""
+    date = page.date
+    stamp = -int(date.timestamp()) if date is not None else float("inf")
+    return (page.weight == 0, page.weight, stamp, _collation_key(page.link_title), page.path)
+
+
+# ---------------------------------------------------------------------------
+# Sections
+
+
+@dataclass(frozen=True)
+class SectionTree:
+    """Each section page's direct children in Hugo's order (``.Pages``)."""
+
+    children: dict[str, tuple[str, ...]]
+    #: Pages outside every section folder; they belong to the home page.
+    home: str | None
+
+
+def section_tree(pages: Iterable[Page], home: str | None) -> SectionTree:
+    """Sections are folders with an ``_index.md``; every other page belongs to its nearest one.
+
+    A leaf bundle (``x/index.md``) is a page at ``x/``. Pages in plain folders
+    count as pages of the nearest section above them. ``home`` is the key of
+    the root page (the ``_index.md`` at the top, or the Sphinx root document).
+    """
+    listed = [page for page in pages if page.listed]
+    sections = {page.folder: page for page in listed if page.kind == "section"}
+    children: dict[str, list[Page]] = {page.key: [] for page in sections.values()}
+    if home is not None:
+        children.setdefault(home, [])
+    for page in listed:
+        if page.key == home:
+            continue
+        start = PurePosixPath(page.folder)
+        if page.kind in {"section", "bundle"}:
+            start = start.parent
+        parent = _nearest_section(start, sections, home)
+        if parent is not None and parent != page.key:
+            children[parent].append(page)
+    return SectionTree({key: tuple(p.key for p in sorted(kids, key=page_order_key)) for key, kids in children.items()}, home)
+
+
+def _nearest_section(folder: PurePosixPath, sections: dict[str, Page], home: str | None) -> str | None:
+    while True:
+        text = "" if str(folder) == "." else str(folder)
+        if text in sections:
+            return sections[text].key
+        if text == "":
+            return home
+        folder = folder.parent
+
+
+# ---------------------------------------------------------------------------
+# Menus
+
+
+def menus_of(
+    pages: Iterable[Page],
+    config_menus: Any,
+    config_origin: Callable[[str, int], menus_.Origin],
+) -> tuple[dict[str, list[menus_.MenuEntry]], list[menus_.MenuProblem]]:
+    """Every menu of the site: config entries first, then pages' entries in path order."""
+    ordered = sorted((page for page in pages if page.listed), key=lambda page: page.path)
+    lookup = _page_lookup(ordered)
+    problems: list[menus_.MenuProblem] = []
+    entries, found = menus_.config_entries(config_menus, config_origin, lambda ref: _get_page(lookup, ref))
+    problems.extend(found)
+    for page in ordered:
+        declared, found = menus_.page_entries(page.facts(), page.params, page.line_of)
+        entries.extend(declared)
+        problems.extend(found)
+    tree, found = menus_.assemble(entries)
+    return tree, problems + found
+
+
+def _page_lookup(pages: Iterable[Page]) -> dict[str, Page]:
+    lookup: dict[str, Page] = {}
+    for page in pages:
+        path = PurePosixPath(page.path.lower())
+        logical = str(path.parent) if page.kind in {"section", "bundle"} else str(path.with_suffix(""))
+        lookup.setdefault("" if logical == "." else logical, page)
+    return lookup
+
+
+def _get_page(lookup: dict[str, Page], ref: str) -> menus_.PageFacts | None:
+    """A ``pageRef`` resolved like Hugo's ``GetPage``: a logical path, without case."""
+    key = ref.strip().strip("/").lower().removesuffix(".md")
+    for suffix in ("/_index", "/index"):
+        key = key.removesuffix(suffix)
+    if key in {"_index", "index"}:
+        key = ""
+    page = lookup.get(key)
+    return page.facts() if page else None

@@ -1,0 +1,169 @@
+"""The site's navigation as toctrees: which page lists which pages, in Hugo's order.
+
+Two sources, as in Hugo sites: a menu tree (YugabyteDB's themes) or the
+section tree (Docsy's sidebar). Either becomes, for each page, the groups of
+children to put in hidden toctrees on that page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sphinx_comparisons.hugo.content import Page, SectionTree
+from sphinx_comparisons.hugo.menus import MenuEntry
+from sphinx_comparisons.hugo.page import title_from_path
+
+EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "//")
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    #: A page key, or a URL when ``external``.
+    target: str
+    external: bool = False
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    """One toctree: its caption (a menu heading with no page of its own) and entries."""
+
+    caption: str | None
+    items: tuple[NavItem, ...]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One child in a section's list: Docsy shows ``title`` and the ``description``."""
+
+    target: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Navigation:
+    toctrees: dict[str, tuple[NavGroup, ...]]
+    #: Pages the navigation reaches from the root.
+    reached: frozenset[str]
+    #: For each section page, its children as a section index lists them.
+    section_lists: dict[str, tuple[ListItem, ...]]
+
+    def page_state(self, key: str) -> tuple[object, ...]:
+        """What the navigation puts into the page itself: a change means a re-read."""
+        return (self.toctrees.get(key, ()), self.section_lists.get(key, ()))
+
+
+def nav_label(page: Page) -> str:
+    return page.link_title or title_from_path(page.path)
+
+
+def section_lists(tree: SectionTree, pages: dict[str, Page]) -> dict[str, tuple[ListItem, ...]]:
+    """Docsy's section index: direct children, hidden ones too, less ``hide_summary``."""
+    lists = {}
+    for key, children in tree.children.items():
+        items = []
+        for child in children:
+            page = pages[child]
+            if page.params.get("hide_summary") is True:
+                continue
+            description = page.params.get("description")
+            items.append(ListItem(child, page.title or nav_label(page), description if isinstance(description, str) else ""))
+        lists[key] = tuple(items)
+    return lists
+
+
+def from_sections(tree: SectionTree, pages: dict[str, Page], root: str) -> Navigation:
+    """Docsy's sidebar: each section lists its children, less those with ``toc_hide``."""
+    toctrees: dict[str, tuple[NavGroup, ...]] = {}
+    reached = {root}
+    stack = [root]
+    while stack:
+        key = stack.pop()
+        items = tuple(
+            NavItem(nav_label(pages[child]), child)
+            for child in tree.children.get(key, ())
+            if pages[child].params.get("toc_hide") is not True and child not in reached
+        )
+        if items:
+            toctrees[key] = (NavGroup(None, items),)
+        for item in items:
+            reached.add(item.target)
+            stack.append(item.target)
+    return Navigation(toctrees, frozenset(reached), section_lists(tree, pages))
+
+
+def from_menus(
+    menus: dict[str, list[MenuEntry]],
+    names: Iterable[str],
+    root: str,
+    url_to_page: Callable[[str], str | None],
+    lists: dict[str, tuple[ListItem, ...]],
+) -> Navigation:
+    """The menus named in ``names`` hang under the root page, in that order.
+
+    A top-level entry with no page of its own (a config heading such as
+    YugabyteDB's "Comparisons") becomes a captioned toctree on the root; deeper
+    down, such an entry's children are hoisted into the enclosing page's list.
+    An entry for the root page itself lends its children to the root.
+    """
+    builder = _MenuNav(root, url_to_page)
+    groups: list[NavGroup] = []
+    for name in names:
+        pending: list[NavItem] = []
+        for entry in menus.get(name, []):
+            page = builder.page_of(entry)
+            if page is None and not _is_external(entry.url):
+                if pending:
+                    groups.append(NavGroup(None, tuple(pending)))
+                    pending = []
+                items = tuple(builder.items(entry.children))
+                if items:
+                    groups.append(NavGroup(entry.name, items))
+            elif page == root:
+                pending.extend(builder.items(entry.children))
+            else:
+                pending.extend(builder.items([entry]))
+        if pending:
+            groups.append(NavGroup(None, tuple(pending)))
+    if groups:
+        builder.toctrees[root] = tuple(groups)
+    return Navigation(builder.toctrees, frozenset(builder.placed | {root}), lists)
+
+
+def _is_external(url: str) -> bool:
+    return url.startswith(EXTERNAL_PREFIXES)
+
+
+class _MenuNav:
+    def __init__(self, root: str, url_to_page: Callable[[str], str | None]) -> None:
+        self.root = root
+        self.url_to_page = url_to_page
+        self.toctrees: dict[str, tuple[NavGroup, ...]] = {}
+        self.placed: set[str] = {root}
+
+    def page_of(self, entry: MenuEntry) -> str | None:
+        if entry.page is not None:
+            return entry.page
+        if entry.url and not _is_external(entry.url):
+            return self.url_to_page(entry.url)
+        return None
+
+    def items(self, entries: Iterable[MenuEntry]) -> Iterable[NavItem]:
+        """Entries as toctree items; a page's own children become a toctree on that page."""
+        for entry in entries:
+            page = self.page_of(entry)
+            if page is None:
+                if _is_external(entry.url):
+                    yield NavItem(entry.name, entry.url, external=True)
+                else:
+                    yield from self.items(entry.children)  # a heading: hoisted
+                continue
+            if page in self.placed:
+                continue  # already in the navigation: one place per page
+            self.placed.add(page)
+            yield NavItem(entry.name, page)
+            children = tuple(self.items(entry.children))
+            if children:
+                self.toctrees[page] = (NavGroup(None, children),)

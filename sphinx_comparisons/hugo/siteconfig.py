@@ -1,0 +1,129 @@
+"""Finding and reading a Hugo site's configuration (``hugo.toml``, ``config/_default/`` ...)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sphinx_comparisons.hugo import frontmatter
+from sphinx_comparisons.hugo.frontmatter import Problem
+
+FORMATS = {".toml": frontmatter.TOML, ".yaml": frontmatter.YAML, ".yml": frontmatter.YAML, ".json": frontmatter.JSON}
+ROOT_NAMES = ("hugo", "config")
+#: How many folders above the source folder are searched for a site config.
+SEARCH_LEVELS = 2
+
+
+@dataclass
+class SiteConfig:
+    """The merged settings, and which file (and line) each top-level key came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    #: key path (``menus.main.0``) -> (file, line)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict)
+    problems: list[tuple[str, Problem]] = field(default_factory=list)
+
+    def origin(self, path: str) -> tuple[str, int]:
+        """The file and line of a key path, or the nearest enclosing one that is known."""
+        parts = path.lower().split(".")
+        while parts:
+            found = self.origins.get(".".join(parts))
+            if found:
+                return found
+            parts.pop()
+        return (self.files[0], 1) if self.files else ("", 0)
+
+
+def _root_files(folder: Path) -> list[Path]:
+    for name in ROOT_NAMES:
+        for suffix in FORMATS:
+            candidate = folder / f"{name}{suffix}"
+            if candidate.is_file():
+                return [candidate]
+    return []
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in FORMATS)
+
+
+def discover(srcdir: Path) -> list[Path]:
+    """The config files of the site whose content is ``srcdir``: beside it, then above it.
+
+    At the first folder that has a ``hugo.*``/``config.*`` file or a
+    ``config/_default/`` folder, both are taken (the folder's files override).
+    """
+    folder = srcdir.resolve()
+    for _ in range(SEARCH_LEVELS + 1):
+        found = _root_files(folder)
+        default = folder / "config" / "_default"
+        if default.is_dir():
+            found += _folder_files(default)
+        if found:
+            return found
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return []
+
+
+def files_for(path: Path) -> list[Path]:
+    """The files a configured ``hugo_config`` path stands for: a file, a config folder or a site."""
+    if path.is_file():
+        return [path]
+    if (path / "_default").is_dir():
+        return _folder_files(path / "_default")
+    if _root_files(path) or (path / "config" / "_default").is_dir():
+        found = _root_files(path)
+        if (path / "config" / "_default").is_dir():
+            found += _folder_files(path / "config" / "_default")
+        return found
+    return _folder_files(path) if path.is_dir() else []
+
+
+def stamp(files: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for path in files:
+        try:
+            info = os.stat(path)
+            out.append((str(path), info.st_mtime_ns, info.st_size))
+        except OSError:
+            out.append((str(path), 0, -1))
+    return tuple(out)
+
+
+def load(files: list[Path]) -> SiteConfig:
+    """Merge the files as Hugo does: ``hugo``/``config`` at the top, ``X.toml`` under key ``x``."""
+    config = SiteConfig(files=[str(p) for p in files])
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as err:
+            config.problems.append((str(path), Problem("siteconfig", f"cannot read site config: {err}", 1)))
+            continue
+        parsed = frontmatter.parse_document(text, FORMATS[path.suffix], "site config")
+        config.problems.extend((str(path), problem) for problem in parsed.problems)
+        stem = path.stem.lower()
+        prefix = "" if stem in ROOT_NAMES else stem
+        for key, line in parsed.key_lines.items():
+            config.origins.setdefault(f"{prefix}.{key}" if prefix else key, (str(path), line))
+        if prefix:
+            if "." in prefix:
+                continue  # a language variant such as menus.fr.toml: one language is built
+            config.values[prefix] = _merge(config.values.get(prefix), parsed.params)
+        else:
+            for key, value in parsed.params.items():
+                config.values[key] = _merge(config.values.get(key), value)
+    return config
+
+
+def _merge(old: Any, new: Any) -> Any:
+    if isinstance(old, dict) and isinstance(new, dict):
+        merged = dict(old)
+        for key, value in new.items():
+            merged[key] = _merge(merged.get(key), value)
+        return merged
+    return new

@@ -1,0 +1,184 @@
+"""Navigation from Hugo menus or sections, injected as hidden toctrees.
+
+Computed once per build in the main process (``env-get-outdated``), from the
+front matter the scan already holds; compared with the previous build's to
+re-read exactly the pages whose injected toctrees or section lists changed,
+and to re-write every page when any navigation changed (``env-get-updated``),
+since every page's sidebar shows it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_comparisons import site
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import content, navigation, siteconfig, urls
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_NAV = "hugo_navigation"
+_CHANGED = "hugo_navigation_changed"
+_CONFIG = "hugo_site_config"
+_ORPHANED = "hugo_orphaned"
+
+
+def _site_config(env: BuildEnvironment) -> siteconfig.SiteConfig:
+    """The Hugo site config, re-read only when one of its files changed."""
+    setting = site.hugo_config(env).config
+    if setting:
+        files = siteconfig.files_for(Path(setting))
+    else:
+        files = siteconfig.discover(Path(env.srcdir))
+    stamp = siteconfig.stamp(files)
+    cached = getattr(env, _CONFIG, None)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]  # type: ignore[no-any-return]
+    loaded = siteconfig.load(files)
+    setattr(env, _CONFIG, (stamp, loaded))
+    return loaded
+
+
+def pages(env: BuildEnvironment) -> dict[str, content.Page]:
+    out = {}
+    for docname in sorted(env.found_docs):
+        fm = site.front_matter(env, docname)
+        if fm is not None:
+            path = str(env.doc2path(docname, False)).replace("\\", "/")
+            out[docname] = content.Page(docname, path, fm.params, fm.key_lines)
+    return out
+
+
+def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -> list[str]:
+    """``hugo_menus`` unset: the menu most pages are in, if it holds at least half of them."""
+    if setting is not None:
+        return setting
+    used = Counter(entry.menu for entries in tree.values() for entry in _walk(entries) if entry.page)
+    if not used:
+        return []
+    name, pages_in = used.most_common(1)[0]
+    return [name] if pages_in * 2 >= count else []
+
+
+def _walk(entries: list[Any]) -> list[Any]:
+    out = []
+    for entry in entries:
+        out.append(entry)
+        out.extend(_walk(entry.children))
+    return out
+
+
+def build(env: BuildEnvironment) -> navigation.Navigation:
+    """The navigation for the current tree, reporting every menu problem with its location."""
+    config = _site_config(env)
+    for path, problem in config.problems:
+        warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
+    found = pages(env)
+    root = env.config.root_doc
+    tree = content.section_tree(found.values(), root if root in found else None)
+    lists = navigation.section_lists(tree, found)
+    settings = site.hugo_config(env)
+    menu_tree, problems = content.menus_of(
+        found.values(),
+        config.values.get("menus"),
+        lambda menu, index: config.origin(f"menus.{menu}.{index}" if index >= 0 else f"menus.{menu}"),
+    )
+    for problem in problems:
+        where = problem.origin
+        warn(problem.subtype, problem.message, location=where if where[0] in found else f"{where[0]}:{where[1]}")
+    names = _choose_menus(settings.menus, menu_tree, len(found))
+    if not names:
+        return navigation.from_sections(tree, found, root)
+    by_url = {urls.page_url(page): key for key, page in found.items()}
+    return navigation.from_menus(
+        menu_tree, names, root, lambda url: by_url.get(urls.normalize(url)), lists
+    )
+
+
+def on_env_get_outdated(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: Set[str],
+    changed: Set[str],
+    removed: Set[str],
+) -> list[str]:
+    """Re-read the pages whose injected toctrees or section lists changed."""
+    old: navigation.Navigation | None = getattr(env, _NAV, None)
+    new = build(env)
+    setattr(env, _NAV, new)
+    setattr(env, _CHANGED, old != new)
+    if old is None:
+        return []
+    keys = set(old.toctrees) | set(new.toctrees) | set(old.section_lists) | set(new.section_lists)
+    return sorted(
+        key for key in keys if key in env.found_docs and key not in added and old.page_state(key) != new.page_state(key)
+    )
+
+
+def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page shows the navigation in its sidebar: re-write them all when it changed."""
+    return sorted(env.found_docs) if getattr(env, _CHANGED, False) else []
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages the navigation does not reach are orphans: built, linkable, not warned about."""
+    nav: navigation.Navigation | None = getattr(env, _NAV, None)
+    if nav is None:
+        return []
+    flagged: set[str] = getattr(env, _ORPHANED, set())
+    for docname in flagged - set(env.found_docs):
+        flagged.discard(docname)
+    for docname in env.found_docs:
+        meta = env.metadata[docname]
+        wanted = docname not in nav.reached and site.is_markdown(env, docname)
+        if wanted and "orphan" not in meta:
+            meta["orphan"] = True
+            flagged.add(docname)
+        elif not wanted and docname in flagged:
+            meta.pop("orphan", None)
+            flagged.discard(docname)
+    setattr(env, _ORPHANED, flagged)
+    return []
+
+
+class InjectToctrees(SphinxTransform):
+    """Append the page's navigation as hidden toctrees to its top section."""
+
+    default_priority = 300
+
+    def apply(self, **kwargs: Any) -> None:
+        nav: navigation.Navigation | None = getattr(self.env, _NAV, None)
+        docname = self.env.docname
+        groups = nav.toctrees.get(docname) if nav else None
+        if not groups:
+            return
+        parent = self.document.next_node(nodes.section) or self.document
+        for group in groups:
+            parent += self._toctree(docname, group)
+
+    def _toctree(self, docname: str, group: navigation.NavGroup) -> nodes.Element:
+        toctree = addnodes.toctree()
+        toctree["parent"] = docname
+        toctree["entries"] = [(item.label, item.target) for item in group.items]
+        toctree["includefiles"] = [item.target for item in group.items if not item.external]
+        toctree["maxdepth"] = -1
+        toctree["caption"] = group.caption
+        toctree["rawcaption"] = group.caption or ""
+        toctree["glob"] = False
+        toctree["hidden"] = True
+        toctree["includehidden"] = False
+        toctree["numbered"] = 0
+        toctree["titlesonly"] = False
+        wrapper = nodes.compound(classes=["toctree-wrapper"])
+        wrapper += toctree
+        return wrapper

@@ -1,0 +1,56 @@
+"""The reference tables (config values, warnings) generated from the code.
+
+``python -m sphinx_comparisons.reference README.md`` rewrites the tables
+between the ``<!-- reference:NAME -->`` markers; a test checks they are current.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from pathlib import Path
+
+from sphinx_comparisons.config import PREFIX, HugoConfig
+from sphinx_comparisons.diagnostics import SUBTYPES, WARNING_TYPE
+
+
+def _markdown(text: str) -> str:
+    return text.replace("``", "`")
+
+
+def _default(spec: dataclasses.Field[object]) -> str:
+    value = spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default
+    return f"`{value!r}`".replace("'", '"')
+
+
+def config_table() -> str:
+    rows = ["| value | type | default | meaning |", "| --- | --- | --- | --- |"]
+    for spec in HugoConfig.fields():
+        kind = spec.metadata["type"].replace("|", "\\|")
+        rows.append(f"| `{PREFIX}{spec.name}` | {kind} | {_default(spec)} | {_markdown(spec.metadata['help'])} |")
+    return "\n".join(rows)
+
+
+def warnings_table() -> str:
+    rows = ["| warning | meaning | fix |", "| --- | --- | --- |"]
+    for subtype, (meaning, fix) in SUBTYPES.items():
+        rows.append(f"| `{WARNING_TYPE}.{subtype}` | {_markdown(meaning)} | {_markdown(fix)} |")
+    return "\n".join(rows)
+
+
+TABLES = {"config": config_table, "warnings": warnings_table}
+
+
+def render(text: str) -> str:
+    """``text`` with every generated table replaced by its current form."""
+    for name, make in TABLES.items():
+        pattern = re.compile(rf"(<!-- reference:{name} -->)\n.*?(<!-- /reference:{name} -->)", re.DOTALL)
+        text = pattern.sub(lambda m, make=make: f"{m.group(1)}\n{make()}\n{m.group(2)}", text)
+    return text
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        path = Path(name)
+        path.write_text(render(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,63 @@
+"""Hugo's section tree and default page order from the core alone, against Hugo's answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import FIXTURES, needs_shared
+from hugo_tree import load_pages
+from sphinx_comparisons.hugo import content
+
+
+def _ours(tree, key):
+    return [f"{child}.md" for child in tree.children.get(key, ())]
+
+
+def _compare(tree, section, key):
+    assert _ours(tree, key) == section["pages"], section["path"]
+    for sub in section["sections"]:
+        _compare(tree, sub, sub["path"][:-3])
+
+
+@needs_shared
+@pytest.mark.parametrize("fixture", ["18-page-order", "44-docsy-v030-sidebar-section-index"])
+def test_section_order_matches_hugo(fixture):
+    root = FIXTURES / fixture
+    expected = json.loads((root / "expected.json").read_text())["sections"]
+    tree = content.section_tree(load_pages(root / "content"), home="(home)")
+    _compare(tree, expected, "(home)")
+
+
+def _page(key, **params):
+    return content.Page(key, f"{key}.md", params)
+
+
+def test_order_rules_from_the_spec():
+    # checklist 34-36: weights with 0 last, newer dates first, link titles without case
+    pages = [_page("s/_index", title="S")]
+    pages += [_page(f"s/w{w}", title=f"w{w}", weight=w) for w in (2, 0, -1, 1)]
+    tree = content.section_tree(pages, home=None)
+    assert tree.children["s/_index"] == ("s/w-1", "s/w1", "s/w2", "s/w0")
+
+    pages = [_page("s/_index", title="S"), _page("s/old", title="A", date=dt.date(2020, 1, 1)), _page("s/new", title="B", date="2024-01-01")]
+    assert content.section_tree(pages, None).children["s/_index"] == ("s/new", "s/old")
+
+    pages = [_page("s/_index", title="S")] + [_page(f"s/{t}", title=t) for t in ("cherry", "Banana", "apple")]
+    assert content.section_tree(pages, None).children["s/_index"] == ("s/apple", "s/Banana", "s/cherry")
+
+
+def test_bundles_plain_folders_and_drafts():
+    pages = [
+        _page("_index", title="Home"),
+        _page("docs/_index", title="Docs"),
+        _page("docs/bundle/index", title="Bundle", weight=1),
+        _page("docs/plain/deep", title="Deep", weight=2),  # no docs/plain/_index.md
+        _page("docs/draft", title="Draft", draft=True),
+        _page("top", title="Top"),
+    ]
+    tree = content.section_tree(pages, home="_index")
+    assert tree.children["_index"] == ("docs/_index", "top")
+    assert tree.children["docs/_index"] == ("docs/bundle/index", "docs/plain/deep")
