@@ -97,6 +97,10 @@ def build(env: BuildEnvironment) -> navigation.Navigation:
         where = problem.origin
         warn(problem.subtype, problem.message, location=where if where[0] in found else f"{where[0]}:{where[1]}")
     names = _choose_menus(settings.menus, menu_tree, len(found))
+    for name in names:
+        if name not in menu_tree:
+            known = ", ".join(sorted(menu_tree)) or "none"
+            warn("config", f"hugo_menus names menu {name!r}, which no page or config entry uses (menus: {known})")
     if not names:
         return navigation.from_sections(tree, found, root)
     by_url = {urls.page_url(page): key for key, page in found.items()}

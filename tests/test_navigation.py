@@ -254,3 +254,41 @@ def test_furo_sidebar_shows_the_menu(make_app, tmp_path):
     tree = html.select_one(".sidebar-tree")
     assert [a.get_text(strip=True) for a in tree.select("li.toctree-l1 > a")] == ["Compare"]
     assert [a.get_text(strip=True) for a in tree.select("li.toctree-l2 > a")] == ["Beta", "Alpha", "Gamma"]
+
+
+OUR_FIXTURE = Path(__file__).parent / "fixtures" / "docsy-sections"
+
+
+def test_docsy_tree_sidebar_follows_hugo_section_order(make_app, tmp_path):
+    """A tree with no menus: every section's sidebar children in the oracle's order, less toc_hide."""
+    shutil.copytree(OUR_FIXTURE / "content", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "conf.py").write_text(CONF)
+    expected = json.loads((OUR_FIXTURE / "expected.json").read_text())
+    pages = {p["path"]: p for p in expected["pages"] if p.get("path")}
+    app = make_app("dirhtml", srcdir=tmp_path, confoverrides={"html_theme": "alabaster"})
+    app.build()
+    assert [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w] == []
+
+    def check(section):
+        if not section["pages"]:
+            return
+        visible = [p for p in section["pages"] if not pages[p]["params"].get("toc_hide")]
+        labels = [pages[p]["linkTitle"] for p in visible]
+        html = soup(Path(app.outdir) / app.builder.get_target_uri(visible[0].removesuffix(".md")) / "index.html")
+        label = pages[section["path"]]["linkTitle"]
+        if section["path"] == "_index.md":
+            assert top_labels(html) == labels
+        else:
+            assert sidebar_children(html, label) == labels, section["path"]
+        for sub in section["sections"]:
+            check(sub)
+
+    check(expected["sections"])
+
+
+def test_unknown_menu_name_is_reported(make_app, tmp_path):
+    _menu_tree(tmp_path, {"alpha": 1})
+    (tmp_path / "conf.py").write_text(CONF + 'hugo_menus = ["dcos"]\n')
+    app = build_html(make_app, tmp_path)
+    found = [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
+    assert len(found) == 1 and "'dcos'" in found[0] and "docs" in found[0] and "[hugo.config]" in found[0]

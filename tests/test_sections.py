@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +62,13 @@ def test_bundles_plain_folders_and_drafts():
     tree = content.section_tree(pages, home="_index")
     assert tree.children["_index"] == ("docs/_index", "top")
     assert tree.children["docs/_index"] == ("docs/bundle/index", "docs/plain/deep")
+
+
+OUR_FIXTURE = Path(__file__).parent / "fixtures" / "docsy-sections"
+
+
+def test_our_docsy_fixture_matches_hugo_oracle():
+    # expected.json was written by ../shared/tools/hugo-oracle/oracle.py (Hugo 0.111.3)
+    expected = json.loads((OUR_FIXTURE / "expected.json").read_text())["sections"]
+    tree = content.section_tree(load_pages(OUR_FIXTURE / "content"), home="_index")
+    _compare(tree, expected, "_index")
