@@ -1,4 +1,10 @@
-"""Heading ids written as Goldmark attributes (``## Title {#id}``) become section ids."""
+"""Heading ids as Hugo makes them, so ``#anchor`` links written for Hugo keep working.
+
+Each body heading gets Hugo's id (GitHub style by default, Blackfriday when
+the site config or ``hugo_heading_ids`` says so), made unique as Hugo does;
+a Goldmark attribute ``## Title {#id}`` sets it explicitly. The id is put
+first, so it is the one HTML shows; Sphinx's own ids stay as extra anchors.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,16 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import site
+from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
+from sphinx_comparisons.titles import plan
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 _KEY = "sphinx_comparisons_heading_ids"
+_SCHEME = "hugo_heading_scheme"
 
 
 def _current(env: BuildEnvironment) -> Any:
@@ -29,18 +38,52 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 class HeadingIds(SphinxTransform):
-    """Put each ``{#id}`` first among its section's ids, so ``#id`` links land on it."""
-
     default_priority = 210
 
     def apply(self, **kwargs: Any) -> None:
-        ids: dict[int, str] = _current(self.env).get(_KEY) or {}
-        if not ids:
+        env = self.env
+        docname = env.docname
+        if not site.is_markdown(env, docname):
             return
+        explicit: dict[int, str] = _current(env).get(_KEY) or {}
+        ids = Ids(getattr(env, _SCHEME, "github"))
+        title_section = self._title_section()
+        wanted: dict[int, tuple[nodes.section, str]] = {}
         for section in self.document.findall(nodes.section):
-            title = section.next_node(nodes.title)
-            wanted = ids.get(title.line) if title is not None else None
-            if wanted is None:
+            if section is title_section:
                 continue
-            section["ids"] = [wanted, *(i for i in section["ids"] if i != wanted)]
-            self.document.ids[wanted] = section
+            title = section.next_node(nodes.title)
+            if title is None:
+                continue
+            given = explicit.get(title.line)
+            new = ids.claim(given) if given else ids.for_text(title.astext())
+            wanted[id(section)] = (section, new)
+        assigned = {new for _, new in wanted.values()}
+        for section, new in wanted.values():
+            self._set(section, new, assigned)
+        if title_section is not None:
+            self._drop(title_section, assigned)
+
+    def _title_section(self) -> nodes.section | None:
+        fm = site.front_matter(self.env, self.env.docname)
+        if fm is None or plan(fm, str(self.env.doc2path(self.env.docname, False))) is None:
+            return None
+        section = self.document.next_node(nodes.section)
+        title = section.next_node(nodes.title) if section is not None else None
+        return section if title is not None and title.line == fm.start_line else None
+
+    def _set(self, section: nodes.section, new: str, assigned: set[str]) -> None:
+        self._drop(section, assigned - {new})
+        if section["ids"][:1] != [new]:
+            section["ids"] = [new, *(i for i in section["ids"] if i != new)]
+        self.document.ids[new] = section
+
+    def _drop(self, section: nodes.section, taken: set[str]) -> None:
+        """Remove ids another heading now owns; keep the section's names pointing somewhere."""
+        dropped = [i for i in section["ids"] if i in taken]
+        if not dropped:
+            return
+        section["ids"] = [i for i in section["ids"] if i not in taken]
+        for name, target in list(self.document.nameids.items()):
+            if target in dropped:
+                self.document.nameids[name] = section["ids"][0] if section["ids"] else None

@@ -40,6 +40,18 @@ def _optional_path(value: Any) -> Any:
     return _UNSET
 
 
+def _optional_url(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.startswith(("http://", "https://")):
+        return value
+    return _UNSET
+
+
+def _heading_scheme(value: Any) -> Any:
+    return value if value is None or value in ("github", "blackfriday") else _UNSET
+
+
 def _menu_names(value: Any) -> Any:
     if value is None:
         return None
@@ -105,6 +117,29 @@ class HugoConfig:
             "help": "The menu(s) whose entries make the site's navigation, in order. ``[]``: "
             "the section tree instead (Docsy's sidebar). Unset: the menu that most pages are "
             "in, if it holds at least half of them, else the section tree.",
+        },
+    )
+
+    base_url: str | None = field(
+        default=None,
+        metadata={
+            "type": "str | None",
+            "check": _optional_url,
+            "rebuild": "env",
+            "help": "The address of the live Hugo site (``https://docs.example.com``). Links "
+            "and images that point at site paths outside this tree go there; unset, such links "
+            "are reported (``hugo.link_unresolved``). Also the base of redirect pages' canonical links.",
+        },
+    )
+    heading_ids: str | None = field(
+        default=None,
+        metadata={
+            "type": '"github" | "blackfriday" | None',
+            "check": _heading_scheme,
+            "rebuild": "env",
+            "help": "How heading ids are made from heading text, as in Hugo's "
+            "``markup.goldmark.parser.autoHeadingIDType``. Unset: that site config setting, "
+            "else ``github``.",
         },
     )
 

@@ -66,6 +66,33 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "menu; they are left out of the navigation (Hugo shows none of them either).",
         "Break the loop by changing one ``parent``.",
     ),
+    "url_conflict": (
+        "Two pages have the same Hugo URL (through ``url``, ``slug`` or file names that "
+        "sanitise alike). The first by path keeps it; the other keeps Sphinx's path.",
+        "Change the ``url`` or ``slug`` of one of them.",
+    ),
+    "link_unresolved": (
+        "A link points at a site path (``/x/y/``, ``../foo/``) that is no page of this tree "
+        "and no static file; it is kept as written.",
+        "Fix the link, or set ``hugo_base_url`` so such links go to the live site.",
+    ),
+    "link_anchor": (
+        "A link to a page of the tree names an ``#anchor`` that page does not have "
+        "(Hugo's heading ids, ``{#id}`` attributes and ids in raw HTML count).",
+        "Fix the anchor, or give the heading that id with ``{#id}``.",
+    ),
+    "alias": (
+        "An alias cannot be a redirect: it is empty, has a protocol, names a drive or network "
+        "path, climbs above the site root, is the site root, or has characters or names that "
+        "are not valid file names on Windows. No redirect is written.",
+        "Write the alias as a site path such as ``/old/path/``.",
+    ),
+    "alias_conflict": (
+        "An alias is the address of a real page (the page is kept, as in Hugo), or another "
+        "page already claims it (the first by path keeps it), or a file that is not a "
+        "redirect already sits there.",
+        "Remove the alias from one of the pages.",
+    ),
     "title_missing": (
         "The page has no ``title``/``headerTitle`` and no heading; a title is made from "
         "its file name.",

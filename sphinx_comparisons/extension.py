@@ -6,7 +6,20 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons import anchors, config, html, navigation, sections, site, titles
+from sphinx_comparisons import (
+    addresses,
+    anchors,
+    config,
+    html,
+    links,
+    model,
+    navigation,
+    redirects,
+    sections,
+    site,
+    titles,
+)
+from sphinx_comparisons.hugo import siteconfig
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,15 +36,21 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     app.connect("config-inited", on_config_inited, priority=850)
     app.connect("builder-inited", html.copy_static)
+    app.connect("builder-inited", addresses.install)
+    app.connect("build-finished", addresses.fix_search_index)
+    app.connect("build-finished", redirects.write)
     app.connect("env-get-outdated", site.scan)
-    app.connect("env-get-outdated", navigation.on_env_get_outdated, priority=600)
-    app.connect("env-get-updated", navigation.on_env_get_updated)
+    app.connect("env-get-outdated", model.on_env_get_outdated, priority=600)
+    app.connect("env-get-updated", model.on_env_get_updated)
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("source-read", titles.on_source_read)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)
     app.add_transform(navigation.InjectToctrees)
+    app.add_transform(links.ResolveHugoLinks)
+    app.add_post_transform(links.ResolveLinksAtWrite)
+    app.add_env_collector(links.AnchorCollector)
     app.connect("source-read", sections.on_source_read, priority=700)
     app.add_directive("section-index", sections.SectionIndex)
     app.connect("doctree-read", titles.on_doctree_read, priority=600)
@@ -56,6 +75,8 @@ def on_config_inited(app: Sphinx, conf: Config) -> None:
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
     if not settings.myst_syntax_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, config.MYST_SYNTAX_WARNINGS)
+    static = model.static_dirs(siteconfig.load(siteconfig.find(settings.config, Path(app.srcdir))))
+    conf.html_extra_path = _merged(conf.html_extra_path, static)
     if _root_doc_is_default(conf) and _has_hugo_home(Path(app.srcdir), conf):
         conf.root_doc = conf.master_doc = "_index"
 

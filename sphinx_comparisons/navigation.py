@@ -1,10 +1,7 @@
 """Navigation from Hugo menus or sections, injected as hidden toctrees.
 
-Computed once per build in the main process (``env-get-outdated``), from the
-front matter the scan already holds; compared with the previous build's to
-re-read exactly the pages whose injected toctrees or section lists changed,
-and to re-write every page when any navigation changed (``env-get-updated``),
-since every page's sidebar shows it.
+Computed once per build in the main process, before reading (see
+``model.py``), from the front matter the scan already holds.
 """
 
 from __future__ import annotations
@@ -27,19 +24,14 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-_NAV = "hugo_navigation"
-_CHANGED = "hugo_navigation_changed"
+NAV = "hugo_navigation"
 _CONFIG = "hugo_site_config"
 _ORPHANED = "hugo_orphaned"
 
 
-def _site_config(env: BuildEnvironment) -> siteconfig.SiteConfig:
+def site_config(env: BuildEnvironment) -> siteconfig.SiteConfig:
     """The Hugo site config, re-read only when one of its files changed."""
-    setting = site.hugo_config(env).config
-    if setting:
-        files = siteconfig.files_for(Path(setting))
-    else:
-        files = siteconfig.discover(Path(env.srcdir))
+    files = siteconfig.find(site.hugo_config(env).config, Path(env.srcdir))
     stamp = siteconfig.stamp(files)
     cached = getattr(env, _CONFIG, None)
     if cached is not None and cached[0] == stamp:
@@ -78,12 +70,8 @@ def _walk(entries: list[Any]) -> list[Any]:
     return out
 
 
-def build(env: BuildEnvironment) -> navigation.Navigation:
+def build(env: BuildEnvironment, config: siteconfig.SiteConfig, found: dict[str, content.Page]) -> navigation.Navigation:
     """The navigation for the current tree, reporting every menu problem with its location."""
-    config = _site_config(env)
-    for path, problem in config.problems:
-        warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
-    found = pages(env)
     root = env.config.root_doc
     tree = content.section_tree(found.values(), root if root in found else None)
     lists = navigation.section_lists(tree, found)
@@ -103,40 +91,15 @@ def build(env: BuildEnvironment) -> navigation.Navigation:
             warn("config", f"hugo_menus names menu {name!r}, which no page or config entry uses (menus: {known})")
     if not names:
         return navigation.from_sections(tree, found, root)
-    by_url = {urls.page_url(page): key for key, page in found.items()}
+    by_url = {urls.normalize(urls.page_url(page)): key for key, page in found.items()}
     return navigation.from_menus(
         menu_tree, names, root, lambda url: by_url.get(urls.normalize(url)), lists
     )
 
 
-def on_env_get_outdated(
-    app: Sphinx,
-    env: BuildEnvironment,
-    added: Set[str],
-    changed: Set[str],
-    removed: Set[str],
-) -> list[str]:
-    """Re-read the pages whose injected toctrees or section lists changed."""
-    old: navigation.Navigation | None = getattr(env, _NAV, None)
-    new = build(env)
-    setattr(env, _NAV, new)
-    setattr(env, _CHANGED, old != new)
-    if old is None:
-        return []
-    keys = set(old.toctrees) | set(new.toctrees) | set(old.section_lists) | set(new.section_lists)
-    return sorted(
-        key for key in keys if key in env.found_docs and key not in added and old.page_state(key) != new.page_state(key)
-    )
-
-
-def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every page shows the navigation in its sidebar: re-write them all when it changed."""
-    return sorted(env.found_docs) if getattr(env, _CHANGED, False) else []
-
-
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages the navigation does not reach are orphans: built, linkable, not warned about."""
-    nav: navigation.Navigation | None = getattr(env, _NAV, None)
+    nav: navigation.Navigation | None = getattr(env, NAV, None)
     if nav is None:
         return []
     flagged: set[str] = getattr(env, _ORPHANED, set())
@@ -161,7 +124,7 @@ class InjectToctrees(SphinxTransform):
     default_priority = 300
 
     def apply(self, **kwargs: Any) -> None:
-        nav: navigation.Navigation | None = getattr(self.env, _NAV, None)
+        nav: navigation.Navigation | None = getattr(self.env, NAV, None)
         docname = self.env.docname
         groups = nav.toctrees.get(docname) if nav else None
         if not groups:

@@ -16,16 +16,17 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import site
 from sphinx_comparisons.hugo.navigation import ListItem, Navigation
+from sphinx_comparisons.navigation import NAV
 from sphinx_comparisons.titles import plan
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_NAV = "hugo_navigation"
+
 
 
 def _items(env: Any, docname: str) -> tuple[ListItem, ...]:
-    nav: Navigation | None = getattr(env, _NAV, None)
+    nav: Navigation | None = getattr(env, NAV, None)
     return nav.section_lists.get(docname, ()) if nav else ()
 
 

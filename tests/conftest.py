@@ -49,5 +49,12 @@ def main_h1s(page: BeautifulSoup) -> list[str]:
     return [h.get_text(" ", strip=True).rstrip("¶#").strip() for h in body.find_all("h1")]
 
 
+def output_of(app, docname: str) -> Path:
+    """Where the builder wrote a page (Sphinx 9 asks get_output_path, Sphinx 8 get_outfilename)."""
+    builder = app.builder
+    method = getattr(builder, "get_output_path", None) or builder.get_outfilename
+    return Path(method(docname))
+
+
 def strip_ansi(text: str) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", text)

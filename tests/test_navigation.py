@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, NOT_IN_TOCTREE, needs_shared, soup, sphinx_build, strip_ansi, warnings_of, write_tree
+from conftest import CORPUS, FIXTURES, NOT_IN_TOCTREE, needs_shared, output_of, soup, sphinx_build, strip_ansi, warnings_of, write_tree
 
 
 SIDEBAR = "div.sphinxsidebar, .sidebar-tree, nav.bd-docs-nav, div.wy-menu"
@@ -63,11 +63,11 @@ def test_corpus_comparisons_in_hugo_order(corpus_faq):
     hugo_order = [entry["name"] for entry in comparisons["children"]]
     assert hugo_order[:5] == ["Amazon Aurora", "Google Cloud Spanner", "CockroachDB", "TiDB", "Vitess"]
     for jobs in ("1", "2"):
-        for page in ("preview/faq/comparisons/redis", "preview/faq/comparisons/_index"):
+        for page in ("preview/faq/comparisons/redis", "preview/faq/comparisons"):
             html = soup(out / jobs / page / "index.html")
             assert sidebar_children(html, "Comparisons")[:13] == hugo_order, (jobs, page)
     # the config headings become captions, in menu order
-    html = soup(out / "1" / "_index" / "index.html")
+    html = soup(out / "1" / "index.html")
     captions = [c.get_text(strip=True) for c in html.select("div.sphinxsidebar p.caption")]
     assert captions == ["FAQ", "Comparisons"]
     assert not [w for w in warnings["1"] if NOT_IN_TOCTREE in w]
@@ -86,8 +86,8 @@ def test_menu_entries_label_and_order(make_app, tmp_path):
     }
     write_tree(tmp_path, files)
     app = build_html(make_app, tmp_path)
-    assert top_labels(soup(Path(app.outdir) / "faq.html")) == ["Guide", "FAQ"]
-    html = soup(Path(app.outdir) / "guide" / "c.html")
+    assert top_labels(soup(output_of(app, "faq"))) == ["Guide", "FAQ"]
+    html = soup(output_of(app, "guide/c"))
     assert sidebar_children(html, "Guide") == ["Bee", "Custom name", "Sea"]
     assert [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w] == []
 
@@ -182,16 +182,16 @@ def test_docsy_sections_without_menus(make_app, tmp_path):
 
     # Docsy's section index on the empty section page: titles, not link titles; hidden pages
     # listed, hide_summary ones not; description rendered as Markdown
-    index = soup(out / "docs" / "_index.html")
+    index = soup(output_of(app, "docs/_index"))
     entries = index.select("div.hugo-section-index-entry")
     titles = [e.select_one(".hugo-section-index-title").get_text(strip=True) for e in entries]
     hugo_index = soup_text(expected["files"]["docs/index.html"])
     hugo_titles = [h.get_text(strip=True) for h in hugo_index.select("div.section-index div.entry h5")]
     assert titles == hugo_titles
     assert entries[0].select_one(".hugo-section-index-description em").get_text() == "d"
-    simple = soup(out / "docs" / "simple" / "_index.html")
+    simple = soup(output_of(app, "docs/simple/_index"))
     assert [a.get_text() for a in simple.select("ul.hugo-section-index a")] == ["S1 long"]
-    assert not soup(out / "docs" / "nolist" / "_index.html").select(".hugo-section-index")
+    assert not soup(output_of(app, "docs/nolist/_index")).select(".hugo-section-index")
 
 
 def soup_text(text: str):
@@ -274,7 +274,7 @@ def test_docsy_tree_sidebar_follows_hugo_section_order(make_app, tmp_path):
             return
         visible = [p for p in section["pages"] if not pages[p]["params"].get("toc_hide")]
         labels = [pages[p]["linkTitle"] for p in visible]
-        html = soup(Path(app.outdir) / app.builder.get_target_uri(visible[0].removesuffix(".md")) / "index.html")
+        html = soup(output_of(app, visible[0].removesuffix(".md")))
         label = pages[section["path"]]["linkTitle"]
         if section["path"] == "_index.md":
             assert top_labels(html) == labels

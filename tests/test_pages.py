@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOT_IN_TOCTREE, main_h1s, soup, strip_ansi, write_tree
+from conftest import NOT_IN_TOCTREE, main_h1s, output_of, soup, strip_ansi, write_tree
 
 CONF = 'extensions = ["sphinx_comparisons"]\n'
 
@@ -64,8 +64,7 @@ def warnings(app) -> list[str]:
 
 
 def page(app, docname: str) -> object:
-    return soup(Path(app.outdir) / app.builder.get_target_uri(docname).rstrip("/") / "index.html"
-                if app.builder.name == "dirhtml" else Path(app.outdir) / f"{docname}.html")
+    return soup(output_of(app, docname))
 
 
 def test_seed_shaped_page(make_app, tmp_path):

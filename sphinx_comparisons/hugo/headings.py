@@ -43,3 +43,51 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str]]:
             ids[number + 1] = found.group(1)
         lines[number] = match.group(1)
     return "\n".join(lines), ids
+
+
+def github_id(text: str) -> str:
+    """Goldmark's default heading id: letters, digits and ``_`` lowercased, each space or ``-`` a ``-``."""
+    out = []
+    for char in text.strip():
+        if char.isalnum() or char == "_":
+            out.append(char.lower())
+        elif char in " -":
+            out.append("-")
+    return "".join(out) or "heading"
+
+
+def blackfriday_id(text: str) -> str:
+    """Blackfriday's heading id: letters and digits lowercased, every other run one ``-``."""
+    out: list[str] = []
+    gap = False
+    for char in text:
+        if char.isalnum():
+            if gap and out:
+                out.append("-")
+            gap = False
+            out.append(char.lower())
+        else:
+            gap = True
+    return "".join(out) or "heading"
+
+
+SCHEMES = {"github": github_id, "blackfriday": blackfriday_id}
+
+
+class HeadingIds:
+    """Ids for one page's headings in order, made unique as Hugo does (``x``, ``x-1``, ``x-2``)."""
+
+    def __init__(self, scheme: str) -> None:
+        self.make = SCHEMES.get(scheme, github_id)
+        self.taken: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        candidate, number = wanted, 0
+        while candidate in self.taken:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        self.taken.add(candidate)
+        return candidate
+
+    def for_text(self, text: str) -> str:
+        return self.claim(self.make(text))

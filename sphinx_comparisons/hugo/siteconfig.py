@@ -84,6 +84,21 @@ def files_for(path: Path) -> list[Path]:
     return _folder_files(path) if path.is_dir() else []
 
 
+def find(setting: str | None, srcdir: Path) -> list[Path]:
+    """The files of ``hugo_config`` when set, else those found beside and above ``srcdir``."""
+    return files_for(Path(setting)) if setting else discover(srcdir)
+
+
+def site_root(files: list[Path]) -> Path | None:
+    """The site's root folder: where ``hugo.toml`` is, or above ``config/_default/``."""
+    for path in files:
+        if path.stem.lower() in ROOT_NAMES and path.parent.name not in ("_default",):
+            return path.parent
+        if path.parent.name == "_default" and path.parent.parent.name == "config":
+            return path.parent.parent.parent
+    return None
+
+
 def stamp(files: list[Path]) -> tuple[tuple[str, int, int], ...]:
     out = []
     for path in files:

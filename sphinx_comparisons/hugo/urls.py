@@ -1,41 +1,111 @@
-"""Hugo's default (pretty) URLs for content files: ``x/page.md`` -> ``/x/page/``."""
+"""Hugo's URLs for content files, and how a browser resolves links against them.
+
+Rules from ``resources/page/page_paths.go`` and ``common/paths/path.go``
+(``hugo-semantics.md`` section 4.1): pretty URLs, sanitised and lowercased
+paths, ``slug`` and ``url`` front matter.
+"""
 
 from __future__ import annotations
 
+import posixpath
 import re
+import unicodedata
 from pathlib import PurePosixPath
 
 from sphinx_comparisons.hugo.content import Page
 
-_UNSAFE = re.compile(r"[^\w\-./~%+]", re.UNICODE)
+_KEPT_PUNCTUATION = set("./\\_#+~-@")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
-def urlize(path: str) -> str:
-    """Hugo's ``URLize`` for paths: lower case, spaces to ``-``, other punctuation dropped."""
-    return _UNSAFE.sub("", path.replace(" ", "-")).lower()
+def sanitize(path: str) -> str:
+    """Hugo's path sanitising: runs of spaces to ``-``; letters, digits, marks, ``%XX`` and ``./\\_#+~-@`` kept."""
+    path = re.sub(" +", "-", path)
+    out: list[str] = []
+    index = 0
+    while index < len(path):
+        escape = _ESCAPE.match(path, index)
+        if escape:
+            out.append(escape.group(0))
+            index += 3
+            continue
+        char = path[index]
+        if char in _KEPT_PUNCTUATION or unicodedata.category(char)[0] in "LNM":
+            out.append(char)
+        index += 1
+    return "".join(out)
 
 
-def page_url(page: Page) -> str:
-    """The page's URL path, with leading and trailing slashes."""
+def _custom_url(value: str) -> str:
+    """A ``url`` front matter value: kept as written, made absolute, ``..`` resolved."""
+    path = posixpath.normpath("/" + value.strip().lstrip("/"))
+    if value.strip().endswith("/") or "." not in PurePosixPath(path).name:
+        path = path.rstrip("/") + "/"
+    return path
+
+
+def page_url(page: Page, lowercase: bool = True) -> str:
+    """The page's URL path (``RelPermalink`` without a base path): ``/docs/a/``, ``/x/y.html``."""
     custom = page.params.get("url")
-    if isinstance(custom, str) and custom.strip() and page.path != "_index.md":
-        return "/" + custom.strip().lstrip("/")
+    if isinstance(custom, str) and custom.strip() and page.path not in ("_index.md", "index.md"):
+        return _custom_url(custom)
     path = PurePosixPath(page.path)
-    if page.kind == "page":
+    parts = [part for part in path.parent.parts if part not in ("", ".")]
+    if page.kind != "section":
         slug = page.params.get("slug")
-        name = slug.strip("-") if isinstance(slug, str) and slug.strip("-") else path.stem
-        parts = [*path.parent.parts, name]
-    else:
-        parts = list(path.parent.parts)
-    joined = "/".join(p for p in parts if p not in ("", "."))
-    return "/" + urlize(joined) + "/" if joined else "/"
+        name = slug.strip().strip("-") if isinstance(slug, str) and slug.strip().strip("-") else None
+        if page.kind == "page":
+            parts.append(name or path.stem)
+        elif name and parts:
+            parts[-1] = name
+    joined = sanitize("/".join(parts))
+    if lowercase:
+        joined = joined.lower()
+    return "/" + joined + "/" if joined else "/"
 
 
 def normalize(url: str) -> str:
-    """A site path as a lookup key: no query or fragment, a slash at each end, lower case."""
+    """A site path as a lookup key: no query or fragment, slashes at both ends, lower case."""
     path = url.split("#", 1)[0].split("?", 1)[0].strip()
     if not path.startswith("/"):
         path = "/" + path
+    path = posixpath.normpath(path) if path != "/" else path
     if not path.endswith("/") and not PurePosixPath(path).suffix:
         path += "/"
     return path.lower()
+
+
+def resolve(page_url_: str, target: str) -> tuple[str, str]:
+    """Resolve a link as a browser does from the page's URL: ``(path, fragment)``.
+
+    ``../foo/`` on ``/docs/a/`` is ``/docs/foo/``; ``#x`` keeps the page's path.
+    """
+    target, _, fragment = target.partition("#")
+    target = target.split("?", 1)[0]
+    if not target:
+        return page_url_, fragment
+    if target.startswith("/"):
+        joined = target
+    else:
+        joined = posixpath.join(page_url_ if page_url_.endswith("/") else posixpath.dirname(page_url_) + "/", target)
+    resolved = posixpath.normpath(joined)
+    if joined.endswith("/") and resolved != "/":
+        resolved += "/"
+    return resolved, fragment
+
+
+def output_target(url: str, kind: str, pretty: bool) -> tuple[str, str]:
+    """Where a page with this URL goes: ``(link target, output file)``, both site-relative.
+
+    ``pretty`` is Hugo's default (``dirhtml``): ``/docs/a/`` is ``docs/a/index.html``.
+    Otherwise (the ``html`` builder) pages become ``docs/a.html`` and sections
+    ``docs/index.html``, as Hugo's ``uglyURLs`` does since v0.148.
+    """
+    path = url.lstrip("/")
+    if path and not path.endswith("/"):  # a ``url`` naming a file: /x/y.html
+        return path, path
+    if pretty:
+        return path, path + "index.html"
+    if kind == "section" or not path:
+        return path + "index.html", path + "index.html"
+    return path.rstrip("/") + ".html", path.rstrip("/") + ".html"

@@ -1,0 +1,139 @@
+"""Every page at the address Hugo gives it, under the html and dirhtml builders.
+
+Sphinx derives output paths from docnames (``x/_index`` -> ``x/_index/``).
+The builder's own ``get_target_uri`` and ``get_outfilename`` are wrapped, so
+every link, toctree, search result and canonical URL Sphinx makes follows
+the Hugo URL; pages Hugo does not know keep Sphinx's paths.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import urls
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_comparisons.hugo.content import Page
+
+_ENV_ATTR = "hugo_addresses"
+
+
+@dataclass(frozen=True)
+class Address:
+    url: str
+    kind: str
+
+
+def compute(env: BuildEnvironment, pages: dict[str, Page]) -> dict[str, Address]:
+    """Each Markdown page's Hugo URL; of two pages claiming one URL, the first by path keeps it."""
+    taken: dict[str, str] = {}
+    addresses: dict[str, Address] = {}
+    for key, page in sorted(pages.items(), key=lambda item: item[1].path):
+        url = urls.page_url(page)
+        other = taken.get(urls.normalize(url))
+        if other is not None:
+            warn(
+                "url_conflict",
+                f"page URL {url} is already the URL of {other!r}; this page keeps Sphinx's path",
+                location=(key, page.line_of("url") if "url" in page.params else 1),
+            )
+            continue
+        taken[urls.normalize(url)] = key
+        addresses[key] = Address(url, page.kind)
+    setattr(env, _ENV_ATTR, addresses)
+    return addresses
+
+
+def addresses(env: BuildEnvironment) -> dict[str, Address]:
+    return getattr(env, _ENV_ATTR, {})
+
+
+def style(builder: Builder) -> bool | None:
+    """True for pretty URLs (dirhtml), False for .html files (html), None to leave alone."""
+    if isinstance(builder, DirectoryHTMLBuilder):
+        return True
+    if type(builder) is StandaloneHTMLBuilder or builder.name in {"html", "readthedocs"}:
+        return False
+    return None
+
+
+def install(app: Sphinx) -> None:
+    """``builder-inited``: route the builder's paths through the Hugo URLs."""
+    builder = app.builder
+    pretty = style(builder)
+    if pretty is None:
+        return
+    original_uri = builder.get_target_uri
+
+    def get_target_uri(docname: str, typ: str | None = None) -> str:
+        address = addresses(app.env).get(docname)
+        if address is None:
+            return original_uri(docname, typ)
+        return quote(urls.output_target(address.url, address.kind, pretty)[0], safe="/~@+%")
+
+    builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
+    # Sphinx 9 asks get_output_path (a Path); Sphinx 8 asks get_outfilename (a str).
+    for name, kind in (("get_output_path", Path), ("get_outfilename", str)):
+        original = getattr(builder, name, None)
+        if original is not None:
+            setattr(builder, name, _output_file(app, builder, original, pretty, kind))
+
+
+def _output_file(app: Sphinx, builder: Builder, original: Any, pretty: bool, kind: type) -> Any:
+    def output_file(pagename: str) -> Any:
+        address = addresses(app.env).get(pagename)
+        if address is None:
+            return original(pagename)
+        target = urls.output_target(address.url, address.kind, pretty)[1]
+        return kind(os.path.join(builder.outdir, *target.split("/")))
+
+    return output_file
+
+
+_INDEX = re.compile(r"^(Search\.setIndex\()(.*)(\))\s*$", re.DOTALL)
+
+
+def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: search results link by docname; give them the Hugo paths.
+
+    Sphinx's search script turns a docname into ``docname/`` (dirhtml) or
+    ``docname.html``; each remapped docname becomes what yields the Hugo URL.
+    """
+    pretty = style(app.builder)
+    if exception is not None or pretty is None:
+        return
+    path = os.path.join(app.outdir, "searchindex.js")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            match = _INDEX.match(handle.read())
+    except OSError:
+        return
+    if match is None:
+        return
+    index: dict[str, Any] = json.loads(match.group(2))
+    known = addresses(app.env)
+    for position, docname in enumerate(index.get("docnames", [])):
+        address = known.get(docname)
+        if address is None:
+            continue
+        target = urls.output_target(address.url, address.kind, pretty)[0]
+        if pretty:
+            index["docnames"][position] = target.strip("/") or "index"
+        else:
+            index["docnames"][position] = target.removesuffix(".html")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(match.group(1) + json.dumps(index, separators=(",", ":")) + match.group(3))

@@ -1,0 +1,117 @@
+"""Hugo aliases: old addresses of a page, each to be served by a small redirect file.
+
+Resolution follows ``hugolib/alias.go`` (``hugo-semantics.md`` section 3.1);
+on top of Hugo's checks we refuse what could not be written safely on every
+system: other schemes, drive letters and UNC paths, backslashes and the other
+characters Windows forbids in file names, and reserved device names.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sphinx_comparisons.hugo.content import Page
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_WINDOWS_UNSAFE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One redirect: the file to write (site-relative), its URL, and the page it points to."""
+
+    file: str
+    url: str
+    page: str
+    line: int
+
+
+@dataclass(frozen=True)
+class AliasProblem:
+    subtype: str
+    message: str
+    page: str
+    line: int
+
+
+def resolve(alias: str, page_url: str) -> tuple[str, str] | str:
+    """``(file, url)`` for an alias on a page at ``page_url``, or why it is refused."""
+    raw = alias.strip()
+    if not raw:
+        return "is empty"
+    if raw.startswith(("http://", "https://")):
+        return "has a protocol: Hugo does not support http* aliases"
+    if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or _SCHEME.match(raw):
+        return "is not a site path (a URL, a drive or a network path)"
+    if _WINDOWS_UNSAFE.search(raw):
+        return "has characters that are not allowed in file names on Windows (\\ < > : \" | ? *)"
+    if raw.startswith("/"):
+        joined = raw
+    else:
+        # relative to the parent of the page's URL directory: a sibling of the page
+        joined = posixpath.join(posixpath.dirname(page_url.rstrip("/")), raw)
+    cleaned = posixpath.normpath(joined)
+    if cleaned.startswith("/.."):
+        return "climbs above the site root"
+    if cleaned in ("/", "."):
+        return "resolves to the site root"
+    segments = [s for s in cleaned.split("/") if s]
+    if any(_RESERVED.match(s) or s.endswith((".", " ")) for s in segments):
+        return "has a file name Windows reserves (CON, NUL, COM1 ...) or one ending in a dot or space"
+    path = cleaned.lstrip("/")
+    if raw.endswith("/"):
+        return path + "/index.html", "/" + path + "/"
+    if path.endswith(".html"):
+        return path, "/" + path
+    return path + "/index.html", "/" + path + "/"
+
+
+def collect(
+    pages: Iterable[Page], page_urls: dict[str, str], page_files: dict[str, str]
+) -> tuple[list[Alias], list[AliasProblem]]:
+    """Every page's aliases, in path order; refused ones and collisions as problems.
+
+    ``page_files`` maps each page's output file to its key. A real page always
+    wins over an alias at its file; of two pages claiming one alias, the first
+    by path keeps it. An alias that is the page's own address is skipped.
+    """
+    aliases: list[Alias] = []
+    problems: list[AliasProblem] = []
+    claimed: dict[str, str] = {}
+    own_file = {page: file for file, page in page_files.items()}
+    for page in sorted(pages, key=lambda p: p.path):
+        values = page.params.get("aliases")
+        if not isinstance(values, list) or not page.listed or page.key not in page_urls:
+            continue
+        for index, value in enumerate(values):
+            line = page.key_lines.get(f"aliases.{index}", page.line_of("aliases"))
+            result = resolve(str(value), page_urls[page.key])
+            if isinstance(result, str):
+                problems.append(AliasProblem("alias", f"alias {value!r} {result}; no redirect is written", page.key, line))
+                continue
+            file, url = result
+            if file == own_file.get(page.key):
+                continue  # the page's own address: nothing to redirect (Hugo sites do this)
+            if file in page_files:
+                problems.append(
+                    AliasProblem("alias_conflict", f"alias {value!r} is the address of a page ({url}); the page is kept", page.key, line)
+                )
+                continue
+            if file in claimed:
+                problems.append(
+                    AliasProblem(
+                        "alias_conflict",
+                        f"alias {value!r} ({url}) is already an alias of {claimed[file]!r}; that one is kept",
+                        page.key,
+                        line,
+                    )
+                )
+                continue
+            claimed[file] = page.key
+            aliases.append(Alias(file, url, page.key, line))
+    return aliases, problems

@@ -1,0 +1,90 @@
+"""The site-wide model, built once per build before reading: addresses, navigation, aliases.
+
+Everything here derives from the front matter the scan holds and the Hugo
+site config. It is compared with the previous build's model to re-read
+exactly the pages whose injected content changed (``env-get-outdated``) and
+to re-write every page when something every page shows changed: the
+navigation in its sidebar, or the addresses its links use (``env-get-updated``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_comparisons import addresses, links, navigation, redirects, site
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import headings, siteconfig, urls
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_SHOWN = "hugo_shown_on_every_page"
+_CHANGED = "hugo_model_changed"
+SCHEME = "hugo_heading_scheme"
+
+
+def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
+    """``hugo_heading_ids``, else the site's ``markup.goldmark.parser.autoHeadingIDType``."""
+    chosen = site.hugo_config(env).heading_ids
+    if chosen:
+        return chosen
+    markup: Any = config.values.get("markup", {})
+    for key in ("goldmark", "parser", "autoheadingidtype"):
+        markup = markup.get(key) if isinstance(markup, dict) else None
+    return str(markup).lower() if str(markup).lower() in headings.SCHEMES else "github"
+
+
+def static_dirs(config: siteconfig.SiteConfig) -> list[str]:
+    """The site's ``static`` folders (``staticDir``), beside its config."""
+    root = siteconfig.site_root([Path(f) for f in config.files])
+    if root is None:
+        return []
+    names: Any = config.values.get("staticdir", "static")
+    names = names if isinstance(names, list) else [names]
+    return [str(root / name) for name in names if isinstance(name, str) and (root / name).is_dir()]
+
+
+def on_env_get_outdated(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: Set[str],
+    changed: Set[str],
+    removed: Set[str],
+) -> list[str]:
+    config = navigation.site_config(env)
+    for path, problem in config.problems:
+        warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
+    found = navigation.pages(env)
+    known = addresses.compute(env, found)
+    index = {urls.normalize(address.url): key for key, address in known.items()}
+    stale = links.stale_linkers(env, index)
+    links.set_index(env, index, static_dirs(config))
+    old_nav: navigation.navigation.Navigation | None = getattr(env, navigation.NAV, None)
+    new_nav = navigation.build(env, config, found)
+    setattr(env, navigation.NAV, new_nav)
+    pretty = addresses.style(app.builder)
+    redirects.collect(env, found, pretty if pretty is not None else True)
+
+    scheme = heading_scheme(env, config)
+    old_scheme = getattr(env, SCHEME, scheme)
+    setattr(env, SCHEME, scheme)
+    shown = (new_nav, tuple(sorted((k, a.url) for k, a in known.items())))
+    setattr(env, _CHANGED, getattr(env, _SHOWN, None) != shown)
+    setattr(env, _SHOWN, shown)
+
+    reread = set(stale)
+    if old_scheme != scheme:
+        reread |= {doc for doc in env.found_docs if site.is_markdown(env, doc)}
+    if old_nav is not None:
+        keys = set(old_nav.toctrees) | set(new_nav.toctrees) | set(old_nav.section_lists) | set(new_nav.section_lists)
+        reread |= {key for key in keys if old_nav.page_state(key) != new_nav.page_state(key)}
+    return sorted(doc for doc in reread if doc in env.found_docs and doc not in added)
+
+
+def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page shows the navigation and links by address: re-write them all when those changed."""
+    return sorted(env.found_docs) if getattr(env, _CHANGED, False) else []

@@ -1,0 +1,134 @@
+"""Redirect pages for every alias, for the HTML builders, and the list of them.
+
+Each alias gets a small page at its old address that forwards to the page's
+final URL (meta refresh, canonical link, a script that keeps ``?query`` and
+``#fragment``, and a visible link). Files written by an earlier build that
+are no longer aliases are removed; a file this extension did not write is
+never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_comparisons import addresses, site
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import aliases as aliases_
+from sphinx_comparisons.hugo import urls
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_comparisons.hugo.content import Page
+
+_ENV_ATTR = "hugo_aliases"
+MARKER = "<!-- sphinx-comparisons redirect -->"
+MANIFEST = ".sphinx-comparisons-redirects.json"
+
+
+def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None:
+    """Resolve and check every alias before reading; report refusals with their lines."""
+    known = addresses.addresses(env)
+    page_urls = {key: address.url for key, address in known.items()}
+    page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
+    found, problems = aliases_.collect(pages.values(), page_urls, page_files)
+    for problem in problems:
+        warn(problem.subtype, problem.message, location=(problem.page, problem.line))
+    setattr(env, _ENV_ATTR, found)
+
+
+def _page(target: str, title: str, canonical: str) -> str:
+    text = html.escape(title)
+    href = html.escape(target, quote=True)
+    script = json.dumps(target).replace("<", "\\u003c")
+    return (
+        "<!DOCTYPE html>\n<html>\n<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>Redirecting to {text}</title>\n"
+        f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f"<script>location.replace({script} + location.search + location.hash);</script>\n"
+        f"{MARKER}\n"
+        "</head>\n<body>\n"
+        f'<p>This page has moved to <a href="{href}">{text}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def _relative(from_file: str, target_uri: str) -> str:
+    """The target as seen from the redirect file's folder, so any deployment path works."""
+    relative = posixpath.relpath("/" + target_uri, "/" + posixpath.dirname(from_file))
+    if not target_uri or target_uri.endswith("/"):
+        relative = relative.rstrip("/") + "/"
+    return "./" if relative == "./" else relative
+
+
+def _inside(outdir: Path, relative: str) -> Path | None:
+    target = (outdir / relative).resolve()
+    root = outdir.resolve()
+    return target if target == root or root in target.parents else None
+
+
+def _ours(path: Path) -> bool:
+    try:
+        return MARKER in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def write(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the redirect files, drop stale ones, list them all."""
+    pretty = addresses.style(app.builder)
+    if exception is not None or pretty is None:
+        return
+    env = app.env
+    outdir = Path(app.outdir)
+    known = addresses.addresses(env)
+    base = site.hugo_config(env).base_url or (app.config.html_baseurl or "")
+    written: list[str] = []
+    listing = []
+    for alias in getattr(env, _ENV_ATTR, []):
+        address = known.get(alias.page)
+        destination = _inside(outdir, alias.file)
+        if address is None or destination is None:
+            warn("alias", f"alias {alias.url} would be written outside the output folder; skipped", location=(alias.page, alias.line))
+            continue
+        if destination.exists() and not _ours(destination):
+            warn("alias_conflict", f"alias {alias.url}: {alias.file} exists and is not a redirect; it is kept", location=(alias.page, alias.line))
+            continue
+        target_uri = app.builder.get_target_uri(alias.page)
+        relative = _relative(alias.file, target_uri)
+        canonical = base.rstrip("/") + "/" + target_uri if base else relative
+        title = env.titles[alias.page].astext() if alias.page in env.titles else alias.page
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(_page(relative, title, canonical), encoding="utf-8")
+        written.append(alias.file)
+        listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
+    _remove_stale(outdir, written)
+    (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
+    (outdir / "_redirects").write_text("".join(f"{r['from']} {r['to']} 301\n" for r in listing), encoding="utf-8")
+
+
+def _remove_stale(outdir: Path, written: list[str]) -> None:
+    manifest = outdir / MANIFEST
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = []
+    for relative in set(previous) - set(written):
+        path = _inside(outdir, relative) if isinstance(relative, str) else None
+        if path is not None and path.is_file() and _ours(path):
+            path.unlink()
+            folder = path.parent
+            while folder != outdir.resolve() and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    manifest.write_text(json.dumps(sorted(written)), encoding="utf-8")
+    os.utime(manifest)
