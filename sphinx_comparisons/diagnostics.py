@@ -81,6 +81,12 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "(Hugo's heading ids, ``{#id}`` attributes and ids in raw HTML count).",
         "Fix the anchor, or give the heading that id with ``{#id}``.",
     ),
+    "ref_not_found": (
+        "A ``ref``/``relref`` shortcode names no page by Hugo's lookup rules (relative to "
+        "the page, then the site root, then by base name when the path has no ``/``), or "
+        "names several. Hugo stops the build (REF_NOT_FOUND); we expand it to nothing.",
+        "Give the path from the content root: ``{{< relref \"/docs/page\" >}}``.",
+    ),
     "alias": (
         "An alias cannot be a redirect: it is empty, has a protocol, names a drive or network "
         "path, climbs above the site root, is the site root, or has characters or names that "

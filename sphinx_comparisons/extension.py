@@ -15,6 +15,7 @@ from sphinx_comparisons import (
     model,
     navigation,
     redirects,
+    refshortcodes,
     sections,
     site,
     titles,
@@ -44,6 +45,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", model.on_env_get_updated)
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("source-read", titles.on_source_read)
+    app.connect("source-read", refshortcodes.on_source_read, priority=550)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons import addresses, links, navigation, redirects, site
+from sphinx_comparisons import addresses, links, navigation, redirects, refshortcodes, site
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import headings, siteconfig, urls
+from sphinx_comparisons.hugo import headings, refs, siteconfig, urls
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -63,6 +63,7 @@ def on_env_get_outdated(
     index = {urls.normalize(address.url): key for key, address in known.items()}
     stale = links.stale_linkers(env, index)
     links.set_index(env, index, static_dirs(config))
+    refshortcodes.set_index(env, refs.RefIndex(found.values()))
     old_nav: navigation.navigation.Navigation | None = getattr(env, navigation.NAV, None)
     new_nav = navigation.build(env, config, found)
     setattr(env, navigation.NAV, new_nav)

@@ -51,14 +51,15 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str:
     if _WINDOWS_UNSAFE.search(raw):
         return "has characters that are not allowed in file names on Windows (\\ < > : \" | ? *)"
     if raw.startswith("/"):
-        joined = raw
+        joined = raw.lstrip("/")
     else:
         # relative to the parent of the page's URL directory: a sibling of the page
-        joined = posixpath.join(posixpath.dirname(page_url.rstrip("/")), raw)
-    cleaned = posixpath.normpath(joined)
-    if cleaned.startswith("/.."):
-        return "climbs above the site root"
-    if cleaned in ("/", "."):
+        joined = posixpath.join(posixpath.dirname(page_url.strip("/")), raw)
+    if _climbs(joined):
+        return "climbs above the site root (a '..' too many)"
+    normalized = posixpath.normpath(joined)
+    cleaned = "/" if normalized == "." else "/" + normalized
+    if cleaned == "/":
         return "resolves to the site root"
     segments = [s for s in cleaned.split("/") if s]
     if any(_RESERVED.match(s) or s.endswith((".", " ")) for s in segments):
@@ -69,6 +70,18 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str:
     if path.endswith(".html"):
         return path, "/" + path
     return path + "/index.html", "/" + path + "/"
+
+
+def _climbs(path: str) -> bool:
+    depth = 0
+    for segment in path.split("/"):
+        if segment == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif segment not in ("", "."):
+            depth += 1
+    return False
 
 
 def collect(
