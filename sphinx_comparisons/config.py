@@ -17,8 +17,8 @@ PREFIX = "hugo_"
 #: MyST syntax that Hugo's Goldmark renderer accepts and real Hugo pages use.
 DEFAULT_MYST_EXTENSIONS = ["deflist", "strikethrough", "tasklist"]
 
-#: MyST warnings about syntax Hugo accepts silently (see ``myst_syntax_warnings``).
-MYST_SYNTAX_WARNINGS = ["myst.header", "myst.strikethrough"]
+#: Warnings about input Hugo accepts silently (see ``sphinx_only_warnings``).
+SPHINX_ONLY_WARNINGS = ["myst.header", "myst.strikethrough", "misc.highlighting_failure"]
 
 
 def _string_list(value: Any) -> list[str] | None:
@@ -50,6 +50,25 @@ def _optional_url(value: Any) -> Any:
 
 def _heading_scheme(value: Any) -> Any:
     return value if value is None or value in ("github", "blackfriday") else _UNSET
+
+
+_SHORTCODE_KEYS = {"directive", "argument", "options", "role", "param", "text"}
+
+
+def _shortcode_map(value: Any) -> Any:
+    """Each entry: "drop", or a mapping with exactly one of directive, role or text."""
+    if not isinstance(value, dict):
+        return _UNSET
+    for name, spec in value.items():
+        if spec == "drop":
+            continue
+        if not isinstance(name, str) or not isinstance(spec, dict) or not set(spec) <= _SHORTCODE_KEYS:
+            return _UNSET
+        if sum(key in spec for key in ("directive", "role", "text")) != 1:
+            return _UNSET
+        if not isinstance(spec.get("options", {}), dict):
+            return _UNSET
+    return value
 
 
 def _menu_names(value: Any) -> Any:
@@ -85,15 +104,16 @@ class HugoConfig:
             "Markdown parses as Goldmark parses it. ``[]`` adds none.",
         },
     )
-    myst_syntax_warnings: bool = field(
+    sphinx_only_warnings: bool = field(
         default=False,
         metadata={
             "type": "bool",
             "check": _bool,
             "rebuild": "env",
-            "help": "Show MyST's warnings about Markdown that Hugo accepts without a word: "
-            "skipped heading levels (``## A`` then ``#### B``) and strikethrough (which "
-            "MyST flags as HTML-only). Silenced by default.",
+            "help": "Show the warnings Sphinx and MyST give about input that Hugo accepts "
+            "without a word: skipped heading levels (``## A`` then ``#### B``), strikethrough "
+            "(which MyST flags as HTML-only) and code that Pygments cannot lex (Sphinx then "
+            "highlights it loosely, as Hugo's Chroma does). Silenced by default.",
         },
     )
 
@@ -140,6 +160,20 @@ class HugoConfig:
             "help": "How heading ids are made from heading text, as in Hugo's "
             "``markup.goldmark.parser.autoHeadingIDType``. Unset: that site config setting, "
             "else ``github``.",
+        },
+    )
+
+    shortcodes: dict[str, Any] = field(
+        default_factory=dict,
+        metadata={
+            "type": "dict[str, dict | str]",
+            "check": _shortcode_map,
+            "rebuild": "env",
+            "help": "Your own shortcodes, by name: ``{\"directive\": \"note\", \"argument\": \"title\", "
+            "\"options\": {\"param\": \"option\"}}`` renders a MyST directive (the inner Markdown "
+            "is its content), ``{\"role\": \"kbd\", \"param\": \"key\"}`` a role, ``{\"text\": "
+            "\"... {0} {name} {inner} ...\"}`` pastes text (usable in link targets and code), "
+            "``\"drop\"`` removes it. Served shortcodes can be overridden the same way.",
         },
     )
 

@@ -87,6 +87,24 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "names several. Hugo stops the build (REF_NOT_FOUND); we expand it to nothing.",
         "Give the path from the content root: ``{{< relref \"/docs/page\" >}}``.",
     ),
+    "shortcode_syntax": (
+        "A shortcode tag cannot be read (named and positional parameters mixed, an unquoted "
+        "value with other characters than letters, digits, ``_``, ``-``, ``.``, a quoted value "
+        "across lines, an escape ``{{</* */>}}`` never closed, a closing tag that matches no open "
+        "one). Hugo stops the build; the tag is kept as text and the rest of the page is kept.",
+        "Fix the tag at the line shown; quote values with special characters.",
+    ),
+    "shortcode_unknown": (
+        "A shortcode name is neither served by the extension nor mapped in ``hugo_shortcodes``. "
+        "Its inner content is still shown, as Markdown. Reported once per name and page.",
+        "Map it in ``hugo_shortcodes`` (a directive, a role, a text template or ``\"drop\"``).",
+    ),
+    "shortcode_params": (
+        "A served shortcode cannot do what it was asked: a missing ``param`` key, a file that "
+        "``readfile`` cannot find, a video without id, a bad ``iframe`` source, or a mapping "
+        "template that names a missing parameter.",
+        "Fix the shortcode's parameters at the line shown.",
+    ),
     "alias": (
         "An alias cannot be a redirect: it is empty, has a protocol, names a drive or network "
         "path, climbs above the site root, is the site root, or has characters or names that "

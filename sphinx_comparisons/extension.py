@@ -15,8 +15,9 @@ from sphinx_comparisons import (
     model,
     navigation,
     redirects,
-    refshortcodes,
     sections,
+    served,
+    shortcode_nodes,
     site,
     titles,
 )
@@ -45,7 +46,11 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", model.on_env_get_updated)
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("source-read", titles.on_source_read)
-    app.connect("source-read", refshortcodes.on_source_read, priority=550)
+    app.connect("source-read", served.on_source_read, priority=550)
+    app.add_directive("hugo-shortcode", shortcode_nodes.ShortcodeDirective)
+    app.add_role("hugo-shortcode", shortcode_nodes.shortcode_role)
+    app.add_node(shortcode_nodes.hugo_block)
+    app.add_transform(shortcode_nodes.LiftBlocks)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)
@@ -75,8 +80,8 @@ def on_config_inited(app: Sphinx, conf: Config) -> None:
         settings = dataclasses.replace(settings, config=str(base / settings.config))
     conf._sphinx_comparisons = settings
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
-    if not settings.myst_syntax_warnings:
-        conf.suppress_warnings = _merged(conf.suppress_warnings, config.MYST_SYNTAX_WARNINGS)
+    if not settings.sphinx_only_warnings:
+        conf.suppress_warnings = _merged(conf.suppress_warnings, config.SPHINX_ONLY_WARNINGS)
     static = model.static_dirs(siteconfig.load(siteconfig.find(settings.config, Path(app.srcdir))))
     conf.html_extra_path = _merged(conf.html_extra_path, static)
     if _root_doc_is_default(conf) and _has_hugo_home(Path(app.srcdir), conf):

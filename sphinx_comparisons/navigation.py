@@ -41,6 +41,13 @@ def site_config(env: BuildEnvironment) -> siteconfig.SiteConfig:
     return loaded
 
 
+def page(env: BuildEnvironment, docname: str) -> content.Page | None:
+    fm = site.front_matter(env, docname)
+    if fm is None:
+        return None
+    return content.Page(docname, str(env.doc2path(docname, False)).replace("\\", "/"), fm.params, fm.key_lines)
+
+
 def pages(env: BuildEnvironment) -> dict[str, content.Page]:
     out = {}
     for docname in sorted(env.found_docs):

@@ -289,9 +289,9 @@ def test_hugo_markdown_syntax_is_on(make_app, tmp_path):
     assert html.select_one("div.raw-block").get_text() == "raw HTML"
 
 
-def test_myst_syntax_warnings_can_be_turned_back_on(make_app, tmp_path):
+def test_sphinx_only_warnings_can_be_turned_back_on(make_app, tmp_path):
     body = "---\ntitle: Levels\n---\n\n## Two\n\n##### Five\n\n~~gone~~\n"
-    write_tree(tmp_path, {"conf.py": CONF + "hugo_myst_syntax_warnings = True\n", "_index.md": body})
+    write_tree(tmp_path, {"conf.py": CONF + "hugo_sphinx_only_warnings = True\n", "_index.md": body})
     app = make_app("html", srcdir=tmp_path)
     app.build()
     found = warnings(app)

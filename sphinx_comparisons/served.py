@@ -1,0 +1,490 @@
+"""The shortcodes served out of the box, and the ones a site maps in ``hugo_shortcodes``.
+
+Each name has a kind (text, block, inline, drop: see ``expand.py``) and,
+unless it is text or drop, a handler that turns a :class:`Call` into nodes,
+mostly by rendering MyST for the matching Sphinx, MyST or sphinx-design
+construct. Hugo's built-ins, Docsy's and YugabyteDB's common ones are here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinx_comparisons import site
+from sphinx_comparisons.expand import BLOCK, DROP, INLINE, TEXT, expand
+from sphinx_comparisons.shortcode_nodes import Call, Handler, fence_for
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_comparisons.hugo.shortcodes import Shortcode
+
+# -- admonitions ---------------------------------------------------------------------
+
+#: Docsy alert colours and YugabyteDB's names -> docutils admonition kinds.
+_ADMONITION = {
+    "note": "note", "tip": "tip", "warning": "warning", "caution": "caution", "danger": "danger",
+    "important": "important", "info": "note", "primary": "note", "secondary": "note", "light": "note",
+    "dark": "note", "success": "tip",
+}
+
+
+def _admonition(kind: str, title: str | None, call: Call, classes: list[str] | None = None) -> list[nodes.Node]:
+    body = call.markdown() if call.block or "\n" in (call.inner or "") else _paragraph(call)
+    if title:
+        node: nodes.Element = nodes.admonition("", classes=[kind, *(classes or [])])
+        node += nodes.title("", "", *call.inline_markdown(str(title)))
+    else:
+        node = getattr(nodes, kind)("", classes=classes or [])
+    node.extend(body)
+    node.source, node.line = call.env.doc2path(call.docname), call.line
+    return [node]
+
+
+def _paragraph(call: Call) -> list[nodes.Node]:
+    inner = (call.inner or "").strip()
+    return [nodes.paragraph("", "", *call.inline_markdown(inner))] if inner else []
+
+
+def note_like(call: Call) -> list[nodes.Node]:
+    """YugabyteDB's note, tip, warning: an admonition, optional ``title``."""
+    return _admonition(_ADMONITION[call.name], call.arg("title"), call)
+
+
+def alert(call: Call) -> list[nodes.Node]:
+    """Docsy's alert: ``color`` picks the kind, ``title`` is the heading."""
+    color = str(call.arg("color", default="primary"))
+    return _admonition(_ADMONITION.get(color, "note"), call.arg("title"), call, [f"alert-{color}"])
+
+
+def pageinfo(call: Call) -> list[nodes.Node]:
+    color = str(call.arg("color", default="primary"))
+    container = nodes.container("", classes=["hugo-pageinfo", f"hugo-pageinfo-{color}"])
+    container.extend(call.markdown() if call.block else _paragraph(call))
+    return [container]
+
+
+def lead(call: Call) -> list[nodes.Node]:
+    """YugabyteDB's lead (a highlighted intro, optional ``link``) and Docsy's blocks/lead."""
+    body = call.inner or ""
+    link = call.arg("link")
+    if link:
+        body = body.rstrip() + f" [→]({link})"
+    container = nodes.container("", classes=["hugo-lead-block"])
+    container.extend(call.markdown(body) if call.block else [nodes.paragraph("", "", *call.inline_markdown(body.strip()))])
+    return [container]
+
+
+def details(call: Call) -> list[nodes.Node]:
+    """Hugo's details: a sphinx-design dropdown; ``summary`` is its title, ``open`` opens it."""
+    summary = str(call.arg("summary", default="Details")).replace("\n", " ")
+    fence = fence_for(call.inner or "", "`")
+    before = [f"{fence}{{dropdown}} {summary}"]
+    if call.arg("open") in (True, "true", 1, "1"):
+        before.append(":open:")
+    return call.wrapped(before, [fence])
+
+
+# -- tabs and cards ---------------------------------------------------------------------
+
+
+def tabpane(call: Call) -> list[nodes.Node]:
+    """Docsy's tabpane: a sphinx-design tab set of its ``tab``s."""
+    fence = fence_for(call.inner or "", "`")
+    return call.wrapped([f"{fence}{{tab-set}}"], [fence])
+
+
+def tab(call: Call) -> list[nodes.Node]:
+    """Docsy's tab: text (Markdown) or code, as the tab or its tabpane says."""
+    parent = call.named.get("_parent", {}) if isinstance(call.named.get("_parent"), dict) else {}
+    header = call.arg("header", 0) or f"Tab {int(call.named.get('_ordinal', 0)) + 1}"
+    text = call.arg("text", default=parent.get("text", False)) is True
+    lang = call.arg("lang", default=parent.get("lang", "")) or call.arg("highlight", default=parent.get("highlight", ""))
+    inner = call.inner or ""
+    if text or not lang and call.notation == "%":
+        fence = fence_for(inner, "`")
+        return call.wrapped([f"{fence}{{tab-item}} {str(header).strip()}"], [fence], within="tab-set")
+    ticks = fence_for(inner, "`")
+    fence = ticks + "`"
+    code = [f"{fence}{{tab-item}} {str(header).strip()}", f"{ticks}{lang or 'text'}"]
+    return call.wrapped(code, [ticks, fence], textwrap.dedent(inner), within="tab-set")
+
+
+def card(call: Call) -> list[nodes.Node]:
+    """Docsy's card: header, title, subtitle, footer, and Markdown or ``code`` inside."""
+    header = call.arg("header") or call.arg("title") or ""
+    inner = call.inner or ""
+    after: list[str] = []
+    body = inner
+    if call.arg("code") is True:
+        ticks = fence_for(inner, "`")
+        body = f"{ticks}{call.arg('lang', default='') or call.arg('highlight', default='')}\n{textwrap.dedent(inner).strip()}\n{ticks}"
+    fence = fence_for(body, "`")
+    before = [f"{fence}{{card}} {str(header).strip()}".rstrip()]
+    if call.arg("subtitle"):
+        body = f"*{call.arg('subtitle')}*\n\n{body}"
+    if call.arg("footer"):
+        after = ["+++", str(call.arg("footer"))]
+    return call.wrapped(before, [*after, fence], body)
+
+
+def card_group(call: Call) -> list[nodes.Node]:
+    """Docsy's cardpane and YugabyteDB's box and index groups: cards side by side."""
+    container = nodes.container("", classes=["hugo-card-group"])
+    container.extend(call.markdown())
+    return container and [container]
+
+
+def link_card(call: Call) -> list[nodes.Node]:
+    """YugabyteDB's card shortcodes (sections/*-card, sections/*-box, index/item): a linked card."""
+    title = call.arg("title") or ""
+    description = call.arg("description") or call.arg("body") or ""
+    url = call.arg("buttonUrl") or call.arg("href") or call.arg("url") or ""
+    lines = [f"```{{card}} {str(title).strip()}".rstrip()]
+    if url:
+        lines.append(f":link: {url}")
+    image = call.arg("imageUrl")
+    if image:
+        lines.append(f":img-top: {image}")
+    lines.append("")
+    if description:
+        lines.append(str(description))
+    for number in (1, 2, 3):
+        text, target = call.arg(f"linkText{number}"), call.arg(f"linkUrl{number}")
+        if text and target:
+            lines.append(f"\n[{text}]({target})")
+    button = call.arg("buttonText")
+    if button and url:
+        lines.append(f"\n**{button}**")
+    lines.append("```")
+    return call.markdown("\n".join(lines))
+
+
+def feature(call: Call) -> list[nodes.Node]:
+    """Docsy's blocks/feature: a card with a title, text and an optional link."""
+    inner = (call.inner or "").strip()
+    fence = fence_for(inner, "`")
+    lines = [f"{fence}{{card}} {call.arg('title') or ''}".rstrip()]
+    if call.arg("url"):
+        lines.append(f":link: {call.arg('url')}")
+    lines += ["", inner, fence]
+    return call.markdown("\n".join(lines))
+
+
+def section_block(call: Call) -> list[nodes.Node]:
+    """Docsy's blocks/cover and blocks/section: a container with its Markdown inside."""
+    container = nodes.container("", classes=["hugo-block", f"hugo-{call.name.replace('/', '-')}"])
+    title = call.arg("title")
+    if title:
+        container += nodes.rubric("", "", *call.inline_markdown(str(title)))
+    container.extend(call.markdown() if call.inner else [])
+    return [container]
+
+
+# -- media and embeds -------------------------------------------------------------------
+
+
+def _embed(call: Call, iframe_src: str, label: str) -> list[nodes.Node]:
+    """An iframe for HTML builders and a plain link for the others; nothing is fetched."""
+    title = html.escape(str(call.arg("title", default=label)), quote=True)
+    src = html.escape(iframe_src, quote=True)
+    frame = (
+        f'<div class="hugo-embed"><iframe src="{src}" title="{title}" loading="lazy" '
+        'allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe></div>'
+    )
+    only_html = addnodes.only(expr="html")
+    only_html += nodes.raw("", frame, format="html")
+    fallback = addnodes.only(expr="not html")
+    fallback += nodes.paragraph("", "", nodes.reference("", label, refuri=iframe_src))
+    return [only_html, fallback]
+
+
+def youtube(call: Call) -> list[nodes.Node]:
+    video = str(call.arg("id", 0, "")).strip()
+    if not video:
+        call.warn("shortcode_params", "youtube needs a video id")
+        return []
+    return _embed(call, f"https://www.youtube-nocookie.com/embed/{quote(video)}", str(call.arg("title", default="YouTube video")))
+
+
+def vimeo(call: Call) -> list[nodes.Node]:
+    video = str(call.arg("id", 0, "")).strip()
+    if not video:
+        call.warn("shortcode_params", "vimeo needs a video id")
+        return []
+    return _embed(call, f"https://player.vimeo.com/video/{quote(video)}?dnt=1", str(call.arg("title", default="Vimeo video")))
+
+
+def iframe(call: Call) -> list[nodes.Node]:
+    src = str(call.arg("src", 0, ""))
+    if not src.startswith(("http://", "https://", "/")):
+        call.warn("shortcode_params", f"iframe src must be an http(s) URL or a site path, not {src!r}")
+        return []
+    return _embed(call, src, str(call.arg("title", default=src)))
+
+
+def social_link(call: Call) -> list[nodes.Node]:
+    """gist, tweet, x, instagram: a plain link, so nothing is fetched at build time."""
+    if call.name == "gist":
+        user, gist = call.get(0), call.get(1)
+        url, label = f"https://gist.github.com/{user}/{gist}", f"Gist {user}/{gist}"
+    elif call.name == "instagram":
+        url, label = f"https://www.instagram.com/p/{call.get(0)}/", "Instagram post"
+    else:
+        user, post = call.arg("user"), call.arg("id", 0)
+        url, label = f"https://x.com/{user or 'i'}/status/{post}", f"Post by @{user}" if user else "Post"
+    return [nodes.paragraph("", "", nodes.reference("", label, refuri=url, classes=["external"]))]
+
+
+def figure(call: Call) -> list[nodes.Node]:
+    """Hugo's figure: image, optional link, title and caption (Markdown), alt."""
+    src = str(call.arg("src", default=""))
+    if not src:
+        call.warn("shortcode_params", "figure needs src")
+        return []
+    caption = call.arg("caption") or ""
+    image = nodes.image("", uri=src, alt=str(call.arg("alt") or caption or ""))
+    for option in ("width", "height"):
+        if call.arg(option):
+            image[option] = str(call.arg(option))
+    link = call.arg("link")
+    figure_node = nodes.figure("", classes=[str(call.arg("class"))] if call.arg("class") else [])
+    figure_node += nodes.reference("", "", image, refuri=str(link)) if link else image
+    title = call.arg("title")
+    if title or caption:
+        text = " ".join(str(part) for part in (f"**{title}**" if title else "", caption) if part)
+        figure_node += nodes.caption("", "", *call.inline_markdown(text))
+    return [figure_node]
+
+
+def imgproc(call: Call) -> list[nodes.Node]:
+    """Docsy's imgproc: the named page resource as an image (no processing), caption inside."""
+    name = str(call.get(0) or "")
+    folder = Path(call.env.doc2path(call.docname)).parent
+    matches = sorted(p for p in folder.glob(f"**/*{name}*") if p.is_file() and p.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+    if not matches:
+        call.warn("shortcode_params", f"imgproc finds no image resource named {name!r} beside the page")
+        return []
+    figure_node = nodes.figure("", classes=["hugo-imgproc"])
+    figure_node += nodes.image("", uri=matches[0].relative_to(folder).as_posix(), alt=(call.inner or "").strip())
+    if (call.inner or "").strip():
+        figure_node += nodes.caption("", "", *call.inline_markdown(call.inner.strip()))
+    return [figure_node]
+
+
+def highlight(call: Call) -> list[nodes.Node]:
+    """Hugo's highlight: the inner text as a code block in the given language."""
+    code = textwrap.dedent(call.inner or "").strip("\n")
+    block = nodes.literal_block(code, code, language=str(call.get(0) or "text"))
+    options = str(call.get(1) or "")
+    if "linenos" in options and "linenos=false" not in options:
+        block["linenos"] = True
+    return [block]
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def _find_file(call: Call, reference: str) -> Path | None:
+    page_dir = Path(call.env.doc2path(call.docname)).parent
+    srcdir = Path(call.env.srcdir)
+    candidates = [page_dir / reference] if not reference.startswith("/") else [srcdir.parent / reference.lstrip("/"), srcdir / reference.lstrip("/")]
+    for candidate in candidates:
+        resolved = candidate.resolve()
+        if resolved.is_file():
+            return resolved
+    return None
+
+
+def readfile(call: Call) -> list[nodes.Node]:
+    """Docsy's readfile (and YugabyteDB's includeMarkdown): a file as Markdown or as code."""
+    reference = str(call.arg("file", 0, ""))
+    found = _find_file(call, reference)
+    if found is None:
+        call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
+        return []
+    call.env.note_dependency(str(found))
+    text = found.read_text(encoding="utf-8-sig")
+    if call.arg("code") in (True, "true"):
+        return [nodes.literal_block(text, text, language=str(call.arg("lang", default="text")))]
+    depth = int(call.named.get("_depth", 0))
+    if depth > 5:
+        call.warn("shortcode_params", f"{call.name}: files include each other too deeply; stopped at {reference!r}")
+        return []
+    expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname))
+    return call.markdown(expanded.text)
+
+
+# -- inline -------------------------------------------------------------------------------
+
+
+def badge(call: Call) -> list[nodes.Node]:
+    label = call.name.rsplit("/", 1)[-1].upper()
+    return [nodes.inline(label, label, classes=["hugo-badge", f"hugo-badge-{label.lower()}"])]
+
+
+# -- registry -------------------------------------------------------------------------------
+
+BUILTIN: dict[str, tuple[str, Handler | None]] = {
+    "note": (BLOCK, note_like), "tip": (BLOCK, note_like), "warning": (BLOCK, note_like),
+    "alert": (BLOCK, alert), "pageinfo": (BLOCK, pageinfo), "lead": (BLOCK, lead), "blocks/lead": (BLOCK, lead),
+    "details": (BLOCK, details), "comment": (DROP, None),
+    "tabpane": (BLOCK, tabpane), "tab": (BLOCK, tab),
+    "cardpane": (BLOCK, card_group), "card": (BLOCK, card),
+    "sections/3-boxes": (BLOCK, card_group), "sections/2-boxes": (BLOCK, card_group), "index/block": (BLOCK, card_group),
+    "sections/3-box-card": (BLOCK, link_card), "sections/bottom-image-box": (BLOCK, link_card),
+    "sections/text-with-right-image": (BLOCK, link_card), "index/item": (BLOCK, link_card),
+    "blocks/cover": (BLOCK, section_block), "blocks/section": (BLOCK, section_block), "blocks/feature": (BLOCK, feature),
+    "youtube": (BLOCK, youtube), "vimeo": (BLOCK, vimeo), "iframe": (BLOCK, iframe),
+    "gist": (BLOCK, social_link), "tweet": (BLOCK, social_link), "twitter": (BLOCK, social_link),
+    "x": (BLOCK, social_link), "instagram": (BLOCK, social_link),
+    "figure": (BLOCK, figure), "imgproc": (BLOCK, imgproc), "highlight": (BLOCK, highlight),
+    "readfile": (BLOCK, readfile), "includeMarkdown": (BLOCK, readfile),
+    "tags/feature/ea": (INLINE, badge), "tags/feature/tp": (INLINE, badge),
+    "param": (TEXT, None), "ref": (TEXT, None), "relref": (TEXT, None),
+}
+
+
+def _custom(env: BuildEnvironment) -> dict[str, Any]:
+    return site.hugo_config(env).shortcodes
+
+
+def kind_of(env: BuildEnvironment):  # type: ignore[no-untyped-def]
+    custom = _custom(env)
+
+    def kind(sc: Shortcode) -> str | None:
+        spec = custom.get(sc.name)
+        if spec is not None:
+            return _custom_kind(spec)
+        found = BUILTIN.get(sc.name)
+        return found[0] if found else None
+
+    return kind
+
+
+def _custom_kind(spec: Any) -> str:
+    if spec == "drop":
+        return DROP
+    if "text" in spec:
+        return TEXT
+    if "role" in spec:
+        return INLINE
+    return BLOCK
+
+
+def registry(env: BuildEnvironment) -> dict[str, Handler]:
+    handlers = {name: handler for name, (_, handler) in BUILTIN.items() if handler is not None}
+    for name, spec in _custom(env).items():
+        if isinstance(spec, dict) and ("directive" in spec or "role" in spec):
+            handlers[name] = _custom_handler(spec)
+    return handlers
+
+
+def _custom_handler(spec: dict[str, Any]) -> Handler:
+    """A site's own shortcode mapped to a MyST directive or role (``hugo_shortcodes``)."""
+
+    def handle(call: Call) -> list[nodes.Node]:
+        params = {str(k): v for k, v in call.named.items() if not str(k).startswith("_")}
+        if "role" in spec:
+            value = params.get(spec.get("param", ""), call.get(0, call.inner or ""))
+            ticks = fence_for(str(value), "`", least=1)
+            return call.inline_markdown(f"{{{spec['role']}}}{ticks}{value}{ticks}")
+        argument = params.pop(spec["argument"], "") if spec.get("argument") in params else (call.get(0) or "")
+        options = [f":{spec.get('options', {}).get(k, k)}: {v}" for k, v in params.items() if k in spec.get("options", {})]
+        inner = call.inner or ""
+        fence = fence_for(inner, "`")
+        return call.wrapped([f"{fence}{{{spec['directive']}}} {argument}".rstrip(), *options], [fence])
+
+    return handle
+
+
+# -- text shortcodes and the source-read glue -------------------------------------------
+
+
+def _lookup(params: Any, dotted: str) -> Any:
+    value = params
+    for part in dotted.lower().split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
+    """Hugo's ``param``: the page's params, then cascaded section params, then site params."""
+    from sphinx_comparisons.navigation import site_config
+
+    found = _lookup(site.params(env, docname), key)
+    if found is not None:
+        return found
+    folder = Path(str(env.doc2path(docname, False)))
+    for parent in [folder.parent, *folder.parent.parents]:
+        section = (parent / "_index").as_posix().lstrip("./") if str(parent) != "." else "_index"
+        cascade = site.params(env, section).get("cascade") if section != docname else None
+        for entry in cascade if isinstance(cascade, list) else [cascade]:
+            if isinstance(entry, dict):
+                value = _lookup(entry.get("params", entry), key) if isinstance(entry.get("params", entry), dict) else None
+                if value is not None:
+                    return value
+    return _lookup(site_config(env).values.get("params", {}), key)
+
+
+def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyped-def]
+    from sphinx_comparisons import refshortcodes
+
+    custom = _custom(env)
+
+    def render(sc: Shortcode, inner: str) -> str:
+        spec = custom.get(sc.name)
+        if isinstance(spec, dict) and "text" in spec:
+            values = {str(k): v for k, v in sc.named.items()}
+            try:
+                return str(spec["text"]).format(*sc.positional, inner=inner, **values)
+            except (IndexError, KeyError, ValueError) as err:
+                site_warn(docname, sc.line, f"hugo_shortcodes text for {sc.name!r} needs {err}")
+                return ""
+        if sc.name == "param":
+            key = str(sc.get(0) or "")
+            value = param_value(env, docname, key) if key else None
+            if value is None:
+                site_warn(docname, sc.line, f"param {key!r} is in neither the page's, its sections' nor the site's params")
+                return ""
+            return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (dict, list)) else str(value).lower() if isinstance(value, bool) else str(value)
+        if sc.name in ("ref", "relref"):
+            return refshortcodes.expand_call(env, docname, sc.name, sc.positional, sc.named, sc.line)
+        return inner
+
+    return render
+
+
+def site_warn(docname: str, line: int, message: str) -> None:
+    from sphinx_comparisons.diagnostics import warn
+
+    warn("shortcode_params", message, location=(docname, line))
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Expand the page's shortcodes before MyST reads it (after its title was put in)."""
+    env = app.env
+    if "{{" not in source[0] or not site.is_markdown(env, docname):
+        return
+    from sphinx_comparisons.diagnostics import warn
+
+    result = expand(source[0], kind_of(env), text_renderer(env, docname))
+    for problem in result.problems:
+        warn(problem.subtype, problem.message, location=(docname, problem.line))
+    for name, line in result.unknown.items():
+        warn("shortcode_unknown", f"shortcode {name!r} is not known: its inner content is shown as Markdown "
+             "(map it in hugo_shortcodes)", location=(docname, line))
+    source[0] = result.text
+
