@@ -17,6 +17,7 @@ from sphinx_comparisons import (
     redirects,
     sections,
     served,
+    symbols,
     shortcode_nodes,
     site,
     titles,
@@ -51,6 +52,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_role("hugo-shortcode", shortcode_nodes.shortcode_role)
     app.add_node(shortcode_nodes.hugo_block)
     app.add_transform(shortcode_nodes.LiftBlocks)
+    app.add_transform(symbols.IconSymbols)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)

@@ -1,0 +1,94 @@
+"""Yes / no / partial symbols: accessible, and without loading an icon font.
+
+Hugo sites mark feature tables with Font Awesome icons written as raw HTML
+(``<i class="fa-solid fa-check"></i>``). Each becomes a symbol with its
+meaning as text: visible text for non-HTML builders, a visually hidden label
+for screen readers in HTML. The comparison directive uses the same symbols.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+#: meaning -> (symbol, label, plain-text form)
+SYMBOLS = {
+    "yes": ("✓", "Yes", "yes"),
+    "no": ("✗", "No", "no"),
+    "partial": ("!", "Partial", "partial"),
+}
+
+_ICON_CLASSES = {
+    "fa-check": "yes", "fa-circle-check": "yes", "fa-square-check": "yes", "fa-check-circle": "yes",
+    "fa-xmark": "no", "fa-times": "no", "fa-x": "no", "fa-circle-xmark": "no", "fa-times-circle": "no",
+    "fa-exclamation": "partial", "fa-circle-exclamation": "partial", "fa-triangle-exclamation": "partial",
+    "fa-exclamation-triangle": "partial", "fa-minus": "partial",
+}
+_ICON = re.compile(r"""^\s*<i\s+class\s*=\s*["']([^"']*)["'][^>]*>\s*(</i>)?\s*$""", re.IGNORECASE)
+_CLOSE = re.compile(r"^\s*</i>\s*$", re.IGNORECASE)
+
+
+def meaning_of_icon(raw_html: str, closed: bool = True) -> str | None:
+    """``yes``, ``no`` or ``partial`` for a lone Font Awesome ``<i>`` tag, else None.
+
+    ``closed=False`` accepts the opening tag alone (Markdown inline HTML keeps
+    ``<i ...>`` and ``</i>`` apart).
+    """
+    match = _ICON.match(raw_html)
+    if match is None or (closed and not match.group(2)):
+        return None
+    for name in match.group(1).split():
+        if name in _ICON_CLASSES:
+            return _ICON_CLASSES[name]
+    return None
+
+
+def symbol(meaning: str) -> list[nodes.Node]:
+    """The symbol for one meaning, as nodes every builder can write."""
+    mark, label, text = SYMBOLS[meaning]
+    in_html = addnodes.only(expr="html")
+    in_html += nodes.raw(
+        "",
+        f'<span class="hugo-symbol hugo-symbol-{meaning}"><span aria-hidden="true">{html.escape(mark)}</span>'
+        f'<span class="hugo-visually-hidden">{html.escape(label)}</span></span>',
+        format="html",
+    )
+    elsewhere = addnodes.only(expr="not html")
+    elsewhere += nodes.Text(text)
+    return [in_html, elsewhere]
+
+
+class IconSymbols(SphinxTransform):
+    """Replace Font Awesome yes/no/partial icons in raw HTML with accessible symbols."""
+
+    default_priority = 430
+
+    def apply(self, **kwargs: Any) -> None:
+        for raw in list(self.document.findall(nodes.raw)):
+            if raw.parent is None or "html" not in raw.get("format", "").split():
+                continue
+            meaning = meaning_of_icon(raw.astext(), closed=False)
+            if meaning is None:
+                continue
+            if not _ICON.match(raw.astext()).group(2):
+                closing = self._closing(raw)
+                if closing is None:
+                    continue
+                closing.parent.remove(closing)
+            raw.replace_self(symbol(meaning))
+
+    @staticmethod
+    def _closing(raw: nodes.raw) -> nodes.raw | None:
+        """The ``</i>`` that closes an inline ``<i ...>``, with nothing but blanks between."""
+        parent = raw.parent
+        for sibling in parent.children[parent.index(raw) + 1 :]:
+            if isinstance(sibling, nodes.raw) and _CLOSE.match(sibling.astext()):
+                return sibling
+            if not (isinstance(sibling, nodes.Text) and not sibling.strip()):
+                return None
+        return None
