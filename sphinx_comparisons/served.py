@@ -133,9 +133,13 @@ def card(call: Call) -> list[nodes.Node]:
     before = [f"{fence}{{card}} {str(header).strip()}".rstrip()]
     if call.arg("subtitle"):
         body = f"*{call.arg('subtitle')}*\n\n{body}"
-    if call.arg("footer"):
-        after = ["+++", str(call.arg("footer"))]
-    return call.wrapped(before, [*after, fence], body)
+    rendered = call.wrapped(before, [*after, fence], body)
+    footer = call.arg("footer")
+    cards = [node for node in rendered if isinstance(node, nodes.Element) and "sd-card" in node.get("classes", [])]
+    if footer and cards:
+        # sphinx-design's own footer syntax changed between releases: build the footer here
+        cards[0] += nodes.container("", nodes.paragraph("", "", *call.inline_markdown(str(footer))), classes=["sd-card-footer"])
+    return rendered
 
 
 def card_group(call: Call) -> list[nodes.Node]:

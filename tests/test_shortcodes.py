@@ -284,3 +284,83 @@ def test_font_awesome_icons_become_accessible_symbols(make_app, tmp_path):
     assert "fa-check" not in str(cells) and "font-awesome" not in (Path(app.outdir) / "t.html").read_text()
     app, _ = build(make_app, tmp_path / "text", {"t.md": page}, builder="text")
     assert re.search(r"x\s+\|\s+yes\s+\|\s+no\s+\|\s+partial", (Path(app.outdir) / "t.txt").read_text())
+
+
+MORE = """\
+---
+title: More
+---
+
+{{% readfile "parts/intro.md" %}}
+
+{{% includeMarkdown "parts/intro.md" /%}}
+
+{{< readfile file="parts/code.sql" code="true" lang="sql" >}}
+
+{{< cardpane >}}
+{{< card header="One" >}}
+First *card*.
+{{< /card >}}
+{{< card header="Two" footer="Foot" >}}
+Second card.
+{{< /card >}}
+{{< /cardpane >}}
+
+{{< sections/3-boxes >}}
+  {{< sections/3-box-card
+    title="Box title"
+    description="Box text."
+    buttonText="Go"
+    buttonUrl="https://example.org/box/"
+  >}}
+{{< /sections/3-boxes >}}
+
+{{< lead link="https://example.org/more/" >}}
+A lead paragraph.
+{{< /lead >}}
+
+{{< pageinfo >}}
+Page info.
+{{< /pageinfo >}}
+
+{{< blocks/feature title="Fast" url="https://example.org/fast/" >}}
+Feature text.
+{{< /blocks/feature >}}
+
+{{< vimeo 55073825 >}}
+
+{{< iframe src="javascript:alert(1)" >}}
+
+{{< imgproc pic Fill "100x100" >}}
+A caption.
+{{< /imgproc >}}
+
+New {{< tags/feature/tp >}} feature.
+"""
+
+
+def test_more_served_shortcodes(make_app, tmp_path):
+    parts = {
+        "parts/intro.md": 'Included **text** with {{% param "title" %}}.\n',
+        "parts/code.sql": "SELECT 1;\n",
+    }
+    app, warnings = build(make_app, tmp_path, {"more.md": MORE, **parts}, conf=CONF + 'exclude_patterns = ["parts"]\n')
+    (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    located = [re.sub(r"^.*?more\.md:", "", w) for w in warnings if "more.md" in w]
+    assert len(located) == 2, located  # the javascript: iframe, and imgproc (no image beside the page)
+    assert located[0].startswith("43:") and "iframe" in located[0] and "[hugo.shortcode_params]" in located[0]
+    assert located[1].startswith("45:") and "imgproc" in located[1]
+    html = soup(output_of(app, "more"))
+    assert [s.get_text() for s in html.select("strong") if s.get_text() == "text"] == ["text", "text"]
+    assert "Included text with More." in html.get_text()
+    assert html.select_one("div.highlight-sql pre").get_text().strip() == "SELECT 1;"
+    group = html.select("div.hugo-card-group")
+    assert [c.select_one(".sd-card-title").get_text(strip=True) for c in group[0].select("div.sd-card")] == ["One", "Two"]
+    assert group[0].select("div.sd-card")[1].select_one(".sd-card-footer").get_text(strip=True) == "Foot"
+    box = group[1].select_one("div.sd-card")
+    assert box.select_one(".sd-card-title").get_text(strip=True) == "Box title" and box.find("a")["href"] == "https://example.org/box/"
+    assert html.select_one("div.hugo-lead-block a")["href"] == "https://example.org/more/"
+    assert "Page info." in html.select_one("div.hugo-pageinfo").get_text()
+    assert html.find("iframe", src=re.compile("player.vimeo.com/video/55073825")) is not None
+    assert html.find("iframe", src=re.compile("javascript")) is None
+    assert html.select_one("span.hugo-badge").get_text() == "TP"
