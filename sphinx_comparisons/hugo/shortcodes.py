@@ -12,18 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from sphinx_comparisons.hugo.frontmatter import Problem
+
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-/]*")
 _UNQUOTED = re.compile(r"[A-Za-z0-9_\-.]+")
 _KEY = re.compile(r"[A-Za-z0-9_\-]+")
 _INT = re.compile(r"[-+]?\d+")
 _FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?")
-
-
-@dataclass(frozen=True)
-class Problem:
-    subtype: str
-    message: str
-    line: int
 
 
 @dataclass
