@@ -105,6 +105,26 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "template that names a missing parameter.",
         "Fix the shortcode's parameters at the line shown.",
     ),
+    "comparison": (
+        "A ``comparison`` table cannot be made as asked: its YAML, JSON or CSV is malformed, "
+        "its file is missing, a row has the wrong number of values or names an unknown "
+        "product, no page has comparison front matter, or a product link is not a page or "
+        "an http(s) URL (``javascript:`` and the like are refused).",
+        "Fix the data or option at the line shown.",
+    ),
+    "comparison_value": (
+        "A cell value is empty or of a type that is not yes, no, partial, a note mapping or text.",
+        "Use ``yes``, ``no``, ``partial`` (or ``{value: partial, note: ...}``) or text.",
+    ),
+    "comparison_missing": (
+        "A comparison page says nothing about a feature other pages of the same table compare; "
+        "its cell shows a dash.",
+        "Add the feature to that page's ``comparison.features``.",
+    ),
+    "comparison_product": (
+        "Two comparison pages claim the same product; the first (in page order) keeps the column.",
+        "Give one of them another ``comparison.product``.",
+    ),
     "alias": (
         "An alias cannot be a redirect: it is empty, has a protocol, names a drive or network "
         "path, climbs above the site root, is the site root, or has characters or names that "

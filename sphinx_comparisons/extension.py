@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_comparisons import (
     addresses,
     anchors,
+    comparison,
     config,
     html,
     links,
@@ -53,6 +54,9 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_node(shortcode_nodes.hugo_block)
     app.add_transform(shortcode_nodes.LiftBlocks)
     app.add_transform(symbols.IconSymbols)
+    app.add_directive("comparison", comparison.ComparisonDirective)
+    app.add_env_collector(comparison.ComparisonPages)
+    app.connect("html-page-context", comparison.accessible_markup)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)

@@ -52,7 +52,8 @@ def set_index(env: BuildEnvironment, index: dict[str, str], static_dirs: list[st
     setattr(env, _STATIC, static_dirs)
 
 
-def _index(env: BuildEnvironment) -> dict[str, str]:
+def url_index(env: BuildEnvironment) -> dict[str, str]:
+    """Normalised Hugo URL -> docname, for every page with an address."""
     return getattr(env, _INDEX, {})
 
 
@@ -113,7 +114,7 @@ class ResolveHugoLinks(SphinxTransform):
             return
         path, fragment = urls.resolve(page_url, destination)
         key = urls.normalize(path)
-        found = _index(self.env).get(key)
+        found = url_index(self.env).get(key)
         targets[key] = found
         children = [child.deepcopy() for child in node.children] or [nodes.Text(destination)]
         if found is not None:

@@ -58,6 +58,15 @@ class FrontMatter:
     source_head: str = ""
     #: What the decoded text is called in messages.
     label: str = "front matter"
+    #: The decoded mapping as written, keys in their own case (Hugo lowercases them).
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def raw_value(self, key: str) -> Any:
+        """A top-level value with the case of its nested keys kept (``comparison.features``)."""
+        for name, value in self.raw.items():
+            if str(name).lower() == key:
+                return value
+        return None
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
@@ -301,9 +310,12 @@ def _decode_json(text: str, fm: FrontMatter, first_line: int) -> Any:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in items:
-            if key.lower() in out:
+            same = [k for k in out if k.lower() == key.lower()]
+            if same:
                 duplicates.append(key)
-            out[key.lower()] = value
+                for k in same:
+                    del out[k]
+            out[key] = value
         return out
 
     try:
@@ -516,6 +528,7 @@ def parse(text: str) -> FrontMatter:
             )
         )
         data = {}
+    fm.raw = data
     fm.params = _to_params(_lower_keys(data))
     _check_types(fm)
     fm.problems = list(dict.fromkeys(fm.problems))

@@ -1,0 +1,278 @@
+"""The ``comparison`` directive: a feature matrix as an accessible table, in every builder.
+
+Data comes from the directive body (YAML), a data file (YAML, JSON, CSV), or,
+with neither, from the ``comparison`` front matter of the comparison pages
+around it: each page is one column, linked to that page, so the index and
+the pages cannot disagree. Such a table is rebuilt (the page re-read)
+whenever any page's ``comparison`` data changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_comparisons import addresses, links, site, symbols
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import content, matrix, urls
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_PAGES = "hugo_comparison_pages"
+_CLAIMS = "hugo_comparison_claims"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def claims(env: BuildEnvironment) -> list[matrix.Claim]:
+    """Every page's ``comparison`` front matter, in Hugo's page order."""
+    found: list[tuple[Any, matrix.Claim]] = []
+    for docname in sorted(env.found_docs):
+        fm = site.front_matter(env, docname)
+        data = fm.raw_value("comparison") if fm else None
+        if not isinstance(data, dict):
+            continue
+        data = {str(key).lower(): value for key, value in data.items()}  # feature names keep their case
+        page = content.Page(docname, str(env.doc2path(docname, False)), fm.params, fm.key_lines)
+        product = data.get("product") or page.link_title
+        features = data.get("features") if isinstance(data.get("features"), dict) else {}
+        claim = matrix.Claim(docname, str(product), str(data.get("group", "") or ""), features)
+        found.append((content.page_order_key(page), claim))
+    return [claim for _, claim in sorted(found, key=lambda item: item[0])]
+
+
+def stale_pages(env: BuildEnvironment) -> set[str]:
+    """Pages with an assembled table, when any page's comparison data changed since last build."""
+    current = tuple(claims(env))
+    previous = getattr(env, _CLAIMS, None)
+    setattr(env, _CLAIMS, current)
+    if previous is None or previous == current:
+        return set()
+    return set(getattr(env, _PAGES, set()))
+
+
+class ComparisonDirective(SphinxDirective):
+    """A feature matrix: products as columns, features as rows."""
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "file": directives.unchanged_required,
+        "highlight": directives.unchanged_required,
+        "caption": directives.unchanged,
+        "columns": directives.unchanged_required,
+        "group": directives.unchanged,
+        "section": directives.unchanged_required,
+        "legend": lambda value: directives.choice(value or "yes", ("yes", "no")),
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if self.content:
+            data, where = self._yaml(), "body"
+            table, problems = matrix.from_data(data) if data is not None else (matrix.Matrix(), [])
+        elif "file" in self.options:
+            table, problems = self._file(self.options["file"])
+        else:
+            table, problems = self._aggregate()
+        for problem in problems:
+            location = (problem.where, self._claim_line(problem.where)) if problem.where in self.env.found_docs else (self.env.docname, self.lineno)
+            warn(problem.subtype, problem.message, location=location)
+        columns = [c.strip() for c in self.options.get("columns", "").split(",") if c.strip()]
+        table = matrix.ordered(table, columns)
+        if not table.products or not any(group.rows for group in table.groups):
+            return []
+        return self._render(table)
+
+    # -- data ----------------------------------------------------------------------------
+
+    def _yaml(self) -> Any:
+        try:
+            return yaml.safe_load("\n".join(self.content))
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line = self.content_offset + 1 + (mark.line if mark else 0)
+            warn("comparison", f"the comparison body is not valid YAML: {err}", location=(self.env.docname, line))
+            return None
+
+    def _file(self, reference: str) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
+        page_dir = Path(self.env.doc2path(self.env.docname)).parent
+        srcdir = Path(self.env.srcdir)
+        candidates = [page_dir / reference, srcdir / reference.lstrip("/"), srcdir.parent / "data" / reference.lstrip("/")]
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} not found (beside the page, in the source folder, or in the site's data/)")]
+        self.env.note_dependency(str(found))
+        text = found.read_text(encoding="utf-8-sig")
+        if found.suffix.lower() == ".csv":
+            return matrix.from_csv(text)
+        try:
+            data = json.loads(text) if found.suffix.lower() == ".json" else yaml.safe_load(text)
+        except (ValueError, yaml.YAMLError) as err:
+            return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} cannot be read: {err}")]
+        return matrix.from_data(data)
+
+    def _aggregate(self) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
+        pages = getattr(self.env, _PAGES, None)
+        if pages is None:
+            pages = set()
+            setattr(self.env, _PAGES, pages)
+        pages.add(self.env.docname)
+        folder = self.options.get("section", str(Path(self.env.doc2path(self.env.docname, False)).parent))
+        folder = "" if folder in (".", "/") else folder.strip("/")
+        group = self.options.get("group")
+        chosen = [
+            c for c in claims(self.env)
+            if (not folder or c.page.startswith(folder + "/")) and (group is None or c.group == group)
+        ]
+        if not chosen:
+            return matrix.Matrix(), [matrix.MatrixProblem("comparison", "no page in this section has comparison front matter to assemble a table from")]
+        return matrix.aggregate(chosen)
+
+    def _claim_line(self, docname: str) -> int:
+        fm = site.front_matter(self.env, docname)
+        return fm.line_of("comparison") if fm else 1
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def _render(self, table: matrix.Matrix) -> list[nodes.Node]:
+        highlight = self.options.get("highlight", "")
+        names = table.product_names()
+        width = len(names) + 1
+        tgroup = nodes.tgroup(cols=width, stub_columns=1)
+        for column in range(width):
+            tgroup += nodes.colspec(colwidth=1, stub=1) if column == 0 else nodes.colspec(colwidth=1)
+        head_row = nodes.row()
+        head_row += nodes.entry("", nodes.paragraph("", "Feature"))
+        for product in table.products:
+            entry = nodes.entry("", nodes.paragraph("", "", *self._product(product)))
+            if product.name == highlight:
+                entry["classes"].append("hugo-comparison-highlight")
+            head_row += entry
+        tgroup += nodes.thead("", head_row)
+        body = nodes.tbody()
+        for group in table.groups:
+            if group.name:
+                group_row = nodes.row(classes=["hugo-comparison-group"])
+                group_row += nodes.entry("", nodes.paragraph("", "", nodes.strong("", group.name)), morecols=width - 1)
+                body += group_row
+            for feature, cells in group.rows.items():
+                row = nodes.row()
+                label, _ = self.state.inline_text(feature, self.lineno)
+                row += nodes.entry("", nodes.paragraph("", "", *label))
+                for product in table.products:
+                    entry = nodes.entry("", nodes.paragraph("", "", *self._cell(cells.get(product.name))))
+                    if product.name == highlight:
+                        entry["classes"].append("hugo-comparison-highlight")
+                    row += entry
+                body += row
+        tgroup += body
+        node = nodes.table("", classes=["hugo-comparison", *self.options.get("class", [])])
+        caption = self.options.get("caption")
+        if caption:
+            title, _ = self.state.inline_text(caption, self.lineno)
+            node += nodes.title("", "", *title)
+        node += tgroup
+        self.set_source_info(node)
+        wrapper = nodes.container("", node, classes=["hugo-comparison-scroll"])
+        result: list[nodes.Node] = [wrapper]
+        if self.options.get("legend", "yes") == "yes":
+            result.append(_legend())
+        return result
+
+    def _cell(self, value: matrix.Cell | None) -> list[nodes.Node]:
+        if value is None:
+            return [nodes.Text("–")]
+        if value.kind == matrix.TEXT:
+            parsed, _ = self.state.inline_text(value.text, self.lineno)
+            out: list[nodes.Node] = list(parsed)
+        else:
+            out = symbols.symbol(value.kind)
+        if value.note:
+            note, _ = self.state.inline_text(value.note, self.lineno)
+            out.append(nodes.inline("", " (", *note, nodes.Text(")"), classes=["hugo-comparison-note"]))
+        return out
+
+    def _product(self, product: matrix.Product) -> list[nodes.Node]:
+        name = nodes.Text(product.name)
+        link = product.link
+        if not link:
+            return [name]
+        if link in self.env.found_docs:
+            return [_doc_ref(link, product.name, self.env.docname)]
+        if link.startswith(("http://", "https://")):
+            return [nodes.reference("", product.name, refuri=link)]
+        if _SCHEME.match(link):
+            warn("comparison", f"product link {link!r} is neither a page nor an http(s) URL; it is not linked", location=(self.env.docname, self.lineno))
+            return [name]
+        address = addresses.addresses(self.env).get(self.env.docname)
+        path, _ = urls.resolve(address.url if address else "/", link)
+        target = links.url_index(self.env).get(urls.normalize(path))
+        if target is None:
+            warn("comparison", f"product link {link!r} leads to no page of this site; it is not linked", location=(self.env.docname, self.lineno))
+            return [name]
+        return [_doc_ref(target, product.name, self.env.docname)]
+
+
+def _doc_ref(target: str, text: str, fromdoc: str) -> nodes.Node:
+    return addnodes.pending_xref(
+        "", nodes.inline("", text), refdomain="std", reftype="doc", reftarget="/" + target, refexplicit=True, refdoc=fromdoc
+    )
+
+
+def _legend() -> nodes.Node:
+    legend = nodes.paragraph("", "", classes=["hugo-comparison-legend"])
+    for meaning in (matrix.YES, matrix.NO, matrix.PARTIAL):
+        legend.extend(symbols.symbol(meaning))
+        legend += nodes.Text(f" {symbols.SYMBOLS[meaning][1]}   ")
+    return legend
+
+
+class ComparisonPages(EnvironmentCollector):
+    """Which pages assemble a table from other pages (so they are re-read when those change)."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        getattr(env, _PAGES, set()).discard(docname)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+        ours = getattr(env, _PAGES, None)
+        if ours is None:
+            ours = set()
+            setattr(env, _PAGES, ours)
+        ours.update(docnames & getattr(other, _PAGES, set()))
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        pass
+
+
+_TABLE = re.compile(r'<table class="([^"]*\bhugo-comparison\b[^"]*)"([^>]*)>(.*?)</table>', re.DOTALL)
+
+
+def accessible_markup(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """``html-page-context``: header cells of comparison tables get their ``scope``."""
+    body = context.get("body")
+    if not isinstance(body, str) or "hugo-comparison" not in body:
+        return
+
+    def scoped(match: re.Match[str]) -> str:
+        inner = match.group(3)
+        inner = re.sub(r'<th class="head', '<th scope="col" class="head', inner)
+        inner = re.sub(r'<th class="stub', '<th scope="row" class="stub', inner)
+        return f'<table class="{match.group(1)}"{match.group(2)}>{inner}</table>'
+
+    body = _TABLE.sub(scoped, body)
+    context["body"] = body.replace(
+        'class="hugo-comparison-scroll docutils container"',
+        'class="hugo-comparison-scroll docutils container" role="region" aria-label="Comparison table" tabindex="0"',
+    )
