@@ -102,8 +102,9 @@ class ComparisonDirective(SphinxDirective):
             return yaml.safe_load("\n".join(self.content))
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
-            line = self.content_offset + 1 + (mark.line if mark else 0)
-            warn("comparison", f"the comparison body is not valid YAML: {err}", location=(self.env.docname, line))
+            line = self.lineno + 1 + len(self.options) + (mark.line if mark else 0)
+            message = "; ".join(part.strip() for part in str(err).splitlines() if part.strip() and "^" not in part)
+            warn("comparison", f"the comparison body is not valid YAML: {message}", location=(self.env.docname, line))
             return None
 
     def _file(self, reference: str) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
@@ -151,8 +152,11 @@ class ComparisonDirective(SphinxDirective):
         names = table.product_names()
         width = len(names) + 1
         tgroup = nodes.tgroup(cols=width, stub_columns=1)
-        for column in range(width):
-            tgroup += nodes.colspec(colwidth=1, stub=1) if column == 0 else nodes.colspec(colwidth=1)
+        features = [feature for group in table.groups for feature in group.rows]
+        # widths in characters: the text and LaTeX writers lay columns out by them
+        tgroup += nodes.colspec(colwidth=min(max(len(f) for f in features), 40), stub=1)
+        for name in names:
+            tgroup += nodes.colspec(colwidth=max(len(name), 8))
         head_row = nodes.row()
         head_row += nodes.entry("", nodes.paragraph("", "Feature"))
         for product in table.products:
@@ -169,8 +173,7 @@ class ComparisonDirective(SphinxDirective):
                 body += group_row
             for feature, cells in group.rows.items():
                 row = nodes.row()
-                label, _ = self.state.inline_text(feature, self.lineno)
-                row += nodes.entry("", nodes.paragraph("", "", *label))
+                row += nodes.entry("", nodes.paragraph("", "", *self._inline(feature)))
                 for product in table.products:
                     entry = nodes.entry("", nodes.paragraph("", "", *self._cell(cells.get(product.name))))
                     if product.name == highlight:
@@ -181,8 +184,7 @@ class ComparisonDirective(SphinxDirective):
         node = nodes.table("", classes=["hugo-comparison", *self.options.get("class", [])])
         caption = self.options.get("caption")
         if caption:
-            title, _ = self.state.inline_text(caption, self.lineno)
-            node += nodes.title("", "", *title)
+            node += nodes.title("", "", *self._inline(caption))
         node += tgroup
         self.set_source_info(node)
         wrapper = nodes.container("", node, classes=["hugo-comparison-scroll"])
@@ -191,16 +193,23 @@ class ComparisonDirective(SphinxDirective):
             result.append(_legend())
         return result
 
+    def _inline(self, text: str) -> list[nodes.Node]:
+        """Inline Markdown (links, code, emphasis); raw HTML stays text, so no markup gets in."""
+        parsed, _ = self.state.inline_text(text, self.lineno)
+        holder = nodes.inline("", "", *parsed)
+        for raw in list(holder.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(raw.astext()))
+        return list(holder.children)
+
     def _cell(self, value: matrix.Cell | None) -> list[nodes.Node]:
         if value is None:
             return [nodes.Text("–")]
         if value.kind == matrix.TEXT:
-            parsed, _ = self.state.inline_text(value.text, self.lineno)
-            out: list[nodes.Node] = list(parsed)
+            out: list[nodes.Node] = self._inline(value.text)
         else:
             out = symbols.symbol(value.kind)
         if value.note:
-            note, _ = self.state.inline_text(value.note, self.lineno)
+            note = self._inline(value.note)
             out.append(nodes.inline("", " (", *note, nodes.Text(")"), classes=["hugo-comparison-note"]))
         return out
 

@@ -40,6 +40,10 @@ def _optional_path(value: Any) -> Any:
     return _UNSET
 
 
+def _count(value: Any) -> Any:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else _UNSET
+
+
 def _optional_url(value: Any) -> Any:
     if value is None:
         return None
@@ -174,6 +178,28 @@ class HugoConfig:
             "is its content), ``{\"role\": \"kbd\", \"param\": \"key\"}`` a role, ``{\"text\": "
             "\"... {0} {name} {inner} ...\"}`` pastes text (usable in link targets and code), "
             "``\"drop\"`` removes it. Served shortcodes can be overridden the same way.",
+        },
+    )
+
+    related_headings: list[str] = field(
+        default_factory=lambda: ["Relevant blog posts"],
+        metadata={
+            "type": "list[str]",
+            "check": _string_list,
+            "rebuild": "env",
+            "help": "Headings (any level, without case) of sections whose closing list of links "
+            "becomes a related-posts block of cards; the heading stays. ``[]`` turns this off.",
+        },
+    )
+    related_pages: int = field(
+        default=0,
+        metadata={
+            "type": "int",
+            "check": _count,
+            "rebuild": "env",
+            "help": "Add a \"Related pages\" block listing this many pages to the end of every page, "
+            "scored as Hugo's related content does (keywords, tags, dates; the ``related`` "
+            "site config), with menu siblings as the fallback. ``0`` adds none.",
         },
     )
 

@@ -125,6 +125,12 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "Two comparison pages claim the same product; the first (in page order) keeps the column.",
         "Give one of them another ``comparison.product``.",
     ),
+    "related": (
+        "A related-posts block cannot list an item: the body is not a link list or YAML, an item "
+        "lacks ``title`` or ``url``, or its link is not http(s) or a page of the site "
+        "(``javascript:``, ``data:`` and the like are refused).",
+        "Fix the item at the line shown.",
+    ),
     "alias": (
         "An alias cannot be a redirect: it is empty, has a protocol, names a drive or network "
         "path, climbs above the site root, is the site root, or has characters or names that "

@@ -16,6 +16,7 @@ from sphinx_comparisons import (
     model,
     navigation,
     redirects,
+    related_posts,
     sections,
     served,
     symbols,
@@ -57,6 +58,9 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("comparison", comparison.ComparisonDirective)
     app.add_env_collector(comparison.ComparisonPages)
     app.connect("html-page-context", comparison.accessible_markup)
+    app.connect("source-read", related_posts.on_source_read, priority=560)
+    app.add_directive("related-posts", related_posts.RelatedPostsDirective)
+    app.add_env_collector(related_posts.RelatedPages)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)

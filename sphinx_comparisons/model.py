@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons import addresses, comparison, links, navigation, redirects, refshortcodes, site
+from sphinx_comparisons import addresses, comparison, links, navigation, redirects, refshortcodes, related_posts, site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import headings, refs, siteconfig, urls
 
@@ -77,7 +77,7 @@ def on_env_get_outdated(
     setattr(env, _CHANGED, getattr(env, _SHOWN, None) != shown)
     setattr(env, _SHOWN, shown)
 
-    reread = set(stale) | comparison.stale_pages(env)
+    reread = set(stale) | comparison.stale_pages(env) | related_posts.stale_pages(env)
     if old_scheme != scheme:
         reread |= {doc for doc in env.found_docs if site.is_markdown(env, doc)}
     if old_nav is not None:

@@ -60,9 +60,14 @@ def lead(params: dict[str, Any], keys: list[str]) -> str:
     return ""
 
 
+def escape_markdown(text: str) -> str:
+    """``text`` on one line, every ASCII punctuation escaped: it renders as written."""
+    return _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+
+
 def markdown_heading(text: str) -> str:
     """An ATX H1 whose text renders exactly as ``text`` (no Markdown, no roles)."""
-    return "# " + _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+    return "# " + escape_markdown(text)
 
 
 def replace_front_matter(source: str, body_offset: int, start_line: int, heading: str | None) -> str:

@@ -1,0 +1,308 @@
+"""Related-posts blocks: link cards for HTML, a plain list elsewhere.
+
+Items come from the directive body (a YAML list of ``{title, url, description,
+date}`` or Markdown ``- [title](url) text`` lines), from the page's
+``related:`` front matter, or (``:auto:``) from Hugo's related-content
+scoring over the site, with the page's menu siblings as a fallback. A
+section headed "Relevant blog posts" (``hugo_related_headings``) whose body
+ends in a list of links becomes such a block, its heading kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_comparisons import addresses, links, navigation, site
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import related, urls
+from sphinx_comparisons.hugo.page import escape_markdown
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_LINK_LINE = re.compile(
+    r"^\s*[-*+]\s+\[(?P<title>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(?P<rest>.*)$"
+)
+_HEADING = re.compile(r"^(#{2,6})\s+(?P<text>.+?)\s*#*\s*$")
+_SAFE_SCHEMES = ("http://", "https://")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_AUTO_PAGES = "hugo_related_auto_pages"
+_FINGERPRINT = "hugo_related_fingerprint"
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    url: str
+    description: str = ""
+    date: str = ""
+    line: int = 0
+
+
+# -- source level: "Relevant blog posts" sections and the automatic block ---------------------
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    env = app.env
+    if not site.is_markdown(env, docname):
+        return
+    settings = site.hugo_config(env)
+    text = convert_sections(source[0], [h.lower() for h in settings.related_headings])
+    if settings.related_pages and navigation.page(env, docname) is not None:
+        text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
+    source[0] = text
+
+
+def convert_sections(text: str, headings: list[str]) -> str:
+    """Turn the link list ending a related-posts section into a ``related-posts`` block, line for line.
+
+    The blank line before the list becomes the opening fence and the blank line
+    after it (or the end of the page) the closing one, so no line moves.
+    """
+    if not headings:
+        return text
+    lines = text.split("\n")
+    index = 0
+    fence: str | None = None
+    while index < len(lines):
+        stripped = lines[index].lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
+        heading = _HEADING.match(lines[index]) if fence is None else None
+        if heading and heading.group("text").strip().lower() in headings:
+            index = _convert_list(lines, index + 1, len(heading.group(1)))
+            continue
+        index += 1
+    return "\n".join(lines)
+
+
+def _convert_list(lines: list[str], start: int, level: int) -> int:
+    end = start
+    while end < len(lines):
+        other = _HEADING.match(lines[end])
+        if other and len(other.group(1)) <= level:
+            break
+        end += 1
+    first = next((i for i in range(start, end) if _LINK_LINE.match(lines[i])), None)
+    if first is None or first == start or lines[first - 1].strip():
+        return end
+    last = first
+    while last + 1 < end and (_LINK_LINE.match(lines[last + 1]) or lines[last + 1].startswith(("  ", "\t")) and lines[last + 1].strip()):
+        last += 1
+    if any(line.strip() for line in lines[last + 1 : end]):
+        return end  # text after the list: leave the section as written
+    ticks = "`" * 3
+    lines[first - 1] = f"{ticks}{{related-posts}}"
+    if last + 1 < len(lines) and not lines[last + 1].strip():
+        lines[last + 1] = ticks
+    else:
+        lines.insert(last + 1, ticks)
+        end += 1
+    return end
+
+
+# -- the directive -------------------------------------------------------------------------
+
+
+class RelatedPostsDirective(SphinxDirective):
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "heading": directives.unchanged,
+        "auto": directives.flag,
+        "limit": directives.positive_int,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if "auto" in self.options:
+            items = self._auto()
+        elif self.content:
+            items = self._from_body()
+        else:
+            items = self._from_front_matter()
+        items = [item for item in items if self._safe(item)]
+        if not items:
+            return []
+        out: list[nodes.Node] = []
+        heading = self.options.get("heading")
+        if heading:
+            out.append(nodes.rubric(heading, heading, classes=["hugo-related-heading"]))
+        cards = addnodes.only(expr="html")
+        cards.extend(self._cards(items))
+        plain = addnodes.only(expr="not html")
+        plain += self._list(items)
+        return [*out, cards, plain]
+
+    # items
+
+    def _from_body(self) -> list[Item]:
+        lines = list(self.content)
+        if all(_LINK_LINE.match(line) or not line.strip() or line.startswith(("  ", "\t")) for line in lines):
+            items = []
+            for number, line in enumerate(lines):
+                match = _LINK_LINE.match(line)
+                if match:
+                    rest = match.group("rest").strip().lstrip("-–—:").strip()
+                    items.append(Item(match.group("title"), match.group("url"), rest, line=self.lineno + 1 + number))
+            return items
+        try:
+            data = yaml.safe_load("\n".join(lines))
+        except yaml.YAMLError as err:
+            warn("related", f"the related-posts body is neither a link list nor valid YAML: {err}", location=(self.env.docname, self.lineno))
+            return []
+        return self._items(data, (self.env.docname, self.lineno))
+
+    def _from_front_matter(self) -> list[Item]:
+        fm = site.front_matter(self.env, self.env.docname)
+        data = fm.params.get("related") if fm else None
+        where = (self.env.docname, fm.line_of("related") if fm else self.lineno)
+        if data is None:
+            warn("related", "related-posts has no items: give a body, ':auto:', or 'related:' in the front matter", location=(self.env.docname, self.lineno))
+            return []
+        return self._items(data, where)
+
+    def _items(self, data: Any, where: tuple[str, int]) -> list[Item]:
+        if not isinstance(data, list):
+            warn("related", "related posts must be a list of {title, url, description, date}", location=where)
+            return []
+        items = []
+        for entry in data:
+            if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("url"), str):
+                warn("related", f"related post {entry!r} needs a 'title' and a 'url'", location=where)
+                continue
+            date = entry.get("date", "")
+            items.append(Item(entry["title"], entry["url"], str(entry.get("description", "") or ""), str(date or "")))
+        return items
+
+    def _auto(self) -> list[Item]:
+        env = self.env
+        pages = getattr(env, _AUTO_PAGES, None)
+        if pages is None:
+            pages = set()
+            setattr(env, _AUTO_PAGES, pages)
+        pages.add(env.docname)
+        found = navigation.pages(env)
+        page = found.get(env.docname)
+        if page is None:
+            return []
+        limit = self.options.get("limit", 5)
+        config = navigation.site_config(env)
+        keys = related.related(page, found.values(), related.settings_from_config(config.values.get("related")), limit)
+        if not keys:
+            keys = _siblings(env, env.docname)[:limit]
+        return [Item(found[key].title or found[key].link_title or key, key, str(found[key].params.get("description") or "")) for key in keys]
+
+    # checks and rendering
+
+    def _safe(self, item: Item) -> bool:
+        if item.url.startswith(_SAFE_SCHEMES) or item.url in self.env.found_docs:
+            return True
+        if _SCHEME.match(item.url) or item.url.startswith("//"):
+            warn(
+                "related",
+                f"related post {item.title!r} links to {item.url!r}: only http(s) links and pages of this site are allowed",
+                location=(self.env.docname, item.line or self.lineno),
+            )
+            return False
+        return True
+
+    def _target(self, url: str) -> tuple[str, str]:
+        """(link, link-type) for sphinx-design: a page of the tree, else the URL as given."""
+        if url in self.env.found_docs:
+            return url, "doc"
+        if not url.startswith(_SAFE_SCHEMES):
+            address = addresses.addresses(self.env).get(self.env.docname)
+            path, _ = urls.resolve(address.url if address else "/", url)
+            found = links.url_index(self.env).get(urls.normalize(path))
+            if found is not None:
+                return found, "doc"
+        return url, "url"
+
+    def _cards(self, items: list[Item]) -> list[nodes.Node]:
+        lines = ["````{grid} 1 2 2 2", ":gutter: 2", ":class-container: hugo-related", ""]
+        for item in items:
+            link, kind = self._target(item.url)
+            lines += [f"```{{grid-item-card}} {escape_markdown(item.title)}", f":link: {'/' + link if kind == 'doc' else link}", f":link-type: {'doc' if kind == 'doc' else 'url'}", ""]
+            if item.description:
+                lines.append(escape_markdown(item.description))
+            elif kind == "url":
+                lines.append(escape_markdown(urlsplit(link).netloc))
+            if item.date:
+                lines += ["", f"*{escape_markdown(item.date)}*"]
+            lines += ["```", ""]
+        lines.append("````")
+        holder = nodes.container()
+        self.state.nested_parse(StringList(lines, source=self.env.docname), self.content_offset, holder)
+        return list(holder.children)
+
+    def _list(self, items: list[Item]) -> nodes.Node:
+        listing = nodes.bullet_list(classes=["hugo-related-list"])
+        for item in items:
+            link, kind = self._target(item.url)
+            if kind == "doc":
+                ref: nodes.Node = addnodes.pending_xref(
+                    "", nodes.inline("", item.title), refdomain="std", reftype="doc", reftarget="/" + link, refexplicit=True, refdoc=self.env.docname
+                )
+            else:
+                ref = nodes.reference("", item.title, refuri=link)
+            paragraph = nodes.paragraph("", "", ref)
+            if item.description:
+                paragraph += nodes.Text(f": {item.description}")
+            listing += nodes.list_item("", paragraph)
+        return listing
+
+
+def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
+    nav = getattr(env, navigation.NAV, None)
+    if nav is None:
+        return []
+    for groups in nav.toctrees.values():
+        for group in groups:
+            targets = [item.target for item in group.items if not item.external]
+            if docname in targets:
+                return [t for t in targets if t != docname]
+    return []
+
+
+def stale_pages(env: BuildEnvironment) -> set[str]:
+    """Pages with an automatic block, when the keywords, tags, dates or titles of the site changed."""
+    found = navigation.pages(env)
+    fingerprint = tuple(
+        (key, page.title, str(page.params.get("keywords")), str(page.params.get("tags")), str(page.date), page.listed)
+        for key, page in sorted(found.items())
+    )
+    previous = getattr(env, _FINGERPRINT, None)
+    setattr(env, _FINGERPRINT, fingerprint)
+    if previous is None or previous == fingerprint:
+        return set()
+    return set(getattr(env, _AUTO_PAGES, set()))
+
+
+class RelatedPages(EnvironmentCollector):
+    """Which pages list automatically related pages (re-read when those may change)."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        getattr(env, _AUTO_PAGES, set()).discard(docname)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+        ours = getattr(env, _AUTO_PAGES, None)
+        if ours is None:
+            ours = set()
+            setattr(env, _AUTO_PAGES, ours)
+        ours.update(docnames & getattr(other, _AUTO_PAGES, set()))
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        pass
