@@ -78,12 +78,21 @@ def install(app: Sphinx) -> None:
     if pretty is None:
         return
     original_uri = builder.get_target_uri
+    cache: dict[str, str] = {}
+    cached_for: list[object] = [None]
 
     def get_target_uri(docname: str, typ: str | None = None) -> str:
-        address = addresses(app.env).get(docname)
-        if address is None:
-            return original_uri(docname, typ)
-        return quote(urls.output_target(address.url, address.kind, pretty)[0], safe="/~@+%")
+        known = addresses(app.env)
+        if cached_for[0] is not known:  # a new build computed new addresses
+            cache.clear()
+            cached_for[0] = known
+        uri = cache.get(docname)
+        if uri is None:
+            address = known.get(docname)
+            if address is None:
+                return original_uri(docname, typ)
+            uri = cache[docname] = quote(urls.output_target(address.url, address.kind, pretty)[0], safe="/~@+%")
+        return uri
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
     # Sphinx 9 asks get_output_path (a Path); Sphinx 8 asks get_outfilename (a str).
@@ -102,6 +111,37 @@ def _output_file(app: Sphinx, builder: Builder, original: Any, pretty: bool, kin
         return kind(os.path.join(builder.outdir, *target.split("/")))
 
     return output_file
+
+
+PAGES_MANIFEST = ".sphinx-comparisons-pages.json"
+
+
+def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: delete the output of pages that are gone or moved since the last build.
+
+    Sphinx leaves such files behind; a site that matches a fresh build must not
+    serve them. Only files this extension placed (listed in a manifest) are removed.
+    """
+    pretty = style(app.builder)
+    if exception is not None or pretty is None:
+        return
+    outdir = Path(app.outdir).resolve()
+    current = sorted({urls.output_target(a.url, a.kind, pretty)[1] for a in addresses(app.env).values()})
+    manifest = outdir / PAGES_MANIFEST
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = []
+    for relative in set(previous) - set(current) if isinstance(previous, list) else ():
+        path = (outdir / str(relative)).resolve()
+        if outdir not in path.parents or not path.is_file():
+            continue
+        path.unlink()
+        folder = path.parent
+        while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    manifest.write_text(json.dumps(current), encoding="utf-8")
 
 
 _INDEX = re.compile(r"^(Search\.setIndex\()(.*)(\))\s*$", re.DOTALL)

@@ -43,6 +43,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", html.copy_static)
     app.connect("builder-inited", addresses.install)
     app.connect("build-finished", addresses.fix_search_index)
+    app.connect("build-finished", addresses.remove_stale_pages, priority=400)
     app.connect("build-finished", redirects.write)
     app.connect("env-get-outdated", site.scan)
     app.connect("env-get-outdated", model.on_env_get_outdated, priority=600)

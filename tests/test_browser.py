@@ -1,12 +1,14 @@
 """In a real browser (Debian's chromium, driven by Playwright's client; nothing downloaded).
 
-Skipped where chromium or the playwright package is missing.
+Skipped where chromium or the playwright package is missing. Screenshots go
+to ``screenshots/`` (git-ignored).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -16,8 +18,17 @@ import pytest
 from conftest import ROOT, sphinx_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-playwright = pytest.importorskip("playwright.sync_api")
+# CI installs both and sets this, so a missing browser fails there instead of skipping
+REQUIRED = os.environ.get("SPHINX_COMPARISONS_REQUIRE_BROWSER") == "1"
+if REQUIRED:
+    import playwright.sync_api as sync_api
+
+    playwright = sync_api
+    assert Path(CHROMIUM).exists(), "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
+else:
+    playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+SHOTS = ROOT / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +45,26 @@ def served_example(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page():
+def browser():
     with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(
+        launched = driver.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         )
-        yield browser.new_page()
-        browser.close()
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_alias_lands_on_its_page_with_query_and_fragment(served_example, page):
@@ -49,3 +72,42 @@ def test_alias_lands_on_its_page_with_query_and_fragment(served_example, page):
     page.wait_for_url("**/compare/ferndale/**")
     assert page.url.endswith("/compare/ferndale/?from=old#retention")
     assert page.locator("h1").first.inner_text().strip() == "Ferndale"
+
+
+def test_sidebar_reaches_every_page_in_menu_order(served_example, page):
+    page.goto(f"{served_example}/")
+    links = page.locator(".sidebar-tree a.reference")
+    labels = [links.nth(i).inner_text().strip() for i in range(links.count())]
+    assert labels[:6] == ["Comparisons", "Ferndale", "Quarry", "Tallow", "Brindle", "Osprey"]
+    assert labels[6:] == ["Writing pages", "Shortcodes", "Releases", "2.0", "1.0"]
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    for label, href in zip(labels, hrefs):
+        page.goto(f"{served_example}/{href.lstrip('./')}" if not href.startswith("http") else href)
+        assert page.locator("h1").first.is_visible(), label
+    _shot(page, "sidebar-last-page")
+
+
+def test_tabs_switch(served_example, page):
+    page.goto(f"{served_example}/guide/shortcodes/")
+    first = page.get_by_text("Install the package from your distribution")
+    second = page.get_by_text("Use the installer, then start Larkspur")
+    assert first.is_visible() and not second.is_visible()
+    page.locator("label", has_text="macOS").first.click()
+    assert second.is_visible() and not first.is_visible()
+    _shot(page, "tabs-switched")
+
+
+def test_comparison_scrolls_on_a_narrow_screen(served_example, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    narrow = context.new_page()
+    narrow.goto(f"{served_example}/compare/")
+    region = narrow.locator(".hugo-comparison-scroll").first
+    sizes = region.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert sizes[0] > sizes[1]  # wider than the screen: it scrolls
+    first_cell = narrow.locator("table.hugo-comparison tbody th").first
+    region.evaluate("el => { el.scrollLeft = 200; }")
+    assert region.evaluate("el => el.scrollLeft") > 0
+    left = region.bounding_box()["x"]
+    assert left - 5 <= first_cell.bounding_box()["x"] <= left + 30  # the feature column stays in view
+    _shot(narrow, "comparison-375")
+    context.close()

@@ -1,0 +1,106 @@
+"""Build a generated Hugo tree and its plain-MyST twin, and compare them.
+
+    python benchmarks/run.py [--sizes 500 2000] [--runs 3]
+
+For each size: full build (-j 1 and -j 2), incremental build after editing
+one page body, and after one navigation edit (a menu weight in the Hugo tree,
+the section's toctree page in the twin). Reports median wall time, median
+peak RSS and the ratio ours/plain as a Markdown table, plus how many pages
+each incremental build re-read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import generate
+
+PYTHON = sys.executable
+
+
+def build(src: Path, out: Path, jobs: int, hugo: bool) -> tuple[float, int, int]:
+    """(seconds, peak RSS in KiB, pages read) of one sphinx-build run."""
+    command = [PYTHON, "-m", "sphinx", "-b", "dirhtml", "-j", str(jobs), str(src), str(out)]
+    if hugo:
+        command[3:3] = ["-C", "-D", "extensions=sphinx_comparisons"]
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "RSS %M", *command], capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-2000:])
+    rss = int(re.findall(r"RSS (\d+)", result.stderr)[-1])
+    changed = re.search(r"(\d+) added, (\d+) changed", result.stdout)
+    read = int(changed.group(1)) + int(changed.group(2)) if changed else 0
+    return elapsed, rss, read
+
+
+def edit_body(root: Path) -> None:
+    page = sorted(root.glob("section-3/page-*.md"))[0]
+    page.write_text(page.read_text() + "\nOne more sentence.\n")
+
+
+def edit_navigation(root: Path, hugo: bool) -> None:
+    if hugo:
+        page = sorted(root.glob("section-3/page-*.md"))[1]
+        text = page.read_text()
+        text = re.sub(r"(weight[\"']?\s*[:=]\s*)(\d+)", lambda m: m.group(1) + str(int(m.group(2)) + 1000), text, count=1)
+        page.write_text(text)
+    else:
+        index = root / "section-3" / "index.md"
+        index.write_text(index.read_text().replace(":glob:", ":glob:\n:reversed:"))
+
+
+def measure(size: int, runs: int) -> dict[str, dict[str, list[tuple[float, int, int]]]]:
+    results: dict[str, dict[str, list[tuple[float, int, int]]]] = {"ours": {}, "plain": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        for run in range(runs):
+            hugo_src, plain_src = base / f"hugo{run}", base / f"plain{run}"
+            generate(size, hugo_src, plain_src)
+            for name, src, hugo in (("ours", hugo_src, True), ("plain", plain_src, False)):
+                out = base / f"out-{name}-{run}"
+                record = results[name]
+                record.setdefault("full build", []).append(build(src, out, 1, hugo))
+                edit_body(src)
+                record.setdefault("after one body edit", []).append(build(src, out, 1, hugo))
+                edit_navigation(src, hugo)
+                record.setdefault("after one navigation edit", []).append(build(src, out, 1, hugo))
+                shutil.rmtree(out)
+                record.setdefault("full build, -j 2", []).append(build(src, base / f"j2-{name}-{run}", 2, hugo))
+                shutil.rmtree(base / f"j2-{name}-{run}")
+            shutil.rmtree(hugo_src)
+            shutil.rmtree(plain_src)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"{args.runs} runs each, medians.\n")
+    print("| pages | build | ours (s) | plain (s) | time ratio | ours RSS (MiB) | plain RSS (MiB) | RSS ratio | pages read (ours / plain) |")
+    print("| --: | :-- | --: | --: | --: | --: | --: | --: | :-- |")
+    for size in args.sizes:
+        results = measure(size, args.runs)
+        for step in results["ours"]:
+            ours, plain = results["ours"][step], results["plain"][step]
+            t_ours, t_plain = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in plain)
+            m_ours, m_plain = statistics.median(r[1] for r in ours) / 1024, statistics.median(r[1] for r in plain) / 1024
+            read = f"{ours[0][2]} / {plain[0][2]}" if "edit" in step else ""
+            print(f"| {size} | {step} | {t_ours:.1f} | {t_plain:.1f} | {t_ours / t_plain:.2f} | {m_ours:.0f} | {m_plain:.0f} | {m_ours / m_plain:.2f} | {read} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

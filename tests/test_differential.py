@@ -1,0 +1,83 @@
+"""Incremental builds give what a fresh build gives, after any sequence of edits."""
+
+from __future__ import annotations
+
+import filecmp
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import sphinx_build, write_tree
+
+SECTIONS = ("alpha", "beta")
+
+
+def _page(title: str, weight: int, parent: str, extra: str = "") -> str:
+    return (
+        f"---\ntitle: {title}\nlinkTitle: {title.split()[0]}\ndescription: About {title}.\n{extra}"
+        f"menu:\n  docs:\n    parent: {parent}\n    weight: {weight}\n---\n\n## Part\n\nText about {title}.\n\n"
+        "{{< note >}}\nA note.\n{{< /note >}}\n"
+    )
+
+
+def _tree(root: Path) -> None:
+    files = {"_index.md": "---\ntitle: Home\n---\n\nWelcome.\n"}
+    for section in SECTIONS:
+        files[f"{section}/_index.md"] = f"---\ntitle: {section.title()}\nmenu:\n  docs:\n    identifier: {section}\n    weight: {SECTIONS.index(section) + 1}\n---\n"
+        for number in range(4):
+            files[f"{section}/p{number}.md"] = _page(f"P{number} of {section}", number + 1, section)
+    write_tree(root, files)
+
+
+def _edit(root: Path, rng: random.Random, step: int) -> str:
+    pages = sorted(p for p in root.rglob("p*.md"))
+    page = rng.choice(pages)
+    text = page.read_text()
+    kind = rng.choice(["weight", "title", "linktitle", "parent", "add", "remove", "alias", "shortcode", "body"])
+    if kind == "weight":
+        page.write_text(text.replace("weight:", f"weight: {rng.randint(1, 9)}0 #", 1).replace(" #", "\n    #", 1))
+    elif kind == "title":
+        page.write_text(text.replace("title: ", f"title: Renamed{step} ", 1))
+    elif kind == "linktitle":
+        page.write_text(text.replace("linkTitle: ", f"linkTitle: L{step}", 1))
+    elif kind == "parent":
+        other = [s for s in SECTIONS if f"parent: {s}" not in text][0]
+        page.write_text(text.replace("parent: alpha", f"parent: {other}").replace("parent: beta", f"parent: {other}"))
+    elif kind == "add":
+        section = rng.choice(SECTIONS)
+        (root / section / f"p{10 + step}.md").write_text(_page(f"Added {step}", rng.randint(1, 9), section))
+    elif kind == "remove" and len(pages) > 3:
+        page.unlink()
+    elif kind == "alias":
+        page.write_text(text.replace("---\n\n", f"aliases: [/old-{step}/]\n---\n\n", 1))
+    elif kind == "shortcode":
+        page.write_text(text + f"\n{{{{< tip title=\"T{step}\" >}}}}\nTip {step}.\n{{{{< /tip >}}}}\n")
+    else:
+        page.write_text(text + f"\nMore text {step}.\n")
+    return f"{kind} {page.name}"
+
+
+def _html(out: Path) -> dict[str, Path]:
+    return {str(p.relative_to(out)): p for p in out.rglob("*.html")}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_edits_incremental_equals_fresh(tmp_path, seed):
+    rng = random.Random(seed)
+    src = tmp_path / "src"
+    _tree(src)
+    incremental = tmp_path / "incremental"
+    assert sphinx_build(src, incremental, "-b", "dirhtml").returncode == 0
+    for step in range(4):
+        done = _edit(src, rng, step)
+        assert sphinx_build(src, incremental, "-b", "dirhtml").returncode == 0
+        fresh = tmp_path / f"fresh{step}"
+        assert sphinx_build(src, fresh, "-b", "dirhtml", "-E").returncode == 0
+        ours, theirs = _html(incremental), _html(fresh)
+        # redirect files of aliases that are gone are removed too
+        assert sorted(ours) == sorted(theirs), done
+        differing = [name for name in ours if not filecmp.cmp(ours[name], theirs[name], shallow=False)]
+        assert differing == [], (done, differing)
+        shutil.rmtree(fresh)
