@@ -125,7 +125,7 @@ def front_matter_for_source(
 def _same_head(known: frontmatter.FrontMatter, source: str) -> bool:
     if known.format is None and not known.problems:
         return source.lstrip("\ufeff \r\n")[:1] not in ("-", "+", "{")
-    return known.source_head == source[: known.body_offset]
+    return known.head_digest == frontmatter.digest(source[: known.body_offset])
 
 
 def params(env: BuildEnvironment, docname: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ The rules follow Hugo's page lexer (``parser/pageparser``) and
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import tomllib
@@ -54,11 +55,12 @@ class FrontMatter:
     start_line: int = 0
     #: Offset in the text where the page body begins.
     body_offset: int = 0
-    #: The text before ``body_offset``: tells whether a later read is the same file.
-    source_head: str = ""
+    #: A digest of the text before ``body_offset``: tells whether a later read is the same file.
+    head_digest: str = ""
     #: What the decoded text is called in messages.
     label: str = "front matter"
-    #: The decoded mapping as written, keys in their own case (Hugo lowercases them).
+    #: Top-level values holding mappings whose keys are not all lowercase, as written
+    #: (Hugo lowercases them; ``comparison.features`` wants them shown as typed).
     raw: dict[str, Any] = field(default_factory=dict)
 
     def raw_value(self, key: str) -> Any:
@@ -66,7 +68,7 @@ class FrontMatter:
         for name, value in self.raw.items():
             if str(name).lower() == key:
                 return value
-        return None
+        return self.params.get(key)
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
@@ -485,6 +487,18 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _has_cased_keys(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(str(k) != str(k).lower() or _has_cased_keys(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_cased_keys(item) for item in value)
+    return False
+
+
 def parse_document(text: str, fmt: str, label: str) -> FrontMatter:
     """Decode a whole YAML, TOML or JSON file (a Hugo site config) with the same care.
 
@@ -514,7 +528,7 @@ def parse(text: str) -> FrontMatter:
     fm.format = block.format
     fm.start_line = block.start_line
     fm.body_offset = block.body_offset
-    fm.source_head = text[: block.body_offset]
+    fm.head_digest = digest(text[: block.body_offset])
     data = _decode(block, fm)
     if data is None:
         data = {}
@@ -528,7 +542,7 @@ def parse(text: str) -> FrontMatter:
             )
         )
         data = {}
-    fm.raw = data
+    fm.raw = {key: value for key, value in data.items() if _has_cased_keys(value)}
     fm.params = _to_params(_lower_keys(data))
     _check_types(fm)
     fm.problems = list(dict.fromkeys(fm.problems))
