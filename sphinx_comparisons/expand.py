@@ -116,7 +116,7 @@ class _Expander:
 
     # -- shortcodes ---------------------------------------------------------------
 
-    def nodes(self, nodes: list[Node], following: list[Node] | None = None) -> None:
+    def nodes(self, nodes: list[Node]) -> None:
         for index, node in enumerate(nodes):
             if isinstance(node, Text):
                 self.emit_text(node.text)
@@ -149,7 +149,7 @@ class _Expander:
             return
         # A block with Markdown inside, on lines of its own, becomes a directive; anything
         # else a role (a lone role in a paragraph is lifted out of it, as Hugo drops the <p>).
-        if kind == BLOCK and sc.closing and "\n" in sc.inner_source and self.line_start and _ends_line(sc, after):
+        if kind == BLOCK and sc.closing and "\n" in sc.inner_source and self.line_start and _ends_line(after):
             self.block(sc, parent, ordinal)
         else:
             self.inline(sc, parent, ordinal)
@@ -220,7 +220,7 @@ def _height(sc: Shortcode, kinds: Kinds) -> int:
     return deepest
 
 
-def _ends_line(sc: Shortcode, after: Node | None) -> bool:
+def _ends_line(after: Node | None) -> bool:
     """Whether only blanks follow the shortcode on its last line."""
     return after is None or (isinstance(after, Text) and after.text.split("\n", 1)[0].strip() == "")
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_comparisons import addresses, comparison, links, navigation, redirects, refshortcodes, related_posts, site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import headings, refs, siteconfig, urls
+from sphinx_comparisons.hugo.frontmatter import digest
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -73,7 +74,7 @@ def on_env_get_outdated(
     scheme = heading_scheme(env, config)
     old_scheme = getattr(env, SCHEME, scheme)
     setattr(env, SCHEME, scheme)
-    shown = (new_nav, tuple(sorted((k, a.url) for k, a in known.items())))
+    shown = digest(repr((new_nav, sorted((k, a.url) for k, a in known.items()))))
     setattr(env, _CHANGED, getattr(env, _SHOWN, None) != shown)
     setattr(env, _SHOWN, shown)
 

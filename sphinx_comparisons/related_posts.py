@@ -26,6 +26,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_comparisons import addresses, links, navigation, site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, urls
+from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.page import escape_markdown
 
 if TYPE_CHECKING:
@@ -280,10 +281,10 @@ def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
 def stale_pages(env: BuildEnvironment) -> set[str]:
     """Pages with an automatic block, when the keywords, tags, dates or titles of the site changed."""
     found = navigation.pages(env)
-    fingerprint = tuple(
-        (key, page.title, str(page.params.get("keywords")), str(page.params.get("tags")), str(page.date), page.listed)
+    fingerprint = digest(repr([
+        (key, page.title, page.params.get("keywords"), page.params.get("tags"), str(page.date), page.listed)
         for key, page in sorted(found.items())
-    )
+    ]))
     previous = getattr(env, _FINGERPRINT, None)
     setattr(env, _FINGERPRINT, fingerprint)
     if previous is None or previous == fingerprint:

@@ -146,7 +146,7 @@ def card_group(call: Call) -> list[nodes.Node]:
     """Docsy's cardpane and YugabyteDB's box and index groups: cards side by side."""
     container = nodes.container("", classes=["hugo-card-group"])
     container.extend(call.markdown())
-    return container and [container]
+    return [container]
 
 
 def link_card(call: Call) -> list[nodes.Node]:

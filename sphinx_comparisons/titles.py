@@ -69,7 +69,11 @@ class HugoTitles(SphinxTransform):
             return
         fm = site.front_matter(env, docname)
         if fm is not None:
-            env.metadata[docname].update(fm.params)
+            # Sphinx's file-wide settings (orphan, tocdepth, nocomments, nosearch) and any
+            # other plain value; templates get every key, typed, as hugo_params
+            env.metadata[docname].update(
+                {k: v for k, v in fm.params.items() if isinstance(v, (str, int, float, bool))}
+            )
         title = plan(fm, str(env.doc2path(docname, False))) if fm else None
         if title is None:
             self._title_untitled_page(docname)
