@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from sphinx_comparisons import (
     model,
     navigation,
     redirects,
+    reference_directive,
     related_posts,
     sections,
     served,
@@ -62,6 +64,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("source-read", related_posts.on_source_read, priority=560)
     app.add_directive("related-posts", related_posts.RelatedPostsDirective)
     app.add_env_collector(related_posts.RelatedPages)
+    app.add_directive("hugo-reference", reference_directive.ReferenceDirective)
     app.connect("source-read", anchors.on_source_read, priority=600)
     app.add_transform(titles.HugoTitles)
     app.add_transform(anchors.HeadingIds)
@@ -90,6 +93,8 @@ def on_config_inited(app: Sphinx, conf: Config) -> None:
         base = Path(app.confdir) if app.confdir else Path(app.srcdir)
         settings = dataclasses.replace(settings, config=str(base / settings.config))
     conf._sphinx_comparisons = settings
+    if not conf.html_baseurl and os.environ.get("READTHEDOCS_CANONICAL_URL"):
+        conf.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
     if not settings.sphinx_only_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, config.SPHINX_ONLY_WARNINGS)

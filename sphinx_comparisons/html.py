@@ -37,6 +37,10 @@ def on_page_context(
     context["hugo_params"] = params
     if doctree is None:
         return
+    base = app.config.html_baseurl
+    if base and "sphinxext.opengraph" not in app.extensions:
+        url = html.escape(base.rstrip("/") + "/" + app.builder.get_target_uri(pagename), quote=True)
+        context["metatags"] = context.get("metatags", "") + f'\n    <meta property="og:url" content="{url}" />'
     description = params.get("description")
     if not isinstance(description, str) or not description.strip():
         return

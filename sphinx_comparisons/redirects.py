@@ -114,6 +114,9 @@ def write(app: Sphinx, exception: Exception | None) -> None:
     _remove_stale(outdir, written)
     (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
     (outdir / "_redirects").write_text("".join(f"{r['from']} {r['to']} 301\n" for r in listing), encoding="utf-8")
+    # Read the Docs "page" redirects: paths below the version root, as its API takes them
+    rtd = [{"type": "page", "from_url": r["from"], "to_url": r["to"]} for r in listing]
+    (outdir / "readthedocs-redirects.json").write_text(json.dumps(rtd, indent=2) + "\n", encoding="utf-8")
 
 
 def _remove_stale(outdir: Path, written: list[str]) -> None:

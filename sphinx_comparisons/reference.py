@@ -39,7 +39,17 @@ def warnings_table() -> str:
     return "\n".join(rows)
 
 
-TABLES = {"config": config_table, "warnings": warnings_table}
+def shortcodes_table() -> str:
+    from sphinx_comparisons.served import BUILTIN
+
+    rows = ["| shortcode | kind | handled by |", "| --- | --- | --- |"]
+    for name, (kind, handler) in sorted(BUILTIN.items()):
+        doc = (handler.__doc__ or "").strip().split("\n")[0] if handler else {"text": "pasted as text", "drop": "removed"}.get(kind, "")
+        rows.append(f"| `{name}` | {kind} | {_markdown(doc)} |")
+    return "\n".join(rows)
+
+
+TABLES = {"config": config_table, "warnings": warnings_table, "shortcodes": shortcodes_table}
 
 
 def render(text: str) -> str:

@@ -224,6 +224,10 @@ class RelatedPostsDirective(SphinxDirective):
         """(link, link-type) for sphinx-design: a page of the tree, else the URL as given."""
         if url in self.env.found_docs:
             return url, "doc"
+        if not url.startswith(_SAFE_SCHEMES) and url.split("#", 1)[0].endswith(".md"):
+            docname = self.env.path2doc(self.env.relfn2path(url.split("#", 1)[0], self.env.docname)[1])
+            if docname is not None:
+                return docname, "doc"
         if not url.startswith(_SAFE_SCHEMES):
             address = addresses.addresses(self.env).get(self.env.docname)
             path, _ = urls.resolve(address.url if address else "/", url)

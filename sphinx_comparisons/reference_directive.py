@@ -1,0 +1,27 @@
+"""``hugo-reference``: a reference table generated from the code, for the project's docs."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_comparisons.reference import TABLES
+
+
+class ReferenceDirective(SphinxDirective):
+    """Render one of the generated tables (``config``, ``warnings``, ``shortcodes``)."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, object]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in TABLES:
+            raise self.error(f"unknown reference table {name!r}; one of {', '.join(sorted(TABLES))}")
+        holder = nodes.container()
+        self.state.nested_parse(StringList(TABLES[name]().split("\n"), source=self.env.docname), self.content_offset, holder)
+        return list(holder.children)
