@@ -39,6 +39,41 @@ def warnings_table() -> str:
     return "\n".join(rows)
 
 
+#: Front matter keys the extension reads (lowercased, as Hugo reads them) -> what each becomes.
+FRONT_MATTER = {
+    "title": "the HTML `<title>`; the H1 when there is no `headerTitle`; the page's section-list title",
+    "headertitle": "the page's H1",
+    "linktitle": "the label in every navigation, and a menu entry's default name",
+    "description": "`<meta name=\"description\">` and `og:description`; the text under the page in section lists",
+    "headcontent": "a lead paragraph under the H1 (see `hugo_lead`)",
+    "weight": "the page's place in section order and a menu entry's default weight",
+    "menu": "menu entries (`menus` wins when both are given)",
+    "aliases": "a redirect page at each old address",
+    "slug": "the last segment of the page's URL",
+    "url": "the page's whole URL",
+    "draft": "`true` leaves the page out of navigation, menus, aliases and ref lookups",
+    "date": "section order (newest first among equal weights) and related-content scoring",
+    "keywords": "related-content scoring",
+    "tags": "related-content scoring",
+    "toc_hide": "`true` hides the page (or section) from the section sidebar",
+    "hide_summary": "`true` leaves the page out of its section's list",
+    "no_list": "`true` stops the automatic section list on an empty section page",
+    "simple_list": "`true` makes the automatic section list a plain list of links",
+    "cascade": "params passed down to the section's pages, for the `param` shortcode",
+    "params": "merged over the top-level keys, as in Hugo 0.123 and later",
+    "comparison": "this page's column in assembled `comparison` tables (`product`, `group`, `features`)",
+    "related": "the items of a `related-posts` block without a body",
+    "orphan": "Sphinx's own: no warning when the page is in no toctree",
+}
+
+
+def front_matter_table() -> str:
+    rows = ["| key | becomes |", "| --- | --- |"]
+    rows += [f"| `{key}` | {meaning} |" for key, meaning in FRONT_MATTER.items()]
+    rows.append("| any other key | available to templates in `hugo_params`, typed |")
+    return "\n".join(rows)
+
+
 def shortcodes_table() -> str:
     from sphinx_comparisons.served import BUILTIN
 
@@ -49,7 +84,12 @@ def shortcodes_table() -> str:
     return "\n".join(rows)
 
 
-TABLES = {"config": config_table, "warnings": warnings_table, "shortcodes": shortcodes_table}
+TABLES = {
+    "config": config_table,
+    "warnings": warnings_table,
+    "shortcodes": shortcodes_table,
+    "front-matter": front_matter_table,
+}
 
 
 def render(text: str) -> str:

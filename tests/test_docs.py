@@ -15,6 +15,8 @@ def test_docs_build_with_every_reference_entry(tmp_path):
     assert all(f"{PREFIX}{spec.name}" in config for spec in HugoConfig.fields())
     warnings = soup(tmp_path / "reference" / "warnings" / "index.html").get_text()
     assert all(f"hugo.{subtype}" in warnings for subtype in SUBTYPES)
+    keys = soup(tmp_path / "reference" / "front-matter" / "index.html").get_text()
+    assert "headertitle" in keys and "comparison" in keys
     shortcodes = soup(tmp_path / "reference" / "shortcodes" / "index.html").get_text()
     assert all(name in shortcodes for name in BUILTIN)
     components = soup(tmp_path / "components" / "index.html")
@@ -40,3 +42,11 @@ def test_read_the_docs_canonical_urls_and_redirects(tmp_path):
     redirects = json.loads((tmp_path / "out" / "readthedocs-redirects.json").read_text())
     assert redirects == [{"type": "page", "from_url": "/old-a/", "to_url": "/a/"}]
     assert 'href="https://proj.readthedocs.io/en/latest/a/"' in (tmp_path / "out" / "old-a" / "index.html").read_text()
+
+
+def test_every_documented_front_matter_key_is_read_by_the_code():
+    from sphinx_comparisons.reference import FRONT_MATTER
+
+    source = "".join(path.read_text() for path in (ROOT / "sphinx_comparisons").rglob("*.py") if path.name != "reference.py")
+    for key in FRONT_MATTER:
+        assert f'"{key}"' in source or f"'{key}'" in source, key
