@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from sphinx_comparisons.expand import expand
 from sphinx_comparisons.hugo import aliases, content, frontmatter, shortcodes, siteconfig, urls
 
 _LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -39,14 +40,21 @@ def _pages(root: Path) -> tuple[list[content.Page], dict[str, frontmatter.FrontM
 
 
 def _links(text: str, first_line: int) -> list[tuple[int, str]]:
-    """Markdown link targets outside code fences, with their lines."""
-    found, fence = [], None
+    """Markdown link targets outside code blocks (directive fences are not code), with their lines."""
+    found: list[tuple[int, str]] = []
+    fences: list[tuple[str, bool]] = []  # (marker, is a directive)
     for number, line in enumerate(text.split("\n"), start=first_line):
         marker = _FENCE.match(line)
         if marker:
-            fence = None if fence and marker.group(1)[0] == fence[0] else fence or marker.group(1)
-            continue
-        if fence is None:
+            fence = marker.group(1)
+            info = line.strip()[len(fence):].strip()
+            if fences and not info and fence[0] == fences[-1][0][0] and len(fence) >= len(fences[-1][0]):
+                fences.pop()
+                continue
+            if not fences or fences[-1][1]:
+                fences.append((fence, info.startswith("{")))
+                continue
+        if not fences or fences[-1][1]:
             found.extend((number, target) for target in _LINK.findall(line.replace("``", "")))
     return found
 
@@ -78,7 +86,10 @@ def check(root: Path, config_path: str | None) -> list[tuple[str, int, str, str]
         nodes, syntax = shortcodes.parse(text[body_start:], first_line)
         report.extend((f"{key}.md", p.line, p.subtype, p.message) for p in syntax)
         unknown: dict[str, int] = {}
-        targets = _links(text[body_start:], first_line)
+        # links are looked for in the page as a build sees it: shortcodes expanded
+        kinds = lambda sc: BUILTIN[sc.name][0] if sc.name in BUILTIN else None  # noqa: E731
+        expanded = expand(text[body_start:], kinds, lambda sc, inner: inner).text
+        targets = _links(expanded.replace('\\"', '"'), first_line)
         for sc in shortcodes.walk(nodes):
             if sc.name not in BUILTIN:
                 unknown.setdefault(sc.name, sc.line)
