@@ -18,15 +18,13 @@ import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, links, site, symbols
+from sphinx_comparisons import addresses, links, pagesets, site, symbols
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, matrix, urls
 
 if TYPE_CHECKING:
-    from collections.abc import Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -125,11 +123,7 @@ class ComparisonDirective(SphinxDirective):
         return matrix.from_data(data)
 
     def _aggregate(self) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
-        pages = getattr(self.env, _PAGES, None)
-        if pages is None:
-            pages = set()
-            setattr(self.env, _PAGES, pages)
-        pages.add(self.env.docname)
+        pagesets.pages(self.env, _PAGES).add(self.env.docname)
         folder = self.options.get("section", str(Path(self.env.doc2path(self.env.docname, False)).parent))
         folder = "" if folder in (".", "/") else folder.strip("/")
         group = self.options.get("group")
@@ -248,21 +242,7 @@ def _legend() -> nodes.Node:
     return legend
 
 
-class ComparisonPages(EnvironmentCollector):
-    """Which pages assemble a table from other pages (so they are re-read when those change)."""
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        getattr(env, _PAGES, set()).discard(docname)
-
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-        ours = getattr(env, _PAGES, None)
-        if ours is None:
-            ours = set()
-            setattr(env, _PAGES, ours)
-        ours.update(docnames & getattr(other, _PAGES, set()))
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        pass
+ComparisonPages = pagesets.collector(_PAGES)
 
 
 _TABLE = re.compile(r'<table class="([^"]*\bhugo-comparison\b[^"]*)"([^>]*)>(.*?)</table>', re.DOTALL)

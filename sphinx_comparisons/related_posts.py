@@ -20,17 +20,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, links, navigation, site
+from sphinx_comparisons import addresses, links, navigation, pagesets, site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.page import escape_markdown
 
 if TYPE_CHECKING:
-    from collections.abc import Set
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -190,11 +188,7 @@ class RelatedPostsDirective(SphinxDirective):
 
     def _auto(self) -> list[Item]:
         env = self.env
-        pages = getattr(env, _AUTO_PAGES, None)
-        if pages is None:
-            pages = set()
-            setattr(env, _AUTO_PAGES, pages)
-        pages.add(env.docname)
+        pagesets.pages(env, _AUTO_PAGES).add(env.docname)
         found = navigation.pages(env)
         page = found.get(env.docname)
         if page is None:
@@ -296,18 +290,4 @@ def stale_pages(env: BuildEnvironment) -> set[str]:
     return set(getattr(env, _AUTO_PAGES, set()))
 
 
-class RelatedPages(EnvironmentCollector):
-    """Which pages list automatically related pages (re-read when those may change)."""
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        getattr(env, _AUTO_PAGES, set()).discard(docname)
-
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-        ours = getattr(env, _AUTO_PAGES, None)
-        if ours is None:
-            ours = set()
-            setattr(env, _AUTO_PAGES, ours)
-        ours.update(docnames & getattr(other, _AUTO_PAGES, set()))
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        pass
+RelatedPages = pagesets.collector(_AUTO_PAGES)
