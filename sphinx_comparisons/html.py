@@ -38,9 +38,13 @@ def on_page_context(
     if doctree is None:
         return
     base = app.config.html_baseurl
-    if base and "sphinxext.opengraph" not in app.extensions:
-        url = html.escape(base.rstrip("/") + "/" + app.builder.get_target_uri(pagename), quote=True)
-        context["metatags"] = context.get("metatags", "") + f'\n    <meta property="og:url" content="{url}" />'
+    if base:
+        # the page's address as the builder gives it (Sphinx 8.0 appends ".html" even for dirhtml)
+        page_url = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
+        context["pageurl"] = page_url
+        if "sphinxext.opengraph" not in app.extensions:
+            url = html.escape(page_url, quote=True)
+            context["metatags"] = context.get("metatags", "") + f'\n    <meta property="og:url" content="{url}" />'
     description = params.get("description")
     if not isinstance(description, str) or not description.strip():
         return
