@@ -36,7 +36,8 @@ def sphinx_build(src: Path, out: Path, *args: str) -> subprocess.CompletedProces
 
 
 def warnings_of(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if "WARNING" in line or "ERROR" in line]
+    """Warning and error lines, without colour codes (Sphinx colours them on some terminals)."""
+    return [line for line in strip_ansi(stderr).splitlines() if "WARNING" in line or "ERROR" in line]
 
 
 def soup(path: Path) -> BeautifulSoup:
