@@ -18,10 +18,12 @@ from pathlib import Path
 from sphinx_comparisons.expand import expand
 from sphinx_comparisons.hugo import aliases, content, frontmatter, shortcodes, siteconfig, urls
 
-_LINK = re.compile(r"(?<!!)\[[^\]\n]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_LINK_PARAMETERS = {"link"}  # lead writes it as a Markdown link; cards hand theirs to sphinx-design
+#: Shortcode parameters the served shortcodes write as Markdown links (lead's link, the
+#: YugabyteDB cards' linkUrlN); button URLs go to sphinx-design, which does not check them.
+_LINK_PARAMETERS = {"link", "linkUrl1", "linkUrl2", "linkUrl3"}
 
 
 def _pages(root: Path) -> tuple[list[content.Page], dict[str, frontmatter.FrontMatter], dict[str, str]]:
@@ -59,6 +61,34 @@ def _links(text: str, first_line: int) -> list[tuple[int, str]]:
     return found
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_RAW_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
+_INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
+
+
+def _anchors(text: str, scheme: str) -> set[str]:
+    """The ids a page's headings get (Hugo's scheme, ``{#id}``, docutils' own) and raw HTML ids."""
+    from docutils.nodes import make_id
+
+    from sphinx_comparisons.hugo.headings import HeadingIds, take_heading_ids
+
+    stripped, explicit = take_heading_ids(text)
+    ids = HeadingIds(scheme)
+    found = set(_RAW_ID.findall(text))
+    fence = None
+    for number, line in enumerate(stripped.split("\n"), start=1):
+        marker = _FENCE.match(line)
+        if marker:
+            fence = None if fence and marker.group(1)[0] == fence[0] else fence or marker.group(1)
+            continue
+        heading = _HEADING.match(line) if fence is None else None
+        if heading:
+            title = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading.group(1)).strip()
+            found.add(ids.claim(explicit[number]) if number in explicit else ids.for_text(title))
+            found.add(make_id(title))
+    return found
+
+
 def check(root: Path, config_path: str | None) -> list[tuple[str, int, str, str]]:
     from sphinx_comparisons.served import BUILTIN
 
@@ -79,6 +109,11 @@ def check(root: Path, config_path: str | None) -> list[tuple[str, int, str, str]
     _, refused = aliases.collect(pages, page_urls, files)
     report.extend((f"{p.page}.md", p.line, p.subtype, p.message) for p in refused)
     index = {urls.normalize(url): key for key, url in page_urls.items()}
+    markup = config.values.get("markup", {})
+    for part in ("goldmark", "parser", "autoheadingidtype"):
+        markup = markup.get(part) if isinstance(markup, dict) else None
+    scheme = str(markup).lower() if str(markup).lower() in ("github", "blackfriday") else "github"
+    anchors = {key: _anchors(text[parsed[key].body_offset :], scheme) for key, text in texts.items()}
     static = [siteconfig.site_root([Path(f) for f in config.files]) or root.parent]
     for key, text in texts.items():
         body_start = parsed[key].body_offset
@@ -97,10 +132,20 @@ def check(root: Path, config_path: str | None) -> list[tuple[str, int, str, str]
             targets.extend((sc.line, str(v)) for k, v in sc.named.items() if k in _LINK_PARAMETERS and isinstance(v, str))
         report.extend((f"{key}.md", line, "shortcode_unknown", f"shortcode {name!r} is not known") for name, line in unknown.items())
         for line, target in targets:
-            if _SCHEME.match(target) or target.startswith(("#", "{{")) or target.split("#")[0].endswith(".md"):
+            if _SCHEME.match(target) or target.startswith("{{"):
                 continue
-            path, _ = urls.resolve(page_urls[key], target)
-            if urls.normalize(path) in index or any((folder / "static" / path.lstrip("/")).exists() for folder in static) or (root / path.lstrip("/")).exists():
+            page_part, _, fragment = target.partition("#")
+            if page_part.endswith(".md"):
+                linked = (Path(key).parent / page_part).as_posix().removesuffix(".md")
+                linked = str(Path(linked)).replace("\\", "/")
+            else:
+                path, _ = urls.resolve(page_urls[key], target)
+                linked = index.get(urls.normalize(path)) if page_part else key
+            if fragment and linked in anchors and fragment not in anchors[linked]:
+                report.append((f"{key}.md", line, "link_anchor", f"link to {linked!r} names anchor #{fragment}, which that page does not have"))
+            if not page_part or page_part.endswith(".md"):
+                continue
+            if linked is not None or any((folder / "static" / path.lstrip("/")).is_file() for folder in static) or (root / path.lstrip("/")).is_file():
                 continue
             report.append((f"{key}.md", line, "link_unresolved", f"link {target!r} leads to {path}, which is no page of this tree"))
     return sorted(report, key=lambda r: (r[0], r[1]))
