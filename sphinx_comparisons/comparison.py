@@ -128,7 +128,7 @@ class ComparisonDirective(SphinxDirective):
         folder = "" if folder in (".", "/") else folder.strip("/")
         group = self.options.get("group")
         chosen = [
-            c for c in claims(self.env)
+            c for c in getattr(self.env, _CLAIMS, None) or claims(self.env)
             if (not folder or c.page.startswith(folder + "/")) and (group is None or c.group == group)
         ]
         if not chosen:

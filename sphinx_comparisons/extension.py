@@ -51,6 +51,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", model.on_env_get_outdated, priority=600)
     app.connect("env-get-updated", model.on_env_get_updated)
     app.connect("env-updated", navigation.on_env_updated)
+    app.connect("env-updated", model.on_env_updated, priority=900)
     app.connect("source-read", titles.on_source_read)
     app.connect("source-read", served.on_source_read, priority=550)
     app.add_directive("hugo-shortcode", shortcode_nodes.ShortcodeDirective)

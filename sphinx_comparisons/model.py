@@ -60,6 +60,7 @@ def on_env_get_outdated(
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     found = navigation.pages(env)
+    setattr(env, navigation.PAGES, found)
     known = addresses.compute(env, found)
     index = {urls.normalize(address.url): key for key, address in known.items()}
     stale = links.stale_linkers(env, index)
@@ -78,13 +79,19 @@ def on_env_get_outdated(
     setattr(env, _CHANGED, getattr(env, _SHOWN, None) != shown)
     setattr(env, _SHOWN, shown)
 
-    reread = set(stale) | comparison.stale_pages(env) | related_posts.stale_pages(env)
+    reread = set(stale) | comparison.stale_pages(env) | related_posts.stale_pages(env, found)
     if old_scheme != scheme:
         reread |= {doc for doc in env.found_docs if site.is_markdown(env, doc)}
     if old_nav is not None:
         keys = set(old_nav.toctrees) | set(new_nav.toctrees) | set(old_nav.section_lists) | set(new_nav.section_lists)
         reread |= {key for key in keys if old_nav.page_state(key) != new_nav.page_state(key)}
     return sorted(doc for doc in reread if doc in env.found_docs and doc not in added)
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    """Reading is over: the per-build page map is not kept in the saved environment."""
+    if hasattr(env, navigation.PAGES):
+        delattr(env, navigation.PAGES)
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

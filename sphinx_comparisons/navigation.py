@@ -48,6 +48,17 @@ def page(env: BuildEnvironment, docname: str) -> content.Page | None:
     return content.Page(docname, str(env.doc2path(docname, False)).replace("\\", "/"), fm.params, fm.key_lines)
 
 
+#: This build's pages, set before reading (``model.py``) and dropped before the
+#: environment is saved: readers use it instead of rebuilding it for each page.
+PAGES = "hugo_build_pages"
+
+
+def build_pages(env: BuildEnvironment) -> dict[str, content.Page]:
+    """The pages as the model saw them this build (computed here when there is no model yet)."""
+    found = getattr(env, PAGES, None)
+    return found if found is not None else pages(env)
+
+
 def pages(env: BuildEnvironment) -> dict[str, content.Page]:
     out = {}
     for docname in sorted(env.found_docs):

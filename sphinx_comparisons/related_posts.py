@@ -189,7 +189,7 @@ class RelatedPostsDirective(SphinxDirective):
     def _auto(self) -> list[Item]:
         env = self.env
         pagesets.pages(env, _AUTO_PAGES).add(env.docname)
-        found = navigation.pages(env)
+        found = navigation.build_pages(env)
         page = found.get(env.docname)
         if page is None:
             return []
@@ -276,9 +276,8 @@ def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
     return []
 
 
-def stale_pages(env: BuildEnvironment) -> set[str]:
+def stale_pages(env: BuildEnvironment, found: dict[str, Any]) -> set[str]:
     """Pages with an automatic block, when the keywords, tags, dates or titles of the site changed."""
-    found = navigation.pages(env)
     fingerprint = digest(repr([
         (key, page.title, page.params.get("keywords"), page.params.get("tags"), str(page.date), page.listed)
         for key, page in sorted(found.items())

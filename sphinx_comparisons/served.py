@@ -213,20 +213,20 @@ def _embed(call: Call, iframe_src: str, label: str) -> list[nodes.Node]:
     return [only_html, fallback]
 
 
-def youtube(call: Call) -> list[nodes.Node]:
-    video = str(call.arg("id", 0, "")).strip()
-    if not video:
-        call.warn("shortcode_params", "youtube needs a video id")
-        return []
-    return _embed(call, f"https://www.youtube-nocookie.com/embed/{quote(video)}", str(call.arg("title", default="YouTube video")))
+_PLAYERS = {
+    "youtube": ("https://www.youtube-nocookie.com/embed/{}", "YouTube video"),
+    "vimeo": ("https://player.vimeo.com/video/{}?dnt=1", "Vimeo video"),
+}
 
 
-def vimeo(call: Call) -> list[nodes.Node]:
-    video = str(call.arg("id", 0, "")).strip()
-    if not video:
-        call.warn("shortcode_params", "vimeo needs a video id")
+def video(call: Call) -> list[nodes.Node]:
+    """Hugo's youtube and vimeo: the player (privacy-friendly host) by id, positional or named."""
+    player, label = _PLAYERS[call.name]
+    video_id = str(call.arg("id", 0, "")).strip()
+    if not video_id:
+        call.warn("shortcode_params", f"{call.name} needs a video id")
         return []
-    return _embed(call, f"https://player.vimeo.com/video/{quote(video)}?dnt=1", str(call.arg("title", default="Vimeo video")))
+    return _embed(call, player.format(quote(video_id)), str(call.arg("title", default=label)))
 
 
 def iframe(call: Call) -> list[nodes.Node]:
@@ -349,7 +349,7 @@ BUILTIN: dict[str, tuple[str, Handler | None]] = {
     "sections/3-box-card": (BLOCK, link_card), "sections/bottom-image-box": (BLOCK, link_card),
     "sections/text-with-right-image": (BLOCK, link_card), "index/item": (BLOCK, link_card),
     "blocks/cover": (BLOCK, section_block), "blocks/section": (BLOCK, section_block), "blocks/feature": (BLOCK, feature),
-    "youtube": (BLOCK, youtube), "vimeo": (BLOCK, vimeo), "iframe": (BLOCK, iframe),
+    "youtube": (BLOCK, video), "vimeo": (BLOCK, video), "iframe": (BLOCK, iframe),
     "gist": (BLOCK, social_link), "tweet": (BLOCK, social_link), "twitter": (BLOCK, social_link),
     "x": (BLOCK, social_link), "instagram": (BLOCK, social_link),
     "figure": (BLOCK, figure), "imgproc": (BLOCK, imgproc), "highlight": (BLOCK, highlight),
