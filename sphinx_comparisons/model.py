@@ -75,7 +75,7 @@ def on_env_get_outdated(
     scheme = heading_scheme(env, config)
     old_scheme = getattr(env, SCHEME, scheme)
     setattr(env, SCHEME, scheme)
-    shown = digest(repr((new_nav, sorted((k, a.url) for k, a in known.items()))))
+    shown = digest(repr((new_nav.fingerprint(), sorted((k, a.url) for k, a in known.items()))))
     setattr(env, _CHANGED, getattr(env, _SHOWN, None) != shown)
     setattr(env, _SHOWN, shown)
 

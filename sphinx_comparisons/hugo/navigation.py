@@ -50,6 +50,10 @@ class Navigation:
     #: For each section page, its children as a section index lists them.
     section_lists: dict[str, tuple[ListItem, ...]]
 
+    def fingerprint(self) -> str:
+        """A text that is the same for the same navigation in any process (sets are not)."""
+        return repr((sorted(self.toctrees.items()), sorted(self.reached), sorted(self.section_lists.items())))
+
     def page_state(self, key: str) -> tuple[object, ...]:
         """What the navigation puts into the page itself: a change means a re-read."""
         return (self.toctrees.get(key, ()), self.section_lists.get(key, ()))
