@@ -62,6 +62,12 @@ def addresses(env: BuildEnvironment) -> dict[str, Address]:
     return getattr(env, _ENV_ATTR, {})
 
 
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder at hand (``env.app`` is deprecated in Sphinx 9, which keeps it as ``_app``)."""
+    app = getattr(env, "_app", None) or env.app
+    return app.builder
+
+
 def style(builder: Builder) -> bool | None:
     """True for pretty URLs (dirhtml), False for .html files (html), None to leave alone."""
     if isinstance(builder, DirectoryHTMLBuilder):

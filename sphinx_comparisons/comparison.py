@@ -201,7 +201,7 @@ class ComparisonDirective(SphinxDirective):
         if value.kind == matrix.TEXT:
             out: list[nodes.Node] = self._inline(value.text)
         else:
-            out = symbols.symbol(value.kind)
+            out = [symbols.symbol_node(value.kind)]
         if value.note:
             note = self._inline(value.note)
             out.append(nodes.inline("", " (", *note, nodes.Text(")"), classes=["hugo-comparison-note"]))
@@ -237,7 +237,7 @@ def _doc_ref(target: str, text: str, fromdoc: str) -> nodes.Node:
 def _legend() -> nodes.Node:
     legend = nodes.paragraph("", "", classes=["hugo-comparison-legend"])
     for meaning in (matrix.YES, matrix.NO, matrix.PARTIAL):
-        legend.extend(symbols.symbol(meaning))
+        legend += symbols.symbol_node(meaning)
         legend += nodes.Text(f" {symbols.SYMBOLS[meaning][1]}   ")
     return legend
 

@@ -179,11 +179,6 @@ class ResolveLinksAtWrite(SphinxPostTransform):
 
     default_priority = 5
 
-    def _builder(self) -> Any:
-        # ``self.app`` is deprecated in Sphinx 9, where the environment keeps it as ``_app``
-        app = getattr(self.env, "_app", None) or self.env.app
-        return app.builder
-
     def run(self, **kwargs: Any) -> None:
         anchors: dict[str, set[str]] = getattr(self.env, _ANCHORS, {})
         fromdoc = self.env.docname
@@ -197,7 +192,7 @@ class ResolveLinksAtWrite(SphinxPostTransform):
             if fragment and target in anchors and fragment not in anchors[target]:
                 warn("link_anchor", f"link to {target!r} names anchor #{fragment}, which that page does not have", location=node)
             children = list(node.children) or [nodes.inline("", self.env.titles[target].astext() if target in self.env.titles else target)]
-            node.replace_self(make_refnode(self._builder(), fromdoc, target, fragment or "", children))
+            node.replace_self(make_refnode(addresses.builder_of(self.env), fromdoc, target, fragment or "", children))
 
 
 class AnchorCollector(EnvironmentCollector):

@@ -20,6 +20,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import addresses, links, navigation, pagesets, site
@@ -41,6 +42,7 @@ _SAFE_SCHEMES = ("http://", "https://")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _AUTO_PAGES = "hugo_related_auto_pages"
 _FINGERPRINT = "hugo_related_fingerprint"
+_ITEMS = "hugo_related_items"
 
 
 @dataclass(frozen=True)
@@ -139,11 +141,11 @@ class RelatedPostsDirective(SphinxDirective):
         heading = self.options.get("heading")
         if heading:
             out.append(nodes.rubric(heading, heading, classes=["hugo-related-heading"]))
-        cards = addnodes.only(expr="html")
-        cards.extend(self._cards(items))
-        plain = addnodes.only(expr="not html")
-        plain += self._list(items)
-        return [*out, cards, plain]
+        targets = [(item, *self._target(item.url)) for item in items]
+        cards = self._cards(targets)
+        if cards:
+            cards[0][_ITEMS] = [(item.title, link, kind, item.description) for item, link, kind in targets]
+        return [*out, *cards]
 
     # items
 
@@ -230,10 +232,9 @@ class RelatedPostsDirective(SphinxDirective):
                 return found, "doc"
         return url, "url"
 
-    def _cards(self, items: list[Item]) -> list[nodes.Node]:
+    def _cards(self, targets: list[tuple[Item, str, str]]) -> list[nodes.Node]:
         lines = ["````{grid} 1 2 2 2", ":gutter: 2", ":class-container: hugo-related", ""]
-        for item in items:
-            link, kind = self._target(item.url)
+        for item, link, kind in targets:
             lines += [f"```{{grid-item-card}} {escape_markdown(item.title)}", f":link: {'/' + link if kind == 'doc' else link}", f":link-type: {'doc' if kind == 'doc' else 'url'}", ""]
             if item.description:
                 lines.append(escape_markdown(item.description))
@@ -247,19 +248,36 @@ class RelatedPostsDirective(SphinxDirective):
         self.state.nested_parse(StringList(lines, source=self.env.docname), self.content_offset, holder)
         return list(holder.children)
 
-    def _list(self, items: list[Item]) -> nodes.Node:
+
+class CardsAsListElsewhere(SphinxPostTransform):
+    """Outside HTML, a related-posts block is a plain list of links.
+
+    The read phase makes only the cards (what HTML shows) and records the
+    items on them; other formats swap the cards for the list at write time,
+    before cross-references are resolved.
+    """
+
+    default_priority = 5
+
+    def is_supported(self) -> bool:
+        return addresses.builder_of(self.env).format != "html"
+
+    def run(self, **kwargs: Any) -> None:
+        for grid in list(self.document.findall(lambda node: isinstance(node, nodes.Element) and _ITEMS in node.attributes)):
+            grid.replace_self(self._list(grid[_ITEMS]))
+
+    def _list(self, items: list[tuple[str, str, str, str]]) -> nodes.Node:
         listing = nodes.bullet_list(classes=["hugo-related-list"])
-        for item in items:
-            link, kind = self._target(item.url)
+        for title, link, kind, description in items:
             if kind == "doc":
                 ref: nodes.Node = addnodes.pending_xref(
-                    "", nodes.inline("", item.title), refdomain="std", reftype="doc", reftarget="/" + link, refexplicit=True, refdoc=self.env.docname
+                    "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget="/" + link, refexplicit=True, refdoc=self.env.docname
                 )
             else:
-                ref = nodes.reference("", item.title, refuri=link)
+                ref = nodes.reference("", title, refuri=link)
             paragraph = nodes.paragraph("", "", ref)
-            if item.description:
-                paragraph += nodes.Text(f": {item.description}")
+            if description:
+                paragraph += nodes.Text(f": {description}")
             listing += nodes.list_item("", paragraph)
         return listing
 

@@ -13,7 +13,6 @@ import re
 from typing import Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 #: meaning -> (symbol, label, plain-text form)
@@ -48,19 +47,28 @@ def meaning_of_icon(raw_html: str, closed: bool = True) -> str | None:
     return None
 
 
-def symbol(meaning: str) -> list[nodes.Node]:
-    """The symbol for one meaning, as nodes every builder can write."""
-    mark, label, text = SYMBOLS[meaning]
-    in_html = addnodes.only(expr="html")
-    in_html += nodes.raw(
-        "",
-        f'<span class="hugo-symbol hugo-symbol-{meaning}"><span aria-hidden="true">{html.escape(mark)}</span>'
-        f'<span class="hugo-visually-hidden">{html.escape(label)}</span></span>',
-        format="html",
+class symbol(nodes.inline):
+    """One yes/no/partial mark.
+
+    Its text is the plain word, which every non-HTML writer prints through its
+    ``inline`` handler (Sphinx's translators dispatch along the class's MRO);
+    HTML writes the mark and a visually hidden label instead. One node per
+    mark keeps doctrees as small as the plain text they replace.
+    """
+
+
+def symbol_node(meaning: str) -> symbol:
+    """The symbol for one meaning."""
+    return symbol("", SYMBOLS[meaning][2], meaning=meaning)
+
+
+def visit_symbol_html(translator: Any, node: symbol) -> None:
+    mark, label, _ = SYMBOLS[node["meaning"]]
+    translator.body.append(
+        f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}"><span aria-hidden="true">{html.escape(mark)}</span>'
+        f'<span class="hugo-visually-hidden">{html.escape(label)}</span></span>'
     )
-    elsewhere = addnodes.only(expr="not html")
-    elsewhere += nodes.Text(text)
-    return [in_html, elsewhere]
+    raise nodes.SkipNode
 
 
 class IconSymbols(SphinxTransform):
@@ -80,7 +88,7 @@ class IconSymbols(SphinxTransform):
                 if closing is None:
                     continue
                 closing.parent.remove(closing)
-            raw.replace_self(symbol(meaning))
+            raw.replace_self(symbol_node(meaning))
 
     @staticmethod
     def _closing(raw: nodes.raw) -> nodes.raw | None:

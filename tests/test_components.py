@@ -194,7 +194,9 @@ def test_related_posts(make_app, tmp_path):
     # same keyword, so same weight: the newer first, as Hugo sorts them
     assert [a["href"] for a in auto.select("div.hugo-related a")] == ["post.html", "other.html"]
     text_app, _ = build(make_app, tmp_path / "text", pages, builder="text")
-    assert "First post" in (Path(text_app.outdir) / "post.txt").read_text()
+    text = (Path(text_app.outdir) / "post.txt").read_text()
+    # outside HTML the cards are a plain list of links
+    assert "* First post\n" in text and "* Sibling page\n" in text and "blog.example" not in text
 
 
 @needs_shared
