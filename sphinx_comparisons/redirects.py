@@ -76,11 +76,15 @@ def _inside(outdir: Path, relative: str) -> Path | None:
     return target if target == root or root in target.parents else None
 
 
-def _ours(path: Path) -> bool:
+def _read(path: Path) -> str | None:
     try:
-        return MARKER in path.read_text(encoding="utf-8", errors="replace")
+        return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return False
+        return None
+
+
+def _ours(path: Path) -> bool:
+    return MARKER in (_read(path) or "")
 
 
 def write(app: Sphinx, exception: Exception | None) -> None:
@@ -100,15 +104,18 @@ def write(app: Sphinx, exception: Exception | None) -> None:
         if address is None or destination is None:
             warn("alias", f"alias {alias.url} would be written outside the output folder; skipped", location=(alias.page, alias.line))
             continue
-        if destination.exists() and not _ours(destination):
+        existing = _read(destination)
+        if (existing is not None and MARKER not in existing) or (existing is None and destination.exists()):
             warn("alias_conflict", f"alias {alias.url}: {alias.file} exists and is not a redirect; it is kept", location=(alias.page, alias.line))
             continue
         target_uri = app.builder.get_target_uri(alias.page)
         relative = _relative(alias.file, target_uri)
         canonical = base.rstrip("/") + "/" + target_uri if base else relative
         title = env.titles[alias.page].astext() if alias.page in env.titles else alias.page
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(_page(relative, title, canonical), encoding="utf-8")
+        text = _page(relative, title, canonical)
+        if text != existing:  # an unchanged file keeps its time stamp (and deploy tools skip it)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_text(text, encoding="utf-8")
         written.append(alias.file)
         listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
     _remove_stale(outdir, written)

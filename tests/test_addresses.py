@@ -108,7 +108,10 @@ def test_redirects(make_app, tmp_path):
     page.write_text(page.read_text().replace("aliases: [/a-old/, legacy, /a-old.html]", "aliases: [legacy]"))
     (out / "mine").mkdir()
     (out / "mine" / "index.html").write_text("hand made")
+    kept = (out / "docs" / "legacy" / "index.html").stat().st_mtime_ns
     app, _ = build(make_app, tmp_path / "content")
+    # an unchanged redirect is not rewritten, so deploy tools see no change
+    assert (out / "docs" / "legacy" / "index.html").stat().st_mtime_ns == kept
     assert not (out / "a-old").exists() and not (out / "a-old.html").exists()
     assert (out / "docs" / "legacy" / "index.html").exists()
     assert (out / "mine" / "index.html").read_text() == "hand made"
