@@ -65,7 +65,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", comparison.accessible_markup)
     app.connect("source-read", related_posts.on_source_read, priority=560)
     app.add_directive("related-posts", related_posts.RelatedPostsDirective)
-    app.add_post_transform(related_posts.CardsAsListElsewhere)
+    app.add_node(related_posts.related_block, html=(related_posts.visit_related_html, None))
     app.add_env_collector(related_posts.RelatedPages)
     app.add_directive("hugo-reference", reference_directive.ReferenceDirective)
     app.connect("source-read", anchors.on_source_read, priority=600)

@@ -10,6 +10,7 @@ ends in a list of links becomes such a block, its heading kept.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -18,16 +19,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import yaml
 from docutils import nodes
 from docutils.parsers.rst import directives
-from docutils.statemachine import StringList
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import addresses, links, navigation, pagesets, site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, urls
 from sphinx_comparisons.hugo.frontmatter import digest
-from sphinx_comparisons.hugo.page import escape_markdown
 
 if TYPE_CHECKING:
 
@@ -42,7 +40,6 @@ _SAFE_SCHEMES = ("http://", "https://")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _AUTO_PAGES = "hugo_related_auto_pages"
 _FINGERPRINT = "hugo_related_fingerprint"
-_ITEMS = "hugo_related_items"
 
 
 @dataclass(frozen=True)
@@ -141,11 +138,7 @@ class RelatedPostsDirective(SphinxDirective):
         heading = self.options.get("heading")
         if heading:
             out.append(nodes.rubric(heading, heading, classes=["hugo-related-heading"]))
-        targets = [(item, *self._target(item.url)) for item in items]
-        cards = self._cards(targets)
-        if cards:
-            cards[0][_ITEMS] = [(item.title, link, kind, item.description) for item, link, kind in targets]
-        return [*out, *cards]
+        return [*out, self._block(items)]
 
     # items
 
@@ -232,54 +225,58 @@ class RelatedPostsDirective(SphinxDirective):
                 return found, "doc"
         return url, "url"
 
-    def _cards(self, targets: list[tuple[Item, str, str]]) -> list[nodes.Node]:
-        lines = ["````{grid} 1 2 2 2", ":gutter: 2", ":class-container: hugo-related", ""]
-        for item, link, kind in targets:
-            lines += [f"```{{grid-item-card}} {escape_markdown(item.title)}", f":link: {'/' + link if kind == 'doc' else link}", f":link-type: {'doc' if kind == 'doc' else 'url'}", ""]
-            if item.description:
-                lines.append(escape_markdown(item.description))
-            elif kind == "url":
-                lines.append(escape_markdown(urlsplit(link).netloc))
-            if item.date:
-                lines += ["", f"*{escape_markdown(item.date)}*"]
-            lines += ["```", ""]
-        lines.append("````")
-        holder = nodes.container()
-        self.state.nested_parse(StringList(lines, source=self.env.docname), self.content_offset, holder)
-        return list(holder.children)
-
-
-class CardsAsListElsewhere(SphinxPostTransform):
-    """Outside HTML, a related-posts block is a plain list of links.
-
-    The read phase makes only the cards (what HTML shows) and records the
-    items on them; other formats swap the cards for the list at write time,
-    before cross-references are resolved.
-    """
-
-    default_priority = 5
-
-    def is_supported(self) -> bool:
-        return addresses.builder_of(self.env).format != "html"
-
-    def run(self, **kwargs: Any) -> None:
-        for grid in list(self.document.findall(lambda node: isinstance(node, nodes.Element) and _ITEMS in node.attributes)):
-            grid.replace_self(self._list(grid[_ITEMS]))
-
-    def _list(self, items: list[tuple[str, str, str, str]]) -> nodes.Node:
-        listing = nodes.bullet_list(classes=["hugo-related-list"])
-        for title, link, kind, description in items:
+    def _block(self, items: list[Item]) -> related_block:
+        block = related_block(classes=["hugo-related-list"])
+        for item in items:
+            link, kind = self._target(item.url)
             if kind == "doc":
                 ref: nodes.Node = addnodes.pending_xref(
-                    "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget="/" + link, refexplicit=True, refdoc=self.env.docname
+                    "", nodes.inline("", item.title), refdomain="std", reftype="doc", reftarget="/" + link, refexplicit=True, refdoc=self.env.docname
                 )
             else:
-                ref = nodes.reference("", title, refuri=link)
+                ref = nodes.reference("", item.title, refuri=link)
             paragraph = nodes.paragraph("", "", ref)
-            if description:
-                paragraph += nodes.Text(f": {description}")
-            listing += nodes.list_item("", paragraph)
-        return listing
+            if item.description:
+                paragraph += nodes.Text(f": {item.description}")
+            card_text = item.description or (urlsplit(link).netloc if kind == "url" else "")
+            block += nodes.list_item("", paragraph, hugo_card=(item.title, card_text, item.date))
+        return block
+
+
+class related_block(nodes.bullet_list):
+    """A related-posts block: a list of links, which HTML shows as cards.
+
+    Non-HTML writers print it as the bullet list it is (Sphinx's translators
+    dispatch along the class's MRO). HTML writes sphinx-design's card grid
+    markup directly, the card title being the link, which is much cheaper
+    than parsing a grid of card directives for every page.
+    """
+
+
+def visit_related_html(translator: Any, node: related_block) -> None:
+    out = ['<div class="sd-container-fluid sd-sphinx-override sd-mb-4 hugo-related">\n'
+           '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 sd-row-cols-lg-2 '
+           'sd-g-2 sd-g-xs-2 sd-g-sm-2 sd-g-md-2 sd-g-lg-2">\n']
+    for item in node.children:
+        if not isinstance(item, nodes.Element) or "hugo_card" not in item:
+            continue
+        title, text, date = item["hugo_card"]
+        link = next(item.findall(nodes.reference), None)
+        heading = html.escape(title)
+        if link is not None and link.get("refuri"):
+            heading = f'<a class="sd-stretched-link reference {"internal" if link.get("internal") else "external"}" href="{html.escape(link["refuri"])}">{heading}</a>'
+        out.append(
+            '<div class="sd-col sd-d-flex-row">\n<div class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover">\n'
+            f'<div class="sd-card-body">\n<div class="sd-card-title sd-font-weight-bold">{heading}</div>\n'
+        )
+        if text:
+            out.append(f'<p class="sd-card-text">{html.escape(text)}</p>\n')
+        if date:
+            out.append(f'<p class="sd-card-text"><em>{html.escape(date)}</em></p>\n')
+        out.append("</div>\n</div>\n</div>\n")
+    out.append("</div>\n</div>\n")
+    translator.body.append("".join(out))
+    raise nodes.SkipNode
 
 
 def _siblings(env: BuildEnvironment, docname: str) -> list[str]:

@@ -111,3 +111,17 @@ def test_comparison_scrolls_on_a_narrow_screen(served_example, browser):
     assert left - 5 <= first_cell.bounding_box()["x"] <= left + 30  # the feature column stays in view
     _shot(narrow, "comparison-375")
     context.close()
+
+
+def test_related_post_cards_are_links_over_the_whole_card(served_example, page):
+    page.goto(f"{served_example}/compare/ferndale/")
+    cards = page.locator(".hugo-related .sd-card")
+    assert cards.count() == 2
+    first = cards.first
+    assert first.get_by_role("link").inner_text().strip() == "Why we split series by time as well as by name"
+    box = first.bounding_box()
+    assert box["width"] > 200
+    # a point near the card's bottom edge, away from the title, is covered by the link
+    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.href", [box["x"] + box["width"] - 10, box["y"] + box["height"] - 8])
+    assert hit == "https://example.com/blog/time-splits/"
+    _shot(page, "related-cards")
