@@ -61,25 +61,31 @@ def edit_navigation(root: Path, hugo: bool) -> None:
 
 
 def measure(size: int, runs: int) -> dict[str, dict[str, list[tuple[float, int, int]]]]:
+    """Each step alternates between the two trees, so drift in the machine's speed hits both."""
     results: dict[str, dict[str, list[tuple[float, int, int]]]] = {"ours": {}, "plain": {}}
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         for run in range(runs):
-            hugo_src, plain_src = base / f"hugo{run}", base / f"plain{run}"
-            generate(size, hugo_src, plain_src)
-            for name, src, hugo in (("ours", hugo_src, True), ("plain", plain_src, False)):
-                out = base / f"out-{name}-{run}"
-                record = results[name]
-                record.setdefault("full build", []).append(build(src, out, 1, hugo))
-                edit_body(src)
-                record.setdefault("after one body edit", []).append(build(src, out, 1, hugo))
-                edit_navigation(src, hugo)
-                record.setdefault("after one navigation edit", []).append(build(src, out, 1, hugo))
-                shutil.rmtree(out)
-                record.setdefault("full build, -j 2", []).append(build(src, base / f"j2-{name}-{run}", 2, hugo))
-                shutil.rmtree(base / f"j2-{name}-{run}")
-            shutil.rmtree(hugo_src)
-            shutil.rmtree(plain_src)
+            sources = {"ours": (base / f"hugo{run}", True), "plain": (base / f"plain{run}", False)}
+            generate(size, sources["ours"][0], sources["plain"][0])
+            steps = (
+                ("full build", 1, None),
+                ("after one body edit", 1, lambda src, hugo: edit_body(src)),
+                ("after one navigation edit", 1, edit_navigation),
+                ("full build, -j 2", 2, None),
+            )
+            for step, jobs, edit in steps:
+                for name, (src, hugo) in sources.items():
+                    out = base / f"out-{name}-{jobs}"
+                    if edit is not None:
+                        edit(src, hugo)
+                    elif out.exists():
+                        shutil.rmtree(out)
+                    results[name].setdefault(step, []).append(build(src, out, jobs, hugo))
+            for name, (src, _) in sources.items():
+                shutil.rmtree(src)
+                for jobs in (1, 2):
+                    shutil.rmtree(base / f"out-{name}-{jobs}", ignore_errors=True)
     return results
 
 
@@ -88,6 +94,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    # as an installed package is: compiled once, not on every import
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(Path(__file__).resolve().parent.parent / "sphinx_comparisons")], check=True)
     print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{args.runs} runs each, medians.\n")
     print("| pages | build | ours (s) | plain (s) | time ratio | ours RSS (MiB) | plain RSS (MiB) | RSS ratio | pages read (ours / plain) |")
