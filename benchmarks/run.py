@@ -6,7 +6,8 @@ For each size: full build (-j 1 and -j 2), incremental build after editing
 one page body, and after one navigation edit (a menu weight in the Hugo tree,
 the section's toctree page in the twin). Reports median wall time, median
 peak RSS and the ratio ours/plain as a Markdown table, plus how many pages
-each incremental build re-read.
+each incremental build re-read; then, per size, what the front matter scan
+and the site model cost before reading (``navigation_cost.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 from generate import generate
+from navigation_cost import measure as measure_before_reading
 
 PYTHON = sys.executable
 
@@ -108,6 +110,12 @@ def main() -> None:
             m_ours, m_plain = statistics.median(r[1] for r in ours) / 1024, statistics.median(r[1] for r in plain) / 1024
             read = f"{ours[0][2]} / {plain[0][2]}" if "edit" in step else ""
             print(f"| {size} | {step} | {t_ours:.1f} | {t_plain:.1f} | {t_ours / t_plain:.2f} | {m_ours:.0f} | {m_plain:.0f} | {m_ours / m_plain:.2f} | {read} |", flush=True)
+    print()
+    for size in args.sizes:
+        before = measure_before_reading(size, args.runs)
+        print(f"- {size} pages, before reading (in-process, median): front matter scan {before['scan']:.3f} s "
+              f"({1000 * before['scan'] / size:.3f} s per 1,000 pages), site model {before['model']:.3f} s; "
+              f"a body edit re-reads {len(before['reread'])} page{'' if len(before['reread']) == 1 else 's'}.", flush=True)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 _ENV_ATTR = "hugo_addresses"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Address:
     url: str
     kind: str

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _ENV_ATTR = "hugo_pages"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageRecord:
     """One page's parsed front matter and the file state it was parsed from."""
 

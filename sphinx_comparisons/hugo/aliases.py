@@ -21,7 +21,7 @@ _WINDOWS_UNSAFE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alias:
     """One redirect: the file to write (site-relative), its URL, and the page it points to."""
 

@@ -20,7 +20,7 @@ from sphinx_comparisons.hugo.page import titles
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One content file: its key (a docname), path under the content root, and front matter."""
 

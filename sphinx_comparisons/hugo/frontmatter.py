@@ -30,7 +30,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_RECOVERY = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with a page's front matter, at a line of the file."""
 
@@ -39,7 +39,7 @@ class Problem:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class FrontMatter:
     """The decoded front matter of one page.
 

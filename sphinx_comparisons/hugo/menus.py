@@ -21,7 +21,7 @@ class MenuProblem:
     origin: Origin
 
 
-@dataclass
+@dataclass(slots=True)
 class MenuEntry:
     menu: str
     name: str = ""

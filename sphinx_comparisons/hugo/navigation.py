@@ -17,7 +17,7 @@ from sphinx_comparisons.hugo.page import title_from_path
 EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "//")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NavItem:
     label: str
     #: A page key, or a URL when ``external``.
@@ -25,7 +25,7 @@ class NavItem:
     external: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NavGroup:
     """One toctree: its caption (a menu heading with no page of its own) and entries."""
 
@@ -33,7 +33,7 @@ class NavGroup:
     items: tuple[NavItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     """One child in a section's list: Docsy shows ``title`` and the ``description``."""
 

@@ -18,7 +18,7 @@ def logical_path(page: Page) -> str:
     return "" if logical == "." else logical
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     #: The page's key; ``""`` for a home page without a file; None for a bare ``#fragment``.
     page: str | None
