@@ -12,17 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
+
 from sphinx_comparisons import addresses, comparison, links, navigation, redirects, refshortcodes, related_posts, site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import headings, refs, siteconfig, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_comparisons.hugo.content import Page
+
+logger = logging.getLogger(__name__)
 _SHOWN = "hugo_shown_on_every_page"
 _CHANGED = "hugo_model_changed"
 SCHEME = "hugo_heading_scheme"
@@ -52,14 +55,14 @@ def static_dirs(config: siteconfig.SiteConfig) -> list[str]:
 def on_env_get_outdated(
     app: Sphinx,
     env: BuildEnvironment,
-    added: Set[str],
-    changed: Set[str],
-    removed: Set[str],
+    added: set[str],
+    changed: set[str],
+    removed: set[str],
 ) -> list[str]:
     config = navigation.site_config(env)
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
-    found = navigation.pages(env)
+    found = _leave_out(env, navigation.pages(env), added, changed, removed)
     setattr(env, navigation.PAGES, found)
     known = addresses.compute(env, found)
     index = {urls.normalize(address.url): key for key, address in known.items()}
@@ -86,6 +89,26 @@ def on_env_get_outdated(
         keys = set(old_nav.toctrees) | set(new_nav.toctrees) | set(old_nav.section_lists) | set(new_nav.section_lists)
         reread |= {key for key in keys if old_nav.page_state(key) != new_nav.page_state(key)}
     return sorted(doc for doc in reread if doc in env.found_docs and doc not in added)
+
+
+def _leave_out(
+    env: BuildEnvironment, found: dict[str, Page], added: set[str], changed: set[str], removed: set[str]
+) -> dict[str, Page]:
+    """Hugo builds no page for draft, future or expired content (unless its config says so): nor do we.
+
+    Such pages leave this build's documents, so they are neither read nor
+    written and an earlier build's output of them is removed. The root
+    document stays, as Sphinx needs one.
+    """
+    dropped = {key for key, page in found.items() if not page.listed and key != env.config.root_doc}
+    if not dropped:
+        return found
+    # Sphinx hands these sets to the event and uses them afterwards
+    for documents in (env.found_docs, added, changed):
+        documents.difference_update(dropped)
+    removed.update(dropped & set(env.all_docs))
+    logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(dropped), ", ".join(sorted(dropped)))
+    return {key: page for key, page in found.items() if key not in dropped}
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:

@@ -18,6 +18,49 @@ from sphinx_comparisons.hugo.page import titles
 
 #: Front matter keys Hugo reads ``.Date`` from, in order (``frontmatter.date`` default).
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+#: ... ``.PublishDate`` from (then ``.Date``), and ``.ExpiryDate`` from.
+PUBLISH_KEYS = ("publishdate", "pubdate", "published")
+EXPIRY_KEYS = ("expirydate", "unpublishdate")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """Hugo's ``buildDrafts``, ``buildFuture`` and ``buildExpired`` (all off by default)."""
+
+    drafts: bool = False
+    future: bool = False
+    expired: bool = False
+
+    @classmethod
+    def from_config(cls, values: dict[str, Any]) -> BuildOptions:
+        """From a site config's (lowercased) values; anything but a boolean counts as unset."""
+        return cls(*(values.get(key) is True for key in ("builddrafts", "buildfuture", "buildexpired")))
+
+
+def left_out(params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None) -> str | None:
+    """Why Hugo builds no page from this front matter: ``draft``, ``future``, ``expired``; else None.
+
+    The publish date falls back to ``date`` (hugo-semantics.md section 7);
+    the front matter reader turns ``published: false`` into ``draft: true``.
+    """
+    if params.get("draft") is True and not options.drafts:
+        return "draft"
+    now = now or dt.datetime.now(dt.timezone.utc)
+    published = _first_date(params, PUBLISH_KEYS) or _first_date(params, ("date",))
+    if published is not None and published > now and not options.future:
+        return "future"
+    expires = _first_date(params, EXPIRY_KEYS)
+    if expires is not None and expires < now and not options.expired:
+        return "expired"
+    return None
+
+
+def _first_date(params: dict[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
+    for key in keys:
+        value = _as_datetime(params.get(key))
+        if value is not None:
+            return value
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +71,7 @@ class Page:
     path: str
     params: dict[str, Any] = field(default_factory=dict, compare=False)
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    options: BuildOptions = field(default=BuildOptions(), compare=False)
 
     @property
     def kind(self) -> str:
@@ -58,16 +102,12 @@ class Page:
 
     @property
     def date(self) -> dt.datetime | None:
-        for key in DATE_KEYS:
-            value = _as_datetime(self.params.get(key))
-            if value is not None:
-                return value
-        return None
+        return _first_date(self.params, DATE_KEYS)
 
     @property
     def listed(self) -> bool:
-        """Drafts are left out of every list and menu (Hugo without ``-D``)."""
-        return self.params.get("draft") is not True
+        """Drafts, future and expired pages are in no list or menu, and not built."""
+        return left_out(self.params, self.options) is None
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key.lower(), 1)

@@ -391,6 +391,8 @@ def _lower_keys(value: Any) -> Any:
 
 def _to_params(data: dict[str, Any]) -> dict[str, Any]:
     params = {key: value for key, value in data.items() if key not in _NOT_IN_PARAMS}
+    if isinstance(data.get("published"), bool) and "draft" not in data:
+        params["draft"] = not data["published"]  # Hugo's inverse of draft; draft wins
     user = data.get("params")
     if isinstance(user, dict):
         params.update(user)

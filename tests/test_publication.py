@@ -1,0 +1,85 @@
+"""Draft, future and expired pages are not built, as Hugo leaves them out (hugo-semantics.md section 7)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, needs_shared, sphinx_build, warnings_of, write_tree
+from sphinx_comparisons.hugo import content, frontmatter
+
+SPHINX_PAGES = {"genindex/index.html", "search/index.html"}
+
+
+def _site_files(out: Path) -> set[str]:
+    """Pages and redirect files written, as Hugo's ``files`` lists them."""
+    return {str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts} - SPHINX_PAGES
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["34-draft-future-expired", "35-draft-future-expired-included"])
+def test_fixture_pages_and_aliases_are_hugos(tmp_path, name):
+    site = tmp_path / name
+    shutil.copytree(FIXTURES / name, site)
+    # Sphinx needs a root document; Hugo makes the home page without one (it is in ``files`` either way)
+    (site / "content" / "_index.md").write_text("---\ntitle: Home\n---\n")
+    expected = json.loads((site / "expected.json").read_text())
+    result = sphinx_build(site / "content", tmp_path / "out", "-b", "dirhtml")
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result.stderr) == []
+    assert _site_files(tmp_path / "out") == set(expected["files"])
+
+
+def test_left_out_pages_in_the_build_and_after_edits(tmp_path):
+    src = write_tree(tmp_path / "src", {
+        "_index.md": "---\ntitle: Home\n---\n\n",
+        "docs/_index.md": "---\ntitle: Docs\ndraft: true\n---\n",
+        "docs/a.md": "---\ntitle: A\nmenu: main\n---\n\nText.\n",
+        "docs/sub/_index.md": "---\ntitle: Sub\n---\n",
+        "docs/sub/b.md": "---\ntitle: B\nmenu: main\n---\n",
+        "docs/wip.md": "---\ntitle: Work in progress\ndraft: true\nmenu: main\naliases: [/old-wip/]\n---\n",
+    })
+    out = tmp_path / "out"
+    assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
+    # a draft section page is not written; its descendants are (Hugo 0.123 and later)
+    assert _site_files(out) == {"index.html", "docs/a/index.html", "docs/sub/index.html", "docs/sub/b/index.html"}
+    home = (out / "index.html").read_text()
+    assert "Work in progress" not in home and ">A<" in home
+    # the draft is published: it is built, with its alias; then drafted again: both go
+    wip = src / "docs" / "wip.md"
+    wip.write_text(wip.read_text().replace("draft: true\n", ""))
+    assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
+    assert {"docs/wip/index.html", "old-wip/index.html"} <= _site_files(out)
+    assert "Work in progress" in (out / "index.html").read_text()
+    wip.write_text(wip.read_text().replace("menu: main\n", "menu: main\ndraft: true\n"))
+    result = sphinx_build(src, out, "-b", "dirhtml")
+    assert result.returncode == 0 and warnings_of(result.stderr) == []
+    assert _site_files(out) == {"index.html", "docs/a/index.html", "docs/sub/index.html", "docs/sub/b/index.html"}
+    assert "Work in progress" not in (out / "index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("params", "options", "expected"),
+    [
+        ({"draft": True}, content.BuildOptions(), "draft"),
+        ({"draft": True}, content.BuildOptions(drafts=True), None),
+        (frontmatter.parse("---\npublished: false\n---\n").params, content.BuildOptions(), "draft"),
+        (frontmatter.parse("---\npublished: false\ndraft: false\n---\n").params, content.BuildOptions(), None),  # draft wins
+        ({"date": "2999-01-01"}, content.BuildOptions(), "future"),
+        ({"date": "2000-01-01", "publishdate": "2999-01-01"}, content.BuildOptions(), "future"),
+        ({"date": "2999-01-01"}, content.BuildOptions(future=True), None),
+        ({"expirydate": "2000-01-01"}, content.BuildOptions(), "expired"),
+        ({"expirydate": "2000-01-01"}, content.BuildOptions(expired=True), None),
+        ({"expirydate": "2999-01-01", "date": "2000-01-01"}, content.BuildOptions(), None),
+        ({"date": "not a date"}, content.BuildOptions(), None),
+    ],
+)
+def test_left_out(params, options, expected):
+    assert content.left_out(params, options) == expected
+
+
+def test_build_options_from_a_site_config():
+    assert content.BuildOptions.from_config({"builddrafts": True, "buildfuture": "yes"}) == content.BuildOptions(drafts=True)
