@@ -102,8 +102,9 @@ def main() -> None:
           f"{args.runs} runs each, medians.\n")
     print("| pages | build | ours (s) | plain (s) | time ratio | ours RSS (MiB) | plain RSS (MiB) | RSS ratio | pages read (ours / plain) |")
     print("| --: | :-- | --: | --: | --: | --: | --: | --: | :-- |")
+    measured = {}
     for size in args.sizes:
-        results = measure(size, args.runs)
+        results = measured[size] = measure(size, args.runs)
         for step in results["ours"]:
             ours, plain = results["ours"][step], results["plain"][step]
             t_ours, t_plain = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in plain)
@@ -111,6 +112,10 @@ def main() -> None:
             read = f"{ours[0][2]} / {plain[0][2]}" if "edit" in step else ""
             print(f"| {size} | {step} | {t_ours:.1f} | {t_plain:.1f} | {t_ours / t_plain:.2f} | {m_ours:.0f} | {m_plain:.0f} | {m_ours / m_plain:.2f} | {read} |", flush=True)
     print()
+    for size, results in measured.items():
+        for step in results["ours"]:
+            times = {name: ", ".join(f"{r[0]:.1f}" for r in results[name][step]) for name in ("ours", "plain")}
+            print(f"- {size} pages, {step}, each run (s): ours {times['ours']}; plain {times['plain']}")
     for size in args.sizes:
         before = measure_before_reading(size, args.runs)
         print(f"- {size} pages, before reading (in-process, median): front matter scan {before['scan']:.3f} s "

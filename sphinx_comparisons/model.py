@@ -70,7 +70,7 @@ def on_env_get_outdated(
     links.set_index(env, index, static_dirs(config))
     refshortcodes.set_index(env, refs.RefIndex(found.values()))
     old_nav: navigation.navigation.Navigation | None = getattr(env, navigation.NAV, None)
-    new_nav = navigation.build(env, config, found)
+    new_nav = navigation.build(env, config, found, index)
     setattr(env, navigation.NAV, new_nav)
     pretty = addresses.style(app.builder)
     redirects.collect(env, found, pretty if pretty is not None else True)

@@ -95,8 +95,13 @@ def _walk(entries: list[Any]) -> list[Any]:
     return out
 
 
-def build(env: BuildEnvironment, config: siteconfig.SiteConfig, found: dict[str, content.Page]) -> navigation.Navigation:
-    """The navigation for the current tree, reporting every menu problem with its location."""
+def build(
+    env: BuildEnvironment, config: siteconfig.SiteConfig, found: dict[str, content.Page], url_index: dict[str, str]
+) -> navigation.Navigation:
+    """The navigation for the current tree, reporting every menu problem with its location.
+
+    ``url_index`` maps each page's normalised URL to its key (menu entries may name pages by URL).
+    """
     root = env.config.root_doc
     tree = content.section_tree(found.values(), root if root in found else None)
     lists = navigation.section_lists(tree, found)
@@ -116,9 +121,8 @@ def build(env: BuildEnvironment, config: siteconfig.SiteConfig, found: dict[str,
             warn("config", f"hugo_menus names menu {name!r}, which no page or config entry uses (menus: {known})")
     if not names:
         return navigation.from_sections(tree, found, root)
-    by_url = {urls.normalize(urls.page_url(page)): key for key, page in found.items()}
     return navigation.from_menus(
-        menu_tree, names, root, lambda url: by_url.get(urls.normalize(url)), lists
+        menu_tree, names, root, lambda url: url_index.get(urls.normalize(url)), lists
     )
 
 

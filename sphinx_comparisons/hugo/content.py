@@ -65,49 +65,43 @@ def _first_date(params: dict[str, Any], keys: tuple[str, ...]) -> dt.datetime | 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One content file: its key (a docname), path under the content root, and front matter."""
+    """One content file: its key (a docname), path under the content root, and front matter.
+
+    What is derived from them is computed once, here: menus, sections and
+    addresses ask for it many times per page.
+    """
 
     key: str
     path: str
     params: dict[str, Any] = field(default_factory=dict, compare=False)
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)
     options: BuildOptions = field(default=BuildOptions(), compare=False)
+    #: ``section`` for ``_index.md``, ``bundle`` for a leaf bundle's ``index.md``, else ``page``.
+    kind: str = field(init=False, compare=False)
+    #: The folder the page stands for (sections, bundles) or lives in (pages).
+    folder: str = field(init=False, compare=False)
+    title: str = field(init=False, compare=False)
+    link_title: str = field(init=False, compare=False)
+    weight: int = field(init=False, compare=False)
+    date: dt.datetime | None = field(init=False, compare=False)
+    #: False for drafts, future and expired pages: in no list or menu, and not built.
+    listed: bool = field(init=False, compare=False)
 
-    @property
-    def kind(self) -> str:
-        """``section`` for ``_index.md``, ``bundle`` for a leaf bundle's ``index.md``, else ``page``."""
-        stem = PurePosixPath(self.path).stem
-        return {"_index": "section", "index": "bundle"}.get(stem, "page")
-
-    @property
-    def folder(self) -> str:
-        """The folder the page stands for (sections, bundles) or lives in (pages)."""
-        parent = PurePosixPath(self.path).parent
-        return "" if parent == PurePosixPath(".") else str(parent)
-
-    @property
-    def title(self) -> str:
+    def __post_init__(self) -> None:
+        path = PurePosixPath(self.path)
         named = titles(self.params)
-        return named.title if named else ""
-
-    @property
-    def link_title(self) -> str:
-        named = titles(self.params)
-        return named.nav if named else ""
-
-    @property
-    def weight(self) -> int:
         weight = self.params.get("weight")
-        return weight if isinstance(weight, int) and not isinstance(weight, bool) else 0
-
-    @property
-    def date(self) -> dt.datetime | None:
-        return _first_date(self.params, DATE_KEYS)
-
-    @property
-    def listed(self) -> bool:
-        """Drafts, future and expired pages are in no list or menu, and not built."""
-        return left_out(self.params, self.options) is None
+        derived = {
+            "kind": {"_index": "section", "index": "bundle"}.get(path.stem, "page"),
+            "folder": "" if str(path.parent) == "." else str(path.parent),
+            "title": named.title if named else "",
+            "link_title": named.nav if named else "",
+            "weight": weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
+            "date": _first_date(self.params, DATE_KEYS),
+            "listed": left_out(self.params, self.options) is None,
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key.lower(), 1)

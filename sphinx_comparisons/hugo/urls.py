@@ -44,18 +44,24 @@ def _custom_url(value: str) -> str:
     return path
 
 
+def _split_suffix(name: str) -> tuple[str, str]:
+    """(stem, suffix) of a file name, as ``PurePosixPath`` splits them (without building one)."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+
+
 def page_url(page: Page, lowercase: bool = True) -> str:
     """The page's URL path (``RelPermalink`` without a base path): ``/docs/a/``, ``/x/y.html``."""
     custom = page.params.get("url")
     if isinstance(custom, str) and custom.strip() and page.path not in ("_index.md", "index.md"):
         return _custom_url(custom)
-    path = PurePosixPath(page.path)
-    parts = [part for part in path.parent.parts if part not in ("", ".")]
+    folder, _, file_name = page.path.rpartition("/")
+    parts = [part for part in folder.split("/") if part not in ("", ".")]
     if page.kind != "section":
         slug = page.params.get("slug")
         name = slug.strip().strip("-") if isinstance(slug, str) and slug.strip().strip("-") else None
         if page.kind == "page":
-            parts.append(name or path.stem)
+            parts.append(name or _split_suffix(file_name)[0])
         elif name and parts:
             parts[-1] = name
     joined = sanitize("/".join(parts))
@@ -70,7 +76,7 @@ def normalize(url: str) -> str:
     if not path.startswith("/"):
         path = "/" + path
     path = posixpath.normpath(path) if path != "/" else path
-    if not path.endswith("/") and not PurePosixPath(path).suffix:
+    if not path.endswith("/") and not _split_suffix(path.rpartition("/")[2])[1]:
         path += "/"
     return path.lower()
 
