@@ -41,19 +41,6 @@ def site_config(env: BuildEnvironment) -> siteconfig.SiteConfig:
     return loaded
 
 
-def build_options(env: BuildEnvironment) -> content.BuildOptions:
-    """The site config's ``buildDrafts``, ``buildFuture`` and ``buildExpired``."""
-    return content.BuildOptions.from_config(site_config(env).values)
-
-
-def page(env: BuildEnvironment, docname: str) -> content.Page | None:
-    fm = site.front_matter(env, docname)
-    if fm is None:
-        return None
-    path = str(env.doc2path(docname, False)).replace("\\", "/")
-    return content.Page(docname, path, fm.params, fm.key_lines, build_options(env))
-
-
 #: This build's pages, set before reading (``model.py``) and dropped before the
 #: environment is saved: readers use it instead of rebuilding it for each page.
 PAGES = "hugo_build_pages"
@@ -67,7 +54,7 @@ def build_pages(env: BuildEnvironment) -> dict[str, content.Page]:
 
 def pages(env: BuildEnvironment) -> dict[str, content.Page]:
     out = {}
-    options = build_options(env)
+    options = content.BuildOptions.from_config(site_config(env).values)  # buildDrafts & co.
     for docname in sorted(env.found_docs):
         fm = site.front_matter(env, docname)
         if fm is not None:

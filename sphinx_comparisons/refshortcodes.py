@@ -23,14 +23,14 @@ def set_index(env: object, index: RefIndex) -> None:
 
 def expand_call(env: Any, docname: str, name: str, positional: list[Any], named: dict[str, Any], line: int) -> str:
     """The URL a ``ref``/``relref`` call stands for; "" (and a warning) when Hugo finds no page."""
-    from sphinx_comparisons.navigation import page as page_of
+    from sphinx_comparisons.navigation import build_pages
 
     reference = named.get("path") if named else positional[0] if len(positional) in (1, 2) else None
     if not isinstance(reference, str):
         warn("ref_not_found", f"{name} needs one path argument", location=(docname, line))
         return ""
     index: RefIndex | None = getattr(env, _INDEX, None)
-    page = page_of(env, docname) if index is not None else None
+    page = build_pages(env).get(docname) if index is not None else None
     if index is None or page is None:
         return ""
     found = index.resolve(reference, page)

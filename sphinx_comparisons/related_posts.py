@@ -60,7 +60,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     settings = site.hugo_config(env)
     text = convert_sections(source[0], [h.lower() for h in settings.related_headings])
-    if settings.related_pages and navigation.page(env, docname) is not None:
+    if settings.related_pages and site.front_matter(env, docname) is not None:
         text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
     source[0] = text
 

@@ -40,6 +40,11 @@ def warnings_of(stderr: str) -> list[str]:
     return [line for line in strip_ansi(stderr).splitlines() if "WARNING" in line or "ERROR" in line]
 
 
+def app_warnings(app) -> list[str]:
+    """The WARNING lines a ``sphinx.testing`` app logged, without colour codes."""
+    return [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

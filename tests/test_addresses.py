@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, needs_shared, output_of, soup, sphinx_build, strip_ansi, warnings_of, write_tree
+from conftest import CORPUS, app_warnings, needs_shared, output_of, soup, sphinx_build, warnings_of, write_tree
 from sphinx_comparisons.hugo import aliases
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -36,7 +36,7 @@ def make_site(root: Path, extra: dict[str, str] | None = None) -> Path:
 def build(make_app, src: Path, builder: str = "dirhtml", **overrides):
     app = make_app(builder, srcdir=src, confoverrides=overrides)
     app.build()
-    warnings = [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
+    warnings = app_warnings(app)
     return app, warnings
 
 

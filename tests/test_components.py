@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import CORPUS, needs_shared, output_of, soup, sphinx_build, strip_ansi, write_tree
+from conftest import CORPUS, app_warnings, needs_shared, output_of, soup, sphinx_build, write_tree
 
 CONF = 'extensions = ["sphinx_comparisons"]\n'
 
@@ -14,7 +14,7 @@ def build(make_app, root: Path, pages: dict[str, str], builder: str = "html", co
     write_tree(root, {"conf.py": conf, **pages})
     app = make_app(builder, srcdir=root)
     app.build()
-    warnings = [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
+    warnings = app_warnings(app)
     return app, warnings
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, NOT_IN_TOCTREE, needs_shared, output_of, soup, sphinx_build, strip_ansi, warnings_of, write_tree
+from conftest import CORPUS, FIXTURES, NOT_IN_TOCTREE, app_warnings, needs_shared, output_of, soup, sphinx_build, warnings_of, write_tree
 
 
 SIDEBAR = "div.sphinxsidebar, .sidebar-tree, nav.bd-docs-nav, div.wy-menu"
@@ -89,7 +89,7 @@ def test_menu_entries_label_and_order(make_app, tmp_path):
     assert top_labels(soup(output_of(app, "faq"))) == ["Guide", "FAQ"]
     html = soup(output_of(app, "guide/c"))
     assert sidebar_children(html, "Guide") == ["Bee", "Custom name", "Sea"]
-    assert [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w] == []
+    assert app_warnings(app) == []
 
 
 def _menu_tree(root: Path, weights: dict[str, int]) -> None:
@@ -211,7 +211,7 @@ def test_menu_problems_are_located_and_the_build_goes_on(make_app, tmp_path):
     }
     write_tree(tmp_path, files)
     app = build_html(make_app, tmp_path)
-    found = [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
+    found = app_warnings(app)
     assert any("a.md:4:" in w and "[hugo.menu_cycle]" in w for w in found), found
     assert any("c.md:4:" in w and "[hugo.menu_duplicate]" in w for w in found), found
     assert any("d.md:4:" in w and "[hugo.menu_parent]" in w for w in found), found
@@ -267,7 +267,7 @@ def test_docsy_tree_sidebar_follows_hugo_section_order(make_app, tmp_path):
     pages = {p["path"]: p for p in expected["pages"] if p.get("path")}
     app = make_app("dirhtml", srcdir=tmp_path, confoverrides={"html_theme": "alabaster"})
     app.build()
-    assert [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w] == []
+    assert app_warnings(app) == []
 
     def check(section):
         if not section["pages"]:
@@ -290,5 +290,5 @@ def test_unknown_menu_name_is_reported(make_app, tmp_path):
     _menu_tree(tmp_path, {"alpha": 1})
     (tmp_path / "conf.py").write_text(CONF + 'hugo_menus = ["dcos"]\n')
     app = build_html(make_app, tmp_path)
-    found = [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
+    found = app_warnings(app)
     assert len(found) == 1 and "'dcos'" in found[0] and "docs" in found[0] and "[hugo.config]" in found[0]

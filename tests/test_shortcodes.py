@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, needs_shared, output_of, soup, strip_ansi, write_tree
+from conftest import FIXTURES, app_warnings, needs_shared, output_of, soup, write_tree
 from sphinx_comparisons.expand import BLOCK, INLINE, TEXT, expand
 from sphinx_comparisons.hugo.shortcodes import Shortcode, Text, parse, walk
 
@@ -138,7 +138,7 @@ def build(make_app, root: Path, pages: dict[str, str], conf: str = CONF, builder
     write_tree(root, {"conf.py": conf, "_index.md": "---\ntitle: Home\ncascade:\n  color: red\n---\n", **pages})
     app = make_app(builder, srcdir=root)
     app.build()
-    warnings = [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
+    warnings = app_warnings(app)
     return app, warnings
 
 
