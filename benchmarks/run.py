@@ -32,7 +32,7 @@ PYTHON = sys.executable
 
 def build(src: Path, out: Path, jobs: int, hugo: bool) -> tuple[float, int, int]:
     """(seconds, peak RSS in KiB, pages read) of one sphinx-build run."""
-    command = [PYTHON, "-m", "sphinx", "-b", "dirhtml", "-j", str(jobs), str(src), str(out)]
+    command = [PYTHON, "-m", "sphinx", "-N", "-b", "dirhtml", "-j", str(jobs), str(src), str(out)]
     if hugo:
         command[3:3] = ["-C", "-D", "extensions=sphinx_comparisons"]
     start = time.perf_counter()

@@ -88,8 +88,11 @@ def test_random_edits_incremental_equals_fresh(tmp_path, seed):
 
 
 def _written(src: Path, out: Path, seed: int) -> list[str]:
-    """The pages a build writes, run in a fresh process with its own hash seed."""
-    command = [sys.executable, "-m", "sphinx", "-b", "dirhtml", "-C", "-D", "extensions=sphinx_comparisons", str(src), str(out)]
+    """The pages a build writes, run in a fresh process with its own hash seed.
+
+    ``-N``: a CI runner may set FORCE_COLOR, and colour codes split the lines read here.
+    """
+    command = [sys.executable, "-m", "sphinx", "-N", "-b", "dirhtml", "-C", "-D", "extensions=sphinx_comparisons", str(src), str(out)]
     result = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)})
     return re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", result.stdout)
 
