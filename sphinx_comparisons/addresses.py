@@ -19,6 +19,7 @@ from urllib.parse import quote
 from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
 
+from sphinx_comparisons import sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import urls
 
@@ -54,12 +55,12 @@ def compute(env: BuildEnvironment, pages: dict[str, Page]) -> dict[str, Address]
             continue
         taken[urls.normalize(url)] = key
         addresses[key] = Address(url, page.kind)
-    setattr(env, _ENV_ATTR, addresses)
+    sitewide.put(env, _ENV_ATTR, addresses)
     return addresses
 
 
 def addresses(env: BuildEnvironment) -> dict[str, Address]:
-    return getattr(env, _ENV_ATTR, {})
+    return sitewide.get(env, _ENV_ATTR, {})
 
 
 def builder_of(env: BuildEnvironment) -> Builder:

@@ -23,7 +23,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
-from sphinx_comparisons import addresses, site
+from sphinx_comparisons import addresses, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import urls
 
@@ -48,13 +48,13 @@ DOMAIN = "hugo"
 
 def set_index(env: BuildEnvironment, index: dict[str, str], static_dirs: list[str]) -> None:
     """Remember, before reading, which URL is which page and where static files live."""
-    setattr(env, _INDEX, index)
+    sitewide.put(env, _INDEX, index)
     setattr(env, _STATIC, static_dirs)
 
 
 def url_index(env: BuildEnvironment) -> dict[str, str]:
     """Normalised Hugo URL -> docname, for every page with an address."""
-    return getattr(env, _INDEX, {})
+    return sitewide.get(env, _INDEX, {})
 
 
 def stale_linkers(env: BuildEnvironment, index: dict[str, str]) -> set[str]:

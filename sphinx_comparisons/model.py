@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from sphinx_comparisons import addresses, comparison, links, navigation, redirects, refshortcodes, related_posts, site
+from sphinx_comparisons import addresses, comparison, links, navigation, redirects, refshortcodes, related_posts, site, sitewide
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import headings, refs, siteconfig, urls
+from sphinx_comparisons.hugo import content, headings, refs, siteconfig, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 
 if TYPE_CHECKING:
@@ -63,15 +63,15 @@ def on_env_get_outdated(
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     found = _leave_out(env, navigation.pages(env), added, changed, removed)
-    setattr(env, navigation.PAGES, found)
+    sitewide.put(env, navigation.PAGES, found)
     known = addresses.compute(env, found)
     index = {urls.normalize(address.url): key for key, address in known.items()}
     stale = links.stale_linkers(env, index)
     links.set_index(env, index, static_dirs(config))
     refshortcodes.set_index(env, refs.RefIndex(found.values()))
-    old_nav: navigation.navigation.Navigation | None = getattr(env, navigation.NAV, None)
+    old_nav: navigation.navigation.Navigation | None = sitewide.get(env, navigation.NAV)
     new_nav = navigation.build(env, config, found, index)
-    setattr(env, navigation.NAV, new_nav)
+    sitewide.put(env, navigation.NAV, new_nav)
     pretty = addresses.style(app.builder)
     redirects.collect(env, found, pretty if pretty is not None else True)
 
@@ -94,27 +94,39 @@ def on_env_get_outdated(
 def _leave_out(
     env: BuildEnvironment, found: dict[str, Page], added: set[str], changed: set[str], removed: set[str]
 ) -> dict[str, Page]:
-    """Hugo builds no page for draft, future or expired content (unless its config says so): nor do we.
+    """Hugo builds no page for draft, future or expired content (unless its config says so), nor
+    for the files of a leaf bundle besides its ``index.md`` (its resources): nor do we.
 
     Such pages leave this build's documents, so they are neither read nor
     written and an earlier build's output of them is removed. The root
-    document stays, as Sphinx needs one.
+    document stays, as Sphinx needs one. Bundles count only in a Hugo tree
+    (its root is ``_index.md``): in a Sphinx tree, ``guide/index.md`` has
+    sibling pages.
     """
-    dropped = {key for key, page in found.items() if not page.listed and key != env.config.root_doc}
+    root = env.config.root_doc
+    unlisted = {key for key, page in found.items() if not page.listed and key != root}
+    resources = content.bundle_resources(found.values()) - {root} if _is_hugo_home(env, root) else set()
+    dropped = unlisted | resources
     if not dropped:
         return found
     # Sphinx hands these sets to the event and uses them afterwards
     for documents in (env.found_docs, added, changed):
         documents.difference_update(dropped)
     removed.update(dropped & set(env.all_docs))
-    logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(dropped), ", ".join(sorted(dropped)))
+    if unlisted:
+        logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(unlisted), ", ".join(sorted(unlisted)))
+    if resources:
+        logger.info("hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle (a folder with index.md): %s", len(resources), ", ".join(sorted(resources)))
     return {key: page for key, page in found.items() if key not in dropped}
+
+
+def _is_hugo_home(env: BuildEnvironment, root: str) -> bool:
+    return root in env.found_docs and str(env.doc2path(root, False)).replace("\\", "/") == "_index.md"
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """Reading is over: the per-build page map is not kept in the saved environment."""
-    if hasattr(env, navigation.PAGES):
-        delattr(env, navigation.PAGES)
+    sitewide.drop(env, navigation.PAGES)
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

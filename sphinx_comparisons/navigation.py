@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import site
+from sphinx_comparisons import site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, navigation, siteconfig, urls
 
@@ -48,7 +48,7 @@ PAGES = "hugo_build_pages"
 
 def build_pages(env: BuildEnvironment) -> dict[str, content.Page]:
     """The pages as the model saw them this build (computed here when there is no model yet)."""
-    found = getattr(env, PAGES, None)
+    found = sitewide.get(env, PAGES)
     return found if found is not None else pages(env)
 
 
@@ -115,7 +115,7 @@ def build(
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages the navigation does not reach are orphans: built, linkable, not warned about."""
-    nav: navigation.Navigation | None = getattr(env, NAV, None)
+    nav: navigation.Navigation | None = sitewide.get(env, NAV)
     if nav is None:
         return []
     flagged: set[str] = getattr(env, _ORPHANED, set())
@@ -140,7 +140,7 @@ class InjectToctrees(SphinxTransform):
     default_priority = 300
 
     def apply(self, **kwargs: Any) -> None:
-        nav: navigation.Navigation | None = getattr(self.env, NAV, None)
+        nav: navigation.Navigation | None = sitewide.get(self.env, NAV)
         docname = self.env.docname
         groups = nav.toctrees.get(docname) if nav else None
         if not groups:

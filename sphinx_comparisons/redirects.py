@@ -16,7 +16,7 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_comparisons import addresses, site
+from sphinx_comparisons import addresses, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import aliases as aliases_
 from sphinx_comparisons.hugo import urls
@@ -40,7 +40,7 @@ def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None
     found, problems = aliases_.collect(pages.values(), page_urls, page_files)
     for problem in problems:
         warn(problem.subtype, problem.message, location=(problem.page, problem.line))
-    setattr(env, _ENV_ATTR, found)
+    sitewide.put(env, _ENV_ATTR, found)
 
 
 def _page(target: str, title: str, canonical: str) -> str:
@@ -98,7 +98,7 @@ def write(app: Sphinx, exception: Exception | None) -> None:
     base = site.hugo_config(env).base_url or (app.config.html_baseurl or "")
     written: list[str] = []
     listing = []
-    for alias in getattr(env, _ENV_ATTR, []):
+    for alias in sitewide.get(env, _ENV_ATTR, []):
         address = known.get(alias.page)
         destination = _inside(outdir, alias.file)
         if address is None or destination is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sphinx_comparisons import addresses, site
+from sphinx_comparisons import addresses, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.refs import Found, RefIndex
 
@@ -18,7 +18,7 @@ _INDEX = "hugo_ref_index"
 
 
 def set_index(env: object, index: RefIndex) -> None:
-    setattr(env, _INDEX, index)
+    sitewide.put(env, _INDEX, index)
 
 
 def expand_call(env: Any, docname: str, name: str, positional: list[Any], named: dict[str, Any], line: int) -> str:
@@ -29,7 +29,7 @@ def expand_call(env: Any, docname: str, name: str, positional: list[Any], named:
     if not isinstance(reference, str):
         warn("ref_not_found", f"{name} needs one path argument", location=(docname, line))
         return ""
-    index: RefIndex | None = getattr(env, _INDEX, None)
+    index: RefIndex | None = sitewide.get(env, _INDEX)
     page = build_pages(env).get(docname) if index is not None else None
     if index is None or page is None:
         return ""

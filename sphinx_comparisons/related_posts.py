@@ -22,7 +22,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, links, navigation, pagesets, site
+from sphinx_comparisons import addresses, links, navigation, pagesets, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, urls
 from sphinx_comparisons.hugo.frontmatter import digest
@@ -280,7 +280,7 @@ def visit_related_html(translator: Any, node: related_block) -> None:
 
 
 def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
-    nav = getattr(env, navigation.NAV, None)
+    nav = sitewide.get(env, navigation.NAV)
     if nav is None:
         return []
     for groups in nav.toctrees.values():

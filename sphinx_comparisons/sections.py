@@ -14,7 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import site
+from sphinx_comparisons import site, sitewide
 from sphinx_comparisons.hugo.navigation import ListItem, Navigation
 from sphinx_comparisons.navigation import NAV
 from sphinx_comparisons.titles import plan
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def _items(env: Any, docname: str) -> tuple[ListItem, ...]:
-    nav: Navigation | None = getattr(env, NAV, None)
+    nav: Navigation | None = sitewide.get(env, NAV)
     return nav.section_lists.get(docname, ()) if nav else ()
 
 

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sphinx_comparisons import sitewide
 from sphinx_comparisons.hugo import frontmatter
 
 if TYPE_CHECKING:
@@ -55,10 +56,10 @@ def is_markdown(env: BuildEnvironment, docname: str) -> bool:
 
 
 def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
-    records = getattr(env, _ENV_ATTR, None)
+    records = sitewide.get(env, _ENV_ATTR)
     if records is None:
         records = {}
-        setattr(env, _ENV_ATTR, records)
+        sitewide.put(env, _ENV_ATTR, records)
     return records
 
 

@@ -45,6 +45,15 @@ def app_warnings(app) -> list[str]:
     return [w for w in strip_ansi(app.warning.getvalue()).splitlines() if "WARNING" in w]
 
 
+#: Pages Sphinx adds that Hugo has no counterpart of.
+SPHINX_PAGES = {"genindex/index.html", "search/index.html"}
+
+
+def site_files(out: Path) -> set[str]:
+    """Pages and redirect files a dirhtml build wrote, as Hugo's ``files`` lists them."""
+    return {str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts} - SPHINX_PAGES
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

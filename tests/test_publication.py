@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, needs_shared, sphinx_build, warnings_of, write_tree
+from conftest import FIXTURES, needs_shared, site_files, sphinx_build, warnings_of, write_tree
 from sphinx_comparisons.hugo import content, frontmatter
-
-SPHINX_PAGES = {"genindex/index.html", "search/index.html"}
-
-
-def _site_files(out: Path) -> set[str]:
-    """Pages and redirect files written, as Hugo's ``files`` lists them."""
-    return {str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts} - SPHINX_PAGES
-
 
 @needs_shared
 @pytest.mark.parametrize("name", ["34-draft-future-expired", "35-draft-future-expired-included"])
@@ -30,7 +21,7 @@ def test_fixture_pages_and_aliases_are_hugos(tmp_path, name):
     result = sphinx_build(site / "content", tmp_path / "out", "-b", "dirhtml")
     assert result.returncode == 0, result.stderr
     assert warnings_of(result.stderr) == []
-    assert _site_files(tmp_path / "out") == set(expected["files"])
+    assert site_files(tmp_path / "out") == set(expected["files"])
 
 
 def test_left_out_pages_in_the_build_and_after_edits(tmp_path):
@@ -45,19 +36,19 @@ def test_left_out_pages_in_the_build_and_after_edits(tmp_path):
     out = tmp_path / "out"
     assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
     # a draft section page is not written; its descendants are (Hugo 0.123 and later)
-    assert _site_files(out) == {"index.html", "docs/a/index.html", "docs/sub/index.html", "docs/sub/b/index.html"}
+    assert site_files(out) == {"index.html", "docs/a/index.html", "docs/sub/index.html", "docs/sub/b/index.html"}
     home = (out / "index.html").read_text()
     assert "Work in progress" not in home and ">A<" in home
     # the draft is published: it is built, with its alias; then drafted again: both go
     wip = src / "docs" / "wip.md"
     wip.write_text(wip.read_text().replace("draft: true\n", ""))
     assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
-    assert {"docs/wip/index.html", "old-wip/index.html"} <= _site_files(out)
+    assert {"docs/wip/index.html", "old-wip/index.html"} <= site_files(out)
     assert "Work in progress" in (out / "index.html").read_text()
     wip.write_text(wip.read_text().replace("menu: main\n", "menu: main\ndraft: true\n"))
     result = sphinx_build(src, out, "-b", "dirhtml")
     assert result.returncode == 0 and warnings_of(result.stderr) == []
-    assert _site_files(out) == {"index.html", "docs/a/index.html", "docs/sub/index.html", "docs/sub/b/index.html"}
+    assert site_files(out) == {"index.html", "docs/a/index.html", "docs/sub/index.html", "docs/sub/b/index.html"}
     assert "Work in progress" not in (out / "index.html").read_text()
 
 

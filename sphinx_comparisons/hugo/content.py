@@ -173,6 +173,29 @@ def section_tree(pages: Iterable[Page], home: str | None) -> SectionTree:
     return SectionTree({key: tuple(p.key for p in sorted(kids, key=page_order_key)) for key, kids in children.items()}, home)
 
 
+def bundle_resources(pages: Iterable[Page]) -> set[str]:
+    """Keys of the files inside a leaf bundle other than its ``index.md``.
+
+    Hugo makes them the bundle's resources, never pages, however deep they
+    lie (hugo-semantics.md section 4.1). A top-level ``index.md`` is not a
+    bundle here: it is a Sphinx tree's root document.
+    """
+    pages = list(pages)
+    bundles = {page.folder for page in pages if page.kind == "bundle" and page.folder}
+    if not bundles:
+        return set()
+
+    def in_bundle(folder: PurePosixPath) -> bool:
+        return any(str(f) in bundles for f in (folder, *folder.parents))
+
+    resources = set()
+    for page in pages:
+        folder = PurePosixPath(page.folder)
+        if in_bundle(folder.parent if page.kind == "bundle" else folder):
+            resources.add(page.key)
+    return resources
+
+
 def _nearest_section(folder: PurePosixPath, sections: dict[str, Page], home: str | None) -> str | None:
     while True:
         text = "" if str(folder) == "." else str(folder)
