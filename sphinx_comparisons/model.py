@@ -105,7 +105,7 @@ def _leave_out(
     """
     root = env.config.root_doc
     unlisted = {key for key, page in found.items() if not page.listed and key != root}
-    resources = content.bundle_resources(found.values()) - {root} if _is_hugo_home(env, root) else set()
+    resources = content.bundle_resources(found.values()) - {root} if navigation.is_hugo_home(env) else set()
     dropped = unlisted | resources
     if not dropped:
         return found
@@ -118,10 +118,6 @@ def _leave_out(
     if resources:
         logger.info("hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle (a folder with index.md): %s", len(resources), ", ".join(sorted(resources)))
     return {key: page for key, page in found.items() if key not in dropped}
-
-
-def _is_hugo_home(env: BuildEnvironment, root: str) -> bool:
-    return root in env.found_docs and str(env.doc2path(root, False)).replace("\\", "/") == "_index.md"
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:

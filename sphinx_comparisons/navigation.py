@@ -63,6 +63,16 @@ def pages(env: BuildEnvironment) -> dict[str, content.Page]:
     return out
 
 
+def is_hugo_home(env: BuildEnvironment) -> bool:
+    """Whether the tree is Hugo's: its root document is ``_index.md`` at the top.
+
+    Hugo's rules that would take pages from a Sphinx tree (bundles' other
+    files, folders as sections) apply only then.
+    """
+    root = env.config.root_doc
+    return root in env.found_docs and str(env.doc2path(root, False)).replace("\\", "/") == "_index.md"
+
+
 def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -> list[str]:
     """``hugo_menus`` unset: the menu most pages are in, if it holds at least half of them."""
     if setting is not None:
@@ -90,7 +100,8 @@ def build(
     ``url_index`` maps each page's normalised URL to its key (menu entries may name pages by URL).
     """
     root = env.config.root_doc
-    tree = content.section_tree(found.values(), root if root in found else None)
+    plural: Any = config.values.get("pluralizelisttitles", True)
+    tree = content.section_tree(found.values(), root if root in found else None, fileless=is_hugo_home(env), pluralize=plural is not False)
     lists = navigation.section_lists(tree, found)
     settings = site.hugo_config(env)
     menu_tree, problems = content.menus_of(

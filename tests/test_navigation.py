@@ -292,3 +292,26 @@ def test_unknown_menu_name_is_reported(make_app, tmp_path):
     app = build_html(make_app, tmp_path)
     found = app_warnings(app)
     assert len(found) == 1 and "'dcos'" in found[0] and "docs" in found[0] and "[hugo.config]" in found[0]
+
+
+def test_top_level_folders_without_index_are_sections(make_app, tmp_path):
+    """Hugo makes a section of a top-level folder with no _index.md, titled from its name (fixture 19)."""
+    write_tree(tmp_path, {
+        "conf.py": CONF,
+        "_index.md": "---\ntitle: Home\n---\n",
+        "blog/p.md": "---\ntitle: Post P\nweight: 2\n---\n",
+        "blog/q.md": "---\ntitle: Post Q\nweight: 1\n---\n",
+        "blog/old/deep.md": "---\ntitle: Deep\nweight: 3\n---\n",
+        "docs/_index.md": "---\ntitle: Docs\n---\n",
+        "docs/a.md": "---\ntitle: A\n---\n",
+        "zeta.md": "---\ntitle: Zeta\n---\n",
+    })
+    app = build_html(make_app, tmp_path)
+    assert app_warnings(app) == []
+    home = soup(Path(app.outdir) / "index.html")
+    captions = [c.get_text(strip=True) for c in home.select(f"{SIDEBAR.split(',')[0]} .caption")]
+    assert captions == ["Blogs"]
+    # the home's pages in Hugo's order, then the captioned section (a theme shows what
+    # follows a caption under it), whose pages are in Hugo's order too: by weight
+    assert top_labels(home) == ["Docs", "Zeta", "Post Q", "Post P", "Deep"]
+    assert [a.get_text(strip=True) for a in home.select(f"{SIDEBAR.split(',')[0]} .caption + ul > li > a")] == ["Post Q", "Post P", "Deep"]

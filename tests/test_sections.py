@@ -14,22 +14,44 @@ from sphinx_comparisons.hugo import content
 
 
 def _ours(tree, key):
-    return [f"{child}.md" for child in tree.children.get(key, ())]
+    """A section's children as Hugo's answer names them: a path, or a file-less section's URL."""
+    return [f"/{child.lower()}" if child in tree.fileless else f"{child}.md" for child in tree.children.get(key, ())]
 
 
 def _compare(tree, section, key):
     assert _ours(tree, key) == section["pages"], section["path"]
     for sub in section["sections"]:
-        _compare(tree, sub, sub["path"][:-3])
+        fileless = {key.lower(): key for key in tree.fileless}  # Hugo's URL is lowercased
+        _compare(tree, sub, sub["path"][:-3] if sub["path"] else fileless[sub["url"].lstrip("/")])
 
 
 @needs_shared
-@pytest.mark.parametrize("fixture", ["18-page-order", "44-docsy-v030-sidebar-section-index"])
+@pytest.mark.parametrize(
+    "fixture",
+    # 09, 19, 22, 26: top-level folders without _index.md are sections
+    ["18-page-order", "44-docsy-v030-sidebar-section-index", "09-url-sanitize", "19-aliases", "22-relref-resolve", "26-relref-warning-level"],
+)
 def test_section_order_matches_hugo(fixture):
     root = FIXTURES / fixture
-    expected = json.loads((root / "expected.json").read_text())["sections"]
-    tree = content.section_tree(load_pages(root / "content"), home="(home)")
-    _compare(tree, expected, "(home)")
+    expected = json.loads((root / "expected.json").read_text())
+    tree = content.section_tree(load_pages(root / "content"), home="(home)", fileless=True)
+    _compare(tree, expected["sections"], "(home)")
+    fileless = {p["url"].lstrip("/"): p["title"] for p in expected["pages"] if p["kind"] == "section" and p["path"] is None}
+    assert {key.lower(): page.title for key, page in tree.fileless.items()} == fileless
+
+
+def test_without_fileless_sections_top_level_pages_belong_to_home():
+    pages = [_page("_index", title="Home"), _page("blog/p", title="P"), _page("docs/_index", title="Docs"), _page("docs/a", title="A")]
+    assert content.section_tree(pages, home="_index").children["_index"] == ("docs/_index", "blog/p")
+    tree = content.section_tree(pages, home="_index", fileless=True)
+    assert tree.children["_index"] == ("blog/", "docs/_index")
+    assert tree.children["blog/"] == ("blog/p",)
+    assert content.section_tree(pages, home="_index", fileless=True, pluralize=False).fileless["blog/"].title == "Blog"
+
+
+@pytest.mark.parametrize(("folder", "title"), [("blog", "Blogs"), ("docs", "Docs"), ("a", "As"), ("v2.20", "V2.20s"), ("category", "Categories"), ("day", "Days"), ("box", "Boxes"), ("branch", "Branches")])
+def test_list_titles(folder, title):
+    assert content.list_title(folder) == title
 
 
 def _page(key, **params):

@@ -147,17 +147,31 @@ class SectionTree:
     children: dict[str, tuple[str, ...]]
     #: Pages outside every section folder; they belong to the home page.
     home: str | None
+    #: Hugo's sections without a file: a top-level folder with no ``_index.md``.
+    #: Keyed ``folder/`` (no docname ends so), each stands in the tree as a
+    #: page of its own, titled as Hugo titles it.
+    fileless: dict[str, Page] = field(default_factory=dict)
 
 
-def section_tree(pages: Iterable[Page], home: str | None) -> SectionTree:
+def section_tree(pages: Iterable[Page], home: str | None, fileless: bool = False, pluralize: bool = True) -> SectionTree:
     """Sections are folders with an ``_index.md``; every other page belongs to its nearest one.
 
     A leaf bundle (``x/index.md``) is a page at ``x/``. Pages in plain folders
     count as pages of the nearest section above them. ``home`` is the key of
     the root page (the ``_index.md`` at the top, or the Sphinx root document).
+    With ``fileless`` (and a home), top-level folders are sections even
+    without an ``_index.md``, as in Hugo (hugo-semantics.md section 4.1).
     """
     listed = [page for page in pages if page.listed]
     sections = {page.folder: page for page in listed if page.kind == "section"}
+    made: dict[str, Page] = {}
+    if fileless and home is not None:
+        for page in listed:
+            top = page.path.split("/", 1)[0] if "/" in page.path else ""
+            if top and top not in sections and top not in made:
+                made[top] = Page(f"{top}/", f"{top}/_index.md", {"title": list_title(top, pluralize)})
+        sections.update(made)
+        listed += made.values()
     children: dict[str, list[Page]] = {page.key: [] for page in sections.values()}
     if home is not None:
         children.setdefault(home, [])
@@ -170,7 +184,25 @@ def section_tree(pages: Iterable[Page], home: str | None) -> SectionTree:
         parent = _nearest_section(start, sections, home)
         if parent is not None and parent != page.key:
             children[parent].append(page)
-    return SectionTree({key: tuple(p.key for p in sorted(kids, key=page_order_key)) for key, kids in children.items()}, home)
+    ordered = {key: tuple(p.key for p in sorted(kids, key=page_order_key)) for key, kids in children.items()}
+    return SectionTree(ordered, home, {page.key: page for page in made.values()})
+
+
+def list_title(folder: str, pluralize: bool = True) -> str:
+    """The title Hugo gives a section without a file: its folder's name, pluralized, capitalized.
+
+    Hugo's ``pluralizeListTitles`` (on by default in Hugo 0.111) and
+    ``capitalizeListTitles``; the plural follows the common English rules.
+    """
+    name = folder.rsplit("/", 1)[-1]
+    if pluralize and name and not name.endswith("s"):
+        if name.endswith("y") and len(name) > 1 and name[-2] not in "aeiou":
+            name = name[:-1] + "ies"
+        elif name.endswith(("x", "z", "ch", "sh")):
+            name += "es"
+        else:
+            name += "s"
+    return name[:1].upper() + name[1:]
 
 
 def bundle_resources(pages: Iterable[Page]) -> set[str]:

@@ -64,13 +64,18 @@ def nav_label(page: Page) -> str:
 
 
 def section_lists(tree: SectionTree, pages: dict[str, Page]) -> dict[str, tuple[ListItem, ...]]:
-    """Docsy's section index: direct children, hidden ones too, less ``hide_summary``."""
+    """Docsy's section index: direct children, hidden ones too, less ``hide_summary``.
+
+    A section without a file has no page to list on, and no link to be listed by.
+    """
     lists = {}
     for key, children in tree.children.items():
+        if key in tree.fileless:
+            continue
         items = []
         for child in children:
-            page = pages[child]
-            if page.params.get("hide_summary") is True:
+            page = pages.get(child)
+            if page is None or page.params.get("hide_summary") is True:
                 continue
             description = page.params.get("description")
             items.append(ListItem(child, page.title or nav_label(page), description if isinstance(description, str) else ""))
@@ -79,23 +84,39 @@ def section_lists(tree: SectionTree, pages: dict[str, Page]) -> dict[str, tuple[
 
 
 def from_sections(tree: SectionTree, pages: dict[str, Page], root: str) -> Navigation:
-    """Docsy's sidebar: each section lists its children, less those with ``toc_hide``."""
+    """Docsy's sidebar: each section lists its children, less those with ``toc_hide``.
+
+    A section without a file (a top-level folder with no ``_index.md``) has no
+    page to hold its list: its children become a toctree captioned with its
+    title on the page above, as a menu heading does. Those come after the
+    page's other children: a theme shows everything after a caption under it.
+    """
     toctrees: dict[str, tuple[NavGroup, ...]] = {}
     reached = {root}
     stack = [root]
     while stack:
         key = stack.pop()
-        items = tuple(
-            NavItem(nav_label(pages[child]), child)
-            for child in tree.children.get(key, ())
-            if pages[child].params.get("toc_hide") is not True and child not in reached
-        )
-        if items:
-            toctrees[key] = (NavGroup(None, items),)
-        for item in items:
-            reached.add(item.target)
-            stack.append(item.target)
+        children = tree.children.get(key, ())
+        groups = [NavGroup(None, _visible([c for c in children if c not in tree.fileless], pages, reached, stack))]
+        for child in children:
+            if child in tree.fileless:
+                groups.append(NavGroup(tree.fileless[child].title, _visible(list(tree.children.get(child, ())), pages, reached, stack)))
+        groups = [group for group in groups if group.items]
+        if groups:
+            toctrees[key] = tuple(groups)
     return Navigation(toctrees, frozenset(reached), section_lists(tree, pages))
+
+
+def _visible(keys: list[str], pages: dict[str, Page], reached: set[str], stack: list[str]) -> tuple[NavItem, ...]:
+    items = tuple(
+        NavItem(nav_label(pages[key]), key)
+        for key in keys
+        if pages[key].params.get("toc_hide") is not True and key not in reached
+    )
+    for item in items:
+        reached.add(item.target)
+        stack.append(item.target)
+    return items
 
 
 def from_menus(
