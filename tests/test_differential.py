@@ -76,15 +76,44 @@ def test_random_edits_incremental_equals_fresh(tmp_path, seed):
     assert sphinx_build(src, incremental, "-b", "dirhtml").returncode == 0
     for step in range(4):
         done = _edit(src, rng, step)
-        assert sphinx_build(src, incremental, "-b", "dirhtml").returncode == 0
-        fresh = tmp_path / f"fresh{step}"
-        assert sphinx_build(src, fresh, "-b", "dirhtml", "-E").returncode == 0
-        ours, theirs = _html(incremental), _html(fresh)
-        # redirect files of aliases that are gone are removed too
-        assert sorted(ours) == sorted(theirs), done
-        differing = [name for name in ours if not filecmp.cmp(ours[name], theirs[name], shallow=False)]
-        assert differing == [], (done, differing)
-        shutil.rmtree(fresh)
+        _same_as_fresh(src, incremental, tmp_path / f"fresh{step}", done)
+
+
+def _same_as_fresh(src: Path, incremental: Path, fresh: Path, done: str) -> None:
+    assert sphinx_build(src, incremental, "-b", "dirhtml").returncode == 0
+    assert sphinx_build(src, fresh, "-b", "dirhtml", "-E").returncode == 0
+    ours, theirs = _html(incremental), _html(fresh)
+    # redirect files of aliases that are gone are removed too
+    assert sorted(ours) == sorted(theirs), done
+    assert [name for name in ours if not filecmp.cmp(ours[name], theirs[name], shallow=False)] == [], done
+    shutil.rmtree(fresh)
+
+
+def test_structure_edits_incremental_equals_fresh(tmp_path):
+    """Files that make a folder a section or a leaf bundle come and go: pages join and leave."""
+    src, incremental = tmp_path / "src", tmp_path / "incremental"
+    # no menus: the section folders are the navigation
+    write_tree(src, {
+        "_index.md": "---\ntitle: Home\n---\n",
+        "alpha/_index.md": "---\ntitle: Alpha\n---\n",
+        "alpha/a1.md": "---\ntitle: A1\n---\n\nText.\n",
+        "gamma/g1.md": "---\ntitle: G1\n---\n\nNo gamma/_index.md: a section without a file.\n",
+        "beta/_index.md": "---\ntitle: Beta\n---\n",
+        "beta/kit/extra.md": "---\ntitle: Extra\n---\n\nA page until kit/ is a bundle.\n",
+    })
+    assert sphinx_build(src, incremental, "-b", "dirhtml").returncode == 0
+    steps = [
+        ("gamma/_index.md", "---\ntitle: Gamma\n---\n"),
+        ("beta/kit/index.md", "---\ntitle: Kit\n---\n\nA bundle.\n"),
+        ("gamma/_index.md", None),
+        ("beta/kit/index.md", None),
+    ]
+    for number, (name, text) in enumerate(steps):
+        if text is None:
+            (src / name).unlink()
+        else:
+            (src / name).write_text(text)
+        _same_as_fresh(src, incremental, tmp_path / f"fresh{number}", f"{'add' if text else 'remove'} {name}")
 
 
 def _written(src: Path, out: Path, seed: int) -> list[str]:
