@@ -94,6 +94,12 @@ def test_tabs_switch(served_example, page):
     assert first.is_visible() and not second.is_visible()
     page.locator("label", has_text="macOS").first.click()
     assert second.is_visible() and not first.is_visible()
+    # tab panes with the same tab names follow the choice (Docsy's persist=header) and keep it
+    upgrade = page.get_by_text("Download the new installer")
+    assert upgrade.is_visible()
+    page.reload()
+    assert page.get_by_text("Download the new installer").is_visible()
+    assert page.get_by_text("Use the installer, then start Larkspur").is_visible()
     _shot(page, "tabs-switched")
 
 

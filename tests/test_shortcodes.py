@@ -199,6 +199,59 @@ End of page.
 """
 
 
+TABS = """\
+---
+title: Tabs
+---
+
+{{< tabpane text=true >}}
+{{% tab header="Linux" %}}
+Use `apt`.
+{{% /tab %}}
+{{% tab header="macOS" right=true %}}
+Use `brew`.
+{{% /tab %}}
+{{< /tabpane >}}
+
+{{< tabpane lang="sh" persist=lang right=true >}}
+{{< tab header="Run" >}}
+echo hi
+{{< /tab >}}
+{{< tab header="Py" lang="python" >}}
+print("hi")
+{{< /tab >}}
+{{< /tabpane >}}
+
+{{< tabpane text=true persist=disabled >}}
+{{% tab header="Linux" %}}
+No sync.
+{{% /tab %}}
+{{< /tabpane >}}
+
+{{< tabpane text=true persistLang=false >}}
+{{% tab header="Linux" %}}
+No sync either.
+{{% /tab %}}
+{{< /tabpane >}}
+"""
+
+
+def test_tabpane_persist_and_right(make_app, tmp_path):
+    """Docsy remembers the chosen tab by header (by default) or language across tabpanes; right=true aligns right."""
+    app, warnings = build(make_app, tmp_path, {"t.md": TABS})
+    assert [w for w in warnings if "not included in any toctree" not in w] == []
+    tab_sets = soup(output_of(app, "t")).select("div.sd-tab-set")
+    labels = [[(label.get_text(strip=True), label.get("data-sync-group"), label.get("data-sync-id")) for label in s.select("label")] for s in tab_sets]
+    assert labels == [
+        [("Linux", "hugo-tabs-header", "Linux"), ("macOS", "hugo-tabs-header", "macOS")],
+        [("Run", "hugo-tabs-lang", "sh"), ("Py", "hugo-tabs-lang", "python")],
+        [("Linux", None, None)],  # persist=disabled
+        [("Linux", None, None)],  # persistLang=false, the older switch
+    ]
+    assert "hugo-tab-right" in tab_sets[0].select("label")[1]["class"]
+    assert "hugo-tabs-right" in tab_sets[1]["class"] and "hugo-tabs-right" not in tab_sets[0]["class"]
+
+
 def test_served_shortcodes_render_as_components(make_app, tmp_path):
     app, warnings = build(make_app, tmp_path, {"w.md": PAGE})
     assert [w for w in warnings if "not included in any toctree" not in w] == []
