@@ -38,6 +38,12 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "since Hugo keys are case-insensitive). The last value wins.",
         "Remove one of the two keys.",
     ),
+    "home": (
+        "The content has no home page (no ``_index.md`` or ``index`` page at the top) and "
+        "the one Hugo would make could not be written there (a read-only folder); Sphinx "
+        "cannot build without it.",
+        "Add an ``_index.md`` with the site's ``title`` in its front matter.",
+    ),
     "siteconfig": (
         "The Hugo site config (``hugo.toml``, ``config/_default/menus.toml`` ...) is malformed "
         "or has a duplicated key; what could be read is used.",

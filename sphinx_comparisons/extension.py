@@ -12,6 +12,7 @@ from sphinx_comparisons import (
     anchors,
     comparison,
     config,
+    home,
     html,
     links,
     model,
@@ -101,10 +102,14 @@ def on_config_inited(app: Sphinx, conf: Config) -> None:
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
     if not settings.sphinx_only_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, config.SPHINX_ONLY_WARNINGS)
-    static = model.static_dirs(siteconfig.load(siteconfig.find(settings.config, Path(app.srcdir))))
-    conf.html_extra_path = _merged(conf.html_extra_path, static)
-    if _root_doc_is_default(conf) and _has_hugo_home(Path(app.srcdir), conf):
-        conf.root_doc = conf.master_doc = "_index"
+    hugo_site = siteconfig.load(siteconfig.find(settings.config, Path(app.srcdir)))
+    conf.html_extra_path = _merged(conf.html_extra_path, model.static_dirs(hugo_site))
+    if _root_doc_is_default(conf):
+        srcdir = Path(app.srcdir)
+        if not home.has_root_page(srcdir, _suffixes(conf)):
+            home.write(srcdir, str(hugo_site.values.get("title") or "Home"))
+        if _has_hugo_home(srcdir, conf):
+            conf.root_doc = conf.master_doc = "_index"
 
 
 def _merged(current: Any, extra: list[str]) -> list[str]:
@@ -117,9 +122,12 @@ def _root_doc_is_default(conf: Config) -> bool:
     return not given & {"root_doc", "master_doc"} and conf.root_doc == "index"
 
 
+def _suffixes(conf: Config) -> list[str]:
+    return list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
+
+
 def _has_hugo_home(srcdir: Path, conf: Config) -> bool:
     """Hugo's home page is ``_index.md``; use it when there is no ``index`` page."""
-    suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
-    if any((srcdir / f"index{suffix}").exists() for suffix in [*suffixes, ".md"]):
+    if any((srcdir / f"index{suffix}").exists() for suffix in [*_suffixes(conf), ".md"]):
         return False
-    return (srcdir / "_index.md").is_file()
+    return (srcdir / home.HOME).is_file()
