@@ -22,6 +22,7 @@ from sphinx_comparisons import (
     related_posts,
     sections,
     served,
+    shortcode_headings,
     symbols,
     shortcode_nodes,
     site,
@@ -54,6 +55,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("env-updated", model.on_env_updated, priority=900)
     app.connect("source-read", titles.on_source_read)
+    app.connect("doctree-read", shortcode_headings.on_doctree_read, priority=600)  # after Sphinx's toc
     app.connect("source-read", served.on_source_read, priority=550)
     app.add_directive("hugo-shortcode", shortcode_nodes.ShortcodeDirective)
     app.add_role("hugo-shortcode", shortcode_nodes.shortcode_role)

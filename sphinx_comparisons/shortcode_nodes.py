@@ -136,10 +136,26 @@ class ShortcodeDirective(SphinxDirective):
             return []
         call = _call(name, payload, "\n".join(self.content), self.lineno, self.env, self.state._renderer, block=True)
         try:
-            return handler(call)
+            result = handler(call)
         except Exception as err:  # a user's odd input must never stop the build
             call.warn("shortcode_params", f"shortcode {name!r} could not be rendered: {err}")
-            return call.markdown()
+            result = call.markdown()
+        _mark_headings(result, in_toc=call.notation == "%")
+        return result
+
+
+def _mark_headings(result: list[nodes.Node], in_toc: bool) -> None:
+    """Whether the headings a shortcode holds are in the page's table of contents.
+
+    Hugo renders a ``{{% %}}`` shortcode's output with the page, headings and
+    all; a ``{{< >}}`` shortcode's Markdown is rendered apart, outside the
+    page's TOC. The innermost shortcode decides (it runs first).
+    """
+    for node in result:
+        if isinstance(node, nodes.Element):
+            for rubric in node.findall(nodes.rubric):
+                if rubric.get("level") and "hugo_toc" not in rubric:
+                    rubric["hugo_toc"] = in_toc
 
 
 def shortcode_role(
