@@ -100,8 +100,13 @@ def build(
     ``url_index`` maps each page's normalised URL to its key (menu entries may name pages by URL).
     """
     root = env.config.root_doc
-    plural: Any = config.values.get("pluralizelisttitles", True)
-    tree = content.section_tree(found.values(), root if root in found else None, fileless=is_hugo_home(env), pluralize=plural is not False)
+    tree = content.section_tree(
+        found.values(),
+        root if root in found else None,
+        fileless=is_hugo_home(env),
+        pluralize=config.values.get("pluralizelisttitles") is not False,
+        capitalize=config.values.get("capitalizelisttitles") is not False,
+    )
     lists = navigation.section_lists(tree, found)
     settings = site.hugo_config(env)
     menu_tree, problems = content.menus_of(

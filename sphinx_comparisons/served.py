@@ -114,7 +114,25 @@ def tabpane(call: Call) -> list[nodes.Node]:
         before.append(f":sync-group: hugo-tabs-{persist}")
     if call.arg("right") is True:
         before.append(":class: hugo-tabs-right")
-    return call.wrapped(before, [fence])
+    result = call.wrapped(before, [fence])
+    if persist:
+        _unsync_repeated_keys(call, result, persist)
+    return result
+
+
+def _unsync_repeated_keys(call: Call, result: list[nodes.Node], persist: str) -> None:
+    """Two tabs of one pane with the same key cannot both be remembered: Docsy then remembers none."""
+    for tab_set in result:
+        if not isinstance(tab_set, nodes.Element) or "sd-tab-set" not in tab_set["classes"]:
+            continue
+        labels = [item[0] for item in tab_set.children if isinstance(item, nodes.Element) and item.children and isinstance(item[0], nodes.Element) and "sync_id" in item[0]]
+        keys = [label["sync_id"] for label in labels]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            for label in labels:
+                del label["sync_id"]
+                label.attributes.pop("sync_group", None)
+            call.warn("shortcode_params", f"tabpane: more than one tab has the {persist} {repeated[0]!r}, so the chosen tab is not remembered for this pane (as in Docsy)")
 
 
 def _persist(tabpane: dict[str, Any]) -> str | None:
@@ -135,7 +153,7 @@ def tab(call: Call) -> list[nodes.Node]:
     inner = call.inner or ""
     options = []
     persist = _persist(parent)
-    key = header if persist == "header" else str(lang) if persist == "lang" else ""
+    key = header.lower() if persist == "header" else str(lang) if persist == "lang" else ""
     if key:
         options.append(f":sync: {' '.join(key.split())}")
     if call.arg("right") is True:

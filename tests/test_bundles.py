@@ -73,6 +73,7 @@ def _page(path: str) -> content.Page:
         (["docs/b/index.md", "docs/bb/page.md", "docs/page.md", "docs/_index.md"], set()),  # a prefix is not a folder
         (["index.md", "guide.md", "docs/a.md"], set()),  # a top-level index.md is a root document
         (["docs/b/extra.md"], set()),
+        (["docs/b/index.md", "docs/b/_index.md", "docs/b/child.md"], set()),  # the _index.md makes it a section (Hugo)
     ],
 )
 def test_bundle_resources(paths, expected):

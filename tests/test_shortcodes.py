@@ -233,21 +233,33 @@ No sync.
 No sync either.
 {{% /tab %}}
 {{< /tabpane >}}
+
+{{< tabpane lang="sh" persist=lang >}}
+{{< tab header="Install" >}}
+apt install larkspur
+{{< /tab >}}
+{{< tab header="Run" >}}
+larkspur serve
+{{< /tab >}}
+{{< /tabpane >}}
 """
 
 
 def test_tabpane_persist_and_right(make_app, tmp_path):
     """Docsy remembers the chosen tab by header (by default) or language across tabpanes; right=true aligns right."""
     app, warnings = build(make_app, tmp_path, {"t.md": TABS})
-    assert [w for w in warnings if "not included in any toctree" not in w] == []
+    assert [w for w in warnings if "not included in any toctree" not in w and "tabpane" not in w] == []
     tab_sets = soup(output_of(app, "t")).select("div.sd-tab-set")
     labels = [[(label.get_text(strip=True), label.get("data-sync-group"), label.get("data-sync-id")) for label in s.select("label")] for s in tab_sets]
     assert labels == [
-        [("Linux", "hugo-tabs-header", "Linux"), ("macOS", "hugo-tabs-header", "macOS")],
+        [("Linux", "hugo-tabs-header", "linux"), ("macOS", "hugo-tabs-header", "macos")],  # Docsy lowercases the header
         [("Run", "hugo-tabs-lang", "sh"), ("Py", "hugo-tabs-lang", "python")],
         [("Linux", None, None)],  # persist=disabled
         [("Linux", None, None)],  # persistLang=false, the older switch
+        [("Install", None, None), ("Run", None, None)],  # both tabs are "sh": nothing is remembered
     ]
+    assert [w for w in warnings if "tabpane" in w] == [w for w in warnings if "more than one tab has the lang 'sh'" in w and "[hugo.shortcode_params]" in w]
+    assert len([w for w in warnings if "tabpane" in w]) == 1
     assert "hugo-tab-right" in tab_sets[0].select("label")[1]["class"]
     assert "hugo-tabs-right" in tab_sets[1]["class"] and "hugo-tabs-right" not in tab_sets[0]["class"]
 

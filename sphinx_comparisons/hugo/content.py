@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from sphinx_comparisons.hugo import inflect
 from sphinx_comparisons.hugo import menus as menus_
 from sphinx_comparisons.hugo.page import titles
 
@@ -153,7 +154,9 @@ class SectionTree:
     fileless: dict[str, Page] = field(default_factory=dict)
 
 
-def section_tree(pages: Iterable[Page], home: str | None, fileless: bool = False, pluralize: bool = True) -> SectionTree:
+def section_tree(
+    pages: Iterable[Page], home: str | None, fileless: bool = False, pluralize: bool = True, capitalize: bool = True
+) -> SectionTree:
     """Sections are folders with an ``_index.md``; every other page belongs to its nearest one.
 
     A leaf bundle (``x/index.md``) is a page at ``x/``. Pages in plain folders
@@ -166,10 +169,14 @@ def section_tree(pages: Iterable[Page], home: str | None, fileless: bool = False
     sections = {page.folder: page for page in listed if page.kind == "section"}
     made: dict[str, Page] = {}
     if fileless and home is not None:
+        bundles = {page.folder for page in listed if page.kind == "bundle"}
         for page in listed:
             top = page.path.split("/", 1)[0] if "/" in page.path else ""
-            if top and top not in sections and top not in made:
-                made[top] = Page(f"{top}/", f"{top}/_index.md", {"title": list_title(top, pluralize)})
+            if top and top not in sections and top not in bundles and top not in made:
+                # dated by its newest page, as Hugo dates a section without a file
+                dates = [p.date for p in listed if p.path.startswith(f"{top}/") and p.date is not None]
+                params = {"title": list_title(top, pluralize, capitalize), "date": max(dates) if dates else None}
+                made[top] = Page(f"{top}/", f"{top}/_index.md", params)
         sections.update(made)
         listed += made.values()
     children: dict[str, list[Page]] = {page.key: [] for page in sections.values()}
@@ -188,21 +195,20 @@ def section_tree(pages: Iterable[Page], home: str | None, fileless: bool = False
     return SectionTree(ordered, home, {page.key: page for page in made.values()})
 
 
-def list_title(folder: str, pluralize: bool = True) -> str:
+def list_title(folder: str, pluralize: bool = True, capitalize: bool = True) -> str:
     """The title Hugo gives a section without a file: its folder's name, pluralized, capitalized.
 
     Hugo's ``pluralizeListTitles`` (on by default in Hugo 0.111) and
-    ``capitalizeListTitles``; the plural follows the common English rules.
+    ``capitalizeListTitles``.
     """
     name = folder.rsplit("/", 1)[-1]
-    if pluralize and name and not name.endswith("s"):
-        if name.endswith("y") and len(name) > 1 and name[-2] not in "aeiou":
-            name = name[:-1] + "ies"
-        elif name.endswith(("x", "z", "ch", "sh")):
-            name += "es"
-        else:
-            name += "s"
-    return name[:1].upper() + name[1:]
+    if pluralize and name:
+        name = inflect.pluralize(name)
+    return name[:1].upper() + name[1:] if capitalize else name
+
+
+def _section_folders(pages: Iterable[Page]) -> set[str]:
+    return {page.folder for page in pages if page.kind == "section"}
 
 
 def bundle_resources(pages: Iterable[Page]) -> set[str]:
@@ -213,7 +219,8 @@ def bundle_resources(pages: Iterable[Page]) -> set[str]:
     bundle here: it is a Sphinx tree's root document.
     """
     pages = list(pages)
-    bundles = {page.folder for page in pages if page.kind == "bundle" and page.folder}
+    # a folder with an _index.md is a section even if it also holds an index.md
+    bundles = {page.folder for page in pages if page.kind == "bundle" and page.folder} - _section_folders(pages)
     if not bundles:
         return set()
 
