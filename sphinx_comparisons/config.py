@@ -75,6 +75,17 @@ def _shortcode_map(value: Any) -> Any:
     return value
 
 
+BUILD_KINDS = ("drafts", "future", "expired")
+
+
+def _build_kinds(value: Any) -> Any:
+    """``["drafts", ...]``; ``-D hugo_build=drafts,future`` gives the same list."""
+    names = _string_list(value)
+    if names is None or not set(names) <= set(BUILD_KINDS):
+        return _UNSET
+    return names
+
+
 def _menu_names(value: Any) -> Any:
     if value is None:
         return None
@@ -200,6 +211,19 @@ class HugoConfig:
             "help": "Add a \"Related pages\" block listing this many pages to the end of every page, "
             "scored as Hugo's related content does (keywords, tags, dates; the ``related`` "
             "site config), with menu siblings as the fallback. ``0`` adds none.",
+        },
+    )
+
+    build: list[str] = field(
+        default_factory=list,
+        metadata={
+            "type": 'list of "drafts", "future", "expired"',
+            "check": _build_kinds,
+            "rebuild": "env",
+            "help": "Content Hugo leaves out that this build includes anyway, like ``hugo -D -F -E``: "
+            "``drafts``, ``future`` (a publish date to come), ``expired``. Added to the Hugo config's "
+            "``buildDrafts``, ``buildFuture`` and ``buildExpired``. ``-D hugo_build=drafts`` on the "
+            "command line suits a preview build.",
         },
     )
 

@@ -54,7 +54,7 @@ def build_pages(env: BuildEnvironment) -> dict[str, content.Page]:
 
 def pages(env: BuildEnvironment) -> dict[str, content.Page]:
     out = {}
-    options = content.BuildOptions.from_config(site_config(env).values)  # buildDrafts & co.
+    options = content.BuildOptions.from_config(site_config(env).values, site.hugo_config(env).build)  # buildDrafts & co.
     for docname in sorted(env.found_docs):
         fm = site.front_matter(env, docname)
         if fm is not None:

@@ -51,6 +51,25 @@ def test_left_out_pages_in_the_build_and_after_edits(tmp_path):
     assert "Work in progress" not in (out / "index.html").read_text()
 
 
+def test_a_preview_build_includes_drafts_from_the_command_line(tmp_path):
+    src = write_tree(tmp_path / "src", {
+        "_index.md": "---\ntitle: Home\n---\n",
+        "wip.md": "---\ntitle: Work in progress\ndraft: true\n---\n\nText.\n",
+        "later.md": "---\ntitle: Later\npublishDate: 2999-01-01\n---\n",
+    })
+    out = tmp_path / "out"
+    result = sphinx_build(src, out, "-b", "dirhtml", "-D", "hugo_build=drafts")
+    assert result.returncode == 0 and warnings_of(result.stderr) == []
+    assert site_files(out) == {"index.html", "wip/index.html"}
+    # the setting is config: turning it off drops the draft again, output and all
+    result = sphinx_build(src, out, "-b", "dirhtml")
+    assert result.returncode == 0 and site_files(out) == {"index.html"}
+    result = sphinx_build(src, out, "-b", "dirhtml", "-D", "hugo_build=drafts,future")
+    assert site_files(out) == {"index.html", "wip/index.html", "later/index.html"}
+    result = sphinx_build(src, tmp_path / "bad", "-b", "dirhtml", "-D", "hugo_build=everything")
+    assert any("hugo_build must be" in w and "[hugo.config]" in w for w in warnings_of(result.stderr))
+
+
 @pytest.mark.parametrize(
     ("params", "options", "expected"),
     [

@@ -33,9 +33,14 @@ class BuildOptions:
     expired: bool = False
 
     @classmethod
-    def from_config(cls, values: dict[str, Any]) -> BuildOptions:
-        """From a site config's (lowercased) values; anything but a boolean counts as unset."""
-        return cls(*(values.get(key) is True for key in ("builddrafts", "buildfuture", "buildexpired")))
+    def from_config(cls, values: dict[str, Any], also: Iterable[str] = ()) -> BuildOptions:
+        """From a site config's (lowercased) values, plus the kinds named in ``also``.
+
+        In the site config anything but a boolean counts as unset.
+        """
+        also = set(also)
+        keys = (("builddrafts", "drafts"), ("buildfuture", "future"), ("buildexpired", "expired"))
+        return cls(*(values.get(key) is True or kind in also for key, kind in keys))
 
 
 def left_out(params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None) -> str | None:
