@@ -55,8 +55,8 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("env-updated", model.on_env_updated, priority=900)
     app.connect("source-read", titles.on_source_read)
-    app.connect("doctree-read", shortcode_headings.on_doctree_read, priority=600)  # after Sphinx's toc
     app.connect("source-read", served.on_source_read, priority=550)
+    app.connect("doctree-read", shortcode_headings.on_doctree_read, priority=600)  # after Sphinx's toc
     app.add_directive("hugo-shortcode", shortcode_nodes.ShortcodeDirective)
     app.add_role("hugo-shortcode", shortcode_nodes.shortcode_role)
     app.add_node(shortcode_nodes.hugo_block)
@@ -108,9 +108,11 @@ def on_config_inited(app: Sphinx, conf: Config) -> None:
     conf.html_extra_path = _merged(conf.html_extra_path, model.static_dirs(hugo_site))
     if _root_doc_is_default(conf):
         srcdir = Path(app.srcdir)
-        if not home.has_root_page(srcdir, _suffixes(conf)):
-            home.write(srcdir, str(hugo_site.values.get("title") or "Home"))
-        if _has_hugo_home(srcdir, conf):
+        suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
+        root = home.root_page(srcdir, suffixes)
+        if root is None and home.write(srcdir, str(hugo_site.values.get("title") or "Home")):
+            root = "_index"
+        if root == "_index":  # Hugo's home page, used when there is no ``index`` page
             conf.root_doc = conf.master_doc = "_index"
 
 
@@ -122,14 +124,3 @@ def _merged(current: Any, extra: list[str]) -> list[str]:
 def _root_doc_is_default(conf: Config) -> bool:
     given = set(conf._raw_config) | set(conf.overrides)
     return not given & {"root_doc", "master_doc"} and conf.root_doc == "index"
-
-
-def _suffixes(conf: Config) -> list[str]:
-    return list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
-
-
-def _has_hugo_home(srcdir: Path, conf: Config) -> bool:
-    """Hugo's home page is ``_index.md``; use it when there is no ``index`` page."""
-    if any((srcdir / f"index{suffix}").exists() for suffix in [*_suffixes(conf), ".md"]):
-        return False
-    return (srcdir / home.HOME).is_file()

@@ -22,8 +22,11 @@ logger = logging.getLogger(__name__)
 HOME = "_index.md"
 
 
-def has_root_page(srcdir: Path, suffixes: list[str]) -> bool:
-    return (srcdir / HOME).is_file() or any((srcdir / f"index{suffix}").is_file() for suffix in [*suffixes, ".md"])
+def root_page(srcdir: Path, suffixes: list[str]) -> str | None:
+    """The root document the folder has: ``index`` (a Sphinx tree, which wins), ``_index`` (Hugo's home), or None."""
+    if any((srcdir / f"index{suffix}").exists() for suffix in [*suffixes, ".md"]):
+        return "index"
+    return "_index" if (srcdir / HOME).is_file() else None
 
 
 def text(title: str) -> str:
@@ -43,7 +46,7 @@ def write(srcdir: Path, title: str) -> bool:
         with open(path, "x", encoding="utf-8") as handle:  # never over a file that appeared meanwhile
             handle.write(text(title))
     except FileExistsError:
-        return True
+        return path.is_file()
     except OSError as error:
         warn("home", f"the content has no home page and {path} could not be written ({error.strerror}); Sphinx needs one")
         return False

@@ -212,10 +212,6 @@ def list_title(folder: str, pluralize: bool = True, capitalize: bool = True) -> 
     return name[:1].upper() + name[1:] if capitalize else name
 
 
-def _section_folders(pages: Iterable[Page]) -> set[str]:
-    return {page.folder for page in pages if page.kind == "section"}
-
-
 def bundle_resources(pages: Iterable[Page]) -> set[str]:
     """Keys of the files inside a leaf bundle other than its ``index.md``.
 
@@ -225,7 +221,8 @@ def bundle_resources(pages: Iterable[Page]) -> set[str]:
     """
     pages = list(pages)
     # a folder with an _index.md is a section even if it also holds an index.md
-    bundles = {page.folder for page in pages if page.kind == "bundle" and page.folder} - _section_folders(pages)
+    sections = {page.folder for page in pages if page.kind == "section"}
+    bundles = {page.folder for page in pages if page.kind == "bundle" and page.folder} - sections
     if not bundles:
         return set()
 
