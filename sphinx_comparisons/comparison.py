@@ -115,7 +115,7 @@ class ComparisonDirective(SphinxDirective):
         self.env.note_dependency(str(found))
         text, bad_line = encoding.decode(found.read_bytes())
         if bad_line is not None:
-            warn("comparison", f"comparison file {reference!r} is not UTF-8 (line {bad_line}); "
+            warn("encoding", f"comparison file {reference!r} is not UTF-8 (line {bad_line}); "
                  "the bytes that are not were replaced by U+FFFD", location=(self.env.docname, self.lineno))
         if found.suffix.lower() == ".csv":
             return matrix.from_csv(text)

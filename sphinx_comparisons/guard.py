@@ -52,10 +52,12 @@ _logger = logging.getLogger(__name__)
 
 
 def report(
-    what: Callable[..., Any] | type, error: Exception, page: str | None, line: int | None = None, *, located: bool = True
+    what: Callable[..., Any] | type, error: Exception, page: str | None, line: int | None = None,
+    *, method: str = "", located: bool = True,
 ) -> None:
     """The ``hugo.internal`` warning for ``what`` failing on ``page`` (a docname unless not ``located``)."""
     name = f"{getattr(what, '__module__', '?')}.{getattr(what, '__qualname__', what)}"
+    name += f".{method}" if method else ""
     text = str(error)
     if len(text) > _MESSAGE_LIMIT:
         text = text[:_MESSAGE_LIMIT] + "..."
@@ -143,7 +145,7 @@ def transform(cls: T) -> T:
             raise
         except Exception as error:  # noqa: BLE001
             give_sections_ids(self.document)
-            report(cls, error, _docname(getattr(self.document.settings, "env", None)))
+            report(cls, error, _docname(getattr(self.document.settings, "env", None)), method=method)
 
     wrapped = type(cls.__name__, (cls,), {method: guarded, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
     return wrapped  # type: ignore[return-value]
@@ -158,7 +160,7 @@ def collector(cls: T) -> T:
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001
-            report(cls, error, _docname(app.env))
+            report(cls, error, _docname(app.env), method="process_doc")
 
     wrapped = type(cls.__name__, (cls,), {"process_doc": process_doc, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
     return wrapped  # type: ignore[return-value]
@@ -173,7 +175,7 @@ def directive(cls: T) -> T:
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001
-            report(cls, error, _docname(self.state.document.settings.env), self.lineno)
+            report(cls, error, _docname(self.state.document.settings.env), self.lineno, method="run")
             return []
 
     wrapped = type(cls.__name__, (cls,), {"run": run, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
@@ -206,7 +208,8 @@ def visitor(function: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
             raise
         except Exception as error:  # noqa: BLE001
             del translator.body[written:]
-            report(function, error, _docname(translator.builder.env), node.line)
+            builder = translator.builder
+            report(function, error, getattr(builder, "current_docname", None) or _docname(builder.env), node.line)
             raise nodes.SkipNode from None
 
     return guarded
