@@ -2,7 +2,8 @@
 
 Sphinx's writers assume what docutils' parsers guarantee: every section has an
 id (``get_secnumber`` reads ``ids[0]``), ids are unique on a page, and a
-section's title is its first child. Our transforms rewrite ids and move
+section's title is its first child; headings hold no block or ``only`` nodes
+(Sphinx copies them into tables of contents, past its post-transforms). Our transforms rewrite ids and move
 sections, so a bug there would crash every HTML build of such a page; these
 checks catch it in the tests instead.
 """
@@ -14,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 
 
 def problems(doctree: nodes.document, docname: str) -> list[str]:
@@ -21,6 +23,9 @@ def problems(doctree: nodes.document, docname: str) -> list[str]:
     ids: Counter[str] = Counter()
     for node in doctree.findall(nodes.Element):
         ids.update(node.get("ids", []))
+        block = isinstance(node, nodes.Body) and not isinstance(node, nodes.Inline)
+        if (block or isinstance(node, addnodes.only)) and _in_heading(node):
+            found.append(f"{docname}: {node.tagname} inside a heading (Sphinx copies headings into tables of contents)")
         if not isinstance(node, nodes.section):
             continue
         title = node[0].astext() if node.children else ""
@@ -33,6 +38,15 @@ def problems(doctree: nodes.document, docname: str) -> list[str]:
                 found.append(f"{docname}: section {title!r} has a second title {child.astext()!r}")
     found.extend(f"{docname}: id {name!r} is used {count} times" for name, count in ids.items() if count > 1)
     return found
+
+
+def _in_heading(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.title, nodes.subtitle, nodes.rubric)):
+            return True
+        parent = parent.parent
+    return False
 
 
 def check_folder(doctreedir: Path) -> list[str]:

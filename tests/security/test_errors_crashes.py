@@ -67,3 +67,11 @@ def test_toml_values_python_cannot_read(tmp_path, fence, line):
     _, warnings, page = build(tmp_path, {"a.md": f'{fence}\ntitle = "Kept Title"\n{line}\n{fence}\n\nbody text\n'})
     assert [w for w in warnings if "a.md:3:" in w and "[hugo.frontmatter]" in w]
     assert soup(page).find("h1").get_text().rstrip("¶#") == "Kept Title"
+
+
+def test_block_shortcode_in_a_heading(tmp_path):
+    # grpc.io's guides page: a video on the line above "---" makes a setext H2 holding it
+    _, _, page = build(tmp_path, {"a.md": '---\ntitle: A\n---\n{{< youtube id="abc" title="Overview" >}}\n---\nafter the heading\n'})
+    h2 = soup(page).find("h2")
+    assert h2.find("a", href="https://www.youtube-nocookie.com/embed/abc").get_text() == "Overview"
+    assert "after the heading" in page.read_text(encoding="utf-8")
