@@ -45,7 +45,7 @@ def _checking(file: str) -> Iterator[None]:
         yield
     except CheckFailed:
         raise
-    except Exception as error:  # noqa: BLE001 (reported with its file, exit status 2)
+    except Exception as error:  # reported with its file, exit status 2
         raise CheckFailed(file, error) from error
 
 

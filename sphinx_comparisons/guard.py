@@ -140,7 +140,7 @@ def transform(cls: T) -> T:
 
     def guarded(self: Any, **kwargs: Any) -> None:
         try:
-            getattr(super(wrapped, self), method)(**kwargs)
+            getattr(cls, method)(self, **kwargs)
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001
@@ -153,10 +153,11 @@ def transform(cls: T) -> T:
 
 def collector(cls: T) -> T:
     """An environment collector whose ``process_doc`` failure leaves that page's record partial."""
+    base: Any = cls
 
     def process_doc(self: Any, app: Sphinx, doctree: nodes.document) -> None:
         try:
-            super(wrapped, self).process_doc(app, doctree)
+            base.process_doc(self, app, doctree)
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001
@@ -168,10 +169,11 @@ def collector(cls: T) -> T:
 
 def directive(cls: T) -> T:
     """A directive whose failure puts nothing in the page where it stood."""
+    base: Any = cls
 
     def run(self: Any) -> list[nodes.Node]:
         try:
-            return super(wrapped, self).run()  # type: ignore[no-any-return]
+            return base.run(self)  # type: ignore[no-any-return]
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001

@@ -527,7 +527,7 @@ def _check_types(fm: FrontMatter) -> None:
         depth = params["tocdepth"]
         if isinstance(depth, str) and depth.strip().isdigit():
             params["tocdepth"] = int(depth)
-        elif isinstance(depth, bool) or not isinstance(depth, int):
+        elif type(depth) is not int:  # bool is an int to Python, not to Sphinx
             bad("tocdepth", "a whole number")
 
 
