@@ -73,17 +73,24 @@ class HeadingIds(SphinxTransform):
         return section if title is not None and title.line == fm.start_line else None
 
     def _set(self, section: nodes.section, new: str, assigned: set[str]) -> None:
-        self._drop(section, assigned - {new})
         if section["ids"][:1] != [new]:
             section["ids"] = [new, *(i for i in section["ids"] if i != new)]
+        self._drop(section, assigned - {new})
         self.document.ids[new] = section
 
     def _drop(self, section: nodes.section, taken: set[str]) -> None:
-        """Remove ids another heading now owns; keep the section's names pointing somewhere."""
+        """Remove ids another heading now owns; keep the section's names pointing somewhere.
+
+        A section must keep an id (Sphinx's writers read ``ids[0]``): the title
+        section of ``title: Extensions`` loses ``extensions`` to the body's
+        ``## Extensions``, which has it in Hugo, and gets a fresh one instead.
+        """
         dropped = [i for i in section["ids"] if i in taken]
         if not dropped:
             return
         section["ids"] = [i for i in section["ids"] if i not in taken]
+        if not section["ids"]:
+            self.document.set_id(section)
         for name, target in list(self.document.nameids.items()):
             if target in dropped:
-                self.document.nameids[name] = section["ids"][0] if section["ids"] else None
+                self.document.nameids[name] = section["ids"][0]

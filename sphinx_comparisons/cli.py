@@ -2,8 +2,9 @@
 
 ``check`` reports, per file and line, what will not carry over (malformed
 front matter, shortcode syntax and unknown shortcodes, menu problems, refused
-or colliding aliases, links that lead to no page), with a summary; it exits
-1 when it found anything. ``init`` writes a minimal ``conf.py`` (and a
+or colliding aliases, links that lead to no page, files that are not UTF-8),
+with a summary; it exits 1 when it found anything, 2 when it failed itself
+(with the file it was checking). ``init`` writes a minimal ``conf.py`` (and a
 ``.readthedocs.yaml``) from the site's Hugo config, never over an existing file.
 """
 
@@ -12,11 +13,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import traceback
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx_comparisons.expand import expand
-from sphinx_comparisons.hugo import aliases, content, frontmatter, shortcodes, siteconfig, urls
+from sphinx_comparisons.hugo import aliases, content, encoding, frontmatter, shortcodes, siteconfig, urls
 
 _LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -26,15 +31,41 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LINK_PARAMETERS = {"link", "linkUrl1", "linkUrl2", "linkUrl3"}
 
 
-def _pages(root: Path) -> tuple[list[content.Page], dict[str, frontmatter.FrontMatter], dict[str, str]]:
+class CheckFailed(Exception):
+    """Our own code failed while checking ``file``: a bug, reported with where it happened."""
+
+    def __init__(self, file: str, error: Exception) -> None:
+        super().__init__(f"{file}: internal error: {type(error).__name__}: {error}")
+        self.file = file
+
+
+@contextmanager
+def _checking(file: str) -> Iterator[None]:
+    try:
+        yield
+    except CheckFailed:
+        raise
+    except Exception as error:  # reported with its file, exit status 2
+        raise CheckFailed(file, error) from error
+
+
+def _pages(
+    root: Path, unreadable: list[tuple[str, int, str, str]] | None = None
+) -> tuple[list[content.Page], dict[str, frontmatter.FrontMatter], dict[str, str]]:
+    """Every Markdown page; files that cannot be read or decoded go to ``unreadable``."""
     pages, parsed, texts = [], {}, {}
     for path in sorted(root.rglob("*.md")):
         rel = path.relative_to(root).as_posix()
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text, bad_line = encoding.decode(path.read_bytes())
+        except OSError as err:
+            if unreadable is not None:
+                unreadable.append((rel, 1, "encoding", f"cannot be read: {err.strerror or err}"))
             continue
-        fm = frontmatter.parse(text)
+        if bad_line is not None and unreadable is not None:
+            unreadable.append((rel, bad_line, "encoding", "not UTF-8; the bytes that are not are replaced by U+FFFD"))
+        with _checking(rel):
+            fm = frontmatter.parse(text)
         key = rel.removesuffix(".md")
         pages.append(content.Page(key, rel, fm.params, fm.key_lines))
         parsed[key], texts[key] = fm, text
@@ -89,66 +120,96 @@ def _anchors(text: str, scheme: str) -> set[str]:
     return found
 
 
-def check(root: Path, config_path: str | None) -> list[tuple[str, int, str, str]]:
-    from sphinx_comparisons.served import BUILTIN
+Report = list[tuple[str, int, str, str]]
 
-    config = siteconfig.load(siteconfig.find(config_path, root))
-    pages, parsed, texts = _pages(root)
-    report: list[tuple[str, int, str, str]] = []
+
+@dataclass
+class _Site:
+    """What checking one page's links needs to know about the others."""
+
+    root: Path
+    page_urls: dict[str, str]
+    index: dict[str, str]
+    anchors: dict[str, set[str]]
+    static: list[Path]
+
+
+def check(root: Path, config_path: str | None) -> Report:
+    """Every problem found, sorted by file and line; :class:`CheckFailed` if our own code fails."""
+    report: Report = []
+    with _checking(str(root)):
+        config = siteconfig.load(siteconfig.find(config_path, root))
+    pages, parsed, texts = _pages(root, report)
     for path, problem in config.problems:
         report.append((path, problem.line, "siteconfig", problem.message))
     for key, fm in parsed.items():
         for problem in fm.problems:
             report.append((f"{key}.md", problem.line, problem.subtype, problem.message))
-    _, problems = content.menus_of(pages, config.values.get("menus"), lambda m, i: config.origin(f"menus.{m}.{i}" if i >= 0 else f"menus.{m}"))
-    for problem in problems:
-        where = problem.origin[0]
-        report.append((f"{where}.md" if where in parsed else where, problem.origin[1], problem.subtype, problem.message))
-    page_urls = {page.key: urls.page_url(page) for page in pages}
-    files = {urls.output_target(page_urls[p.key], p.kind, True)[1]: p.key for p in pages}
-    _, refused = aliases.collect(pages, page_urls, files)
-    report.extend((f"{p.page}.md", p.line, p.subtype, p.message) for p in refused)
-    index = {urls.normalize(url): key for key, url in page_urls.items()}
+    with _checking(str(root)):  # menus and aliases: the whole site at once
+        _, problems = content.menus_of(pages, config.values.get("menus"), lambda m, i: config.origin(f"menus.{m}.{i}" if i >= 0 else f"menus.{m}"))
+        for problem in problems:
+            where = problem.origin[0]
+            report.append((f"{where}.md" if where in parsed else where, problem.origin[1], problem.subtype, problem.message))
+        page_urls = {page.key: urls.page_url(page) for page in pages}
+        files = {urls.output_target(page_urls[p.key], p.kind, True)[1]: p.key for p in pages}
+        _, refused = aliases.collect(pages, page_urls, files)
+        report.extend((f"{p.page}.md", p.line, p.subtype, p.message) for p in refused)
     markup = config.values.get("markup", {})
     for part in ("goldmark", "parser", "autoheadingidtype"):
         markup = markup.get(part) if isinstance(markup, dict) else None
     scheme = str(markup).lower() if str(markup).lower() in ("github", "blackfriday") else "github"
-    anchors = {key: _anchors(text[parsed[key].body_offset :], scheme) for key, text in texts.items()}
-    static = [siteconfig.site_root([Path(f) for f in config.files]) or root.parent]
+    anchors = {}
     for key, text in texts.items():
-        body_start = parsed[key].body_offset
-        first_line = text.count("\n", 0, body_start) + 1
-        nodes, syntax = shortcodes.parse(text[body_start:], first_line)
-        report.extend((f"{key}.md", p.line, p.subtype, p.message) for p in syntax)
-        unknown: dict[str, int] = {}
-        # links are looked for in the page as a build sees it: shortcodes expanded
-        kinds = lambda sc: BUILTIN[sc.name][0] if sc.name in BUILTIN else None  # noqa: E731
-        expanded = expand(text[body_start:], kinds, lambda sc, inner: inner).text
-        targets = _links(expanded.replace('\\"', '"'), first_line)
-        for sc in shortcodes.walk(nodes):
-            if sc.name not in BUILTIN:
-                unknown.setdefault(sc.name, sc.line)
-            # link parameters the served shortcodes turn into links
-            targets.extend((sc.line, str(v)) for k, v in sc.named.items() if k in _LINK_PARAMETERS and isinstance(v, str))
-        report.extend((f"{key}.md", line, "shortcode_unknown", f"shortcode {name!r} is not known") for name, line in unknown.items())
-        for line, target in targets:
-            if _SCHEME.match(target) or target.startswith("{{"):
-                continue
-            page_part, _, fragment = target.partition("#")
-            if page_part.endswith(".md"):
-                linked = (Path(key).parent / page_part).as_posix().removesuffix(".md")
-                linked = str(Path(linked)).replace("\\", "/")
-            else:
-                path, _ = urls.resolve(page_urls[key], target)
-                linked = index.get(urls.normalize(path)) if page_part else key
-            if fragment and linked in anchors and fragment not in anchors[linked]:
-                report.append((f"{key}.md", line, "link_anchor", f"link to {linked!r} names anchor #{fragment}, which that page does not have"))
-            if not page_part or page_part.endswith(".md"):
-                continue
-            if linked is not None or any((folder / "static" / path.lstrip("/")).is_file() for folder in static) or (root / path.lstrip("/")).is_file():
-                continue
-            report.append((f"{key}.md", line, "link_unresolved", f"link {target!r} leads to {path}, which is no page of this tree"))
+        with _checking(f"{key}.md"):
+            anchors[key] = _anchors(text[parsed[key].body_offset :], scheme)
+    site = _Site(
+        root,
+        page_urls,
+        {urls.normalize(url): key for key, url in page_urls.items()},
+        anchors,
+        [siteconfig.site_root([Path(f) for f in config.files]) or root.parent],
+    )
+    for key, text in texts.items():
+        with _checking(f"{key}.md"):
+            report.extend(_page_problems(key, text[parsed[key].body_offset :], text.count("\n", 0, parsed[key].body_offset) + 1, site))
     return sorted(report, key=lambda r: (r[0], r[1]))
+
+
+def _page_problems(key: str, body: str, first_line: int, site: _Site) -> Report:
+    """Shortcode syntax, unknown shortcodes and links that lead nowhere, in one page's body."""
+    from sphinx_comparisons.served import BUILTIN
+
+    nodes, syntax = shortcodes.parse(body, first_line)
+    report: Report = [(f"{key}.md", p.line, p.subtype, p.message) for p in syntax]
+    unknown: dict[str, int] = {}
+    # links are looked for in the page as a build sees it: shortcodes expanded
+    kinds = lambda sc: BUILTIN[sc.name][0] if sc.name in BUILTIN else None  # noqa: E731
+    expanded = expand(body, kinds, lambda sc, inner: inner).text
+    targets = _links(expanded.replace('\\"', '"'), first_line)
+    for sc in shortcodes.walk(nodes):
+        if sc.name not in BUILTIN:
+            unknown.setdefault(sc.name, sc.line)
+        # link parameters the served shortcodes turn into links
+        targets.extend((sc.line, str(v)) for k, v in sc.named.items() if k in _LINK_PARAMETERS and isinstance(v, str))
+    report.extend((f"{key}.md", line, "shortcode_unknown", f"shortcode {name!r} is not known") for name, line in unknown.items())
+    for line, target in targets:
+        if _SCHEME.match(target) or target.startswith("{{"):
+            continue
+        page_part, _, fragment = target.partition("#")
+        if page_part.endswith(".md"):
+            linked = (Path(key).parent / page_part).as_posix().removesuffix(".md")
+            linked = str(Path(linked)).replace("\\", "/")
+        else:
+            path, _ = urls.resolve(site.page_urls[key], target)
+            linked = site.index.get(urls.normalize(path)) if page_part else key
+        if fragment and linked in site.anchors and fragment not in site.anchors[linked]:
+            report.append((f"{key}.md", line, "link_anchor", f"link to {linked!r} names anchor #{fragment}, which that page does not have"))
+        if not page_part or page_part.endswith(".md"):
+            continue
+        if linked is not None or any((folder / "static" / path.lstrip("/")).is_file() for folder in site.static) or (site.root / path.lstrip("/")).is_file():
+            continue
+        report.append((f"{key}.md", line, "link_unresolved", f"link {target!r} leads to {path}, which is no page of this tree"))
+    return report
 
 
 def init(root: Path, config_path: str | None) -> list[Path]:
@@ -214,7 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         if not written:
             print("conf.py and .readthedocs.yaml exist already; nothing written")
         return 0
-    report = check(root, args.config)
+    try:
+        report = check(root, args.config)
+    except CheckFailed as failure:
+        traceback.print_exception(failure.__cause__ or failure, file=sys.stderr)
+        print(f"{failure}\n(a bug in sphinx-comparisons, not in the page: please report it)", file=sys.stderr)
+        return 2
     for file, line, subtype, message in report:
         print(f"{file}:{line}: hugo.{subtype}: {message}")
     counts = Counter(subtype for _, _, subtype, _ in report)

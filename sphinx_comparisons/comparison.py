@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import addresses, links, pagesets, site, symbols
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import content, matrix, urls
+from sphinx_comparisons.hugo import content, encoding, matrix, urls
 
 if TYPE_CHECKING:
 
@@ -113,7 +113,10 @@ class ComparisonDirective(SphinxDirective):
         if found is None:
             return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} not found (beside the page, in the source folder, or in the site's data/)")]
         self.env.note_dependency(str(found))
-        text = found.read_text(encoding="utf-8-sig")
+        text, bad_line = encoding.decode(found.read_bytes())
+        if bad_line is not None:
+            warn("encoding", f"comparison file {reference!r} is not UTF-8 (line {bad_line}); "
+                 "the bytes that are not were replaced by U+FFFD", location=(self.env.docname, self.lineno))
         if found.suffix.lower() == ".csv":
             return matrix.from_csv(text)
         try:

@@ -159,6 +159,17 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "matter title stays the page's H1 and the body H1 becomes an H2 under it.",
         "Remove the body H1, or make it equal to ``headerTitle``/``title``.",
     ),
+    "internal": (
+        "The extension's own code failed on this page (the message names the handler and the "
+        "error). The page is built without what that handler would have added; the build "
+        "goes on. This is a bug in sphinx-comparisons, not in the page.",
+        "Report it with the page that triggers it; run with ``-vv`` for the traceback.",
+    ),
+    "encoding": (
+        "A file is not valid UTF-8 (Hugo reads UTF-8 only). The bytes that are not were "
+        "replaced by U+FFFD; the line shown holds the first of them.",
+        "Save the file as UTF-8.",
+    ),
 }
 
 logger: SphinxLoggerAdapter = logging.getLogger("sphinx_comparisons")

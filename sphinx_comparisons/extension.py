@@ -12,6 +12,7 @@ from sphinx_comparisons import (
     anchors,
     comparison,
     config,
+    guard,
     home,
     html,
     links,
@@ -54,34 +55,35 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", model.on_env_get_updated)
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("env-updated", model.on_env_updated, priority=900)
-    app.connect("source-read", titles.on_source_read)
-    app.connect("source-read", served.on_source_read, priority=550)
-    app.connect("doctree-read", shortcode_headings.on_doctree_read, priority=600)  # after Sphinx's toc
-    app.add_directive("hugo-shortcode", shortcode_nodes.ShortcodeDirective)
-    app.add_role("hugo-shortcode", shortcode_nodes.shortcode_role)
-    app.add_node(shortcode_nodes.hugo_block)
-    app.add_transform(shortcode_nodes.LiftBlocks)
-    app.add_node(symbols.symbol, html=(symbols.visit_symbol_html, None))
-    app.add_transform(symbols.IconSymbols)
-    app.add_directive("comparison", comparison.ComparisonDirective)
-    app.add_env_collector(comparison.ComparisonPages)
-    app.connect("html-page-context", comparison.accessible_markup)
-    app.connect("source-read", related_posts.on_source_read, priority=560)
-    app.add_directive("related-posts", related_posts.RelatedPostsDirective)
-    app.add_node(related_posts.related_block, html=(related_posts.visit_related_html, None))
-    app.add_env_collector(related_posts.RelatedPages)
-    app.add_directive("hugo-reference", reference_directive.ReferenceDirective)
-    app.connect("source-read", anchors.on_source_read, priority=600)
-    app.add_transform(titles.HugoTitles)
-    app.add_transform(anchors.HeadingIds)
-    app.add_transform(navigation.InjectToctrees)
-    app.add_transform(links.ResolveHugoLinks)
-    app.add_post_transform(links.ResolveLinksAtWrite)
-    app.add_env_collector(links.AnchorCollector)
-    app.connect("source-read", sections.on_source_read, priority=700)
-    app.add_directive("section-index", sections.SectionIndex)
-    app.connect("doctree-read", titles.on_doctree_read, priority=600)
-    app.connect("html-page-context", html.on_page_context, priority=400)
+    hooks = guard.Guarded(app)  # every per-page handler below: a failure is a warning
+    hooks.connect("source-read", titles.on_source_read)
+    hooks.connect("source-read", served.on_source_read, priority=550)
+    hooks.connect("doctree-read", shortcode_headings.on_doctree_read, priority=600)  # after Sphinx's toc
+    hooks.add_directive("hugo-shortcode", shortcode_nodes.ShortcodeDirective)
+    hooks.add_role("hugo-shortcode", shortcode_nodes.shortcode_role)
+    hooks.add_node(shortcode_nodes.hugo_block)
+    hooks.add_transform(shortcode_nodes.LiftBlocks)
+    hooks.add_node(symbols.symbol, html=(symbols.visit_symbol_html, None))
+    hooks.add_transform(symbols.IconSymbols)
+    hooks.add_directive("comparison", comparison.ComparisonDirective)
+    hooks.add_env_collector(comparison.ComparisonPages)
+    hooks.connect("html-page-context", comparison.accessible_markup)
+    hooks.connect("source-read", related_posts.on_source_read, priority=560)
+    hooks.add_directive("related-posts", related_posts.RelatedPostsDirective)
+    hooks.add_node(related_posts.related_block, html=(related_posts.visit_related_html, None))
+    hooks.add_env_collector(related_posts.RelatedPages)
+    hooks.add_directive("hugo-reference", reference_directive.ReferenceDirective)
+    hooks.connect("source-read", anchors.on_source_read, priority=600)
+    hooks.add_transform(titles.HugoTitles)
+    hooks.add_transform(anchors.HeadingIds)
+    hooks.add_transform(navigation.InjectToctrees)
+    hooks.add_transform(links.ResolveHugoLinks)
+    hooks.add_post_transform(links.ResolveLinksAtWrite)
+    hooks.add_env_collector(links.AnchorCollector)
+    hooks.connect("source-read", sections.on_source_read, priority=700)
+    hooks.add_directive("section-index", sections.SectionIndex)
+    hooks.connect("doctree-read", titles.on_doctree_read, priority=600)
+    hooks.connect("html-page-context", html.on_page_context, priority=400)
     app.add_css_file(html.CSS_FILE)
     from sphinx_comparisons import __version__
 

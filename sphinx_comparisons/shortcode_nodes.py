@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
@@ -174,7 +175,7 @@ def shortcode_role(
     except Exception as err:  # a user's odd input must never stop the build
         call.warn("shortcode_params", f"shortcode {shortcode!r} could not be rendered: {err}")
         result = []
-    if any(isinstance(node, nodes.Body) or isinstance(node, nodes.Structural) for node in result):
+    if any(isinstance(node, (nodes.Body, nodes.Structural, addnodes.only)) for node in result):
         return [hugo_block("", *result)], []
     return result, []
 
@@ -191,5 +192,18 @@ class LiftBlocks(SphinxTransform):
                 child is block or (isinstance(child, nodes.Text) and not child.strip()) for child in parent.children
             ):
                 parent.replace_self(block.children)
+            elif isinstance(parent, _HEADINGS):
+                block.replace_self(_inline_content(block))
             else:
                 block.replace_self(block.children)
+
+
+#: Headings are copied into tables of contents, where Sphinx neither processes
+#: ``only`` nodes nor writes block nodes: a block there crashes the HTML writer.
+_HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
+
+
+def _inline_content(block: hugo_block) -> list[nodes.Node]:
+    """What of a block shortcode can stand in a heading: its first paragraph's content."""
+    paragraph = next(iter(block.findall(nodes.paragraph)), None)
+    return [child.deepcopy() for child in paragraph.children] if paragraph is not None else []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from doctree_check import assert_valid
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -32,7 +33,25 @@ def sphinx_build(src: Path, out: Path, *args: str) -> subprocess.CompletedProces
     command = [sys.executable, "-m", "sphinx", "-q", *args]
     if not (src / "conf.py").exists():
         command += ["-C", "-D", "extensions=sphinx_comparisons"]
-    return subprocess.run([*command, str(src), str(out)], capture_output=True, text=True, check=False)
+    result = subprocess.run([*command, str(src), str(out)], capture_output=True, text=True, check=False)
+    if "-d" not in args:
+        assert_valid(out / ".doctrees")
+    return result
+
+
+@pytest.fixture
+def make_app(make_app):
+    """Sphinx's ``make_app``, with the doctrees of every app a test built checked afterwards."""
+    apps = []
+
+    def make(*args, **kwargs):
+        app = make_app(*args, **kwargs)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        assert_valid(Path(app.doctreedir))
 
 
 def warnings_of(stderr: str) -> list[str]:

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
@@ -207,16 +208,51 @@ def _decode_yaml(text: str, fm: FrontMatter, first_line: int) -> Any:
         if node is None:
             return {}
         _walk_yaml(node, (), fm, first_line)
-        return loader.construct_document(node)
+        try:
+            return loader.construct_document(node)
+        except (ValueError, OverflowError) as err:  # date: 2023-02-30, !!float abc, 5,000 digits
+            raise _Error(f"a value cannot be read ({err})", _unreadable_scalar(loader, node)) from None
     except yaml.MarkedYAMLError as err:
-        # The context mark is where the broken construct began (an unclosed
-        # ``[``); the problem mark is where the parser gave up on it.
-        mark = err.context_mark or err.problem_mark
-        raise _Error(_yaml_message(err), mark.line if mark else None) from None
+        raise _Error(_yaml_message(err), _yaml_error_line(err)) from None
     except yaml.YAMLError as err:
         raise _Error(str(err), None) from None
     finally:
         loader.dispose()
+
+
+def _unreadable_scalar(loader: Any, root: yaml.Node) -> int | None:
+    """The 0-based line of the first scalar (in document order) that cannot be constructed."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except Exception:  # noqa: BLE001 (any failure marks the scalar at fault)
+                return int(node.start_mark.line)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
+    return None
+
+
+#: Contexts that name the enclosing block, not the line at fault: ``? [a, b]`` is
+#: reported "while constructing a mapping" at the mapping's first key.
+_ENCLOSING_CONTEXTS = ("while constructing", "while parsing a block")
+
+
+def _yaml_error_line(err: yaml.MarkedYAMLError) -> int | None:
+    """The 0-based line to leave out.
+
+    The context mark is where a broken construct began (an unclosed ``[``), the
+    problem mark where the parser gave up on it; when the context is merely the
+    enclosing mapping, the problem mark is the line at fault.
+    """
+    mark = err.context_mark or err.problem_mark
+    if err.problem_mark and (err.context or "").startswith(_ENCLOSING_CONTEXTS):
+        mark = err.problem_mark
+    return mark.line if mark else None
 
 
 def _yaml_message(err: yaml.MarkedYAMLError) -> str:
@@ -255,6 +291,18 @@ def _walk_yaml(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, first: i
         _walk_yaml(value_node, (*path, key), fm, first)
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _long_number_line(text: str) -> int | None:
+    """The 0-based line of the first number Python will not convert (``sys.get_int_max_str_digits``)."""
+    limit = sys.get_int_max_str_digits()
+    for run in _DIGITS.finditer(text):
+        if limit and len(run.group()) > limit:
+            return text.count("\n", 0, run.start())
+    return None
+
+
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -265,6 +313,8 @@ def _decode_toml(text: str, fm: FrontMatter, first_line: int) -> Any:
         match = _TOML_LINE.search(str(err))
         message = _TOML_LINE.sub("", str(err)).strip()
         raise _Error(message, int(match.group(1)) - 1 if match else None) from None
+    except ValueError as err:  # an integer of more than 4,300 digits
+        raise _Error(f"a value cannot be read ({err})", _long_number_line(text)) from None
     _scan_toml_tables(text, fm, first_line)
     return data
 
@@ -324,6 +374,8 @@ def _decode_json(text: str, fm: FrontMatter, first_line: int) -> Any:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as err:
         raise _Error(err.msg, err.lineno - 1) from None
+    except ValueError as err:  # an integer of more than 4,300 digits
+        raise _Error(f"a value cannot be read ({err})", _long_number_line(text)) from None
     _scan_json_keys(text, fm, first_line)
     for key in duplicates:
         lines = [
@@ -471,6 +523,12 @@ def _check_types(fm: FrontMatter) -> None:
         value = params.get(key)
         if value is not None and not isinstance(value, (str, list, dict)):
             bad(key, "a menu name, a list of menu names or a mapping")
+    if "tocdepth" in params:  # Sphinx's, not Hugo's; its templates compare it with numbers
+        depth = params["tocdepth"]
+        if isinstance(depth, str) and depth.strip().isdigit():
+            params["tocdepth"] = int(depth)
+        elif type(depth) is not int:  # bool is an int to Python, not to Sphinx
+            bad("tocdepth", "a whole number")
 
 
 def _scalar_text(value: Any) -> str:
