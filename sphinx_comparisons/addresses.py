@@ -24,7 +24,7 @@ from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import outputs, urls
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -42,7 +42,7 @@ class Address:
 
 
 def compute(
-    env: BuildEnvironment, pages: dict[str, Page], static_files: Set[str] = frozenset(), pretty: bool = True
+    env: BuildEnvironment, pages: dict[str, Page], static_files: AbstractSet[str] = frozenset(), pretty: bool = True
 ) -> dict[str, Address]:
     """Each Markdown page's Hugo URL; of two pages claiming one URL, the first by path keeps it.
 
@@ -69,7 +69,7 @@ def compute(
     return addresses
 
 
-def _writable_url(key: str, page: Page, static_files: Set[str], pretty: bool) -> str | None:
+def _writable_url(key: str, page: Page, static_files: AbstractSet[str], pretty: bool) -> str | None:
     asked = urls.page_url(page)
     checked = outputs.site_path(asked)
     field = "url" if "url" in page.params else "slug" if "slug" in page.params else ""

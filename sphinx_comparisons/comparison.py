@@ -108,10 +108,9 @@ class ComparisonDirective(SphinxDirective):
     def _file(self, reference: str) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
         page_dir = Path(self.env.doc2path(self.env.docname)).parent
         srcdir = Path(self.env.srcdir)
-        candidates = [page_dir / reference, srcdir / reference.lstrip("/"), srcdir.parent / "data" / reference.lstrip("/")]
-        contained = [files.allowed(self.env, candidate) for candidate in candidates]
-        found = next((c for c in contained if c is not None and c.is_file()), None)
-        if found is None and None in contained:
+        rooted = reference.lstrip("/")
+        found, refused = files.locate(self.env, [(page_dir, reference), (srcdir, rooted), (srcdir.parent / "data", rooted)])
+        if found is None and refused:
             return matrix.Matrix(), [matrix.MatrixProblem("path", f"comparison :file: {paths.refusal(reference)}")]
         if found is None:
             return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} not found (beside the page, in the source folder, or in the site's data/)")]

@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from docutils.parsers.rst.directives.misc import Raw
 from docutils.parsers.rst.directives.tables import CSVTable
 from myst_parser.mocking import MockIncludeDirective
+from sphinx import addnodes
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import navigation
+from sphinx_comparisons import navigation, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import paths, siteconfig
 
@@ -35,16 +35,46 @@ if TYPE_CHECKING:
 _SCHEME_CHARS = "://"
 
 
+_ROOTS = "hugo_read_roots"
+
+
 def read_roots(env: BuildEnvironment) -> tuple[Path, ...]:
-    """The folders pages may read: the content tree, the Hugo project root, conf.py's folder."""
-    app = getattr(env, "_app", None) or env.app
-    files = [Path(f) for f in navigation.site_config(env).files]
-    return paths.roots(env.srcdir, siteconfig.site_root(files), getattr(app, "confdir", None))
+    """The folders pages may read: the content tree, the Hugo project root, conf.py's folder
+    and ``hugo_read_paths``.
+
+    Found once per build (at ``env-get-outdated``), as every image and page asks.
+    """
+    found: tuple[Path, ...] | None = sitewide.get(env, _ROOTS)
+    if found is None:
+        confdir = Path((getattr(env, "_app", None) or env.app).confdir or env.srcdir)
+        files = [Path(f) for f in navigation.site_config(env).files]
+        extra = [confdir / name for name in site.hugo_config(env).read_paths]
+        found = paths.roots(env.srcdir, siteconfig.site_root(files), confdir, *extra)
+        sitewide.put(env, _ROOTS, found)
+    return found
 
 
 def allowed(env: BuildEnvironment, path: Path | str) -> Path | None:
     """The file with symlinks resolved when a page may read it; ``None`` when it leads out of the site."""
     return paths.contained(path, read_roots(env))
+
+
+def locate(env: BuildEnvironment, places: list[tuple[Path, str]]) -> tuple[Path | None, bool]:
+    """The first file a page may read among ``(folder, reference)`` places, and whether one was refused.
+
+    A place whose folder is itself outside the site (a fallback such as the
+    content folder's parent on a site without a Hugo config) is skipped, not refused.
+    """
+    refused = False
+    for folder, reference in places:
+        if allowed(env, folder) is None:
+            continue
+        found = allowed(env, folder / reference)
+        if found is None:
+            refused = True
+        elif found.is_file():
+            return found, refused
+    return None, refused
 
 
 def read(env: BuildEnvironment, path: Path, reference: str, location: Any, subtype: str) -> str | None:
@@ -75,7 +105,10 @@ class ContainFiles(SphinxTransform):
                 self._refuse(download, target, nodes.inline("", "", *download.children))
 
     def _may_read(self, reference: str) -> bool:
-        _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
+        try:
+            _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
+        except (OSError, ValueError):
+            return False
         candidates = glob.glob(glob.escape(absolute[:-2]) + ".*") if absolute.endswith(".*") else [absolute]
         return all(allowed(self.env, candidate) is not None for candidate in [absolute.removesuffix(".*"), *candidates])
 
@@ -101,10 +134,11 @@ def _is_url(uri: str) -> bool:
 def _refused_file(directive: Any, reference: str, relative_to_doc: bool) -> bool:
     """Warn and say so when a directive's file leads out of the site."""
     env: BuildEnvironment = directive.state.document.settings.env
-    if relative_to_doc:
-        absolute = os.path.join(os.path.dirname(env.doc2path(env.docname)), reference)
+    folder = os.path.dirname(env.doc2path(env.docname))
+    if relative_to_doc or not reference.startswith("/"):  # docutils joins; Sphinx reads /x from the source folder
+        absolute = os.path.join(folder, reference)
     else:
-        _, absolute = env.relfn2path(reference, env.docname)
+        absolute = os.path.join(env.srcdir, reference.lstrip("/"))
     if allowed(env, absolute) is not None:
         return False
     warn("path", paths.refusal(reference), location=(env.docname, directive.lineno))
@@ -125,9 +159,9 @@ class ContainedInclude(SphinxDirective):
             return []
         renderer = getattr(self.state, "_renderer", None)
         if renderer is not None:
-            return MockIncludeDirective(renderer, self.name, Include, self.arguments, self.options, list(self.content), self.lineno).run()  # type: ignore[return-value]
-        return Include(self.name, self.arguments, self.options, self.content, self.lineno, self.content_offset,
-                       self.block_text, self.state, self.state_machine).run()
+            return list(MockIncludeDirective(renderer, self.name, Include, self.arguments, self.options, list(self.content), self.lineno).run())
+        return list(Include(self.name, self.arguments, self.options, self.content, self.lineno, self.content_offset,
+                            self.block_text, self.state, self.state_machine).run())
 
 
 class ContainedLiteralInclude(LiteralInclude):
@@ -166,6 +200,7 @@ DIRECTIVES = {
 
 def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
     """``env-get-outdated``, before the front matter scan: a page file that is a symlink out of the site is not read."""
+    sitewide.drop(env, _ROOTS)  # the site config or conf.py's folder may have moved since the last build
     escaping = {doc for doc in env.found_docs if allowed(env, env.doc2path(doc)) is None}
     for docname in sorted(escaping):
         warn("path", f"page file {os.fspath(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "

@@ -9,7 +9,6 @@ navigation in its sidebar, or the addresses its links use (``env-get-updated``).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging

@@ -361,14 +361,10 @@ def _find_file(call: Call, reference: str) -> Path | None:
     """
     page_dir = Path(call.env.doc2path(call.docname)).parent
     srcdir = Path(call.env.srcdir)
-    candidates = [page_dir / reference] if not reference.startswith("/") else [srcdir.parent / reference.lstrip("/"), srcdir / reference.lstrip("/")]
-    refused = False
-    for candidate in candidates:
-        resolved = files.allowed(call.env, candidate)
-        if resolved is None:
-            refused = True
-        elif resolved.is_file():
-            return resolved
+    rooted = reference.lstrip("/")
+    found, refused = files.locate(call.env, [(page_dir, reference)] if not reference.startswith("/") else [(srcdir.parent, rooted), (srcdir, rooted)])
+    if found is not None:
+        return found
     if refused:
         call.warn("path", f"{call.name}: {paths.refusal(reference)}")
     else:

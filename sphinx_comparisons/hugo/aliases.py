@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from sphinx_comparisons.hugo import outputs
@@ -66,7 +67,7 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
 
 
 def collect(
-    pages: Iterable[Page], page_urls: dict[str, str], page_files: dict[str, str], static_files: Set[str] = frozenset()
+    pages: Iterable[Page], page_urls: dict[str, str], page_files: dict[str, str], static_files: AbstractSet[str] = frozenset()
 ) -> tuple[list[Alias], list[AliasProblem]]:
     """Every page's aliases, in path order; refused ones and collisions as problems.
 
