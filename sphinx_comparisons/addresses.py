@@ -21,9 +21,11 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_comparisons import sitewide
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import urls
+from sphinx_comparisons.hugo import outputs, urls
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -39,12 +41,20 @@ class Address:
     kind: str
 
 
-def compute(env: BuildEnvironment, pages: dict[str, Page]) -> dict[str, Address]:
-    """Each Markdown page's Hugo URL; of two pages claiming one URL, the first by path keeps it."""
+def compute(
+    env: BuildEnvironment, pages: dict[str, Page], static_files: AbstractSet[str] = frozenset(), pretty: bool = True
+) -> dict[str, Address]:
+    """Each Markdown page's Hugo URL; of two pages claiming one URL, the first by path keeps it.
+
+    A URL that cannot be written (``outputs.site_path``) or that is a file of the
+    site's ``static/`` folders (which wins, as in Hugo) leaves the page at Sphinx's path.
+    """
     taken: dict[str, str] = {}
     addresses: dict[str, Address] = {}
     for key, page in sorted(pages.items(), key=lambda item: item[1].path):
-        url = urls.page_url(page)
+        url = _writable_url(key, page, static_files, pretty)
+        if url is None:
+            continue
         other = taken.get(urls.normalize(url))
         if other is not None:
             warn(
@@ -57,6 +67,24 @@ def compute(env: BuildEnvironment, pages: dict[str, Page]) -> dict[str, Address]
         addresses[key] = Address(url, page.kind)
     sitewide.put(env, _ENV_ATTR, addresses)
     return addresses
+
+
+def _writable_url(key: str, page: Page, static_files: AbstractSet[str], pretty: bool) -> str | None:
+    asked = urls.page_url(page)
+    checked = outputs.site_path(asked)
+    field = "url" if "url" in page.params else "slug" if "slug" in page.params else ""
+    line = page.line_of(field) if field else 1
+    if isinstance(checked, outputs.Refused):
+        shown = asked if len(asked) <= 80 else asked[:77] + "..."
+        warn("output", f"page URL {shown!r} {checked.reason}; this page keeps Sphinx's path", location=(key, line))
+        return None
+    url = "/" + checked
+    file = urls.output_target(url, page.kind, pretty)[1]
+    if file in static_files:
+        warn("output", f"page URL {url} is also the file {file} of the site's static folder, which wins (as in Hugo); "
+             "this page keeps Sphinx's path", location=(key, line))
+        return None
+    return url
 
 
 def addresses(env: BuildEnvironment) -> dict[str, Address]:
@@ -115,7 +143,7 @@ def _output_file(app: Sphinx, builder: Builder, original: Any, pretty: bool, kin
         if address is None:
             return original(pagename)
         target = urls.output_target(address.url, address.kind, pretty)[1]
-        return kind(os.path.join(builder.outdir, *target.split("/")))
+        return kind(outputs.place(Path(builder.outdir), target))
 
     return output_file
 
@@ -140,7 +168,10 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     except (OSError, ValueError):
         previous = []
     for relative in set(previous) - set(current) if isinstance(previous, list) else ():
-        path = (outdir / str(relative)).resolve()
+        try:
+            path = outputs.place(outdir, str(relative)).resolve()
+        except ValueError:
+            continue
         if outdir not in path.parents or not path.is_file():
             continue
         path.unlink()

@@ -232,21 +232,29 @@ def init(root: Path, config_path: str | None) -> list[Path]:
         lines.append(f"hugo_menus = [{menu!r}]  # the menu {count} pages are in; [] for the section tree")
     written = []
     conf = root / "conf.py"
-    if not conf.exists():
-        conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if _create(conf, "\n".join(lines) + "\n"):
         written.append(conf)
     site = siteconfig.site_root(files) or root
     rtd = site / ".readthedocs.yaml"
-    if not rtd.exists():
-        relative = conf.relative_to(site).as_posix() if site in conf.parents else "conf.py"
-        rtd.write_text(
-            "version: 2\nbuild:\n  os: ubuntu-24.04\n  tools:\n    python: \"3.12\"\n"
-            f"sphinx:\n  configuration: {relative}\n  builder: dirhtml\n"
-            "python:\n  install:\n    - requirements: requirements-docs.txt\n",
-            encoding="utf-8",
-        )
+    relative = conf.relative_to(site).as_posix() if site in conf.parents else "conf.py"
+    text = (
+        "version: 2\nbuild:\n  os: ubuntu-24.04\n  tools:\n    python: \"3.12\"\n"
+        f"sphinx:\n  configuration: {relative}\n  builder: dirhtml\n"
+        "python:\n  install:\n    - requirements: requirements-docs.txt\n"
+    )
+    if _create(rtd, text):
         written.append(rtd)
     return written
+
+
+def _create(path: Path, text: str) -> bool:
+    """Write a new file; never over an existing one, nor through a symlink (dangling or not)."""
+    try:
+        with open(path, "x", encoding="utf-8") as handle:  # O_CREAT | O_EXCL: a symlink counts as existing
+            handle.write(text)
+    except FileExistsError:
+        return False
+    return True
 
 
 def _walk(entries: list[content.menus_.MenuEntry]) -> list[content.menus_.MenuEntry]:
@@ -273,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in written:
             print(f"wrote {path}")
         if not written:
-            print("conf.py and .readthedocs.yaml exist already; nothing written")
+            print("conf.py and .readthedocs.yaml exist already (a symlink counts); nothing written")
         return 0
     try:
         report = check(root, args.config)

@@ -20,9 +20,9 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, links, pagesets, site, symbols
+from sphinx_comparisons import addresses, files, links, pagesets, site, symbols
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import content, encoding, matrix, urls
+from sphinx_comparisons.hugo import content, matrix, paths, urls
 
 if TYPE_CHECKING:
 
@@ -108,21 +108,22 @@ class ComparisonDirective(SphinxDirective):
     def _file(self, reference: str) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
         page_dir = Path(self.env.doc2path(self.env.docname)).parent
         srcdir = Path(self.env.srcdir)
-        candidates = [page_dir / reference, srcdir / reference.lstrip("/"), srcdir.parent / "data" / reference.lstrip("/")]
-        found = next((c for c in candidates if c.is_file()), None)
+        rooted = reference.lstrip("/")
+        found, refused = files.locate(self.env, [(page_dir, reference), (srcdir, rooted), (srcdir.parent / "data", rooted)])
+        if found is None and refused:
+            return matrix.Matrix(), [matrix.MatrixProblem("path", f"comparison :file: {paths.refusal(reference)}")]
         if found is None:
             return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} not found (beside the page, in the source folder, or in the site's data/)")]
         self.env.note_dependency(str(found))
-        text, bad_line = encoding.decode(found.read_bytes())
-        if bad_line is not None:
-            warn("encoding", f"comparison file {reference!r} is not UTF-8 (line {bad_line}); "
-                 "the bytes that are not were replaced by U+FFFD", location=(self.env.docname, self.lineno))
+        text = files.read(self.env, found, reference, (self.env.docname, self.lineno), "comparison")
+        if text is None:
+            return matrix.Matrix(), []
         if found.suffix.lower() == ".csv":
             return matrix.from_csv(text)
         try:
             data = json.loads(text) if found.suffix.lower() == ".json" else yaml.safe_load(text)
         except (ValueError, yaml.YAMLError) as err:
-            return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} cannot be read: {err}")]
+            return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} cannot be read: {_error_without_text(err)}")]
         return matrix.from_data(data)
 
     def _aggregate(self) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
@@ -229,6 +230,17 @@ class ComparisonDirective(SphinxDirective):
             warn("comparison", f"product link {link!r} leads to no page of this site; it is not linked", location=(self.env.docname, self.lineno))
             return [name]
         return [_doc_ref(target, product.name, self.env.docname)]
+
+
+def _error_without_text(err: Exception) -> str:
+    """A parse error's kind and place, without the file's text (a YAML error quotes the line)."""
+    if isinstance(err, yaml.YAMLError):
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        return f"not valid YAML{where}"
+    if isinstance(err, json.JSONDecodeError):
+        return f"not valid JSON at line {err.lineno}, column {err.colno}"
+    return "not valid JSON"
 
 
 def _doc_ref(target: str, text: str, fromdoc: str) -> nodes.Node:

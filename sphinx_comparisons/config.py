@@ -227,6 +227,19 @@ class HugoConfig:
         },
     )
 
+    read_paths: list[str] = field(
+        default_factory=list,
+        metadata={
+            "type": "list[str]",
+            "check": _string_list,
+            "rebuild": "env",
+            "help": "More files or folders (relative to conf.py) that pages may read through "
+            "``readfile``, ``include``, images and the like, besides the content folder, the Hugo "
+            "project root and conf.py's folder. Anything else a page names is refused "
+            "(``hugo.path``), as Hugo's ``readFile`` never leaves the project.",
+        },
+    )
+
     @classmethod
     def fields(cls) -> tuple[dataclasses.Field[Any], ...]:
         return dataclasses.fields(cls)

@@ -170,6 +170,23 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "replaced by U+FFFD; the line shown holds the first of them.",
         "Save the file as UTF-8.",
     ),
+    "path": (
+        "A page names a file outside the site (``readfile``, ``includeMarkdown``, ``comparison "
+        ":file:``, ``imgproc``, an image, a download link, an ``include`` directive), directly or "
+        "through a symlink, or a ``staticDir`` or a symlink in ``static/`` leads outside it. Only "
+        "the content folder, the Hugo project root and conf.py's folder may be read; the file is "
+        "not read, copied or published.",
+        "Move the file into the site (or replace the symlink by the file).",
+    ),
+    "output": (
+        "A page URL (``url``, ``slug``), alias or redirect cannot be written: it climbs above the "
+        "output folder, is too long (250 bytes a name, 1,024 in all), has control or Windows-"
+        "forbidden characters, would replace a file Sphinx or the theme writes (``_static/``, "
+        "``searchindex.js``, ``search``, ``genindex``, ``_redirects`` ...) or a dotfile, or is a "
+        "file of ``static/`` (which wins, as in Hugo). The page keeps Sphinx's path; the alias "
+        "gets no redirect.",
+        "Choose another ``url``, ``slug`` or alias.",
+    ),
 }
 
 logger: SphinxLoggerAdapter = logging.getLogger("sphinx_comparisons")

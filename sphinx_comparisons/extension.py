@@ -12,6 +12,7 @@ from sphinx_comparisons import (
     anchors,
     comparison,
     config,
+    files,
     guard,
     home,
     html,
@@ -27,6 +28,7 @@ from sphinx_comparisons import (
     symbols,
     shortcode_nodes,
     site,
+    staticdirs,
     titles,
 )
 from sphinx_comparisons.hugo import siteconfig
@@ -49,7 +51,9 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", addresses.install)
     app.connect("build-finished", addresses.fix_search_index)
     app.connect("build-finished", addresses.remove_stale_pages, priority=400)
+    app.connect("build-finished", staticdirs.copy, priority=450)
     app.connect("build-finished", redirects.write)
+    app.connect("env-get-outdated", files.drop_escaping_sources, priority=400)
     app.connect("env-get-outdated", site.scan)
     app.connect("env-get-outdated", model.on_env_get_outdated, priority=600)
     app.connect("env-get-updated", model.on_env_get_updated)
@@ -78,6 +82,9 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     hooks.add_transform(anchors.HeadingIds)
     hooks.add_transform(navigation.InjectToctrees)
     hooks.add_transform(links.ResolveHugoLinks)
+    hooks.add_transform(files.ContainFiles)
+    for name, directive in files.DIRECTIVES.items():
+        hooks.add_directive(name, directive, override=True)
     hooks.add_post_transform(links.ResolveLinksAtWrite)
     hooks.add_env_collector(links.AnchorCollector)
     hooks.connect("source-read", sections.on_source_read, priority=700)
@@ -107,7 +114,6 @@ def on_config_inited(app: Sphinx, conf: Config) -> None:
     if not settings.sphinx_only_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, config.SPHINX_ONLY_WARNINGS)
     hugo_site = siteconfig.load(siteconfig.find(settings.config, Path(app.srcdir)))
-    conf.html_extra_path = _merged(conf.html_extra_path, model.static_dirs(hugo_site))
     if _root_doc_is_default(conf):
         srcdir = Path(app.srcdir)
         suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]

@@ -9,12 +9,22 @@ navigation in its sidebar, or the addresses its links use (``env-get-updated``).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
-from sphinx_comparisons import addresses, comparison, links, navigation, redirects, refshortcodes, related_posts, site, sitewide
+from sphinx_comparisons import (
+    addresses,
+    comparison,
+    links,
+    navigation,
+    redirects,
+    refshortcodes,
+    related_posts,
+    site,
+    sitewide,
+    staticdirs,
+)
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, headings, refs, siteconfig, urls
 from sphinx_comparisons.hugo.frontmatter import digest
@@ -42,16 +52,6 @@ def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
     return str(markup).lower() if str(markup).lower() in headings.SCHEMES else "github"
 
 
-def static_dirs(config: siteconfig.SiteConfig) -> list[str]:
-    """The site's ``static`` folders (``staticDir``), beside its config."""
-    root = siteconfig.site_root([Path(f) for f in config.files])
-    if root is None:
-        return []
-    names: Any = config.values.get("staticdir", "static")
-    names = names if isinstance(names, list) else [names]
-    return [str(root / name) for name in names if isinstance(name, str) and (root / name).is_dir()]
-
-
 def on_env_get_outdated(
     app: Sphinx,
     env: BuildEnvironment,
@@ -64,15 +64,16 @@ def on_env_get_outdated(
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     found = _leave_out(env, navigation.pages(env), added, changed, removed)
     sitewide.put(env, navigation.PAGES, found)
-    known = addresses.compute(env, found)
+    static = staticdirs.collect(env, config)
+    pretty = addresses.style(app.builder)
+    known = addresses.compute(env, found, set(staticdirs.static_files(env)), pretty if pretty is not None else True)
     index = {urls.normalize(address.url): key for key, address in known.items()}
     stale = links.stale_linkers(env, index)
-    links.set_index(env, index, static_dirs(config))
+    links.set_index(env, index, [str(folder) for folder in static])
     refshortcodes.set_index(env, refs.RefIndex(found.values()))
     old_nav: navigation.navigation.Navigation | None = sitewide.get(env, navigation.NAV)
     new_nav = navigation.build(env, config, found, index)
     sitewide.put(env, navigation.NAV, new_nav)
-    pretty = addresses.style(app.builder)
     redirects.collect(env, found, pretty if pretty is not None else True)
 
     scheme = heading_scheme(env, config)

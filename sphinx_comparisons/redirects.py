@@ -15,11 +15,12 @@ import os
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from sphinx_comparisons import addresses, site, sitewide
+from sphinx_comparisons import addresses, site, sitewide, staticdirs
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import aliases as aliases_
-from sphinx_comparisons.hugo import urls
+from sphinx_comparisons.hugo import outputs, urls
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,7 +38,7 @@ def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None
     known = addresses.addresses(env)
     page_urls = {key: address.url for key, address in known.items()}
     page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
-    found, problems = aliases_.collect(pages.values(), page_urls, page_files)
+    found, problems = aliases_.collect(pages.values(), page_urls, page_files, set(staticdirs.static_files(env)))
     for problem in problems:
         warn(problem.subtype, problem.message, location=(problem.page, problem.line))
     sitewide.put(env, _ENV_ATTR, found)
@@ -71,9 +72,13 @@ def _relative(from_file: str, target_uri: str) -> str:
 
 
 def _inside(outdir: Path, relative: str) -> Path | None:
-    target = (outdir / relative).resolve()
-    root = outdir.resolve()
-    return target if target == root or root in target.parents else None
+    checked = outputs.site_path(relative)
+    if isinstance(checked, outputs.Refused):
+        return None
+    try:
+        return outputs.place(outdir, checked)
+    except ValueError:
+        return None
 
 
 def _read(path: Path) -> str | None:
@@ -113,17 +118,26 @@ def write(app: Sphinx, exception: Exception | None) -> None:
         canonical = base.rstrip("/") + "/" + target_uri if base else relative
         title = env.titles[alias.page].astext() if alias.page in env.titles else alias.page
         text = _page(relative, title, canonical)
-        if text != existing:  # an unchanged file keeps its time stamp (and deploy tools skip it)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_text(text, encoding="utf-8")
+        try:
+            if text != existing:  # an unchanged file keeps its time stamp (and deploy tools skip it)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                destination.write_text(text, encoding="utf-8")
+        except OSError as err:  # a folder in its path is a file, a name the file system refuses
+            warn("output", f"alias {alias.url}: {alias.file} cannot be written ({err.strerror or err}); skipped", location=(alias.page, alias.line))
+            continue
         written.append(alias.file)
         listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
     _remove_stale(outdir, written)
     (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
-    (outdir / "_redirects").write_text("".join(f"{r['from']} {r['to']} 301\n" for r in listing), encoding="utf-8")
+    (outdir / "_redirects").write_text("".join(f"{_field(r['from'])} {_field(r['to'])} 301\n" for r in listing), encoding="utf-8")
     # Read the Docs "page" redirects: paths below the version root, as its API takes them
     rtd = [{"type": "page", "from_url": r["from"], "to_url": r["to"]} for r in listing]
     (outdir / "readthedocs-redirects.json").write_text(json.dumps(rtd, indent=2) + "\n", encoding="utf-8")
+
+
+def _field(path: str) -> str:
+    """A path as one field of a ``_redirects`` rule: spaces and other separators percent-escaped."""
+    return quote(path, safe="/%~@+!$&'()*,;=:-._")
 
 
 def _remove_stale(outdir: Path, written: list[str]) -> None:

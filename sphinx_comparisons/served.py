@@ -19,8 +19,9 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_comparisons import site
+from sphinx_comparisons import files, site
 from sphinx_comparisons.expand import BLOCK, DROP, INLINE, TEXT, expand
+from sphinx_comparisons.hugo import paths
 from sphinx_comparisons.shortcode_nodes import Call, Handler, fence_for
 
 if TYPE_CHECKING:
@@ -310,6 +311,7 @@ def figure(call: Call) -> list[nodes.Node]:
             image[option] = str(call.arg(option))
     link = call.arg("link")
     figure_node = nodes.figure("", classes=[str(call.arg("class"))] if call.arg("class") else [])
+    figure_node.source, figure_node.line = str(call.env.doc2path(call.docname)), call.line  # located if its src is refused
     figure_node += nodes.reference("", "", image, refuri=str(link)) if link else image
     title = call.arg("title")
     if title or caption:
@@ -322,7 +324,12 @@ def imgproc(call: Call) -> list[nodes.Node]:
     """Docsy's imgproc: the named page resource as an image (no processing), caption inside."""
     name = str(call.get(0) or "")
     folder = Path(call.env.doc2path(call.docname)).parent
-    matches = sorted(p for p in folder.glob(f"**/*{name}*") if p.is_file() and p.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+    if name.startswith("/") or ".." in name.split("/") or "\0" in name:
+        call.warn("path", f"imgproc: {name!r} is not the name of a resource of this page's bundle; it is not read")
+        return []
+    bundle = paths.roots(folder)
+    found = (p for p in folder.glob(f"**/*{name}*") if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+    matches = sorted(p for p in found if paths.contained(p, bundle) is not None and p.is_file())
     if not matches:
         call.warn("shortcode_params", f"imgproc finds no image resource named {name!r} beside the page")
         return []
@@ -347,13 +354,21 @@ def highlight(call: Call) -> list[nodes.Node]:
 
 
 def _find_file(call: Call, reference: str) -> Path | None:
+    """The file a ``readfile`` names, beside the page or (``/x``) from the project root or content root.
+
+    Only files inside the site may be read (``files.allowed``); a reference that
+    leads out of it is refused with ``hugo.path``, found or not.
+    """
     page_dir = Path(call.env.doc2path(call.docname)).parent
     srcdir = Path(call.env.srcdir)
-    candidates = [page_dir / reference] if not reference.startswith("/") else [srcdir.parent / reference.lstrip("/"), srcdir / reference.lstrip("/")]
-    for candidate in candidates:
-        resolved = candidate.resolve()
-        if resolved.is_file():
-            return resolved
+    rooted = reference.lstrip("/")
+    found, refused = files.locate(call.env, [(page_dir, reference)] if not reference.startswith("/") else [(srcdir.parent, rooted), (srcdir, rooted)])
+    if found is not None:
+        return found
+    if refused:
+        call.warn("path", f"{call.name}: {paths.refusal(reference)}")
+    else:
+        call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
     return None
 
 
@@ -362,10 +377,11 @@ def readfile(call: Call) -> list[nodes.Node]:
     reference = str(call.arg("file", 0, ""))
     found = _find_file(call, reference)
     if found is None:
-        call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
         return []
     call.env.note_dependency(str(found))
-    text = found.read_text(encoding="utf-8-sig")
+    text = files.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
+    if text is None:
+        return []
     if call.arg("code") in (True, "true"):
         return [nodes.literal_block(text, text, language=str(call.arg("lang", default="text")))]
     depth = int(call.named.get("_depth", 0))
@@ -454,7 +470,7 @@ def _custom_handler(spec: dict[str, Any]) -> Handler:
         options = [f":{spec.get('options', {}).get(k, k)}: {v}" for k, v in params.items() if k in spec.get("options", {})]
         inner = call.inner or ""
         fence = fence_for(inner, "`")
-        return call.wrapped([f"{fence}{{{spec['directive']}}} {argument}".rstrip(), *options], [fence])
+        return call.wrapped([f"{fence}{{{spec['directive']}}} {argument}".rstrip(), *options], [fence], inner)
 
     return handle
 

@@ -1,9 +1,8 @@
 """Hugo aliases: old addresses of a page, each to be served by a small redirect file.
 
 Resolution follows ``hugolib/alias.go`` (``hugo-semantics.md`` section 3.1);
-on top of Hugo's checks we refuse what could not be written safely on every
-system: other schemes, drive letters and UNC paths, backslashes and the other
-characters Windows forbids in file names, and reserved device names.
+on top of Hugo's checks we refuse other schemes, drive letters and UNC paths,
+and every path the output rule (``outputs.site_path``) refuses.
 """
 
 from __future__ import annotations
@@ -11,14 +10,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from sphinx_comparisons.hugo import outputs
 from sphinx_comparisons.hugo.content import Page
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _DRIVE = re.compile(r"^[A-Za-z]:")
-_WINDOWS_UNSAFE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +38,9 @@ class AliasProblem:
     line: int
 
 
-def resolve(alias: str, page_url: str) -> tuple[str, str] | str:
-    """``(file, url)`` for an alias on a page at ``page_url``, or why it is refused."""
+def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refused:
+    """``(file, url)`` for an alias on a page at ``page_url``, or why it is refused: a string
+    when it is no site path, ``outputs.Refused`` when its path cannot be written."""
     raw = alias.strip()
     if not raw:
         return "is empty"
@@ -48,23 +48,17 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str:
         return "has a protocol: Hugo does not support http* aliases"
     if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or _SCHEME.match(raw):
         return "is not a site path (a URL, a drive or a network path)"
-    if _WINDOWS_UNSAFE.search(raw):
-        return "has characters that are not allowed in file names on Windows (\\ < > : \" | ? *)"
     if raw.startswith("/"):
         joined = raw.lstrip("/")
     else:
         # relative to the parent of the page's URL directory: a sibling of the page
         joined = posixpath.join(posixpath.dirname(page_url.strip("/")), raw)
-    if _climbs(joined):
-        return "climbs above the site root (a '..' too many)"
-    normalized = posixpath.normpath(joined)
-    cleaned = "/" if normalized == "." else "/" + normalized
-    if cleaned == "/":
+    checked = outputs.site_path(joined)
+    if isinstance(checked, outputs.Refused):
+        return checked
+    path = checked.rstrip("/")
+    if not path:
         return "resolves to the site root"
-    segments = [s for s in cleaned.split("/") if s]
-    if any(_RESERVED.match(s) or s.endswith((".", " ")) for s in segments):
-        return "has a file name Windows reserves (CON, NUL, COM1 ...) or one ending in a dot or space"
-    path = cleaned.lstrip("/")
     if raw.endswith("/"):
         return path + "/index.html", "/" + path + "/"
     if path.endswith(".html"):
@@ -72,26 +66,15 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str:
     return path + "/index.html", "/" + path + "/"
 
 
-def _climbs(path: str) -> bool:
-    depth = 0
-    for segment in path.split("/"):
-        if segment == "..":
-            depth -= 1
-            if depth < 0:
-                return True
-        elif segment not in ("", "."):
-            depth += 1
-    return False
-
-
 def collect(
-    pages: Iterable[Page], page_urls: dict[str, str], page_files: dict[str, str]
+    pages: Iterable[Page], page_urls: dict[str, str], page_files: dict[str, str], static_files: AbstractSet[str] = frozenset()
 ) -> tuple[list[Alias], list[AliasProblem]]:
     """Every page's aliases, in path order; refused ones and collisions as problems.
 
     ``page_files`` maps each page's output file to its key. A real page always
-    wins over an alias at its file; of two pages claiming one alias, the first
-    by path keeps it. An alias that is the page's own address is skipped.
+    wins over an alias at its file, and so does a file of ``static/``; of two
+    pages claiming one alias, the first by path keeps it. An alias that is the
+    page's own address is skipped.
     """
     aliases: list[Alias] = []
     problems: list[AliasProblem] = []
@@ -104,12 +87,17 @@ def collect(
         for index, value in enumerate(values):
             line = page.key_lines.get(f"aliases.{index}", page.line_of("aliases"))
             result = resolve(str(value), page_urls[page.key])
-            if isinstance(result, str):
-                problems.append(AliasProblem("alias", f"alias {value!r} {result}; no redirect is written", page.key, line))
+            if not isinstance(result, tuple):
+                subtype, reason = ("output", result.reason) if isinstance(result, outputs.Refused) else ("alias", result)
+                shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
+                problems.append(AliasProblem(subtype, f"alias {shown!r} {reason}; no redirect is written", page.key, line))
                 continue
             file, url = result
             if file == own_file.get(page.key):
                 continue  # the page's own address: nothing to redirect (Hugo sites do this)
+            if file in static_files:
+                problems.append(AliasProblem("output", f"alias {value!r} is the file {file} of the site's static folder, which wins; no redirect is written", page.key, line))
+                continue
             if file in page_files:
                 problems.append(
                     AliasProblem("alias_conflict", f"alias {value!r} is the address of a page ({url}); the page is kept", page.key, line)
