@@ -248,8 +248,8 @@ class Guarded:
     def add_env_collector(self, cls: type) -> None:
         self.app.add_env_collector(collector(cls))
 
-    def add_directive(self, name: str, cls: type) -> None:
-        self.app.add_directive(name, directive(cls))
+    def add_directive(self, name: str, cls: type, override: bool = False) -> None:
+        self.app.add_directive(name, directive(cls), override=override)
 
     def add_role(self, name: str, function: Callable[..., Any]) -> None:
         self.app.add_role(name, role(function))

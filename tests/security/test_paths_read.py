@@ -71,8 +71,10 @@ def test_readfile_inside_the_site_still_works_and_non_utf8_warns(tmp_path):
     )
     (content / "docs" / "bad.txt").write_bytes(b"caf\xe9\n")
     code, warnings, out = build(tmp_path, content)
-    assert located(warnings, "shortcode_params", "docs/a.md", 7)
-    assert "Snippet from the project root." in (out / "docs" / "a" / "index.html").read_text()
+    assert located(warnings, "encoding", "docs/a.md", 7)
+    html = (out / "docs" / "a" / "index.html").read_text()
+    assert "Snippet from the project root." in html
+    assert "caf\ufffd" in html
     assert_built(code, out)
 
 
