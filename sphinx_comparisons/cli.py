@@ -16,11 +16,10 @@ from collections import Counter
 from pathlib import Path
 
 from sphinx_comparisons.expand import expand
-from sphinx_comparisons.hugo import aliases, content, frontmatter, shortcodes, siteconfig, urls
+from sphinx_comparisons.hugo import aliases, content, frontmatter, safeurl, shortcodes, siteconfig, urls
 
 _LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: Shortcode parameters the served shortcodes write as Markdown links (lead's link, the
 #: YugabyteDB cards' linkUrlN); button URLs go to sphinx-design, which does not check them.
 _LINK_PARAMETERS = {"link", "linkUrl1", "linkUrl2", "linkUrl3"}
@@ -72,7 +71,7 @@ def _anchors(text: str, scheme: str) -> set[str]:
 
     from sphinx_comparisons.hugo.headings import HeadingIds, take_heading_ids
 
-    stripped, explicit = take_heading_ids(text)
+    stripped, explicit, _ = take_heading_ids(text)
     ids = HeadingIds(scheme)
     found = set(_RAW_ID.findall(text))
     fence = None
@@ -132,7 +131,10 @@ def check(root: Path, config_path: str | None) -> list[tuple[str, int, str, str]
             targets.extend((sc.line, str(v)) for k, v in sc.named.items() if k in _LINK_PARAMETERS and isinstance(v, str))
         report.extend((f"{key}.md", line, "shortcode_unknown", f"shortcode {name!r} is not known") for name, line in unknown.items())
         for line, target in targets:
-            if _SCHEME.match(target) or target.startswith("{{"):
+            reason = safeurl.refusal(target)
+            if reason is not None:
+                report.append((f"{key}.md", line, "link_scheme", f"link {target!r} {reason}"))
+            if safeurl.scheme(target) is not None or target.startswith("{{"):
                 continue
             page_part, _, fragment = target.partition("#")
             if page_part.endswith(".md"):

@@ -34,6 +34,10 @@ def _bool(value: Any) -> bool | None:
 _UNSET = object()
 
 
+def _optional_bool(value: Any) -> Any:
+    return value if value is None or isinstance(value, bool) else _UNSET
+
+
 def _optional_path(value: Any) -> Any:
     if value is None or (isinstance(value, str) and value.strip()):
         return value
@@ -224,6 +228,19 @@ class HugoConfig:
             "``drafts``, ``future`` (a publish date to come), ``expired``. Added to the Hugo config's "
             "``buildDrafts``, ``buildFuture`` and ``buildExpired``. ``-D hugo_build=drafts`` on the "
             "command line suits a preview build.",
+        },
+    )
+
+    unsafe_html: bool | None = field(
+        default=None,
+        metadata={
+            "type": "bool | None",
+            "check": _optional_bool,
+            "rebuild": "env",
+            "help": "Whether raw HTML in pages (and in shortcode parameters and descriptions) is "
+            "kept. Unset: the Hugo config's ``markup.goldmark.renderer.unsafe``, off by default as "
+            "in Hugo, which writes ``<!-- raw HTML omitted -->`` instead (``hugo.raw_html``). Pages "
+            "are untrusted: turn it on only for content you trust.",
         },
     )
 

@@ -159,6 +159,27 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "matter title stays the page's H1 and the body H1 becomes an H2 under it.",
         "Remove the body H1, or make it equal to ``headerTitle``/``title``.",
     ),
+    "link_scheme": (
+        "A link (a figure ``link``, a card or feature ``url``, a lead ``link``, a menu entry "
+        "``url``, an ``iframe`` source ...) has a scheme other than http, https or mailto, "
+        "once whitespace and control characters are removed (``javascript:``, ``data:``, "
+        "``vbscript:``). It is not linked; the text stays.",
+        "Link to an http(s) address or a path of the site.",
+    ),
+    "raw_html": (
+        "The page holds raw HTML (in its body, a shortcode parameter or a child page's "
+        "``description``) and the site does not allow it: each piece is replaced by "
+        "``<!-- raw HTML omitted -->``, as Hugo does with ``markup.goldmark.renderer.unsafe`` "
+        "off. Reported once per page.",
+        "Write Markdown instead, or allow raw HTML: ``unsafe = true`` under "
+        "``[markup.goldmark.renderer]`` in the Hugo config, or ``hugo_unsafe_html = True``.",
+    ),
+    "attribute": (
+        "A heading attribute list (``## Title {#id .class}``) names an id with other "
+        "characters than letters, digits, ``_``, ``-``, ``.`` and ``:`` (or longer than 200). "
+        "The heading gets its id from its text instead.",
+        "Use an id such as ``{#install-linux}``.",
+    ),
 }
 
 logger: SphinxLoggerAdapter = logging.getLogger("sphinx_comparisons")

@@ -17,6 +17,7 @@ from sphinx_comparisons import (
     links,
     model,
     navigation,
+    rawhtml,
     redirects,
     reference_directive,
     related_posts,
@@ -63,6 +64,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(shortcode_nodes.LiftBlocks)
     app.add_node(symbols.symbol, html=(symbols.visit_symbol_html, None))
     app.add_transform(symbols.IconSymbols)
+    app.add_transform(rawhtml.OmitRawHtml)
     app.add_directive("comparison", comparison.ComparisonDirective)
     app.add_env_collector(comparison.ComparisonPages)
     app.connect("html-page-context", comparison.accessible_markup)

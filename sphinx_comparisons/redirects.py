@@ -9,7 +9,6 @@ never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import posixpath
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from sphinx_comparisons import addresses, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import aliases as aliases_
+from sphinx_comparisons.hugo import safeurl
 from sphinx_comparisons.hugo import urls
 
 if TYPE_CHECKING:
@@ -44,14 +44,14 @@ def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None
 
 
 def _page(target: str, title: str, canonical: str) -> str:
-    text = html.escape(title)
-    href = html.escape(target, quote=True)
+    text = safeurl.attribute(title)
+    href = safeurl.attribute(target)
     script = json.dumps(target).replace("<", "\\u003c")
     return (
         "<!DOCTYPE html>\n<html>\n<head>\n"
         '<meta charset="utf-8">\n'
         f"<title>Redirecting to {text}</title>\n"
-        f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
+        f'<link rel="canonical" href="{safeurl.attribute(canonical)}">\n'
         '<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f"<script>location.replace({script} + location.search + location.hash);</script>\n"
@@ -67,7 +67,10 @@ def _relative(from_file: str, target_uri: str) -> str:
     relative = posixpath.relpath("/" + target_uri, "/" + posixpath.dirname(from_file))
     if not target_uri or target_uri.endswith("/"):
         relative = relative.rstrip("/") + "/"
-    return "./" if relative == "./" else relative
+    if relative == "./":
+        return relative
+    # a page URL such as /javascript:x/ seen from the root must stay a path, not become a scheme
+    return "./" + relative if safeurl.scheme(relative) is not None else relative
 
 
 def _inside(outdir: Path, relative: str) -> Path | None:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sphinx_comparisons.hugo import safeurl
 from sphinx_comparisons.hugo.content import Page
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _WINDOWS_UNSAFE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
@@ -46,7 +46,7 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str:
         return "is empty"
     if raw.startswith(("http://", "https://")):
         return "has a protocol: Hugo does not support http* aliases"
-    if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or _SCHEME.match(raw):
+    if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or safeurl.scheme(raw) is not None:
         return "is not a site path (a URL, a drive or a network path)"
     if _WINDOWS_UNSAFE.search(raw):
         return "has characters that are not allowed in file names on Windows (\\ < > : \" | ? *)"
