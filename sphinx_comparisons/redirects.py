@@ -67,10 +67,7 @@ def _relative(from_file: str, target_uri: str) -> str:
     relative = posixpath.relpath("/" + target_uri, "/" + posixpath.dirname(from_file))
     if not target_uri or target_uri.endswith("/"):
         relative = relative.rstrip("/") + "/"
-    if relative == "./":
-        return relative
-    # a page URL such as /javascript:x/ seen from the root must stay a path, not become a scheme
-    return "./" + relative if safeurl.scheme(relative) is not None else relative
+    return "./" if relative == "./" else relative
 
 
 def _inside(outdir: Path, relative: str) -> Path | None:

@@ -14,7 +14,7 @@ from sphinx_comparisons.hugo import safeurl
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATTRIBUTED_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)[ \t]*\{([^{}\n]*)\}[ \t]*$")
 #: One attribute of a list: ``#id``, ``.class`` or ``key=value`` (value quoted or bare).
-_ATTRIBUTE = re.compile(r"""[ \t]*(?:#(?P<id>[^\s#.{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))""")
+_ATTRIBUTE = re.compile(r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))""")
 
 
 @dataclass(frozen=True)
