@@ -20,7 +20,14 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, frontmatter_text, links, pagesets, site, symbols
+from sphinx_comparisons import (
+    addresses,
+    frontmatter_text,
+    links,
+    pagesets,
+    site,
+    symbols,
+)
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, matrix, safeurl, urls
 

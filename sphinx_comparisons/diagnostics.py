@@ -114,8 +114,8 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "comparison": (
         "A ``comparison`` table cannot be made as asked: its YAML, JSON or CSV is malformed, "
         "its file is missing, a row has the wrong number of values or names an unknown "
-        "product, no page has comparison front matter, or a product link is not a page or "
-        "an http(s) URL (``javascript:`` and the like are refused).",
+        "product, no page has comparison front matter, or a product link is neither a page "
+        "nor an http(s) or mailto URL (``javascript:`` and the like are refused).",
         "Fix the data or option at the line shown.",
     ),
     "comparison_value": (
@@ -133,8 +133,9 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     ),
     "related": (
         "A related-posts block cannot list an item: the body is not a link list or YAML, an item "
-        "lacks ``title`` or ``url``, or its link is not http(s) or a page of the site "
-        "(``javascript:``, ``data:`` and the like are refused).",
+        "lacks ``title`` or ``url``, or its link is refused by the allow-list (only http, https, "
+        "mailto and site paths; ``javascript:``, ``data:`` and the like are refused, also after "
+        "blanks or control characters such as ``java\\tscript:``).",
         "Fix the item at the line shown.",
     ),
     "alias": (

@@ -83,6 +83,7 @@ class ResolveHugoLinks(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.docname
+        references = [reference for reference in list(self.document.findall(nodes.reference)) if self._allowed(reference)]
         address = addresses.addresses(env).get(docname)
         if address is None:
             return
@@ -94,9 +95,7 @@ class ResolveHugoLinks(SphinxTransform):
                 self._link(node, address.url, targets)
             elif node.get("refdomain") == "doc":
                 self._to_file(node)
-        for reference in list(self.document.findall(nodes.reference)):
-            if not self._allowed(reference):
-                continue
+        for reference in references:
             if reference.get("id_link") and reference.get("refuri", "").startswith("#"):
                 self._same_page(reference, docname)
         for image in self.document.findall(nodes.image):

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 from sphinx_comparisons import addresses, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import aliases as aliases_
-from sphinx_comparisons.hugo import safeurl
-from sphinx_comparisons.hugo import urls
+from sphinx_comparisons.hugo import safeurl, urls
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

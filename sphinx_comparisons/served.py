@@ -19,9 +19,9 @@ from docutils import nodes
 from sphinx import addnodes
 
 from sphinx_comparisons import site
-from sphinx_comparisons.rawhtml import OWN_HTML
-from sphinx_comparisons.hugo import safeurl
 from sphinx_comparisons.expand import BLOCK, DROP, INLINE, TEXT, expand
+from sphinx_comparisons.hugo import safeurl
+from sphinx_comparisons.rawhtml import OWN_HTML
 from sphinx_comparisons.shortcode_nodes import Call, Handler, fence_for
 
 if TYPE_CHECKING:

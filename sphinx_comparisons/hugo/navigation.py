@@ -16,7 +16,6 @@ from sphinx_comparisons.hugo.menus import MenuEntry
 from sphinx_comparisons.hugo.page import title_from_path
 
 
-
 @dataclass(frozen=True, slots=True)
 class NavItem:
     label: str

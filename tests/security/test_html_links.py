@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
 from html_site import PWN, build, located, main_html
+
 from sphinx_comparisons.hugo import safeurl
 
 JS = f"javascript:{PWN}"
@@ -78,7 +78,7 @@ def test_comparison_product_link(make_app, tmp_path):
     [
         (f'{{{{< figure src="/x.png" link="{JS}" >}}}}', 5),
         (f'{{{{< index/item title="T" url=" {JS}" >}}}}', 5),
-        (f'{{{{< sections/3-box-card title="T" buttonUrl="java\tscript:x" buttonText="Go" >}}}}', 5),
+        ('{{< sections/3-box-card title="T" buttonUrl="java\tscript:x" buttonText="Go" >}}', 5),
         (f'{{{{< index/item title="T" linkText1="L" linkUrl1="{JS}" >}}}}', 5),
         (f'{{{{< blocks/feature title="T" url="{JS}" >}}}}\nText\n{{{{< /blocks/feature >}}}}', 5),
         (f'{{{{< lead link="{JS}" >}}}}\nLead text.\n{{{{< /lead >}}}}', 5),
@@ -128,3 +128,11 @@ def test_redirect_to_a_page_whose_url_looks_like_a_scheme(make_app, tmp_path):
         text = redirect.read_text(encoding="utf-8")
         _no_live_script_link(text)
         assert "url=javascript:" not in text and 'replace("javascript:' not in text
+
+
+def test_check_reports_refused_links(tmp_path):
+    from sphinx_comparisons import cli
+
+    (tmp_path / "p.md").write_text(f'---\ntitle: P\n---\n\n[a]({JS})\n\n{{{{< lead link="vbscript:x" >}}}}\nL\n{{{{< /lead >}}}}\n', encoding="utf-8")
+    found = [(path, line) for path, line, subtype, _ in cli.check(tmp_path, None) if subtype == "link_scheme"]
+    assert found == [("p.md", 5), ("p.md", 7)]
