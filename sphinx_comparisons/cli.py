@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sphinx_comparisons.expand import expand
 from sphinx_comparisons.hugo import aliases, content, frontmatter, safeurl, shortcodes, siteconfig, urls
+from sphinx_comparisons.hugo.headings import take_heading_ids
 
 _LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -69,7 +70,7 @@ def _anchors(text: str, scheme: str) -> set[str]:
     """The ids a page's headings get (Hugo's scheme, ``{#id}``, docutils' own) and raw HTML ids."""
     from docutils.nodes import make_id
 
-    from sphinx_comparisons.hugo.headings import HeadingIds, take_heading_ids
+    from sphinx_comparisons.hugo.headings import HeadingIds
 
     stripped, explicit, _ = take_heading_ids(text)
     ids = HeadingIds(scheme)
@@ -119,6 +120,8 @@ def check(root: Path, config_path: str | None) -> list[tuple[str, int, str, str]
         first_line = text.count("\n", 0, body_start) + 1
         nodes, syntax = shortcodes.parse(text[body_start:], first_line)
         report.extend((f"{key}.md", p.line, p.subtype, p.message) for p in syntax)
+        refused_ids = take_heading_ids(text[body_start:])[2]
+        report.extend((f"{key}.md", p.line + first_line - 1, "attribute", p.message) for p in refused_ids)
         unknown: dict[str, int] = {}
         # links are looked for in the page as a build sees it: shortcodes expanded
         kinds = lambda sc: BUILTIN[sc.name][0] if sc.name in BUILTIN else None  # noqa: E731

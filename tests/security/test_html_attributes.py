@@ -91,3 +91,10 @@ def test_redirect_page_escapes_the_title(make_app, tmp_path):
     parsed = BeautifulSoup(text, "html.parser")
     assert [script.get_text()[:17] for script in parsed.find_all("script")] == ["location.replace("]
     assert parsed.title.get_text().startswith("Redirecting to </title><script>")
+
+
+def test_check_reports_refused_ids(tmp_path):
+    from sphinx_comparisons import cli
+
+    (tmp_path / "p.md").write_text("---\ntitle: P\n---\n\nText.\n\n## Other {#a<b>c}\n", encoding="utf-8")
+    assert [(path, line) for path, line, subtype, _ in cli.check(tmp_path, None) if subtype == "attribute"] == [("p.md", 7)]
