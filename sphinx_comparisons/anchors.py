@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import site
+from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
 from sphinx_comparisons.titles import plan
@@ -33,7 +34,9 @@ def _current(env: BuildEnvironment) -> Any:
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not site.is_markdown(app.env, docname):
         return
-    source[0], ids = take_heading_ids(source[0])
+    source[0], ids, problems = take_heading_ids(source[0])
+    for problem in problems:
+        warn("attribute", problem.message, location=(docname, problem.line))
     _current(app.env)[_KEY] = ids
 
 

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx_comparisons.expand import expand
-from sphinx_comparisons.hugo import aliases, content, encoding, frontmatter, shortcodes, siteconfig, urls
+from sphinx_comparisons.hugo import aliases, content, encoding, frontmatter, safeurl, shortcodes, siteconfig, urls
+from sphinx_comparisons.hugo.headings import take_heading_ids
 
 _LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 #: Shortcode parameters the served shortcodes write as Markdown links (lead's link, the
 #: YugabyteDB cards' linkUrlN); button URLs go to sphinx-design, which does not check them.
 _LINK_PARAMETERS = {"link", "linkUrl1", "linkUrl2", "linkUrl3"}
@@ -101,9 +101,9 @@ def _anchors(text: str, scheme: str) -> set[str]:
     """The ids a page's headings get (Hugo's scheme, ``{#id}``, docutils' own) and raw HTML ids."""
     from docutils.nodes import make_id
 
-    from sphinx_comparisons.hugo.headings import HeadingIds, take_heading_ids
+    from sphinx_comparisons.hugo.headings import HeadingIds
 
-    stripped, explicit = take_heading_ids(text)
+    stripped, explicit, _ = take_heading_ids(text)
     ids = HeadingIds(scheme)
     found = set(_RAW_ID.findall(text))
     fence = None
@@ -181,6 +181,8 @@ def _page_problems(key: str, body: str, first_line: int, site: _Site) -> Report:
 
     nodes, syntax = shortcodes.parse(body, first_line)
     report: Report = [(f"{key}.md", p.line, p.subtype, p.message) for p in syntax]
+    refused_ids = take_heading_ids(body)[2]
+    report.extend((f"{key}.md", p.line + first_line - 1, "attribute", p.message) for p in refused_ids)
     unknown: dict[str, int] = {}
     # links are looked for in the page as a build sees it: shortcodes expanded
     kinds = lambda sc: BUILTIN[sc.name][0] if sc.name in BUILTIN else None  # noqa: E731
@@ -193,7 +195,10 @@ def _page_problems(key: str, body: str, first_line: int, site: _Site) -> Report:
         targets.extend((sc.line, str(v)) for k, v in sc.named.items() if k in _LINK_PARAMETERS and isinstance(v, str))
     report.extend((f"{key}.md", line, "shortcode_unknown", f"shortcode {name!r} is not known") for name, line in unknown.items())
     for line, target in targets:
-        if _SCHEME.match(target) or target.startswith("{{"):
+        reason = safeurl.refusal(target)
+        if reason is not None:
+            report.append((f"{key}.md", line, "link_scheme", f"link {target!r} {reason}"))
+        if safeurl.scheme(target) is not None or target.startswith("{{"):
             continue
         page_part, _, fragment = target.partition("#")
         if page_part.endswith(".md"):

@@ -20,9 +20,9 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, files, links, pagesets, site, symbols
+from sphinx_comparisons import addresses, files, frontmatter_text, links, pagesets, site, symbols
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import content, matrix, paths, urls
+from sphinx_comparisons.hugo import content, matrix, paths, safeurl, urls
 
 if TYPE_CHECKING:
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 _PAGES = "hugo_comparison_pages"
 _CLAIMS = "hugo_comparison_claims"
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def claims(env: BuildEnvironment) -> list[matrix.Claim]:
@@ -192,8 +191,8 @@ class ComparisonDirective(SphinxDirective):
         return result
 
     def _inline(self, text: str) -> list[nodes.Node]:
-        """Inline Markdown (links, code, emphasis); raw HTML stays text, so no markup gets in."""
-        parsed, _ = self.state.inline_text(text, self.lineno)
+        """Inline Markdown (links, code, emphasis) without roles; raw HTML stays text, so no markup gets in."""
+        parsed, _ = frontmatter_text.inline(self.state, text, self.lineno)
         holder = nodes.inline("", "", *parsed)
         for raw in list(holder.findall(nodes.raw)):
             raw.replace_self(nodes.Text(raw.astext()))
@@ -218,11 +217,13 @@ class ComparisonDirective(SphinxDirective):
             return [name]
         if link in self.env.found_docs:
             return [_doc_ref(link, product.name, self.env.docname)]
-        if link.startswith(("http://", "https://")):
-            return [nodes.reference("", product.name, refuri=link)]
-        if _SCHEME.match(link):
-            warn("comparison", f"product link {link!r} is neither a page nor an http(s) URL; it is not linked", location=(self.env.docname, self.lineno))
+        reason = safeurl.refusal(link)
+        if reason is not None:
+            warn("comparison", f"product link {link!r} {reason}; it is not linked", location=(self.env.docname, self.lineno))
             return [name]
+        link = safeurl.clean(link)
+        if safeurl.is_external(link):
+            return [nodes.reference("", product.name, refuri=link)]
         address = addresses.addresses(self.env).get(self.env.docname)
         path, _ = urls.resolve(address.url if address else "/", link)
         target = links.url_index(self.env).get(urls.normalize(path))

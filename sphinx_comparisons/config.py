@@ -34,6 +34,10 @@ def _bool(value: Any) -> bool | None:
 _UNSET = object()
 
 
+def _optional_bool(value: Any) -> Any:
+    return value if value is None or isinstance(value, bool) else _UNSET
+
+
 def _optional_path(value: Any) -> Any:
     if value is None or (isinstance(value, str) and value.strip()):
         return value
@@ -237,6 +241,18 @@ class HugoConfig:
             "``readfile``, ``include``, images and the like, besides the content folder, the Hugo "
             "project root and conf.py's folder. Anything else a page names is refused "
             "(``hugo.path``), as Hugo's ``readFile`` never leaves the project.",
+        },
+    )
+    unsafe_html: bool | None = field(
+        default=None,
+        metadata={
+            "type": "bool | None",
+            "check": _optional_bool,
+            "rebuild": "env",
+            "help": "Whether raw HTML in pages (and in shortcode parameters and descriptions) is "
+            "kept. Unset: the Hugo config's ``markup.goldmark.renderer.unsafe``, off by default as "
+            "in Hugo, which writes ``<!-- raw HTML omitted -->`` instead (``hugo.raw_html``). Pages "
+            "are untrusted: turn it on only for content you trust.",
         },
     )
 

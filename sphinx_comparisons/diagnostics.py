@@ -114,8 +114,8 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "comparison": (
         "A ``comparison`` table cannot be made as asked: its YAML, JSON or CSV is malformed, "
         "its file is missing, a row has the wrong number of values or names an unknown "
-        "product, no page has comparison front matter, or a product link is not a page or "
-        "an http(s) URL (``javascript:`` and the like are refused).",
+        "product, no page has comparison front matter, or a product link is neither a page "
+        "nor an http(s) or mailto URL (``javascript:`` and the like are refused).",
         "Fix the data or option at the line shown.",
     ),
     "comparison_value": (
@@ -133,8 +133,9 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     ),
     "related": (
         "A related-posts block cannot list an item: the body is not a link list or YAML, an item "
-        "lacks ``title`` or ``url``, or its link is not http(s) or a page of the site "
-        "(``javascript:``, ``data:`` and the like are refused).",
+        "lacks ``title`` or ``url``, or its link is refused by the allow-list (only http, https, "
+        "mailto and site paths; ``javascript:``, ``data:`` and the like are refused, also after "
+        "blanks or control characters such as ``java\\tscript:``).",
         "Fix the item at the line shown.",
     ),
     "alias": (
@@ -186,6 +187,27 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "file of ``static/`` (which wins, as in Hugo). The page keeps Sphinx's path; the alias "
         "gets no redirect.",
         "Choose another ``url``, ``slug`` or alias.",
+    ),
+    "link_scheme": (
+        "A link (a figure ``link``, a card or feature ``url``, a lead ``link``, a menu entry "
+        "``url``, an ``iframe`` source ...) has a scheme other than http, https or mailto, "
+        "once whitespace and control characters are removed (``javascript:``, ``data:``, "
+        "``vbscript:``). It is not linked; the text stays.",
+        "Link to an http(s) address or a path of the site.",
+    ),
+    "raw_html": (
+        "The page holds raw HTML (in its body, a shortcode parameter or a child page's "
+        "``description``) and the site does not allow it: each piece is replaced by "
+        "``<!-- raw HTML omitted -->``, as Hugo does with ``markup.goldmark.renderer.unsafe`` "
+        "off. Reported once per page.",
+        "Write Markdown instead, or allow raw HTML: ``unsafe = true`` under "
+        "``[markup.goldmark.renderer]`` in the Hugo config, or ``hugo_unsafe_html = True``.",
+    ),
+    "attribute": (
+        "A heading attribute list (``## Title {#id .class}``) names an id with other "
+        "characters than letters, digits, ``_``, ``-``, ``.`` and ``:`` (or longer than 200). "
+        "The heading gets its id from its text instead.",
+        "Use an id such as ``{#install-linux}``.",
     ),
 }
 

@@ -19,6 +19,7 @@ from sphinx_comparisons import (
     links,
     model,
     navigation,
+    rawhtml,
     redirects,
     reference_directive,
     related_posts,
@@ -69,6 +70,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     hooks.add_transform(shortcode_nodes.LiftBlocks)
     hooks.add_node(symbols.symbol, html=(symbols.visit_symbol_html, None))
     hooks.add_transform(symbols.IconSymbols)
+    hooks.add_transform(rawhtml.OmitRawHtml)
     hooks.add_directive("comparison", comparison.ComparisonDirective)
     hooks.add_env_collector(comparison.ComparisonPages)
     hooks.connect("html-page-context", comparison.accessible_markup)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import site
+from sphinx_comparisons.hugo import safeurl
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -43,13 +43,13 @@ def on_page_context(
         page_url = base.rstrip("/") + "/" + app.builder.get_target_uri(pagename)
         context["pageurl"] = page_url
         if "sphinxext.opengraph" not in app.extensions:
-            url = html.escape(page_url, quote=True)
+            url = safeurl.attribute(page_url)
             context["metatags"] = context.get("metatags", "") + f'\n    <meta property="og:url" content="{url}" />'
     description = params.get("description")
     if not isinstance(description, str) or not description.strip():
         return
     description = " ".join(description.split())
-    escaped = html.escape(description, quote=True)
+    escaped = safeurl.attribute(description)
     metatags = context.get("metatags", "")
     if not _HAS_DESCRIPTION.search(metatags):
         metatags += f'\n    <meta name="description" content="{escaped}" />'

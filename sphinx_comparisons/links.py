@@ -25,7 +25,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_comparisons import addresses, site, sitewide
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import urls
+from sphinx_comparisons.hugo import safeurl, urls
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _RAW_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
 _INDEX = "hugo_url_index"
 _STATIC = "hugo_static_dirs"
@@ -84,6 +83,7 @@ class ResolveHugoLinks(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.docname
+        references = [reference for reference in list(self.document.findall(nodes.reference)) if self._allowed(reference)]
         address = addresses.addresses(env).get(docname)
         if address is None:
             return
@@ -95,7 +95,7 @@ class ResolveHugoLinks(SphinxTransform):
                 self._link(node, address.url, targets)
             elif node.get("refdomain") == "doc":
                 self._to_file(node)
-        for reference in list(self.document.findall(nodes.reference)):
+        for reference in references:
             if reference.get("id_link") and reference.get("refuri", "").startswith("#"):
                 self._same_page(reference, docname)
         for image in self.document.findall(nodes.image):
@@ -108,9 +108,24 @@ class ResolveHugoLinks(SphinxTransform):
                 setattr(env, _LINKS, links)
             links[docname] = targets
 
+    @staticmethod
+    def _allowed(reference: nodes.reference) -> bool:
+        """Every link a page made (Markdown, cards, figures ...) passes the allow-list, or loses its link."""
+        uri = reference.get("refuri")
+        reason = safeurl.refusal(uri) if isinstance(uri, str) else None
+        if reason is None:
+            return True
+        warn("link_scheme", f"link {uri!r} {reason}; it is not linked", location=reference)
+        reference.replace_self(nodes.inline("", "", *reference.children))
+        return False
+
     def _link(self, node: addnodes.pending_xref, page_url: str, targets: dict[str, str | None]) -> None:
         destination = node["reftarget"]
-        if _SCHEME.match(destination):
+        if safeurl.scheme(destination) is not None:
+            reason = safeurl.refusal(destination)
+            if reason is not None:
+                warn("link_scheme", f"link {destination!r} {reason}; it is not linked", location=node)
+                node.replace_self(nodes.inline("", "", *node.children))
             return
         path, fragment = urls.resolve(page_url, destination)
         key = urls.normalize(path)
@@ -157,7 +172,7 @@ class ResolveHugoLinks(SphinxTransform):
 
     def _image(self, image: nodes.image, address: addresses.Address) -> None:
         uri = image["uri"]
-        if _SCHEME.match(uri) or uri.startswith("//") or "://" in uri:
+        if safeurl.scheme(uri) is not None or uri.startswith("//") or "://" in uri:
             return
         original = Path(self.env.doc2path(self.env.docname)).parent
         path, _ = urls.resolve(address.url, uri)

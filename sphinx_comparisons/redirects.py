@@ -9,7 +9,6 @@ never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import posixpath
@@ -20,7 +19,7 @@ from urllib.parse import quote
 from sphinx_comparisons import addresses, site, sitewide, staticdirs
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import aliases as aliases_
-from sphinx_comparisons.hugo import outputs, urls
+from sphinx_comparisons.hugo import outputs, safeurl, urls
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,14 +44,14 @@ def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None
 
 
 def _page(target: str, title: str, canonical: str) -> str:
-    text = html.escape(title)
-    href = html.escape(target, quote=True)
+    text = safeurl.attribute(title)
+    href = safeurl.attribute(target)
     script = json.dumps(target).replace("<", "\\u003c")
     return (
         "<!DOCTYPE html>\n<html>\n<head>\n"
         '<meta charset="utf-8">\n'
         f"<title>Redirecting to {text}</title>\n"
-        f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
+        f'<link rel="canonical" href="{safeurl.attribute(canonical)}">\n'
         '<meta name="robots" content="noindex">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f"<script>location.replace({script} + location.search + location.hash);</script>\n"

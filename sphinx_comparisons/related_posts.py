@@ -10,7 +10,7 @@ ends in a list of links becomes such a block, its heading kept.
 
 from __future__ import annotations
 
-import html
+import dataclasses
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import addresses, links, navigation, pagesets, site, sitewide
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import related, urls
+from sphinx_comparisons.hugo import related, safeurl, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 
 if TYPE_CHECKING:
@@ -36,8 +36,6 @@ _LINK_LINE = re.compile(
     r"^\s*[-*+]\s+\[(?P<title>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(?P<rest>.*)$"
 )
 _HEADING = re.compile(r"^(#{2,6})\s+(?P<text>.+?)\s*#*\s*$")
-_SAFE_SCHEMES = ("http://", "https://")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _AUTO_PAGES = "hugo_related_auto_pages"
 _FINGERPRINT = "hugo_related_fingerprint"
 
@@ -131,7 +129,7 @@ class RelatedPostsDirective(SphinxDirective):
             items = self._from_body()
         else:
             items = self._from_front_matter()
-        items = [item for item in items if self._safe(item)]
+        items = [safe for safe in map(self._safe, items) if safe is not None]
         if not items:
             return []
         out: list[nodes.Node] = []
@@ -197,32 +195,30 @@ class RelatedPostsDirective(SphinxDirective):
 
     # checks and rendering
 
-    def _safe(self, item: Item) -> bool:
-        if item.url.startswith(_SAFE_SCHEMES) or item.url in self.env.found_docs:
-            return True
-        if _SCHEME.match(item.url) or item.url.startswith("//"):
-            warn(
-                "related",
-                f"related post {item.title!r} links to {item.url!r}: only http(s) links and pages of this site are allowed",
-                location=(self.env.docname, item.line or self.lineno),
-            )
-            return False
-        return True
+    def _safe(self, item: Item) -> Item | None:
+        """The item with its URL cleaned, or None when the allow-list refuses its link."""
+        reason = safeurl.refusal(item.url)
+        if reason is None:
+            return dataclasses.replace(item, url=safeurl.clean(item.url))
+        warn("related", f"related post {item.title!r} links to {item.url!r}, which {reason}",
+             location=(self.env.docname, item.line or self.lineno))
+        return None
 
     def _target(self, url: str) -> tuple[str, str]:
         """(link, link-type) for sphinx-design: a page of the tree, else the URL as given."""
         if url in self.env.found_docs:
             return url, "doc"
-        if not url.startswith(_SAFE_SCHEMES) and url.split("#", 1)[0].endswith(".md"):
+        if safeurl.is_external(url):
+            return url, "url"
+        if url.split("#", 1)[0].endswith(".md"):
             docname = self.env.path2doc(self.env.relfn2path(url.split("#", 1)[0], self.env.docname)[1])
             if docname is not None:
                 return docname, "doc"
-        if not url.startswith(_SAFE_SCHEMES):
-            address = addresses.addresses(self.env).get(self.env.docname)
-            path, _ = urls.resolve(address.url if address else "/", url)
-            found = links.url_index(self.env).get(urls.normalize(path))
-            if found is not None:
-                return found, "doc"
+        address = addresses.addresses(self.env).get(self.env.docname)
+        path, _ = urls.resolve(address.url if address else "/", url)
+        found = links.url_index(self.env).get(urls.normalize(path))
+        if found is not None:
+            return found, "doc"
         return url, "url"
 
     def _block(self, items: list[Item]) -> related_block:
@@ -262,17 +258,18 @@ def visit_related_html(translator: Any, node: related_block) -> None:
             continue
         title, text, date = item["hugo_card"]
         link = next(item.findall(nodes.reference), None)
-        heading = html.escape(title)
-        if link is not None and link.get("refuri"):
-            heading = f'<a class="sd-stretched-link reference {"internal" if link.get("internal") else "external"}" href="{html.escape(link["refuri"])}">{heading}</a>'
+        heading = safeurl.attribute(title)
+        href = safeurl.check(link.get("refuri") or "") if link is not None else None
+        if link is not None and href:
+            heading = f'<a class="sd-stretched-link reference {"internal" if link.get("internal") else "external"}" href="{safeurl.attribute(href)}">{heading}</a>'
         out.append(
             '<div class="sd-col sd-d-flex-row">\n<div class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover">\n'
             f'<div class="sd-card-body">\n<div class="sd-card-title sd-font-weight-bold">{heading}</div>\n'
         )
         if text:
-            out.append(f'<p class="sd-card-text">{html.escape(text)}</p>\n')
+            out.append(f'<p class="sd-card-text">{safeurl.attribute(text)}</p>\n')
         if date:
-            out.append(f'<p class="sd-card-text"><em>{html.escape(date)}</em></p>\n')
+            out.append(f'<p class="sd-card-text"><em>{safeurl.attribute(date)}</em></p>\n')
         out.append("</div>\n</div>\n</div>\n")
     out.append("</div>\n</div>\n")
     translator.body.append("".join(out))

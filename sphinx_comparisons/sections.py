@@ -14,7 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import site, sitewide
+from sphinx_comparisons import frontmatter_text, site, sitewide
 from sphinx_comparisons.hugo.navigation import ListItem, Navigation
 from sphinx_comparisons.navigation import NAV
 from sphinx_comparisons.titles import plan
@@ -68,7 +68,7 @@ class SectionIndex(SphinxDirective):
             entry = nodes.container(classes=["hugo-section-index-entry"])
             entry += nodes.paragraph("", "", self._link(item), classes=["hugo-section-index-title"])
             if item.description:
-                inline, messages = self.state.inline_text(item.description, self.lineno)
+                inline, messages = frontmatter_text.inline(self.state, item.description, self.lineno)
                 entry += nodes.paragraph("", "", *inline, classes=["hugo-section-index-description"])
                 entry += messages
             container += entry

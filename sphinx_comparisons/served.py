@@ -8,7 +8,6 @@ construct. Hugo's built-ins, Docsy's and YugabyteDB's common ones are here.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import textwrap
@@ -21,7 +20,8 @@ from sphinx import addnodes
 
 from sphinx_comparisons import files, site
 from sphinx_comparisons.expand import BLOCK, DROP, INLINE, TEXT, expand
-from sphinx_comparisons.hugo import paths
+from sphinx_comparisons.hugo import paths, safeurl
+from sphinx_comparisons.rawhtml import OWN_HTML
 from sphinx_comparisons.shortcode_nodes import Call, Handler, fence_for
 
 if TYPE_CHECKING:
@@ -52,6 +52,23 @@ def _admonition(kind: str, title: str | None, call: Call, classes: list[str] | N
     return [node]
 
 
+def _link(call: Call, name: str, subtype: str = "link_scheme") -> str | None:
+    """A link parameter through the allow-list: the cleaned URL, or None (reported) when refused."""
+    value = call.arg(name)
+    if not value:
+        return None
+    reason = safeurl.refusal(str(value))
+    if reason is not None:
+        call.warn(subtype, f"{call.name}: {name} {str(value)!r} {reason}; it is not linked")
+        return None
+    return safeurl.clean(str(value)) or None
+
+
+def _markdown_target(url: str) -> str:
+    """A link destination Markdown cannot read past: ``<...>``, with its own brackets encoded."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+
+
 def _paragraph(call: Call) -> list[nodes.Node]:
     inner = (call.inner or "").strip()
     return [nodes.paragraph("", "", *call.inline_markdown(inner))] if inner else []
@@ -78,9 +95,9 @@ def pageinfo(call: Call) -> list[nodes.Node]:
 def lead(call: Call) -> list[nodes.Node]:
     """YugabyteDB's lead (a highlighted intro, optional ``link``) and Docsy's blocks/lead."""
     body = call.inner or ""
-    link = call.arg("link")
+    link = _link(call, "link")
     if link:
-        body = body.rstrip() + f" [→]({link})"
+        body = body.rstrip() + f" [→]({_markdown_target(link)})"
     container = nodes.container("", classes=["hugo-lead-block"])
     container.extend(call.markdown(body) if call.block else [nodes.paragraph("", "", *call.inline_markdown(body.strip()))])
     return [container]
@@ -201,7 +218,7 @@ def link_card(call: Call) -> list[nodes.Node]:
     """YugabyteDB's card shortcodes (sections/*-card, sections/*-box, index/item): a linked card."""
     title = call.arg("title") or ""
     description = call.arg("description") or call.arg("body") or ""
-    url = call.arg("buttonUrl") or call.arg("href") or call.arg("url") or ""
+    url = next((_link(call, name) for name in ("buttonUrl", "href", "url") if call.arg(name)), None)
     lines = [f"```{{card}} {str(title).strip()}".rstrip()]
     if url:
         lines.append(f":link: {url}")
@@ -212,9 +229,9 @@ def link_card(call: Call) -> list[nodes.Node]:
     if description:
         lines.append(str(description))
     for number in (1, 2, 3):
-        text, target = call.arg(f"linkText{number}"), call.arg(f"linkUrl{number}")
+        text, target = call.arg(f"linkText{number}"), _link(call, f"linkUrl{number}")
         if text and target:
-            lines.append(f"\n[{text}]({target})")
+            lines.append(f"\n[{text}]({_markdown_target(target)})")
     button = call.arg("buttonText")
     if button and url:
         lines.append(f"\n**{button}**")
@@ -227,8 +244,9 @@ def feature(call: Call) -> list[nodes.Node]:
     inner = (call.inner or "").strip()
     fence = fence_for(inner, "`")
     lines = [f"{fence}{{card}} {call.arg('title') or ''}".rstrip()]
-    if call.arg("url"):
-        lines.append(f":link: {call.arg('url')}")
+    url = _link(call, "url")
+    if url:
+        lines.append(f":link: {url}")
     lines += ["", inner, fence]
     return call.markdown("\n".join(lines))
 
@@ -248,14 +266,14 @@ def section_block(call: Call) -> list[nodes.Node]:
 
 def _embed(call: Call, iframe_src: str, label: str) -> list[nodes.Node]:
     """An iframe for HTML builders and a plain link for the others; nothing is fetched."""
-    title = html.escape(str(call.arg("title", default=label)), quote=True)
-    src = html.escape(iframe_src, quote=True)
+    title = safeurl.attribute(call.arg("title", default=label))
+    src = safeurl.attribute(iframe_src)
     frame = (
         f'<div class="hugo-embed"><iframe src="{src}" title="{title}" loading="lazy" '
         'allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe></div>'
     )
     only_html = addnodes.only(expr="html")
-    only_html += nodes.raw("", frame, format="html")
+    only_html += nodes.raw("", frame, format="html", **{OWN_HTML: True})
     fallback = addnodes.only(expr="not html")
     fallback += nodes.paragraph("", "", nodes.reference("", label, refuri=iframe_src))
     return [only_html, fallback]
@@ -278,9 +296,10 @@ def video(call: Call) -> list[nodes.Node]:
 
 
 def iframe(call: Call) -> list[nodes.Node]:
-    src = str(call.arg("src", 0, ""))
-    if not src.startswith(("http://", "https://", "/")):
-        call.warn("shortcode_params", f"iframe src must be an http(s) URL or a site path, not {src!r}")
+    given = str(call.arg("src", 0, ""))
+    src = safeurl.check(given)
+    if src is None or not src.startswith(("http://", "https://", "/")):
+        call.warn("shortcode_params", f"iframe src must be an http(s) URL or a site path, not {given!r}")
         return []
     return _embed(call, src, str(call.arg("title", default=src)))
 
@@ -309,10 +328,10 @@ def figure(call: Call) -> list[nodes.Node]:
     for option in ("width", "height"):
         if call.arg(option):
             image[option] = str(call.arg(option))
-    link = call.arg("link")
+    link = _link(call, "link")
     figure_node = nodes.figure("", classes=[str(call.arg("class"))] if call.arg("class") else [])
     figure_node.source, figure_node.line = str(call.env.doc2path(call.docname)), call.line  # located if its src is refused
-    figure_node += nodes.reference("", "", image, refuri=str(link)) if link else image
+    figure_node += nodes.reference("", "", image, refuri=link) if link else image
     title = call.arg("title")
     if title or caption:
         text = " ".join(str(part) for part in (f"**{title}**" if title else "", caption) if part)

@@ -85,7 +85,7 @@ def _render(renderer: Any, text: str, line: int, inline: bool, within: str | Non
     if within:
         container["design_component"] = within
     with renderer.current_node_context(container):
-        renderer.nested_render_text(text, line, inline=inline)
+        renderer.nested_render_text(text, line - 1, inline=inline)  # MyST counts from 0 here
     return list(container.children)
 
 

@@ -8,12 +8,13 @@ for screen readers in HTML. The comparison directive uses the same symbols.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
+
+from sphinx_comparisons.hugo import safeurl
 
 #: meaning -> (symbol, label, plain-text form)
 SYMBOLS = {
@@ -65,8 +66,8 @@ def symbol_node(meaning: str) -> symbol:
 def visit_symbol_html(translator: Any, node: symbol) -> None:
     mark, label, _ = SYMBOLS[node["meaning"]]
     translator.body.append(
-        f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}"><span aria-hidden="true">{html.escape(mark)}</span>'
-        f'<span class="hugo-visually-hidden">{html.escape(label)}</span></span>'
+        f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}"><span aria-hidden="true">{safeurl.attribute(mark)}</span>'
+        f'<span class="hugo-visually-hidden">{safeurl.attribute(label)}</span></span>'
     )
     raise nodes.SkipNode
 

@@ -279,7 +279,8 @@ def test_hugo_markdown_syntax_is_on(make_app, tmp_path):
         "Feature | Yes\n--- | ---\nTables without outer pipes | yes\n\n"
         '<div class="raw-block">raw HTML</div>\n'
     )
-    app = build(make_app, tmp_path, {"_index.md": body}, builder="html")
+    # raw HTML is kept when the site allows it (markup.goldmark.renderer.unsafe, here hugo_unsafe_html)
+    app = build(make_app, tmp_path, {"_index.md": body}, builder="html", confoverrides={"hugo_unsafe_html": True})
     assert warnings(app) == []
     html = page(app, "_index")
     assert html.select_one("dl dt").get_text() == "Term"

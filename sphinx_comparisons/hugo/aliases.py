@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from sphinx_comparisons.hugo import outputs
+from sphinx_comparisons.hugo import outputs, safeurl
 from sphinx_comparisons.hugo.content import Page
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -46,7 +45,7 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
         return "is empty"
     if raw.startswith(("http://", "https://")):
         return "has a protocol: Hugo does not support http* aliases"
-    if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or _SCHEME.match(raw):
+    if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or safeurl.scheme(raw) is not None:
         return "is not a site path (a URL, a drive or a network path)"
     if raw.startswith("/"):
         joined = raw.lstrip("/")

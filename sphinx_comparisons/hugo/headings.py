@@ -7,24 +7,48 @@ keeps its place) and handed back by line, to be set on the section later.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from sphinx_comparisons.hugo import safeurl
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATTRIBUTED_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)[ \t]*\{([^{}\n]*)\}[ \t]*$")
-_ATTRIBUTE = r"""(?:[#.][^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
-_ATTRIBUTES = re.compile(rf"^\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*$")
-_ID = re.compile(r"(?:^|\s)#([^\s#.}]+)")
+#: One attribute of a list: ``#id``, ``.class`` or ``key=value`` (value quoted or bare).
+_ATTRIBUTE = re.compile(r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))""")
 
 
-def take_heading_ids(text: str) -> tuple[str, dict[int, str]]:
+@dataclass(frozen=True)
+class AttributeProblem:
+    line: int
+    message: str
+
+
+def _attributes(text: str) -> list[str | None] | None:
+    """The tokens of an attribute list (an id's text, or None for any other), or None if it is not one."""
+    tokens: list[str | None] = []
+    position = 0
+    while position < len(text):
+        found = _ATTRIBUTE.match(text, position)
+        if found is None or found.end() == position:
+            return tokens if tokens and not text[position:].strip() else None
+        tokens.append(found.group("id"))
+        position = found.end()
+    return tokens or None
+
+
+def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProblem]]:
     """Strip trailing ``{#id}`` attribute lists from ATX headings outside code fences.
 
-    Returns the new text and ``{line: id}`` (1-based lines). An attribute list
-    without an id is removed too, as Goldmark does not print it either.
+    Returns the new text, ``{line: id}`` (1-based lines) and the ids refused.
+    Ids come only from ``#id`` tokens (never from inside a quoted value) and
+    must be :func:`safeurl.safe_id`. An attribute list without an id is
+    removed too, as Goldmark does not print it either.
     """
     if "{" not in text:
-        return text, {}
+        return text, {}, []
     lines = text.split("\n")
     ids: dict[int, str] = {}
+    problems: list[AttributeProblem] = []
     fence: str | None = None
     for number, line in enumerate(lines):
         opened = _FENCE.match(line)
@@ -36,13 +60,17 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str]]:
             fence = opened.group(1)
             continue
         match = _ATTRIBUTED_HEADING.match(line)
-        if match is None or not _ATTRIBUTES.match(match.group(2)):
+        tokens = _attributes(match.group(2)) if match else None
+        if match is None or tokens is None:
             continue
-        found = _ID.search(match.group(2))
-        if found:
-            ids[number + 1] = found.group(1)
+        wanted = next((token for token in tokens if token is not None), None)
+        if wanted is not None and safeurl.safe_id(wanted):
+            ids[number + 1] = wanted
+        elif wanted is not None:
+            problems.append(AttributeProblem(number + 1, f"heading id {wanted!r} has characters an id may not have "
+                                              "(letters, digits, _, -, . and : only); the id is made from the heading text"))
         lines[number] = match.group(1)
-    return "\n".join(lines), ids
+    return "\n".join(lines), ids, problems
 
 
 def github_id(text: str) -> str:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sphinx_comparisons.hugo import safeurl
+
 #: Where an entry was written: a page key (docname) or a config file path, and a line.
 Origin = tuple[str, int]
 
@@ -67,7 +69,14 @@ def _fill(entry: MenuEntry, values: dict[str, Any], problems: list[MenuProblem])
                 MenuProblem("menu", f"menu entry field {name!r} must be text, not a {type(value).__name__}", entry.origin)
             )
             continue
-        setattr(entry, name, value if isinstance(value, str) else str(value))
+        text = value if isinstance(value, str) else str(value)
+        if name == "url":
+            reason = safeurl.refusal(text)
+            if reason is not None:
+                problems.append(MenuProblem("link_scheme", f"menu entry url {text!r} {reason}; the entry has no link", entry.origin))
+                continue
+            text = safeurl.clean(text)
+        setattr(entry, name, text)
     weight = values.get("weight")
     if weight is not None:
         try:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from sphinx_comparisons.hugo import safeurl
 from sphinx_comparisons.hugo.content import Page, SectionTree
 from sphinx_comparisons.hugo.menus import MenuEntry
 from sphinx_comparisons.hugo.page import title_from_path
-
-EXTERNAL_PREFIXES = ("http://", "https://", "mailto:", "//")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +157,7 @@ def from_menus(
 
 
 def _is_external(url: str) -> bool:
-    return url.startswith(EXTERNAL_PREFIXES)
+    return bool(url) and safeurl.is_external(url)
 
 
 class _MenuNav:
