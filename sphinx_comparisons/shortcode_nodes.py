@@ -73,7 +73,8 @@ class Call:
         """
         body = self.inner if inner is None else inner
         text = "\n".join([*before, body.strip("\n"), *after])
-        start = self.line + (1 if self.block else 0) - len(before)
+        # a block's inner lines follow its opening tag; anything else stands on the tag's line
+        start = self.line + 1 - len(before) if self.block else self.line
         return _render(self.renderer, text, max(start, 1), inline=False, within=within)
 
     def warn(self, subtype: str, message: str) -> None:
