@@ -118,6 +118,10 @@ class ContainFiles(SphinxTransform):
         line = next((n.line for n in _self_and_ancestors(node) if n.line), None)
         warn("path", f"{paths.refusal(reference)} (nor copied into the site)", location=(self.env.docname, line))
         replacement.source, replacement.line = node.source, line
+        if isinstance(node.parent, nodes.reference) and len(node.parent) == 1:
+            node = node.parent  # a linked image: Sphinx's writer wants an image in that link
+        if isinstance(node.parent, (nodes.figure, nodes.container)):
+            replacement = nodes.paragraph("", "", replacement)
         node.replace_self(replacement)
 
 

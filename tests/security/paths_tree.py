@@ -38,7 +38,8 @@ def build(tmp_path: Path, content: Path, *args: str) -> tuple[int, list[str], Pa
     before = snapshot(tmp_path)
     result = sphinx_build(content, out, "-b", "dirhtml", *args)
     after = snapshot(tmp_path, leave_out=out)
-    assert after == {k: v for k, v in before.items() if not k.startswith(str(out))}, "the build changed files outside its output folder"
+    kept = {k: v for k, v in before.items() if not k.startswith(str(out) + "/")}
+    assert after == kept, f"the build changed files outside its output folder: {sorted(set(after.items()) ^ set(kept.items()))}"
     warnings = [line for line in strip_ansi(result.stderr).splitlines() if "WARNING" in line or "ERROR" in line]
     assert "Traceback" not in result.stderr and "Extension error" not in result.stderr, result.stderr
     return result.returncode, warnings, out

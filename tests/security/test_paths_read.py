@@ -193,3 +193,12 @@ def test_static_dirs_outside_the_project_are_refused(tmp_path):
     assert not (out / "passwd").exists() and not (out / "hostname").exists()
     assert (out / "ok.txt").read_text() == "public\n"
     assert_built(code, out)
+
+
+def test_linked_figure_whose_image_is_refused_still_builds(tmp_path):
+    content = site(tmp_path, {"docs/a.md": '---\ntitle: A\n---\n\n{{< figure src="../../../elsewhere.png" link="https://example.org/" caption="Cap" >}}' + STILL_HERE})
+    (tmp_path / "elsewhere.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    code, warnings, out = build(tmp_path, content)
+    assert located(warnings, "path", "docs/a.md", 5)
+    assert not list(out.rglob("elsewhere*.png"))
+    assert_built(code, out)
