@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import sitewide
 from sphinx_comparisons.hugo import frontmatter
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -40,6 +41,11 @@ def hugo_config(env: BuildEnvironment) -> HugoConfig:
     Kept under a private name, which Sphinx leaves out when it pickles the config.
     """
     return env.config._sphinx_comparisons  # type: ignore[no-any-return]
+
+
+def limits(env: BuildEnvironment) -> Limits:
+    """This build's budgets: the defaults with ``hugo_limits`` applied."""
+    return DEFAULT.with_overrides(hugo_config(env).limits)
 
 
 def _markdown_file(env: BuildEnvironment, docname: str) -> bool:
