@@ -12,6 +12,7 @@ import html
 import json
 import re
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -21,6 +22,7 @@ from sphinx import addnodes
 
 from sphinx_comparisons import site
 from sphinx_comparisons.expand import BLOCK, DROP, INLINE, TEXT, expand
+from sphinx_comparisons.hugo.limits import Limits
 from sphinx_comparisons.shortcode_nodes import Call, Handler, fence_for
 
 if TYPE_CHECKING:
@@ -365,15 +367,43 @@ def readfile(call: Call) -> list[nodes.Node]:
         call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
         return []
     call.env.note_dependency(str(found))
+    includes = call.env.temp_data.setdefault(_INCLUDES, _Includes([Path(call.env.doc2path(call.docname)).resolve()]))
+    refusal = includes.refusal(found, site.limits(call.env))
+    if refusal:
+        call.warn("limit", f"{call.name}: {reference!r} {refusal}; it was left out")
+        return []
     text = found.read_text(encoding="utf-8-sig")
     if call.arg("code") in (True, "true"):
         return [nodes.literal_block(text, text, language=str(call.arg("lang", default="text")))]
-    depth = int(call.named.get("_depth", 0))
-    if depth > 5:
-        call.warn("shortcode_params", f"{call.name}: files include each other too deeply; stopped at {reference!r}")
-        return []
-    expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname))
-    return call.markdown(expanded.text)
+    expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname), limits=site.limits(call.env))
+    includes.chain.append(found)
+    try:
+        return call.markdown(expanded.text)
+    finally:
+        includes.chain.pop()
+
+
+_INCLUDES = "hugo_includes"
+
+
+@dataclass
+class _Includes:
+    """One page's includes: the files being included, outermost first (the page itself first), and how many were read."""
+
+    chain: list[Path]
+    count: int = 0
+
+    def refusal(self, found: Path, limits: Limits) -> str | None:
+        """Why ``found`` may not be included here, or None."""
+        self.count += 1
+        if self.count > limits.includes:
+            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes')"
+        if found in self.chain:
+            loop = [*self.chain[self.chain.index(found) :], found]
+            return "includes itself (" + " -> ".join(path.name for path in loop) + ")"
+        if len(self.chain) > limits.include_depth:
+            return f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth')"
+        return None
 
 
 # -- inline -------------------------------------------------------------------------------
@@ -531,7 +561,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     from sphinx_comparisons.diagnostics import warn
 
-    result = expand(source[0], kind_of(env), text_renderer(env, docname))
+    result = expand(source[0], kind_of(env), text_renderer(env, docname), limits=site.limits(env))
     for problem in result.problems:
         warn(problem.subtype, problem.message, location=(docname, problem.line))
     for name, line in result.unknown.items():

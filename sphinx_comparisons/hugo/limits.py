@@ -34,17 +34,19 @@ class Limits:
                   "ignored (YAML) or emptied (TOML, JSON)."},
     )
     shortcode_depth: int = field(
-        default=50,
-        metadata={"help": "How deep shortcodes may nest in each other. Deeper tags are kept as text."},
-    )
-    shortcodes: int = field(
-        default=20_000,
-        metadata={"help": "Shortcode tags on one page. Tags past the budget are kept as text."},
+        default=20,
+        metadata={"help": "How deep shortcodes may nest in each other, through included files too "
+                  "(each level renders the Markdown inside it). Deeper tags are kept as text or left out."},
     )
     include_depth: int = field(
         default=8,
         metadata={"help": "How deep ``readfile``/``includeMarkdown`` may include files that include "
                   "files. A file that includes itself (directly or not) is refused at once."},
+    )
+    includes: int = field(
+        default=200,
+        metadata={"help": "Files ``readfile``/``includeMarkdown`` may read for one page, repeats "
+                  "counted (two includes per file, eight deep, would be 256). Later ones are left out."},
     )
     menu_depth: int = field(
         default=50,
