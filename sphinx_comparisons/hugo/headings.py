@@ -9,9 +9,61 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATTRIBUTED_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)[ \t]*\{([^{}\n]*)\}[ \t]*$")
-_ATTRIBUTE = r"""(?:[#.][^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
-_ATTRIBUTES = re.compile(rf"^\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*$")
+_ATTRIBUTE = re.compile(r"""[#.][^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+)""")
+
+
+def atx(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (its closing ``#`` run removed), as CommonMark reads the line.
+
+    String code rather than a regular expression: those backtracked cubically
+    on a long run of spaces (``## a`` + 3,000 spaces + ``x``).
+    """
+    indent = len(line) - len(line.lstrip(" "))
+    rest = line[indent:]
+    level = len(rest) - len(rest.lstrip("#"))
+    if indent > 3 or not 1 <= level <= 6 or rest[level : level + 1] not in ("", " ", "\t"):
+        return None
+    text = rest[level:].strip(" \t")
+    unclosed = text.rstrip("#")
+    if not unclosed or unclosed[-1] in " \t":
+        text = unclosed.rstrip(" \t")
+    return level, text
+
+
+def _attributed(line: str) -> tuple[str, str] | None:
+    """An ATX heading line split into the heading and its trailing ``{...}`` attribute list."""
+    end = line.rstrip(" \t")
+    start = end.rfind("{")
+    if not end.endswith("}") or start < 0 or "}" in end[start + 1 : -1]:
+        return None
+    head = line[:start]
+    indent = len(head) - len(head.lstrip(" "))
+    hashes = len(head) - indent - len(head[indent:].lstrip("#"))
+    if indent > 3 or not 1 <= hashes <= 6 or head[indent + hashes : indent + hashes + 1] not in (" ", "\t"):
+        return None
+    return head[: max(indent + hashes + 1, len(head.rstrip(" \t")))], end[start + 1 : -1]
+
+
+def _is_attribute_list(text: str) -> bool:
+    """``#id .class key=value ...``: tokens separated by blanks, each a whole attribute."""
+    return all(_ATTRIBUTE.fullmatch(token) for token in _tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    """Blank-separated tokens, a quoted value keeping its blanks (``title="a b"``)."""
+    tokens, position = [], 0
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position >= len(text):
+            return tokens
+        start = position
+        while position < len(text) and not text[position].isspace():
+            if text[position] in "\"'" and text[position - 1 : position] == "=":
+                close = text.find(text[position], position + 1)
+                position = len(text) if close < 0 else close
+            position += 1
+        tokens.append(text[start:position])
 _ID = re.compile(r"(?:^|\s)#([^\s#.}]+)")
 
 
@@ -35,13 +87,13 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str]]:
         if opened:
             fence = opened.group(1)
             continue
-        match = _ATTRIBUTED_HEADING.match(line)
-        if match is None or not _ATTRIBUTES.match(match.group(2)):
+        split = _attributed(line)
+        if split is None or not split[1].strip() or not _is_attribute_list(split[1]):
             continue
-        found = _ID.search(match.group(2))
+        found = _ID.search(split[1])
         if found:
             ids[number + 1] = found.group(1)
-        lines[number] = match.group(1)
+        lines[number] = split[0]
     return "\n".join(lines), ids
 
 
