@@ -54,6 +54,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", model.on_env_get_updated)
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("env-updated", model.on_env_updated, priority=900)
+    app.connect("source-read", site.cut_source, priority=100)
     app.connect("source-read", titles.on_source_read)
     app.connect("source-read", served.on_source_read, priority=550)
     app.connect("doctree-read", shortcode_headings.on_doctree_read, priority=600)  # after Sphinx's toc

@@ -367,7 +367,9 @@ def readfile(call: Call) -> list[nodes.Node]:
         call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
         return []
     call.env.note_dependency(str(found))
-    includes = call.env.temp_data.setdefault(_INCLUDES, _Includes([Path(call.env.doc2path(call.docname)).resolve()]))
+    includes = call.env.temp_data.get(_INCLUDES)
+    if not isinstance(includes, _Includes):
+        includes = call.env.temp_data[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
     refusal = includes.refusal(found, site.limits(call.env))
     if refusal:
         call.warn("limit", f"{call.name}: {reference!r} {refusal}; it was left out")

@@ -150,7 +150,7 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
     Each level renders the Markdown inside it, so the depth is bounded here
     whatever made it (nested tags, included files, roles in directives).
     """
-    depth = call.env.temp_data.get(_DEPTH, 0)
+    depth: int = call.env.temp_data.get(_DEPTH) or 0
     limit = site.limits(call.env).shortcode_depth
     if depth >= limit:
         call.warn("limit", f"shortcode {call.name!r} is nested more than {limit} levels deep (hugo_limits 'shortcode_depth'); it was left out")

@@ -14,13 +14,13 @@ import json
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from sphinx_comparisons.hugo.limits import DEFAULT, LineIndex, Limits
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits, LineIndex
 
 YAML, TOML, JSON = "yaml", "toml", "json"
 

@@ -51,7 +51,8 @@ def _is_attribute_list(text: str) -> bool:
 
 def _tokens(text: str) -> list[str]:
     """Blank-separated tokens, a quoted value keeping its blanks (``title="a b"``)."""
-    tokens, position = [], 0
+    tokens: list[str] = []
+    position = 0
     while True:
         while position < len(text) and text[position].isspace():
             position += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from sphinx_comparisons.hugo.frontmatter import Problem
-from sphinx_comparisons.hugo.limits import DEFAULT, LineIndex, Limits
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits, LineIndex
 
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-/]*")
 _UNQUOTED = re.compile(r"[A-Za-z0-9_\-.]+")
