@@ -12,7 +12,7 @@ import html
 import json
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -370,9 +370,10 @@ def readfile(call: Call) -> list[nodes.Node]:
     includes = call.env.temp_data.get(_INCLUDES)
     if not isinstance(includes, _Includes):
         includes = call.env.temp_data[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
-    refusal = includes.refusal(found, site.limits(call.env))
-    if refusal:
-        call.warn("limit", f"{call.name}: {reference!r} {refusal}; it was left out")
+    refusal = includes.refusal(found, call.line, site.limits(call.env))
+    if refusal is not None:
+        if refusal:
+            call.warn("limit", f"{call.name}: {reference!r} {refusal}")
         return []
     text = found.read_text(encoding="utf-8-sig")
     if call.arg("code") in (True, "true"):
@@ -394,18 +395,24 @@ class _Includes:
 
     chain: list[Path]
     count: int = 0
+    #: (file, line) already refused for a loop or the depth: said once (a fan-out repeats them).
+    refused: set[tuple[Path, int]] = field(default_factory=set)
 
-    def refusal(self, found: Path, limits: Limits) -> str | None:
-        """Why ``found`` may not be included here, or None."""
+    def refusal(self, found: Path, line: int, limits: Limits) -> str | None:
+        """Why ``found`` may not be included here ("" once already said), or None."""
         self.count += 1
         if self.count > limits.includes:
-            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes')"
+            if self.count > limits.includes + 1:
+                return ""
+            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes'); it and the later ones were left out"
+        if found not in self.chain and len(self.chain) <= limits.include_depth:
+            return None
+        said = (found, line) in self.refused
+        self.refused.add((found, line))
         if found in self.chain:
             loop = [*self.chain[self.chain.index(found) :], found]
-            return "includes itself (" + " -> ".join(path.name for path in loop) + ")"
-        if len(self.chain) > limits.include_depth:
-            return f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth')"
-        return None
+            return "" if said else "includes itself (" + " -> ".join(path.name for path in loop) + "); it was left out"
+        return "" if said else f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth'); it was left out"
 
 
 # -- inline -------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
     return records
 
 
-def _read(path: str, size: int = DEFAULT.page_size) -> tuple[tuple[int, int], str] | None:
+def _read(path: str, size: int) -> tuple[tuple[int, int], str] | None:
     """The page's text, cut to ``size`` characters as :func:`cut_source` cuts what Sphinx reads."""
     try:
         stat = os.stat(path)

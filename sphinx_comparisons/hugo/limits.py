@@ -19,9 +19,9 @@ class Limits:
     """Each field is one budget; ``hugo_limits = {"<name>": <int>}`` in conf.py overrides it."""
 
     page_size: int = field(
-        default=4_000_000,
-        metadata={"help": "Characters read of one page; the rest of a longer page is left out "
-                  "(cut at the last line break before the limit)."},
+        default=1_000_000,
+        metadata={"help": "Characters read of one page (ten times the largest page of the Kubernetes "
+                  "docs); the rest of a longer page is left out, cut at the last line break before the limit."},
     )
     frontmatter_nodes: int = field(
         default=20_000,
