@@ -375,7 +375,14 @@ def readfile(call: Call) -> list[nodes.Node]:
         if refusal:
             call.warn("limit", f"{call.name}: {reference!r} {refusal}")
         return []
-    text = found.read_text(encoding="utf-8-sig")
+    room = site.limits(call.env).page_size - includes.characters
+    with found.open(encoding="utf-8-sig") as handle:
+        text = handle.read(room + 1)  # no more than the budget allows, however big the file
+    if len(text) > room:
+        call.warn("limit", f"{call.name}: {reference!r} takes what this page includes past {site.limits(call.env).page_size:,} "
+                  "characters (hugo_limits 'page_size'); it was left out")
+        return []
+    includes.characters += len(text)
     if call.arg("code") in (True, "true"):
         return [nodes.literal_block(text, text, language=str(call.arg("lang", default="text")))]
     expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname), limits=site.limits(call.env))
@@ -395,6 +402,8 @@ class _Includes:
 
     chain: list[Path]
     count: int = 0
+    #: Characters read from included files: they count against ``page_size`` too.
+    characters: int = 0
     #: (file, line) already refused for a loop or the depth: said once (a fan-out repeats them).
     refused: set[tuple[Path, int]] = field(default_factory=set)
 

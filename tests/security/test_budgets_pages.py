@@ -40,6 +40,8 @@ PAGES = {
     **{f"fan/f{n}.txt": f"level {n}\n\n" + f'{{{{< readfile file="f{n + 1}.txt" >}}}}\n\n' * 2 for n in range(1, 9)},
     "fan/f9.txt": "bottom\n",
     **{f"m{n}.md": f"---\ntitle: M{n}\nmenu:\n  main:\n    identifier: m{n}\n    parent: {'m' + str(n - 1) if n else 'home'}\n---\n\nmenu page {n}\n" for n in range(60)},
+    "big/page.md": "---\ntitle: Big include\n---\n\n" + '{{< readfile file="big.txt" >}}\n\n' * 3 + "after big include\n",
+    "big/big.txt": "big line\n" * 10_000,
     "long.md": "---\ntitle: Long\n---\n\nstart of long\n\n" + "filler line\n" * 20_000 + "END OF LONG\n",
 }
 
@@ -143,3 +145,9 @@ def test_long_page(built):
     _located(built, "long.md", PAGES["long.md"][:200_000].count("\n") + 1, "limit", "page_size")
     html = _html(built, "long")
     assert "start of long" in html and "END OF LONG" not in html
+
+
+def test_includes_count_against_the_page_size(built):
+    _located(built, "page.md", 9, "limit", "page_size")
+    html = _html(built, "big/page")
+    assert html.count("big line") == 2 * 10_000 and "after big include" in html
