@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx_comparisons.expand import expand
-from sphinx_comparisons.hugo import aliases, content, encoding, frontmatter, safeurl, shortcodes, siteconfig, urls
+from sphinx_comparisons.hugo import aliases, content, encoding, frontmatter, menus, safeurl, shortcodes, siteconfig, urls
 from sphinx_comparisons.hugo.headings import take_heading_ids
 
-_LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: Shortcode parameters the served shortcodes write as Markdown links (lead's link, the
 #: YugabyteDB cards' linkUrlN); button URLs go to sphinx-design, which does not check them.
@@ -92,16 +92,15 @@ def _links(text: str, first_line: int) -> list[tuple[int, str]]:
     return found
 
 
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _RAW_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
-_INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
+_INLINE_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*\)|[`*_]")
 
 
 def _anchors(text: str, scheme: str) -> set[str]:
     """The ids a page's headings get (Hugo's scheme, ``{#id}``, docutils' own) and raw HTML ids."""
     from docutils.nodes import make_id
 
-    from sphinx_comparisons.hugo.headings import HeadingIds
+    from sphinx_comparisons.hugo.headings import HeadingIds, atx
 
     stripped, explicit, _ = take_heading_ids(text)
     ids = HeadingIds(scheme)
@@ -112,9 +111,9 @@ def _anchors(text: str, scheme: str) -> set[str]:
         if marker:
             fence = None if fence and marker.group(1)[0] == fence[0] else fence or marker.group(1)
             continue
-        heading = _HEADING.match(line) if fence is None else None
+        heading = atx(line) if fence is None else None
         if heading:
-            title = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading.group(1)).strip()
+            title = _INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading[1]).strip()
             found.add(ids.claim(explicit[number]) if number in explicit else ids.for_text(title))
             found.add(make_id(title))
     return found
@@ -222,7 +221,7 @@ def init(root: Path, config_path: str | None) -> list[Path]:
     config = siteconfig.load(files)
     pages, _, _ = _pages(root)
     tree, _ = content.menus_of(pages, config.values.get("menus"), lambda m, i: ("", 0))
-    used = Counter(entry.menu for entries in tree.values() for entry in _walk(entries) if entry.page)
+    used = Counter(entry.menu for entries in tree.values() for entry in menus.walk(entries) if entry.page)
     lines = ['"""Sphinx configuration written by `python -m sphinx_comparisons init`."""', ""]
     lines.append(f"project = {str(config.values.get('title') or root.name)!r}")
     lines.append('extensions = ["sphinx_comparisons"]')
@@ -260,14 +259,6 @@ def _create(path: Path, text: str) -> bool:
     except FileExistsError:
         return False
     return True
-
-
-def _walk(entries: list[content.menus_.MenuEntry]) -> list[content.menus_.MenuEntry]:
-    out = []
-    for entry in entries:
-        out.append(entry)
-        out.extend(_walk(entry.children))
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:

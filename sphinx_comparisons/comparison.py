@@ -261,7 +261,7 @@ def _legend() -> nodes.Node:
 ComparisonPages = pagesets.collector(_PAGES)
 
 
-_TABLE = re.compile(r'<table class="([^"]*\bhugo-comparison\b[^"]*)"([^>]*)>(.*?)</table>', re.DOTALL)
+_TABLE = re.compile(r'<table class="[^"]*\bhugo-comparison\b[^"]*"[^>]*>')
 
 
 def accessible_markup(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -269,15 +269,24 @@ def accessible_markup(app: Sphinx, pagename: str, templatename: str, context: di
     body = context.get("body")
     if not isinstance(body, str) or "hugo-comparison" not in body:
         return
-
-    def scoped(match: re.Match[str]) -> str:
-        inner = match.group(3)
-        inner = re.sub(r'<th class="head', '<th scope="col" class="head', inner)
-        inner = re.sub(r'<th class="stub', '<th scope="row" class="stub', inner)
-        return f'<table class="{match.group(1)}"{match.group(2)}>{inner}</table>'
-
-    body = _TABLE.sub(scoped, body)
+    body = _scoped_headers(body)
     context["body"] = body.replace(
         'class="hugo-comparison-scroll docutils container"',
         'class="hugo-comparison-scroll docutils container" role="region" aria-label="Comparison table" tabindex="0"',
     )
+
+
+def _scoped_headers(body: str) -> str:
+    """Each comparison table's header cells with ``scope``; each table is searched for its end once."""
+    out: list[str] = []
+    position = 0
+    while (opening := _TABLE.search(body, position)) is not None:
+        end = body.find("</table>", opening.end())
+        if end < 0:
+            break
+        inner = body[opening.end() : end]
+        inner = inner.replace('<th class="head', '<th scope="col" class="head').replace('<th class="stub', '<th scope="row" class="stub')
+        out += [body[position : opening.end()], inner]
+        position = end
+    out.append(body[position:])
+    return "".join(out)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import limits as budgets
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -88,6 +89,18 @@ def _build_kinds(value: Any) -> Any:
     if names is None or not set(names) <= set(BUILD_KINDS):
         return _UNSET
     return names
+
+
+def _limits(value: Any) -> Any:
+    checked = budgets.check_overrides(value)
+    return _UNSET if checked is None else checked
+
+
+def _limits_help() -> str:
+    listed = "; ".join(f"``{name}`` ({default:,}): {meaning}" for name, (default, meaning) in budgets.Limits.documentation().items())
+    return ("Raise or lower the budgets that bound how much work one page can cause, by name: "
+            f"``{{\"page_size\": 8_000_000}}``. A page over a budget is reported (``hugo.limit``) and "
+            f"built without the part that went over. The budgets and their defaults: {listed}")
 
 
 def _menu_names(value: Any) -> Any:
@@ -253,6 +266,15 @@ class HugoConfig:
             "kept. Unset: the Hugo config's ``markup.goldmark.renderer.unsafe``, off by default as "
             "in Hugo, which writes ``<!-- raw HTML omitted -->`` instead (``hugo.raw_html``). Pages "
             "are untrusted: turn it on only for content you trust.",
+        },
+    )
+    limits: dict[str, int] = field(
+        default_factory=dict,
+        metadata={
+            "type": "dict of limit name -> positive int (" + ", ".join(budgets.Limits.names()) + ")",
+            "check": _limits,
+            "rebuild": "env",
+            "help": _limits_help(),
         },
     )
 

@@ -209,6 +209,15 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "The heading gets its id from its text instead.",
         "Use an id such as ``{#install-linux}``.",
     ),
+    "limit": (
+        "A page went over one of the budgets that bound how much work a page can cause "
+        "(its size, YAML aliases expanding to too many values, front matter, shortcodes, "
+        "includes or menus nested too deep, too many shortcodes, a number too long to read). "
+        "The page is built without the part that went over: that key is ignored, those tags "
+        "are kept as text, that include or menu entry is left out, the rest of the page is cut.",
+        "Simplify the page at the line shown, or raise the limit named in the message with "
+        "``hugo_limits`` in conf.py.",
+    ),
 }
 
 logger: SphinxLoggerAdapter = logging.getLogger("sphinx_comparisons")

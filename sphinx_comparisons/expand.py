@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits
 from sphinx_comparisons.hugo.shortcodes import Node, Problem, Shortcode, Text, parse
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -73,6 +74,7 @@ class _Expander:
         self.out: list[str] = []
         self.parent: Shortcode | None = None
         self.ordinals: dict[int, int] = {}
+        self.heights: dict[int, int] = {}
 
     # -- text bookkeeping ---------------------------------------------------------
 
@@ -155,7 +157,7 @@ class _Expander:
             self.inline(sc, parent, ordinal)
 
     def block(self, sc: Shortcode, parent: Shortcode | None = None, ordinal: int = 0) -> None:
-        colons = "`" * (max(3, _longest_line_run(sc.inner_source, "`") + 1) + _height(sc, self.kinds))
+        colons = "`" * (max(3, _longest_line_run(sc.inner_source, "`") + 1) + self.height(sc))
         first = sc.inner[0] if sc.inner else None
         starts_own_line = isinstance(first, Text) and first.text.lstrip(" \t").startswith("\n")
         # fences at column 0: an indented fence would strip that indentation from the content
@@ -198,6 +200,17 @@ class _Expander:
                 self.in_code(node, self.kinds(node) or "unknown")
         self.emit("\n" * sc.closing.count("\n"))
 
+    def height(self, sc: Shortcode) -> int:
+        """How many block shortcodes nest inside this one: its fence needs that many more backticks.
+
+        Remembered per shortcode, so a page costs one pass however deep it nests.
+        """
+        known = self.heights.get(id(sc))
+        if known is None:
+            known = max((self.height(node) + (self.kinds(node) == BLOCK) for node in sc.inner or [] if isinstance(node, Shortcode)), default=0)
+            self.heights[id(sc)] = known
+        return known
+
     def inner_text(self, sc: Shortcode) -> str:
         """The inner source with nested text shortcodes pasted in, others reduced to their inner text."""
         parts: list[str] = []
@@ -209,15 +222,6 @@ class _Expander:
             else:
                 parts.append(self.inner_text(node))
         return "".join(parts)
-
-
-def _height(sc: Shortcode, kinds: Kinds) -> int:
-    """How many block shortcodes nest inside this one: its fence needs that many more colons."""
-    deepest = 0
-    for node in sc.inner or []:
-        if isinstance(node, Shortcode):
-            deepest = max(deepest, _height(node, kinds) + (1 if kinds(node) == BLOCK else 0))
-    return deepest
 
 
 def _ends_line(after: Node | None) -> bool:
@@ -252,11 +256,11 @@ def _longest_run(text: str, char: str) -> int:
     return max((len(run) for run in runs), default=0)
 
 
-def expand(text: str, kinds: Kinds, render_text: TextRenderer, first_line: int = 1) -> Expansion:
+def expand(text: str, kinds: Kinds, render_text: TextRenderer, first_line: int = 1, limits: Limits = DEFAULT) -> Expansion:
     """Expand every shortcode of a page's Markdown; the result has the same number of lines."""
     if "{{" not in text:
         return Expansion(text)
-    nodes, problems = parse(text, first_line)
+    nodes, problems = parse(text, first_line, limits)
     expander = _Expander(kinds, render_text)
     expander.nodes(nodes)
     result = "".join(expander.out)

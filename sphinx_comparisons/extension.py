@@ -61,6 +61,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", navigation.on_env_updated)
     app.connect("env-updated", model.on_env_updated, priority=900)
     hooks = guard.Guarded(app)  # every per-page handler below: a failure is a warning
+    hooks.connect("source-read", site.cut_source, priority=100)
     hooks.connect("source-read", titles.on_source_read)
     hooks.connect("source-read", served.on_source_read, priority=550)
     hooks.connect("doctree-read", shortcode_headings.on_doctree_read, priority=600)  # after Sphinx's toc

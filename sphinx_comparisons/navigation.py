@@ -16,7 +16,7 @@ from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import site, sitewide
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import content, navigation, siteconfig, urls
+from sphinx_comparisons.hugo import content, menus, navigation, siteconfig, urls
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -77,19 +77,12 @@ def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -
     """``hugo_menus`` unset: the menu most pages are in, if it holds at least half of them."""
     if setting is not None:
         return setting
-    used = Counter(entry.menu for entries in tree.values() for entry in _walk(entries) if entry.page)
+    used = Counter(entry.menu for entries in tree.values() for entry in menus.walk(entries) if entry.page)
     if not used:
         return []
     name, pages_in = used.most_common(1)[0]
     return [name] if pages_in * 2 >= count else []
 
-
-def _walk(entries: list[Any]) -> list[Any]:
-    out = []
-    for entry in entries:
-        out.append(entry)
-        out.extend(_walk(entry.children))
-    return out
 
 
 def build(
@@ -113,6 +106,7 @@ def build(
         found.values(),
         config.values.get("menus"),
         lambda menu, index: config.origin(f"menus.{menu}.{index}" if index >= 0 else f"menus.{menu}"),
+        site.limits(env).menu_depth,
     )
     for problem in problems:
         where = problem.origin

@@ -26,6 +26,7 @@ from sphinx_comparisons import addresses, links, navigation, pagesets, site, sit
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, safeurl, urls
 from sphinx_comparisons.hugo.frontmatter import digest
+from sphinx_comparisons.hugo.headings import atx
 
 if TYPE_CHECKING:
 
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 _LINK_LINE = re.compile(
     r"^\s*[-*+]\s+\[(?P<title>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(?P<rest>.*)$"
 )
-_HEADING = re.compile(r"^(#{2,6})\s+(?P<text>.+?)\s*#*\s*$")
 _AUTO_PAGES = "hugo_related_auto_pages"
 _FINGERPRINT = "hugo_related_fingerprint"
 
@@ -78,19 +78,25 @@ def convert_sections(text: str, headings: list[str]) -> str:
         stripped = lines[index].lstrip()
         if stripped.startswith(("```", "~~~")):
             fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
-        heading = _HEADING.match(lines[index]) if fence is None else None
-        if heading and heading.group("text").strip().lower() in headings:
-            index = _convert_list(lines, index + 1, len(heading.group(1)))
+        heading = _heading(lines[index]) if fence is None else None
+        if heading and heading[1].lower() in headings:
+            index = _convert_list(lines, index + 1, heading[0])
             continue
         index += 1
     return "\n".join(lines)
 
 
+def _heading(line: str) -> tuple[int, str] | None:
+    """A level 2-6 heading at the line's start, with text: (level, text)."""
+    found = atx(line) if line.startswith("##") else None
+    return found if found and found[0] >= 2 and found[1] else None
+
+
 def _convert_list(lines: list[str], start: int, level: int) -> int:
     end = start
     while end < len(lines):
-        other = _HEADING.match(lines[end])
-        if other and len(other.group(1)) <= level:
+        other = _heading(lines[end])
+        if other and other[0] <= level:
             break
         end += 1
     first = next((i for i in range(start, end) if _LINK_LINE.match(lines[i])), None)

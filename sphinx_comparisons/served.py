@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -21,6 +22,7 @@ from sphinx import addnodes
 from sphinx_comparisons import files, site
 from sphinx_comparisons.expand import BLOCK, DROP, INLINE, TEXT, expand
 from sphinx_comparisons.hugo import paths, safeurl
+from sphinx_comparisons.hugo.limits import Limits
 from sphinx_comparisons.rawhtml import OWN_HTML
 from sphinx_comparisons.shortcode_nodes import Call, Handler, fence_for
 
@@ -398,17 +400,65 @@ def readfile(call: Call) -> list[nodes.Node]:
     if found is None:
         return []
     call.env.note_dependency(str(found))
-    text = files.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
+    includes = call.env.temp_data.get(_INCLUDES)
+    if not isinstance(includes, _Includes):
+        includes = call.env.temp_data[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
+    limits = site.limits(call.env)
+    refusal = includes.refusal(found, call.line, limits)
+    if refusal is not None:
+        if refusal:
+            call.warn("limit", f"{call.name}: {reference!r} {refusal}")
+        return []
+    room = limits.page_size - includes.characters
+    # a UTF-8 character takes at most 4 bytes: a file larger than that cannot fit and is not read
+    too_big = found.stat().st_size > 4 * room + 4
+    text = "" if too_big else files.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
     if text is None:
         return []
+    if too_big or len(text) > room:
+        call.warn("limit", f"{call.name}: {reference!r} takes what this page includes past {limits.page_size:,} "
+                  "characters (hugo_limits 'page_size'); it was left out")
+        return []
+    includes.characters += len(text)
     if call.arg("code") in (True, "true"):
         return [nodes.literal_block(text, text, language=str(call.arg("lang", default="text")))]
-    depth = int(call.named.get("_depth", 0))
-    if depth > 5:
-        call.warn("shortcode_params", f"{call.name}: files include each other too deeply; stopped at {reference!r}")
-        return []
-    expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname))
-    return call.markdown(expanded.text)
+    expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname), limits=site.limits(call.env))
+    includes.chain.append(found)
+    try:
+        return call.markdown(expanded.text)
+    finally:
+        includes.chain.pop()
+
+
+_INCLUDES = "hugo_includes"
+
+
+@dataclass
+class _Includes:
+    """One page's includes: the files being included, outermost first (the page itself first), and how many were read."""
+
+    chain: list[Path]
+    count: int = 0
+    #: Characters read from included files: they count against ``page_size`` too.
+    characters: int = 0
+    #: (file, line) already refused for a loop or the depth: said once (a fan-out repeats them).
+    refused: set[tuple[Path, int]] = field(default_factory=set)
+
+    def refusal(self, found: Path, line: int, limits: Limits) -> str | None:
+        """Why ``found`` may not be included here ("" once already said), or None."""
+        self.count += 1
+        if self.count > limits.includes:
+            if self.count > limits.includes + 1:
+                return ""
+            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes'); it and the later ones were left out"
+        if found not in self.chain and len(self.chain) <= limits.include_depth:
+            return None
+        said = (found, line) in self.refused
+        self.refused.add((found, line))
+        if found in self.chain:
+            loop = [*self.chain[self.chain.index(found) :], found]
+            return "" if said else "includes itself (" + " -> ".join(path.name for path in loop) + "); it was left out"
+        return "" if said else f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth'); it was left out"
 
 
 # -- inline -------------------------------------------------------------------------------
@@ -566,7 +616,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     from sphinx_comparisons.diagnostics import warn
 
-    result = expand(source[0], kind_of(env), text_renderer(env, docname))
+    result = expand(source[0], kind_of(env), text_renderer(env, docname), limits=site.limits(env))
     for problem in result.problems:
         warn(problem.subtype, problem.message, location=(docname, problem.line))
     for name, line in result.unknown.items():

@@ -20,6 +20,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_comparisons import site
 from sphinx_comparisons.diagnostics import warn
 
 if TYPE_CHECKING:
@@ -137,13 +138,36 @@ class ShortcodeDirective(SphinxDirective):
         if handler is None:
             return []
         call = _call(name, payload, "\n".join(self.content), self.lineno, self.env, self.state._renderer, block=True)
-        try:
-            result = handler(call)
-        except Exception as err:  # a user's odd input must never stop the build
-            call.warn("shortcode_params", f"shortcode {name!r} could not be rendered: {err}")
-            result = call.markdown()
+        result = _invoke(handler, call, fallback=call.markdown)
         _mark_headings(result, in_toc=call.notation == "%")
         return result
+
+
+_DEPTH = "hugo_shortcode_depth"
+
+
+def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node]]) -> list[nodes.Node]:
+    """Run a handler, one level deeper; a failure is a warning and ``fallback``'s nodes.
+
+    Each level renders the Markdown inside it, so the depth is bounded here
+    whatever made it (nested tags, included files, roles in directives).
+    """
+    depth: int = call.env.temp_data.get(_DEPTH) or 0
+    limit = site.limits(call.env).shortcode_depth
+    if depth >= limit:
+        call.warn("limit", f"shortcode {call.name!r} is nested more than {limit} levels deep (hugo_limits 'shortcode_depth'); it was left out")
+        return []
+    call.env.temp_data[_DEPTH] = depth + 1
+    try:
+        return handler(call)
+    except RecursionError:  # rendering again would fail again, deeper
+        call.warn("limit", f"shortcode {call.name!r} nests too deeply to be rendered; it was left out")
+        return []
+    except Exception as err:  # a user's odd input must never stop the build
+        call.warn("shortcode_params", f"shortcode {call.name!r} could not be rendered: {err}")
+        return fallback()
+    finally:
+        call.env.temp_data[_DEPTH] = depth
 
 
 def _mark_headings(result: list[nodes.Node], in_toc: bool) -> None:
@@ -171,11 +195,7 @@ def shortcode_role(
         return [], []
     inner = payload.get("i")
     call = _call(shortcode, payload, inner if isinstance(inner, str) else None, lineno, env, inliner._renderer, block=False)
-    try:
-        result = handler(call)
-    except Exception as err:  # a user's odd input must never stop the build
-        call.warn("shortcode_params", f"shortcode {shortcode!r} could not be rendered: {err}")
-        result = []
+    result = _invoke(handler, call, fallback=list)
     if any(isinstance(node, (nodes.Body, nodes.Structural, addnodes.only)) for node in result):
         return [hugo_block("", *result)], []
     return result, []

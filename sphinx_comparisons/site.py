@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import sitewide
 from sphinx_comparisons.hugo import frontmatter
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -42,6 +43,11 @@ def hugo_config(env: BuildEnvironment) -> HugoConfig:
     return env.config._sphinx_comparisons  # type: ignore[no-any-return]
 
 
+def limits(env: BuildEnvironment) -> Limits:
+    """This build's budgets: the defaults with ``hugo_limits`` applied."""
+    return DEFAULT.with_overrides(hugo_config(env).limits)
+
+
 def _markdown_file(env: BuildEnvironment, docname: str) -> bool:
     path = str(env.doc2path(docname))
     return any(
@@ -63,13 +69,30 @@ def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
     return records
 
 
-def _read(path: str) -> tuple[tuple[int, int], str] | None:
+def _read(path: str, size: int) -> tuple[tuple[int, int], str] | None:
+    """The page's text, cut to ``size`` characters as :func:`cut_source` cuts what Sphinx reads."""
     try:
         stat = os.stat(path)
         with open(path, encoding="utf-8-sig") as handle:  # as Sphinx reads sources
-            return (stat.st_mtime_ns, stat.st_size), handle.read()
+            return (stat.st_mtime_ns, stat.st_size), truncate(handle.read(size + 1), size)[0]
     except (OSError, UnicodeDecodeError):
         return None  # Sphinx reports unreadable sources itself
+
+
+def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, before every other handler: a page longer than ``page_size`` is cut.
+
+    Every parser after this one reads at most that much of a page.
+    """
+    if not is_markdown(app.env, docname):
+        return
+    limit = limits(app.env).page_size
+    source[0], dropped = truncate(source[0], limit)
+    if dropped is not None:
+        from sphinx_comparisons.diagnostics import warn
+
+        warn("limit", f"the page is longer than {limit:,} characters (hugo_limits 'page_size'); "
+             "it is read up to this line, the rest is left out", location=(docname, dropped))
 
 
 def scan(
@@ -94,9 +117,9 @@ def scan(
         known = records.get(docname)
         if known and known.stamp == (stat.st_mtime_ns, stat.st_size):
             continue
-        read = _read(path)
+        read = _read(path, limits(env).page_size)
         if read is not None:
-            records[docname] = PageRecord(read[0], frontmatter.parse(read[1]))
+            records[docname] = PageRecord(read[0], frontmatter.parse(read[1], limits(env)))
     return []
 
 
@@ -116,8 +139,8 @@ def front_matter_for_source(
     known = front_matter(env, docname)
     if known is not None and _same_head(known, source):
         return known
-    parsed = frontmatter.parse(source)
-    stamp = _read(str(env.doc2path(docname)))
+    parsed = frontmatter.parse(source, limits(env))
+    stamp = _read(str(env.doc2path(docname)), limits(env).page_size)
     if stamp is not None:
         _records(env)[docname] = PageRecord(stamp[0], parsed)
     return parsed

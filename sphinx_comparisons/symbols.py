@@ -29,8 +29,8 @@ _ICON_CLASSES = {
     "fa-exclamation": "partial", "fa-circle-exclamation": "partial", "fa-triangle-exclamation": "partial",
     "fa-exclamation-triangle": "partial", "fa-minus": "partial",
 }
-_ICON = re.compile(r"""^\s*<i\s+class\s*=\s*["']([^"']*)["'][^>]*>\s*(</i>)?\s*$""", re.IGNORECASE)
-_CLOSE = re.compile(r"^\s*</i>\s*$", re.IGNORECASE)
+#: Matched against stripped text: with blanks on both ends, runs of spaces backtracked quadratically.
+_ICON = re.compile(r"""<i\s+class\s*=\s*["']([^"']*)["'][^>]*>(?:\s*(</i>))?""", re.IGNORECASE)
 
 
 def meaning_of_icon(raw_html: str, closed: bool = True) -> str | None:
@@ -39,7 +39,7 @@ def meaning_of_icon(raw_html: str, closed: bool = True) -> str | None:
     ``closed=False`` accepts the opening tag alone (Markdown inline HTML keeps
     ``<i ...>`` and ``</i>`` apart).
     """
-    match = _ICON.match(raw_html)
+    match = _ICON.fullmatch(raw_html.strip())
     if match is None or (closed and not match.group(2)):
         return None
     for name in match.group(1).split():
@@ -84,7 +84,7 @@ class IconSymbols(SphinxTransform):
             meaning = meaning_of_icon(raw.astext(), closed=False)
             if meaning is None:
                 continue
-            if not _ICON.match(raw.astext()).group(2):
+            if not _ICON.fullmatch(raw.astext().strip()).group(2):
                 closing = self._closing(raw)
                 if closing is None:
                     continue
@@ -96,7 +96,7 @@ class IconSymbols(SphinxTransform):
         """The ``</i>`` that closes an inline ``<i ...>``, with nothing but blanks between."""
         parent = raw.parent
         for sibling in parent.children[parent.index(raw) + 1 :]:
-            if isinstance(sibling, nodes.raw) and _CLOSE.match(sibling.astext()):
+            if isinstance(sibling, nodes.raw) and sibling.astext().strip().lower() == "</i>":
                 return sibling
             if not (isinstance(sibling, nodes.Text) and not sibling.strip()):
                 return None

@@ -74,7 +74,7 @@ def test_incremental_build_reparses_and_rereads_only_what_changed(make_app, tmp_
 
     parsed: list[int] = []
     real_parse = frontmatter.parse
-    monkeypatch.setattr(frontmatter, "parse", lambda text: parsed.append(1) or real_parse(text))
+    monkeypatch.setattr(frontmatter, "parse", lambda text, *limits: parsed.append(1) or real_parse(text, *limits))
 
     app = make_app("html", srcdir=tmp_path)
     read: list[str] = []

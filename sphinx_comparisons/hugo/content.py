@@ -15,6 +15,7 @@ from typing import Any
 
 from sphinx_comparisons.hugo import inflect
 from sphinx_comparisons.hugo import menus as menus_
+from sphinx_comparisons.hugo.limits import DEFAULT
 from sphinx_comparisons.hugo.page import titles
 
 #: Front matter keys Hugo reads ``.Date`` from, in order (``frontmatter.date`` default).
@@ -255,6 +256,7 @@ def menus_of(
     pages: Iterable[Page],
     config_menus: Any,
     config_origin: Callable[[str, int], menus_.Origin],
+    max_depth: int = DEFAULT.menu_depth,
 ) -> tuple[dict[str, list[menus_.MenuEntry]], list[menus_.MenuProblem]]:
     """Every menu of the site: config entries first, then pages' entries in path order."""
     ordered = sorted((page for page in pages if page.listed), key=lambda page: page.path)
@@ -266,7 +268,7 @@ def menus_of(
         declared, found = menus_.page_entries(page.facts(), page.params, page.line_of)
         entries.extend(declared)
         problems.extend(found)
-    tree, found = menus_.assemble(entries)
+    tree, found = menus_.assemble(entries, max_depth)
     return tree, problems + found
 
 

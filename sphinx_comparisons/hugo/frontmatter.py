@@ -14,10 +14,13 @@ import json
 import re
 import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits, LineIndex
 
 YAML, TOML, JSON = "yaml", "toml", "json"
 
@@ -195,46 +198,29 @@ def _json_block(text: str, start: int, line: int) -> tuple[_Block | None, list[P
 
 
 class _Error(Exception):
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None, subtype: str = "frontmatter") -> None:
         super().__init__(message)
         self.message = message
         self.line = line  # 0-based line within the block text, if known
+        self.subtype = subtype
 
 
-def _decode_yaml(text: str, fm: FrontMatter, first_line: int) -> Any:
+def _decode_yaml(text: str, fm: FrontMatter, first_line: int, limits: Limits) -> Any:
     loader = _YAML_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return {}
+        _prune_oversized(node, fm, first_line, limits)
+        _prune_unreadable(node, loader, fm, first_line)
         _walk_yaml(node, (), fm, first_line)
-        try:
-            return loader.construct_document(node)
-        except (ValueError, OverflowError) as err:  # date: 2023-02-30, !!float abc, 5,000 digits
-            raise _Error(f"a value cannot be read ({err})", _unreadable_scalar(loader, node)) from None
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         raise _Error(_yaml_message(err), _yaml_error_line(err)) from None
     except yaml.YAMLError as err:
         raise _Error(str(err), None) from None
     finally:
         loader.dispose()
-
-
-def _unreadable_scalar(loader: Any, root: yaml.Node) -> int | None:
-    """The 0-based line of the first scalar (in document order) that cannot be constructed."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                loader.construct_object(node)
-            except Exception:  # noqa: BLE001 (any failure marks the scalar at fault)
-                return int(node.start_mark.line)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(node.value))
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(item for pair in reversed(node.value) for item in reversed(pair))
-    return None
 
 
 #: Contexts that name the enclosing block, not the line at fault: ``? [a, b]`` is
@@ -253,6 +239,119 @@ def _yaml_error_line(err: yaml.MarkedYAMLError) -> int | None:
     if err.problem_mark and (err.context or "").startswith(_ENCLOSING_CONTEXTS):
         mark = err.problem_mark
     return mark.line if mark else None
+
+
+#: What a YAML value that refers to itself (``&a [*a]``) counts as: more than any budget.
+_UNBOUNDED = 1 << 62
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _measure(root: yaml.Node) -> dict[int, tuple[int, int]]:
+    """Each node's (values once aliases are expanded, nesting depth), by ``id``.
+
+    Each distinct node is visited once, so an alias bomb costs what its text
+    costs; a node that contains itself counts as unbounded.
+    """
+    done: dict[int, tuple[int, int]] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            measures = [done.get(id(child), (_UNBOUNDED, _UNBOUNDED)) for child in _children(node)]
+            size = min(_UNBOUNDED, 1 + sum(m[0] for m in measures))
+            depth = min(_UNBOUNDED, 1 + max((m[1] for m in measures), default=0))
+            done[key] = (size, depth)
+            active.discard(key)
+        elif key not in done and key not in active:
+            active.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in done)
+    return done
+
+
+def _prune_oversized(root: yaml.Node, fm: FrontMatter, first: int, limits: Limits) -> None:
+    """Drop each top-level key whose value expands past the node budget or nests too deep."""
+    measures = _measure(root)
+    if not isinstance(root, yaml.MappingNode):
+        size, depth = measures[id(root)]
+        if size > limits.frontmatter_nodes or depth > limits.frontmatter_depth:
+            fm.problems.append(Problem("limit", f"{fm.label} is larger or deeper than the limits; it was ignored", first))
+            root.value = []
+        return
+    kept, total = [], 0
+    for key_node, value_node in root.value:
+        size, depth = measures[id(value_node)]
+        name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+        line = first + key_node.start_mark.line
+        if depth > limits.frontmatter_depth:
+            fm.problems.append(Problem("limit", f"{fm.label} key {name!r} nests deeper than {limits.frontmatter_depth} levels "
+                                       "(hugo_limits 'frontmatter_depth'); it was ignored", line))
+        elif total + size > limits.frontmatter_nodes:
+            fm.problems.append(Problem("limit", f"{fm.label} key {name!r} takes the page past {limits.frontmatter_nodes} values "
+                                       "once YAML aliases are expanded (hugo_limits 'frontmatter_nodes'); it was ignored", line))
+        else:
+            total += size
+            kept.append((key_node, value_node))
+    root.value = kept
+
+
+def _prune_unreadable(root: yaml.Node, loader: Any, fm: FrontMatter, first: int) -> None:
+    """Drop the values Python cannot make (``2023-02-30``, ``!!float abc``, a 5,000-digit integer).
+
+    PyYAML raises a bare ``ValueError`` for these, which would lose the whole block.
+    """
+    bad: set[int] = set()
+    seen: set[int] = set()
+    containers: list[yaml.Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError) as err:
+                loader.recursive_objects.pop(node, None)
+                bad.add(id(node))
+                line = first + node.start_mark.line
+                if _too_long(err):
+                    fm.problems.append(Problem("limit", f"the {fm.label} value {_excerpt(node.value)} {_TOO_LONG}", line))
+                else:
+                    fm.problems.append(Problem("frontmatter", f"cannot read the {fm.label} value {_excerpt(node.value)}: {err}; "
+                                               "it was ignored", line))
+            continue
+        containers.append(node)
+        stack.extend(_children(node))
+    if not bad:
+        return
+    for node in containers:
+        if isinstance(node, yaml.MappingNode):
+            node.value = [(k, v) for k, v in node.value if id(k) not in bad and id(v) not in bad]
+        else:
+            node.value = [item for item in node.value if id(item) not in bad]
+
+
+#: Python refuses to read longer integers (``sys.get_int_max_str_digits``): converting them is quadratic.
+_TOO_LONG = f"is a number of more than {sys.get_int_max_str_digits():,} digits, more than can be read; it was ignored"
+
+
+def _too_long(err: Exception) -> bool:
+    return isinstance(err, ValueError) and "Exceeds the limit" in str(err)
+
+
+def _excerpt(value: str) -> str:
+    return repr(value if len(value) <= 40 else value[:40] + "...")
 
 
 def _yaml_message(err: yaml.MarkedYAMLError) -> str:
@@ -291,35 +390,37 @@ def _walk_yaml(node: yaml.Node, path: tuple[str, ...], fm: FrontMatter, first: i
         _walk_yaml(value_node, (*path, key), fm, first)
 
 
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def _long_number_line(text: str) -> int | None:
-    """The 0-based line of the first number Python will not convert (``sys.get_int_max_str_digits``)."""
-    limit = sys.get_int_max_str_digits()
-    for run in _DIGITS.finditer(text):
-        if limit and len(run.group()) > limit:
-            return text.count("\n", 0, run.start())
-    return None
-
-
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
-def _decode_toml(text: str, fm: FrontMatter, first_line: int) -> Any:
+def _decode_toml(text: str, fm: FrontMatter, first_line: int, limits: Limits) -> Any:
+    text = _cap_depth(text, TOML, limits.frontmatter_depth, fm, first_line)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         match = _TOML_LINE.search(str(err))
         message = _TOML_LINE.sub("", str(err)).strip()
         raise _Error(message, int(match.group(1)) - 1 if match else None) from None
-    except ValueError as err:  # an integer of more than 4,300 digits
-        raise _Error(f"a value cannot be read ({err})", _long_number_line(text)) from None
+    except ValueError as err:
+        if not _too_long(err):
+            raise
+        raise _Error(f"a value {_TOO_LONG.removesuffix('; it was ignored')}", _long_number_line(text), "limit") from None
     _scan_toml_tables(text, fm, first_line)
     return data
 
 
-_TOML_TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_DIGITS = re.compile(r"[0-9_]+")
+
+
+def _long_number_line(text: str) -> int | None:
+    """The 0-based line of the first run of digits too long to be an integer Python reads."""
+    for found in _DIGITS.finditer(text):
+        if found.end() - found.start() > sys.get_int_max_str_digits():
+            return text.count("\n", 0, found.start())
+    return None
+
+
+_TOML_TABLE = re.compile(r"^\s*\[\[?([^\]\n]*)\]")
 _TOML_KEY = re.compile(r"""^\s*["']?([\w.-]+)["']?\s*=""")
 
 
@@ -333,7 +434,7 @@ def _scan_toml_tables(text: str, fm: FrontMatter, first_line: int) -> None:
     for number, raw in enumerate(text.split("\n")):
         table = _TOML_TABLE.match(raw)
         if table:
-            prefix = table.group(1).replace('"', "").replace("'", "").lower()
+            prefix = table.group(1).strip().replace('"', "").replace("'", "").lower()
             if raw.lstrip().startswith("[["):
                 arrays[prefix] = arrays.get(prefix, -1) + 1
                 fm.key_lines.setdefault(prefix, first_line + number)
@@ -349,54 +450,169 @@ def _scan_toml_tables(text: str, fm: FrontMatter, first_line: int) -> None:
 _JSON_KEY = re.compile(r'"([^"\\]+)"\s*:')
 
 
-def _scan_json_keys(text: str, fm: FrontMatter, first_line: int) -> None:
-    """Best-effort key lines for JSON, whose parser gives no positions: first use of each name."""
+def _scan_json_keys(text: str, fm: FrontMatter, first_line: int) -> dict[str, list[int]]:
+    """Best-effort key lines for JSON, whose parser gives no positions: first use of each name.
+
+    Returns every line each (lowercased) name is used on, to place duplicates.
+    """
+    uses: dict[str, list[int]] = {}
     for number, raw in enumerate(text.split("\n")):
         for match in _JSON_KEY.finditer(raw):
-            fm.key_lines.setdefault(match.group(1).lower(), first_line + number)
+            uses.setdefault(match.group(1).lower(), []).append(first_line + number)
+    for name, lines in uses.items():
+        fm.key_lines.setdefault(name, lines[0])
+    return uses
 
 
-def _decode_json(text: str, fm: FrontMatter, first_line: int) -> Any:
+class _Unreadable:
+    """A JSON number Python refuses to read (more digits than ``sys.get_int_max_str_digits``)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _json_int(digits: str) -> int | _Unreadable:
+    try:
+        return int(digits)
+    except ValueError:
+        return _Unreadable(digits)
+
+
+def _decode_json(text: str, fm: FrontMatter, first_line: int, limits: Limits) -> Any:
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        spelled: dict[str, str] = {}  # lowercased key -> the key as last written
         for key, value in items:
-            same = [k for k in out if k.lower() == key.lower()]
-            if same:
+            folded = key.lower()
+            if folded in spelled:
                 duplicates.append(key)
-                for k in same:
-                    del out[k]
+                del out[spelled[folded]]
+            spelled[folded] = key
             out[key] = value
         return out
 
+    text = _cap_depth(text, JSON, limits.frontmatter_depth, fm, first_line)
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
     except json.JSONDecodeError as err:
         raise _Error(err.msg, err.lineno - 1) from None
-    except ValueError as err:  # an integer of more than 4,300 digits
-        raise _Error(f"a value cannot be read ({err})", _long_number_line(text)) from None
-    _scan_json_keys(text, fm, first_line)
+    uses = _scan_json_keys(text, fm, first_line)
+    repeats: dict[str, int] = {}
     for key in duplicates:
-        lines = [
-            first_line + n
-            for n, raw in enumerate(text.split("\n"))
-            if re.search(rf'"{re.escape(key)}"\s*:', raw)
-        ]
+        folded = key.lower()
+        repeats[folded] = repeats.get(folded, 0) + 1
+        lines = uses.get(folded, [])
         fm.problems.append(
             Problem(
                 "frontmatter_duplicate",
-                f"duplicate {fm.label} key {key.lower()!r}; the last value wins",
-                lines[-1] if lines else first_line,
+                f"duplicate {fm.label} key {folded!r}; the last value wins",
+                lines[min(repeats[folded], len(lines) - 1)] if lines else first_line,
             )
         )
-    return data
+    return _drop_unreadable(data, (), fm)
+
+
+def _drop_unreadable(value: Any, path: tuple[str, ...], fm: FrontMatter) -> Any:
+    """Leave out the numbers :func:`_json_int` could not read, reporting each at its key."""
+    if isinstance(value, dict):
+        kept = {}
+        for key, item in value.items():
+            if isinstance(item, _Unreadable):
+                dotted = ".".join((*path, key.lower()))
+                fm.problems.append(Problem("limit", f"{fm.label} key {dotted!r} {_TOO_LONG}", fm.line_of(dotted)))
+            else:
+                kept[key] = _drop_unreadable(item, (*path, key.lower()), fm)
+        return kept
+    if isinstance(value, list):
+        if any(isinstance(item, _Unreadable) for item in value):
+            fm.problems.append(Problem("limit", f"{fm.label} key {'.'.join(path)!r} lists a number too long to be read; "
+                                       "it was left out", fm.line_of(".".join(path))))
+        return [_drop_unreadable(item, path, fm) for item in value if not isinstance(item, _Unreadable)]
+    if isinstance(value, _Unreadable):
+        fm.problems.append(Problem("limit", f"{fm.label} is a number too long to be read", fm.start_line or 1))
+        return None
+    return value
+
+
+def _cap_depth(text: str, fmt: str, limit: int, fm: FrontMatter, first_line: int) -> str:
+    """``text`` with each bracket group nested deeper than ``limit`` emptied to ``[]``.
+
+    The parsers recurse per level (20,000 levels abort Python); the group keeps
+    its line breaks, so later lines keep their numbers.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return text
+    out: list[str] = []
+    lines = LineIndex(text, first_line)
+    depth, kept_to, cut = 0, 0, -1
+    for position, char in _structure(text, fmt):
+        if char in "[{":
+            depth += 1
+            if depth == limit + 1:
+                cut = position
+        elif depth > 0:
+            if depth == limit + 1:
+                out += [text[kept_to:cut], "[]", "\n" * text.count("\n", cut, position)]
+                kept_to = position + 1
+                fm.problems.append(Problem("limit", f"{fm.label} nests deeper than {limit} levels (hugo_limits "
+                                           "'frontmatter_depth'); the deeper part was emptied", lines.line_at(cut)))
+            depth -= 1
+    if depth > limit:  # never closed: the parser reports it
+        out += [text[kept_to:cut], "[]", "\n" * text.count("\n", cut)]
+        kept_to = len(text)
+    out.append(text[kept_to:])
+    return "".join(out)
+
+
+_JSON_TOKENS = re.compile(r'[\[\]{}"]')
+_TOML_TOKENS = re.compile(r"""[\[\]{}"'#]""")
+
+
+def _structure(text: str, fmt: str) -> Iterator[tuple[int, str]]:
+    """The brackets of a JSON or TOML text outside strings and comments, with their offsets."""
+    tokens = _TOML_TOKENS if fmt == TOML else _JSON_TOKENS
+    position = 0
+    while True:
+        found = tokens.search(text, position)
+        if found is None:
+            return
+        start, char = found.start(), found.group(0)
+        if char == "#":
+            end = text.find("\n", start)
+            position = len(text) if end < 0 else end
+        elif char in "\"'":
+            position = _string_end(text, start)
+        else:
+            yield start, char
+            position = start + 1
+
+
+def _string_end(text: str, start: int) -> int:
+    """The offset after the string opening at ``start`` (``"``, ``'``, or their tripled forms)."""
+    quote = text[start : start + 3] if text.startswith(('"""', "'''"), start) else text[start]
+    position = start + len(quote)
+    while True:
+        end = text.find(quote, position)
+        if end < 0:
+            return len(text)
+        if quote == "'" or quote == "'''" or _unescaped(text, end):
+            return end + len(quote)
+        position = end + 1
+
+
+def _unescaped(text: str, offset: int) -> bool:
+    backslashes = 0
+    while offset - backslashes - 1 >= 0 and text[offset - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 0
 
 
 _DECODERS = {YAML: _decode_yaml, TOML: _decode_toml, JSON: _decode_json}
 
 
-def _decode(block: _Block, fm: FrontMatter) -> Any:
+def _decode(block: _Block, fm: FrontMatter, limits: Limits) -> Any:
     """Decode the block; on a syntax error, report it, drop that line and retry.
 
     Hugo stops the build on malformed front matter; we keep what can be read so
@@ -406,7 +622,7 @@ def _decode(block: _Block, fm: FrontMatter) -> Any:
     decoder = _DECODERS[block.format]
     for _ in range(_MAX_RECOVERY):
         try:
-            return decoder("\n".join(lines), fm, block.first_line)
+            return decoder("\n".join(lines), fm, block.first_line, limits)
         except _Error as err:
             name = block.format.upper()
             if err.line is None or not 0 <= err.line < len(lines) or not lines[err.line].strip():
@@ -420,7 +636,7 @@ def _decode(block: _Block, fm: FrontMatter) -> Any:
                 return {}
             fm.problems.append(
                 Problem(
-                    "frontmatter",
+                    err.subtype,
                     f"malformed {name} {fm.label}: {err.message}; this line was ignored",
                     block.first_line + err.line,
                 )
@@ -559,14 +775,14 @@ def _has_cased_keys(value: Any) -> bool:
     return False
 
 
-def parse_document(text: str, fmt: str, label: str) -> FrontMatter:
+def parse_document(text: str, fmt: str, label: str, limits: Limits = DEFAULT) -> FrontMatter:
     """Decode a whole YAML, TOML or JSON file (a Hugo site config) with the same care.
 
     Keys are lowercased as Hugo's config loader does; problems carry the
     front matter subtypes, for the caller to rename.
     """
     fm = FrontMatter(format=fmt, start_line=1, label=label)
-    data = _decode(_Block(fmt, text, 1, 1, len(text)), fm)
+    data = _decode(_Block(fmt, text, 1, 1, len(text)), fm, limits)
     if not isinstance(data, dict):
         if data is not None:
             fm.problems.append(Problem("frontmatter", f"{label} must be a mapping, not {_describe(data)}", 1))
@@ -576,7 +792,7 @@ def parse_document(text: str, fmt: str, label: str) -> FrontMatter:
     return fm
 
 
-def parse(text: str) -> FrontMatter:
+def parse(text: str, limits: Limits = DEFAULT) -> FrontMatter:
     """Split ``text`` into front matter and body, and decode the front matter.
 
     ``text`` is the file as Python reads it in text mode (CRLF already folded).
@@ -589,7 +805,7 @@ def parse(text: str) -> FrontMatter:
     fm.start_line = block.start_line
     fm.body_offset = block.body_offset
     fm.head_digest = digest(text[: block.body_offset])
-    data = _decode(block, fm)
+    data = _decode(block, fm, limits)
     if data is None:
         data = {}
     if not isinstance(data, dict):

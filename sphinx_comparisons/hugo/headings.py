@@ -12,9 +12,40 @@ from dataclasses import dataclass
 from sphinx_comparisons.hugo import safeurl
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATTRIBUTED_HEADING = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)[ \t]*\{([^{}\n]*)\}[ \t]*$")
 #: One attribute of a list: ``#id``, ``.class`` or ``key=value`` (value quoted or bare).
 _ATTRIBUTE = re.compile(r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))""")
+
+
+def atx(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (its closing ``#`` run removed), as CommonMark reads the line.
+
+    String code rather than a regular expression: those backtracked cubically
+    on a long run of spaces (``## a`` + 3,000 spaces + ``x``).
+    """
+    indent = len(line) - len(line.lstrip(" "))
+    rest = line[indent:]
+    level = len(rest) - len(rest.lstrip("#"))
+    if indent > 3 or not 1 <= level <= 6 or rest[level : level + 1] not in ("", " ", "\t"):
+        return None
+    text = rest[level:].strip(" \t")
+    unclosed = text.rstrip("#")
+    if not unclosed or unclosed[-1] in " \t":
+        text = unclosed.rstrip(" \t")
+    return level, text
+
+
+def _attributed(line: str) -> tuple[str, str] | None:
+    """An ATX heading line split into the heading and its trailing ``{...}`` attribute list."""
+    end = line.rstrip(" \t")
+    start = end.rfind("{")
+    if not end.endswith("}") or start < 0 or "}" in end[start + 1 : -1]:
+        return None
+    head = line[:start]
+    indent = len(head) - len(head.lstrip(" "))
+    hashes = len(head) - indent - len(head[indent:].lstrip("#"))
+    if indent > 3 or not 1 <= hashes <= 6 or head[indent + hashes : indent + hashes + 1] not in (" ", "\t"):
+        return None
+    return head[: max(indent + hashes + 1, len(head.rstrip(" \t")))], end[start + 1 : -1]
 
 
 @dataclass(frozen=True)
@@ -59,9 +90,9 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
         if opened:
             fence = opened.group(1)
             continue
-        match = _ATTRIBUTED_HEADING.match(line)
-        tokens = _attributes(match.group(2)) if match else None
-        if match is None or tokens is None:
+        split = _attributed(line)
+        tokens = _attributes(split[1]) if split else None
+        if split is None or tokens is None:
             continue
         wanted = next((token for token in tokens if token is not None), None)
         if wanted is not None and safeurl.safe_id(wanted):
@@ -69,7 +100,7 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
         elif wanted is not None:
             problems.append(AttributeProblem(number + 1, f"heading id {wanted!r} has characters an id may not have "
                                               "(letters, digits, _, -, . and : only); the id is made from the heading text"))
-        lines[number] = match.group(1)
+        lines[number] = split[0]
     return "\n".join(lines), ids, problems
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sphinx_comparisons.hugo import safeurl
+from sphinx_comparisons.hugo.limits import DEFAULT
 
 #: Where an entry was written: a page key (docname) or a config file path, and a line.
 Origin = tuple[str, int]
@@ -183,7 +184,7 @@ def sort_key(entry: MenuEntry) -> tuple[Any, ...]:
     return (entry.weight == 0, entry.weight, entry.name.casefold(), entry.name, entry.identifier)
 
 
-def assemble(entries: Iterable[MenuEntry]) -> tuple[dict[str, list[MenuEntry]], list[MenuProblem]]:
+def assemble(entries: Iterable[MenuEntry], max_depth: int = DEFAULT.menu_depth) -> tuple[dict[str, list[MenuEntry]], list[MenuProblem]]:
     """Link entries into sorted trees, one per menu.
 
     ``entries`` come in Hugo's assembly order: config entries first, then page
@@ -231,8 +232,25 @@ def assemble(entries: Iterable[MenuEntry]) -> tuple[dict[str, list[MenuEntry]], 
         parent.children.append(entry)
     for menu, top in menus.items():
         problems.extend(_cycles(menu, kept, top))
+        problems.extend(_cut_deep(menu, top, max_depth))
         _sort(top)
     return menus, problems
+
+
+def _cut_deep(menu: str, top: list[MenuEntry], max_depth: int) -> list[MenuProblem]:
+    """Leave out entries nested deeper than ``max_depth`` (a ``parent`` chain of 1,000 entries)."""
+    problems: list[MenuProblem] = []
+    level = [entry for entry in top]
+    for _ in range(max_depth - 1):
+        level = [child for entry in level for child in entry.children]
+    for entry in level:
+        if entry.children:
+            if not problems:
+                first = entry.children[0]
+                problems.append(MenuProblem("limit", f'menu "{menu}" nests deeper than {max_depth} levels at entry '
+                                            f'"{first.key}" (hugo_limits \'menu_depth\'); the deeper entries are left out', first.origin))
+            entry.children = []
+    return problems
 
 
 def _cycles(menu: str, kept: list[MenuEntry], top: list[MenuEntry]) -> list[MenuProblem]:
@@ -249,19 +267,21 @@ def _cycles(menu: str, kept: list[MenuEntry], top: list[MenuEntry]) -> list[Menu
             stack.extend(entry.children)
     by_key = {e.key: e for e in kept if e.menu == menu}
     problems = []
-    reported: set[int] = set()
+    settled: set[int] = set()  # entries an earlier walk went through: each entry is walked once
     for entry in kept:
-        if entry.menu != menu or id(entry) in reached:
+        if entry.menu != menu or id(entry) in reached or id(entry) in settled:
             continue
         chain: list[MenuEntry] = []
+        on_chain: dict[int, int] = {}
         current: MenuEntry | None = entry
-        while current is not None and not any(current is seen for seen in chain):
+        while current is not None and id(current) not in on_chain and id(current) not in settled:
+            on_chain[id(current)] = len(chain)
             chain.append(current)
             current = by_key.get(current.parent)
-        if current is None or id(current) in reported:
+        settled.update(on_chain)
+        if current is None or id(current) not in on_chain:
             continue
-        loop = chain[next(i for i, seen in enumerate(chain) if seen is current) :]
-        reported.update(id(e) for e in loop)
+        loop = chain[on_chain[id(current)] :]
         names = " -> ".join(f'"{e.key}"' for e in [*loop, loop[0]])
         problems.append(
             MenuProblem(
@@ -274,12 +294,14 @@ def _cycles(menu: str, kept: list[MenuEntry], top: list[MenuEntry]) -> list[Menu
 
 
 def _sort(entries: list[MenuEntry]) -> None:
-    entries.sort(key=sort_key)
-    for entry in entries:
-        _sort(entry.children)
+    for siblings in [entries, *(entry.children for entry in walk(entries))]:
+        siblings.sort(key=sort_key)
 
 
 def walk(entries: Iterable[MenuEntry]) -> Iterable[MenuEntry]:
-    for entry in entries:
+    """Every entry, depth first, parents before children (no recursion: menus can be deep)."""
+    stack = list(reversed(list(entries)))
+    while stack:
+        entry = stack.pop()
         yield entry
-        yield from walk(entry.children)
+        stack.extend(reversed(entry.children))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from sphinx_comparisons.hugo.frontmatter import Problem
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits, LineIndex
 
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-/]*")
 _UNQUOTED = re.compile(r"[A-Za-z0-9_\-.]+")
@@ -107,22 +108,31 @@ class _Reader:
         self.pos = self.text.index(self.close, self.pos) + 3
 
     def quoted(self) -> str:
+        """A ``"..."`` value with ``\\"`` and ``\\\\`` escapes, on one line (found with ``str.find``: linear)."""
         out = []
-        self.pos += 1
-        while self.pos < len(self.text):
-            char = self.text[self.pos]
-            if char == "\\" and self.pos + 1 < len(self.text) and self.text[self.pos + 1] in '"\\':
-                out.append(self.text[self.pos + 1])
-                self.pos += 2
+        position = self.pos + 1
+        while True:
+            end = self.text.find('"', position)
+            stop = len(self.text) if end < 0 else end
+            newline = self.text.find("\n", position, stop)
+            backslash = self.text.find("\\", position, stop if newline < 0 else newline)
+            if backslash >= 0 and self.text[backslash + 1 : backslash + 2] in ('"', "\\"):
+                out.append(self.text[position:backslash] + self.text[backslash + 1])
+                position = backslash + 2
                 continue
-            if char == '"':
-                self.pos += 1
-                return "".join(out)
-            if char == "\n":
-                raise _TagError(f"unterminated quoted string in shortcode parameter: {''.join(out)!r}")
-            out.append(char)
-            self.pos += 1
-        raise _TagError("unterminated quoted string in shortcode parameter")
+            if backslash >= 0:
+                out.append(self.text[position : backslash + 1])
+                position = backslash + 1
+                continue
+            if newline >= 0:
+                out.append(self.text[position:newline])
+                self.pos = newline
+                raise _TagError(f"unterminated quoted string in shortcode parameter: {''.join(out)[:80]!r}")
+            if end < 0:
+                raise _TagError("unterminated quoted string in shortcode parameter")
+            out.append(self.text[position:end])
+            self.pos = end + 1
+            return "".join(out)
 
     def backticked(self) -> str:
         end = self.text.find("`", self.pos + 1)
@@ -222,11 +232,23 @@ def _read_tag(text: str, start: int, line: int) -> _Tag:
     return tag
 
 
-def _escaped(text: str, start: int) -> tuple[str, int] | None:
+class _Finder:
+    """The next occurrence of a needle from a position, searched again only once passed: linear overall."""
+
+    def __init__(self, text: str, needle: str) -> None:
+        self.text, self.needle, self.found = text, needle, -2
+
+    def next(self, position: int) -> int:
+        if self.found != -1 and self.found < position:
+            self.found = self.text.find(self.needle, position)
+        return self.found
+
+
+def _escaped(text: str, start: int, finders: dict[str, _Finder]) -> tuple[str, int] | None:
     """``{{</* x */>}}`` -> (``{{< x >}}``, end offset); None when ``*/`` is missing."""
     notation = text[start + 2]
     close = f"*/{notation}}}}}" if notation == "%" else "*/>}}"
-    end = text.find(close, start + 5)
+    end = finders.setdefault(close, _Finder(text, close)).next(start + 5)
     if end < 0:
         return None
     opener = "{{" + notation
@@ -241,9 +263,8 @@ def lex(text: str, first_line: int = 1) -> tuple[list[Text | _Tag], list[Problem
     pos = 0
     buffer: list[str] = []
     buffer_line = first_line
-
-    def line_at(offset: int) -> int:
-        return first_line + text.count("\n", 0, offset)
+    line_at = LineIndex(text, first_line).line_at
+    finders = {opener: _Finder(text, opener) for opener in ("{{<", "{{%")}
 
     def flush(next_start: int) -> None:
         nonlocal buffer, buffer_line
@@ -253,14 +274,14 @@ def lex(text: str, first_line: int = 1) -> tuple[list[Text | _Tag], list[Problem
         buffer_line = line_at(next_start)
 
     while True:
-        found = _next_tag(text, pos)
+        found = _next_tag(finders, pos)
         if found < 0:
             buffer.append(text[pos:])
             break
         buffer.append(text[pos:found])
         line = line_at(found)
         if text.startswith("/*", found + 3):
-            literal = _escaped(text, found)
+            literal = _escaped(text, found, finders)
             if literal is None:
                 problems.append(Problem("shortcode_syntax", "escaped shortcode {{</* ... */>}} is never closed with */>}}; kept as text", line))
                 buffer.append(text[found : found + 3])
@@ -284,24 +305,26 @@ def lex(text: str, first_line: int = 1) -> tuple[list[Text | _Tag], list[Problem
     return items, problems
 
 
-def _next_tag(text: str, pos: int) -> int:
-    a = text.find("{{<", pos)
-    b = text.find("{{%", pos)
-    candidates = [i for i in (a, b) if i >= 0]
+def _next_tag(finders: dict[str, _Finder], pos: int) -> int:
+    candidates = [i for i in (finders["{{<"].next(pos), finders["{{%"].next(pos)) if i >= 0]
     return min(candidates) if candidates else -1
 
 
-def parse(text: str, first_line: int = 1) -> tuple[list[Node], list[Problem]]:
+def parse(text: str, first_line: int = 1, limits: Limits = DEFAULT) -> tuple[list[Node], list[Problem]]:
     """The shortcode tree of ``text``.
 
     An opening tag takes inner content only if a matching closing tag
     follows; one without is a shortcode with no inner content (``inner`` is
     None), as a template that ignores ``.Inner`` would have it. A closing tag
-    that matches no open shortcode is reported and kept as text.
+    that matches no open shortcode is reported and kept as text. Tags nested
+    deeper than ``limits.shortcode_depth`` are kept as text (each level is
+    rendered by the level above it).
     """
     items, problems = lex(text, first_line)
     root: list[Node] = []
     stack: list[tuple[Shortcode, list[Node], int]] = []  # (shortcode, where it sits, its start offset)
+    open_at: dict[str, list[int]] = {}  # name -> its places in the stack, so a closing tag finds its match at once
+    held: dict[int, list[Node]] = {}  # what each unclosed tag held, by id
     current = root
     for item in items:
         if isinstance(item, Text):
@@ -316,34 +339,91 @@ def parse(text: str, first_line: int = 1) -> tuple[list[Node], list[Problem]]:
             if item.self_closed:
                 node.inner = []
                 continue
+            open_at.setdefault(node.name, []).append(len(stack))
             stack.append((node, current, item.end))
             node.inner = []
             current = node.inner
             continue
-        match = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0].name == item.name), None)
+        match = open_at[item.name][-1] if open_at.get(item.name) else None
         if match is None:
             raw = text[item.start : item.end]
             problems.append(Problem("shortcode_syntax", f"closing tag {raw} matches no open shortcode; kept as text", item.line))
             current.append(Text(text[item.start : item.end], item.line))
             continue
         while len(stack) > match + 1:
-            _unclose(stack.pop())
-        node, parent, inner_start = stack.pop()
+            _unclose(_pop(stack, open_at), held)
+        node, parent, inner_start = _pop(stack, open_at)
         node.closing = text[item.start : item.end]
         node.inner_source = text[inner_start : item.start]
         current = parent
     while stack:
-        _unclose(stack.pop())
+        _unclose(_pop(stack, open_at), held)
+    root = _splice(root, held)
+    _cut_deep(root, limits.shortcode_depth, problems)
     return root, problems
 
 
-def _unclose(entry: tuple[Shortcode, list[Node], int]) -> None:
-    """An opening tag never closed: it had no inner content; what followed is its siblings'."""
-    node, parent, _ = entry
-    children = node.inner or []
+def _cut_deep(nodes: list[Node], limit: int, problems: list[Problem]) -> None:
+    """Shortcodes nested deeper than ``limit`` become their source text (each level renders the next)."""
+    stack = [(nodes, 1)]
+    reported = False
+    while stack:
+        siblings, level = stack.pop()
+        for index, node in enumerate(siblings):
+            if not isinstance(node, Shortcode):
+                continue
+            if level <= limit:
+                stack.append((node.inner or [], level + 1))
+                continue
+            if not reported:
+                problems.append(Problem("limit", f"shortcodes nest deeper than {limit} levels here (hugo_limits 'shortcode_depth'); "
+                                        f"{node.name!r} and the tags inside it are kept as text", node.line))
+                reported = True
+            siblings[index] = Text(node.opening + node.inner_source + node.closing, node.line)
+
+
+def _pop(stack: list[tuple[Shortcode, list[Node], int]], open_at: dict[str, list[int]]) -> tuple[Shortcode, list[Node], int]:
+    entry = stack.pop()
+    open_at[entry[0].name].pop()
+    return entry
+
+
+def _unclose(entry: tuple[Shortcode, list[Node], int], held: dict[int, list[Node]]) -> None:
+    """An opening tag never closed: it had no inner content; what followed is its siblings'.
+
+    What it held is put back among its siblings by :func:`_splice`, once for the
+    whole page (moving it here would copy it again for every unclosed tag around it).
+    """
+    node = entry[0]
+    held[id(node)] = node.inner or []
     node.inner = None
-    index = next(i for i, n in enumerate(parent) if n is node)
-    parent[index + 1 : index + 1] = children
+
+
+def _splice(nodes: list[Node], held: dict[int, list[Node]]) -> list[Node]:
+    """``nodes`` with each unclosed tag followed by what it held, at every level."""
+    if not held:
+        return nodes
+    lists: list[tuple[list[Node], Shortcode | None]] = [(nodes, None)]
+    result = nodes
+    while lists:
+        items, owner = lists.pop()
+        flat: list[Node] = []
+        pending = [iter(items)]
+        while pending:
+            node = next(pending[-1], None)
+            if node is None:
+                pending.pop()
+                continue
+            flat.append(node)
+            if isinstance(node, Shortcode) and id(node) in held:
+                pending.append(iter(held.pop(id(node))))
+            elif isinstance(node, Shortcode) and node.inner:
+                lists.append((node.inner, node))
+        if owner is None:
+            result = flat
+        else:
+            owner.inner = flat
+    return result
 
 
 def walk(nodes: list[Node]) -> list[Shortcode]:

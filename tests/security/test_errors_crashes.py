@@ -57,7 +57,8 @@ def test_yaml_recovery_drops_the_line_at_fault(tmp_path):
 @pytest.mark.parametrize("line", ["date: 2023-02-30", "x: !!float abc", "n: " + "9" * 5000, "tocdepth: [1]"])
 def test_front_matter_values_python_cannot_read(tmp_path, line):
     _, warnings, page = build(tmp_path, {"a.md": f"---\ntitle: Kept Title\n{line}\n---\n\nbody text\n"})
-    assert [w for w in warnings if "a.md:3:" in w and "[hugo.frontmatter" in w]
+    expected = "[hugo.limit]" if "9" * 100 in line else "[hugo.frontmatter"  # past Python's digit limit
+    assert [w for w in warnings if "a.md:3:" in w and expected in w]
     html = soup(page)
     assert html.find("h1").get_text().rstrip("¶#") == "Kept Title" and "body text" in html.get_text()
 
@@ -65,7 +66,8 @@ def test_front_matter_values_python_cannot_read(tmp_path, line):
 @pytest.mark.parametrize(("fence", "line"), [("+++", 'n = ' + "9" * 5000), ("+++", "d = 2023-02-30")])
 def test_toml_values_python_cannot_read(tmp_path, fence, line):
     _, warnings, page = build(tmp_path, {"a.md": f'{fence}\ntitle = "Kept Title"\n{line}\n{fence}\n\nbody text\n'})
-    assert [w for w in warnings if "a.md:3:" in w and "[hugo.frontmatter]" in w]
+    expected = "[hugo.limit]" if "9" * 100 in line else "[hugo.frontmatter]"  # past Python's digit limit
+    assert [w for w in warnings if "a.md:3:" in w and expected in w]
     assert soup(page).find("h1").get_text().rstrip("¶#") == "Kept Title"
 
 

@@ -1,0 +1,109 @@
+"""Budgets for reading untrusted pages, and a line index for locating offsets.
+
+A page may come from a stranger's pull request, so every parser that reads
+it is bounded: a page over a limit is reported (``hugo.limit``) and built
+without the part that went over. ``hugo_limits`` in conf.py raises or lowers
+any of them by name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Each field is one budget; ``hugo_limits = {"<name>": <int>}`` in conf.py overrides it."""
+
+    page_size: int = field(
+        default=1_000_000,
+        metadata={"help": "Characters read of one page (ten times the largest page of the Kubernetes "
+                  "docs); the rest of a longer page is left out, cut at the last line break before the limit."},
+    )
+    frontmatter_nodes: int = field(
+        default=20_000,
+        metadata={"help": "Values a page's front matter may hold once YAML aliases are expanded "
+                  "(\"billion laughs\"). Keys past the budget are ignored."},
+    )
+    frontmatter_depth: int = field(
+        default=100,
+        metadata={"help": "How deep YAML, TOML and JSON front matter may nest. A deeper value is "
+                  "ignored (YAML) or emptied (TOML, JSON)."},
+    )
+    shortcode_depth: int = field(
+        default=20,
+        metadata={"help": "How deep shortcodes may nest in each other, through included files too "
+                  "(each level renders the Markdown inside it). Deeper tags are kept as text or left out."},
+    )
+    include_depth: int = field(
+        default=8,
+        metadata={"help": "How deep ``readfile``/``includeMarkdown`` may include files that include "
+                  "files. A file that includes itself (directly or not) is refused at once."},
+    )
+    includes: int = field(
+        default=200,
+        metadata={"help": "Files ``readfile``/``includeMarkdown`` may read for one page, repeats "
+                  "counted (two includes per file, eight deep, would be 256). Later ones are left out."},
+    )
+    menu_depth: int = field(
+        default=50,
+        metadata={"help": "How deep a menu's entries may nest (``parent`` chains). Deeper entries are "
+                  "left out of the menu."},
+    )
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(spec.name for spec in dataclasses.fields(cls))
+
+    @classmethod
+    def documentation(cls) -> dict[str, tuple[int, str]]:
+        """name -> (default, meaning), for the README and the config value's help."""
+        return {spec.name: (spec.default, spec.metadata["help"]) for spec in dataclasses.fields(cls)}  # type: ignore[misc]
+
+    def with_overrides(self, overrides: dict[str, int]) -> Limits:
+        return dataclasses.replace(self, **overrides)
+
+
+DEFAULT = Limits()
+
+
+def check_overrides(value: Any) -> dict[str, int] | None:
+    """``hugo_limits`` as given: a mapping of known limit names to positive integers, else None."""
+    if not isinstance(value, dict):
+        return None
+    known = set(Limits.names())
+    for name, number in value.items():
+        if name not in known or isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            return None
+    return dict(value)
+
+
+class LineIndex:
+    """1-based line numbers of offsets in a text, by binary search over its line breaks."""
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
+        self.first_line = first_line
+        self.breaks: list[int] = []
+        position = text.find("\n")
+        while position >= 0:
+            self.breaks.append(position)
+            position = text.find("\n", position + 1)
+
+    def line_at(self, offset: int) -> int:
+        """The line holding ``offset`` (``first_line`` plus the line breaks before it)."""
+        return self.first_line + bisect.bisect_left(self.breaks, offset)
+
+
+def truncate(text: str, limit: int) -> tuple[str, int | None]:
+    """``text`` cut to at most ``limit`` characters at a line break; and the first line left out.
+
+    Returns the line number (1-based) of the first line left out, or None when nothing was.
+    """
+    if len(text) <= limit:
+        return text, None
+    cut = text.rfind("\n", 0, limit)
+    kept = text[: cut + 1] if cut >= 0 else ""
+    return kept, kept.count("\n") + 1

@@ -1,0 +1,72 @@
+"""Every regular expression (or the string code that replaced one) that reads a page runs in linear time.
+
+Each case is ~100 KB of input built to make a backtracking pattern go
+quadratic or cubic (long runs of the characters two quantifiers both accept,
+an opener never closed); each must finish well under a second in-process.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sphinx_comparisons import cli, comparison, links, related_posts, symbols
+from sphinx_comparisons.hugo import frontmatter, headings, shortcodes
+
+N = 100_000
+SPACES = " " * N
+
+
+def _fast(call, *args) -> None:
+    start = time.perf_counter()
+    call(*args)
+    assert time.perf_counter() - start < 1.0
+
+
+CASES = {
+    # the related-posts heading scan (on by default) and check's heading regex
+    "related heading": (related_posts.convert_sections, "## a" + SPACES + "x\n- [t](https://x.org)\n", ["relevant blog posts"]),
+    "related heading tabs": (related_posts.convert_sections, "## a" + "\t " * (N // 2) + "#x", ["a"]),
+    "atx heading": (headings.atx, "## a" + SPACES + "x"),
+    "atx closing run": (headings.atx, "## " + "# " * (N // 2) + "x"),
+    # heading attributes: a brace never closed, blanks before and inside it
+    "attributed heading": (headings.take_heading_ids, "## a" + SPACES + "x {"),
+    "attributed heading blanks": (headings.take_heading_ids, "## a" + SPACES + "{#x" + SPACES + "y}"),
+    "attribute list": (headings.take_heading_ids, "## a {" + "a=b=c " * (N // 6) + "\"}"),
+    "attribute quotes": (headings.take_heading_ids, "## a {" + "k='" * (N // 3) + "}"),
+    # front matter key scans (they run on text the parser accepted: inside a multi-line string)
+    "toml table": (frontmatter.parse, '+++\nx = """\n[' + SPACES + 'x\n"""\n+++\n'),
+    "toml table spaces": (frontmatter.parse, '+++\nx = """\n[[ ' + "a " * (N // 2) + '\n"""\n+++\n'),
+    "toml key": (frontmatter.parse, '+++\nx = """\n' + "a" * N + ' \n"""\n+++\n'),
+    "json key": (frontmatter.parse, '{"k": 1, "' + "b" * N + '"' + SPACES + ": 2}\n"),
+    "json keys quoted runs": (frontmatter.parse, '{"t": "' + '\\" ' * (N // 3) + '"}\n'),
+    # check's link and inline markup patterns
+    "check link": (cli._LINK.findall, "[" * N),
+    "check link title": (cli._LINK.findall, "[a](b " + '"' * N),
+    "check inline markup": (cli._INLINE_MARKUP.sub, "", "[" * N),
+    "check inline markup target": (cli._INLINE_MARKUP.sub, "", "[a](" * (N // 4)),
+    "raw id": (links._RAW_ID.findall, "id=" + SPACES + "x" + " id " * (N // 4)),
+    "raw id quote": (cli._RAW_ID.findall, 'id="' + "a" * N),
+    # Font Awesome icons in raw HTML
+    "icon spaces": (symbols.meaning_of_icon, '<i class="fa fa-check">' + SPACES + "x"),
+    "icon attributes": (symbols.meaning_of_icon, "<i class='x'" + " a" * (N // 2)),
+    "icon class blanks": (symbols.meaning_of_icon, "<i" + SPACES + "class" + SPACES + "x"),
+    # related-posts link lines
+    "related link line": (related_posts._LINK_LINE.match, "- [t](" + "(a" * (N // 2)),
+    "related link title": (related_posts._LINK_LINE.match, "- [t](u " + '"' + SPACES),
+    # shortcode lexing: openers never closed, quoted values across a long line
+    "shortcode openers": (shortcodes.parse, "{{< " * (N // 4)),
+    "shortcode escapes": (shortcodes.parse, "{{</* " * (N // 6)),
+    "shortcode quotes": (shortcodes.parse, '{{< a "' * (N // 7)),
+    "shortcode closers": (shortcodes.parse, "{{< a >}}" * (N // 20) + "{{< /b >}}" * (N // 20)),
+    "shortcode floats": (shortcodes.parse, "{{< a " + "1" * N + "x >}}"),
+    # our own output, which holds page text
+    "comparison table": (comparison._scoped_headers, '<table class="hugo-comparison">' * (N // 31)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_pattern_is_linear(name):
+    call, *args = CASES[name]
+    _fast(call, *args)
