@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 SECTIONS = 20
-WORDS = "store series sample shard replica query bucket retention index node write read".split()
+WORDS = ["store", "series", "sample", "shard", "replica", "query", "bucket", "retention", "index", "node", "write", "read"]
 ICON = {"yes": '<i class="fa-solid fa-check"></i>', "no": '<i class="fa-solid fa-xmark"></i>'}
 
 
@@ -31,9 +31,8 @@ def front_matter(kind: str, title: str, weight: int, parent: str, identifier: st
                 f'aliases = ["/old/{identifier}/"]\n[menu.docs]\nparent = "{parent}"\n'
                 f'identifier = "{identifier}"\nweight = {weight}\n+++\n')
     if kind == "json":
-        return ('{"title": "%s", "linkTitle": "%s", "description": "About %s.", '
-                '"aliases": ["/old/%s/"], "menu": {"docs": {"parent": "%s", "identifier": "%s", "weight": %d}}}\n'
-                % (title, title[:12], title, identifier, parent, identifier, weight))
+        return (f'{{"title": "{title}", "linkTitle": "{title[:12]}", "description": "About {title}.", '
+                f'"aliases": ["/old/{identifier}/"], "menu": {{"docs": {{"parent": "{parent}", "identifier": "{identifier}", "weight": {weight:d}}}}}}}\n')
     return (f"---\ntitle: {title}\nlinkTitle: {title[:12]}\ndescription: About {title}.\n"
             f"aliases:\n  - /old/{identifier}/\nmenu:\n  docs:\n    parent: {parent}\n"
             f"    identifier: {identifier}\n    weight: {weight}\n---\n")

@@ -47,7 +47,7 @@ def build(src: Path, out: Path, jobs: int, hugo: bool) -> tuple[float, int, int]
 
 
 def edit_body(root: Path) -> None:
-    page = sorted(root.glob("section-3/page-*.md"))[0]
+    page = min(root.glob("section-3/page-*.md"))
     page.write_text(page.read_text() + "\nOne more sentence.\n")
 
 

@@ -58,7 +58,7 @@ class HeadingIds(SphinxTransform):
             title = section.next_node(nodes.title)
             if title is None:
                 continue
-            given = explicit.get(title.line)
+            given = explicit.get(title.line) if title.line is not None else None
             new = ids.claim(given) if given else ids.for_text(title.astext())
             wanted[id(section)] = (section, new)
         assigned = {new for _, new in wanted.values()}

@@ -146,9 +146,9 @@ def check(root: Path, config_path: str | None) -> Report:
             report.append((f"{key}.md", problem.line, problem.subtype, problem.message))
     with _checking(str(root)):  # menus and aliases: the whole site at once
         _, problems = content.menus_of(pages, config.values.get("menus"), lambda m, i: config.origin(f"menus.{m}.{i}" if i >= 0 else f"menus.{m}"))
-        for problem in problems:
-            where = problem.origin[0]
-            report.append((f"{where}.md" if where in parsed else where, problem.origin[1], problem.subtype, problem.message))
+        for menu_problem in problems:
+            where = menu_problem.origin[0]
+            report.append((f"{where}.md" if where in parsed else where, menu_problem.origin[1], menu_problem.subtype, menu_problem.message))
         page_urls = {page.key: urls.page_url(page) for page in pages}
         files = {urls.output_target(page_urls[p.key], p.kind, True)[1]: p.key for p in pages}
         _, refused = aliases.collect(pages, page_urls, files)
@@ -184,7 +184,7 @@ def _page_problems(key: str, body: str, first_line: int, site: _Site) -> Report:
     report.extend((f"{key}.md", p.line + first_line - 1, "attribute", p.message) for p in refused_ids)
     unknown: dict[str, int] = {}
     # links are looked for in the page as a build sees it: shortcodes expanded
-    kinds = lambda sc: BUILTIN[sc.name][0] if sc.name in BUILTIN else None  # noqa: E731
+    kinds = lambda sc: BUILTIN[sc.name][0] if sc.name in BUILTIN else None
     expanded = expand(body, kinds, lambda sc, inner: inner).text
     targets = _links(expanded.replace('\\"', '"'), first_line)
     for sc in shortcodes.walk(nodes):
@@ -200,6 +200,7 @@ def _page_problems(key: str, body: str, first_line: int, site: _Site) -> Report:
         if safeurl.scheme(target) is not None or target.startswith("{{"):
             continue
         page_part, _, fragment = target.partition("#")
+        linked: str | None
         if page_part.endswith(".md"):
             linked = (Path(key).parent / page_part).as_posix().removesuffix(".md")
             linked = str(Path(linked)).replace("\\", "/")

@@ -39,12 +39,13 @@ def claims(env: BuildEnvironment) -> list[matrix.Claim]:
     for docname in sorted(env.found_docs):
         fm = site.front_matter(env, docname)
         data = fm.raw_value("comparison") if fm else None
-        if not isinstance(data, dict):
+        if fm is None or not isinstance(data, dict):  # data implies front matter
             continue
         data = {str(key).lower(): value for key, value in data.items()}  # feature names keep their case
         page = content.Page(docname, str(env.doc2path(docname, False)), fm.params, fm.key_lines)
         product = data.get("product") or page.link_title
-        features = data.get("features") if isinstance(data.get("features"), dict) else {}
+        given_features = data.get("features")
+        features = given_features if isinstance(given_features, dict) else {}
         claim = matrix.Claim(docname, str(product), str(data.get("group", "") or ""), features)
         found.append((content.page_order_key(page), claim))
     return [claim for _, claim in sorted(found, key=lambda item: item[0])]
@@ -77,7 +78,7 @@ class ComparisonDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         if self.content:
-            data, where = self._yaml(), "body"
+            data = self._yaml()
             table, problems = matrix.from_data(data) if data is not None else (matrix.Matrix(), [])
         elif "file" in self.options:
             table, problems = self._file(self.options["file"])

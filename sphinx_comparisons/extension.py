@@ -26,10 +26,10 @@ from sphinx_comparisons import (
     sections,
     served,
     shortcode_headings,
-    symbols,
     shortcode_nodes,
     site,
     staticdirs,
+    symbols,
     titles,
 )
 from sphinx_comparisons.hugo import siteconfig

@@ -29,6 +29,8 @@ from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import paths, siteconfig
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -180,14 +182,14 @@ class ContainedLiteralInclude(LiteralInclude):
 class ContainedRaw(Raw):
     """``raw`` whose ``:file:`` lies inside the site; ``:url:`` (a fetch at build time) is refused."""
 
-    def run(self) -> list[nodes.Node]:
+    def run(self) -> Sequence[nodes.Node]:
         return [] if _refused_options(self) else super().run()
 
 
 class ContainedCSVTable(CSVTable):
     """``csv-table`` whose ``:file:`` lies inside the site; ``:url:`` is refused."""
 
-    def run(self) -> list[nodes.Node]:
+    def run(self) -> Sequence[nodes.table | nodes.system_message]:
         return [] if _refused_options(self) else super().run()
 
 

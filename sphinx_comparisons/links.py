@@ -28,7 +28,7 @@ from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import safeurl, urls
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -217,7 +217,7 @@ class AnchorCollector(EnvironmentCollector):
         getattr(env, _ANCHORS, {}).pop(docname, None)
         getattr(env, _LINKS, {}).pop(docname, None)
 
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment) -> None:
         for attribute in (_ANCHORS, _LINKS):
             theirs = getattr(other, attribute, {})
             ours = getattr(env, attribute, None)

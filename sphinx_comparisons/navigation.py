@@ -19,8 +19,6 @@ from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, menus, navigation, siteconfig, urls
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -157,7 +155,7 @@ class InjectToctrees(SphinxTransform):
             return
         parent = self.document.next_node(nodes.section) or self.document
         for group in groups:
-            parent += self._toctree(docname, group)
+            parent.append(self._toctree(docname, group))
 
     def _toctree(self, docname: str, group: navigation.NavGroup) -> nodes.Element:
         toctree = addnodes.toctree()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sphinx.environment.collectors import EnvironmentCollector
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Set as AbstractSet
 
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -33,7 +33,7 @@ def collector(attribute: str) -> type[EnvironmentCollector]:
         def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
             pages(env, attribute).discard(docname)
 
-        def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+        def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment) -> None:
             pages(env, attribute).update(docnames & getattr(other, attribute, set()))
 
         def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sphinx_comparisons.config import PREFIX, HugoConfig
@@ -98,7 +99,11 @@ def render(text: str) -> str:
     """``text`` with every generated table replaced by its current form."""
     for name, make in TABLES.items():
         pattern = re.compile(rf"(<!-- reference:{name} -->)\n.*?(<!-- /reference:{name} -->)", re.DOTALL)
-        text = pattern.sub(lambda m, make=make: f"{m.group(1)}\n{make()}\n{m.group(2)}", text)
+
+        def filled(m: re.Match[str], make: Callable[[], str] = make) -> str:
+            return f"{m.group(1)}\n{make()}\n{m.group(2)}"
+
+        text = pattern.sub(filled, text)
     return text
 
 

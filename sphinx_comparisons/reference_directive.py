@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
@@ -16,7 +15,7 @@ class ReferenceDirective(SphinxDirective):
     """Render one of the generated tables (``config``, ``warnings``, ``shortcodes``)."""
 
     required_arguments = 1
-    option_spec: ClassVar[dict[str, object]] = {}
+    option_spec: ClassVar[dict[str, Any]] = {}
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]

@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
 
 import yaml
 from docutils import nodes
@@ -256,9 +256,9 @@ class related_block(nodes.bullet_list):
 
 
 def visit_related_html(translator: Any, node: related_block) -> None:
-    out = ['<div class="sd-container-fluid sd-sphinx-override sd-mb-4 hugo-related">\n'
-           '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 sd-row-cols-lg-2 '
-           'sd-g-2 sd-g-xs-2 sd-g-sm-2 sd-g-md-2 sd-g-lg-2">\n']
+    out = [('<div class="sd-container-fluid sd-sphinx-override sd-mb-4 hugo-related">\n'
+            '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 sd-row-cols-lg-2 '
+            'sd-g-2 sd-g-xs-2 sd-g-sm-2 sd-g-md-2 sd-g-lg-2">\n')]
     for item in node.children:
         if not isinstance(item, nodes.Element) or "hugo_card" not in item:
             continue

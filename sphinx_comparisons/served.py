@@ -9,7 +9,6 @@ construct. Hugo's built-ins, Docsy's and YugabyteDB's common ones are here.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +49,7 @@ def _admonition(kind: str, title: str | None, call: Call, classes: list[str] | N
     else:
         node = getattr(nodes, kind)("", classes=classes or [])
     node.extend(body)
-    node.source, node.line = call.env.doc2path(call.docname), call.line
+    node.source, node.line = str(call.env.doc2path(call.docname)), call.line
     return [node]
 
 
@@ -355,9 +354,10 @@ def imgproc(call: Call) -> list[nodes.Node]:
         call.warn("shortcode_params", f"imgproc finds no image resource named {name!r} beside the page")
         return []
     figure_node = nodes.figure("", classes=["hugo-imgproc"])
-    figure_node += nodes.image("", uri=matches[0].relative_to(folder).as_posix(), alt=(call.inner or "").strip())
-    if (call.inner or "").strip():
-        figure_node += nodes.caption("", "", *call.inline_markdown(call.inner.strip()))
+    caption = (call.inner or "").strip()
+    figure_node += nodes.image("", uri=matches[0].relative_to(folder).as_posix(), alt=caption)
+    if caption:
+        figure_node += nodes.caption("", "", *call.inline_markdown(caption))
     return [figure_node]
 
 

@@ -11,7 +11,7 @@ under the section that holds it, in the order of the page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -68,7 +68,7 @@ def _anchor(section: nodes.Element) -> str:
 
 
 def _items_by_anchor(toc: nodes.Node) -> dict[str, nodes.list_item]:
-    items = {}
+    items: dict[str, nodes.list_item] = {}
     for reference in toc.findall(nodes.reference):
         item = reference.parent.parent
         if isinstance(item, nodes.list_item):
@@ -92,7 +92,7 @@ def _entries_in_order(
 
 def _entry(rubric: nodes.rubric, docname: str) -> nodes.list_item:
     """An entry as Sphinx makes one for a section: the heading's text without links or images."""
-    visitor = SphinxContentsFilter(rubric.document)
+    visitor = SphinxContentsFilter(cast(nodes.document, rubric.document))  # the rubric sits in a doctree
     rubric.walkabout(visitor)
     text = visitor.get_entry_text()
     reference = nodes.reference("", "", *text, internal=True, refuri=docname, anchorname="#" + rubric["ids"][0])

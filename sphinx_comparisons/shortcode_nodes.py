@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-class hugo_block(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
+class hugo_block(nodes.Inline, nodes.Element):
     """Block content a shortcode role produced; lifted out of its paragraph by a transform."""
 
 
@@ -61,7 +61,13 @@ class Call:
 
     def markdown(self, text: str | None = None, line: int | None = None) -> list[nodes.Node]:
         """Block Markdown (the inner content by default) rendered by MyST, as nodes."""
-        return _render(self.renderer, self.inner if text is None else text, line or self.line, inline=False)
+        return _render(self.renderer, self._inner() if text is None else text, line or self.line, inline=False)
+
+    def _inner(self) -> str:
+        """The inner content; a shortcode without one fails here, and :func:`_invoke` reports it."""
+        if self.inner is None:
+            raise ValueError("it has no inner content")
+        return self.inner
 
     def inline_markdown(self, text: str, line: int | None = None) -> list[nodes.Node]:
         return _render(self.renderer, text, line or self.line, inline=True)
@@ -72,7 +78,7 @@ class Call:
         ``within`` names the sphinx-design component the result will sit in
         (a tab item is made for a tab set), so its directive finds the parent it expects.
         """
-        body = self.inner if inner is None else inner
+        body = self._inner() if inner is None else inner
         text = "\n".join([*before, body.strip("\n"), *after])
         # a block's inner lines follow its opening tag; anything else stands on the tag's line
         start = self.line + 1 - len(before) if self.block else self.line
@@ -114,8 +120,9 @@ def _parse_payload(raw: str) -> tuple[str, dict[str, Any]]:
 
 
 def _call(name: str, payload: dict[str, Any], inner: str | None, line: int, env: BuildEnvironment, renderer: Any, block: bool) -> Call:
-    positional = payload.get("p") if isinstance(payload.get("p"), list) else []
-    named = payload.get("k") if isinstance(payload.get("k"), dict) else {}
+    given_positional, given_named = payload.get("p"), payload.get("k")
+    positional = given_positional if isinstance(given_positional, list) else []
+    named = given_named if isinstance(given_named, dict) else {}
     return Call(name, str(payload.get("n", "<")), positional, named, inner, line, env.docname, env, renderer, block)
 
 
@@ -137,7 +144,8 @@ class ShortcodeDirective(SphinxDirective):
         handler = handlers(self.env).get(name)
         if handler is None:
             return []
-        call = _call(name, payload, "\n".join(self.content), self.lineno, self.env, self.state._renderer, block=True)
+        renderer = cast(Any, self.state)._renderer  # MyST's state for a directive carries its renderer
+        call = _call(name, payload, "\n".join(self.content), self.lineno, self.env, renderer, block=True)
         result = _invoke(handler, call, fallback=call.markdown)
         _mark_headings(result, in_toc=call.notation == "%")
         return result
@@ -163,7 +171,7 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
     except RecursionError:  # rendering again would fail again, deeper
         call.warn("limit", f"shortcode {call.name!r} nests too deeply to be rendered; it was left out")
         return []
-    except Exception as err:  # a user's odd input must never stop the build
+    except Exception as err:  # noqa: BLE001 (a user's odd input must never stop the build)
         call.warn("shortcode_params", f"shortcode {call.name!r} could not be rendered: {err}")
         return fallback()
     finally:

@@ -17,7 +17,7 @@ from sphinx_comparisons.hugo import frontmatter
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate
 
 if TYPE_CHECKING:
-    from collections.abc import Set
+    from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -98,9 +98,9 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
 def scan(
     app: Sphinx,
     env: BuildEnvironment,
-    added: Set[str],
-    changed: Set[str],
-    removed: Set[str],
+    added: AbstractSet[str],
+    changed: AbstractSet[str],
+    removed: AbstractSet[str],
 ) -> list[str]:
     """Bring the front matter of every Markdown page up to date (``env-get-outdated``)."""
     records = _records(env)

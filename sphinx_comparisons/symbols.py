@@ -82,9 +82,10 @@ class IconSymbols(SphinxTransform):
             if raw.parent is None or "html" not in raw.get("format", "").split():
                 continue
             meaning = meaning_of_icon(raw.astext(), closed=False)
-            if meaning is None:
+            match = _ICON.fullmatch(raw.astext().strip())
+            if meaning is None or match is None:  # a meaning implies the match
                 continue
-            if not _ICON.fullmatch(raw.astext().strip()).group(2):
+            if not match.group(2):
                 closing = self._closing(raw)
                 if closing is None:
                     continue

@@ -75,7 +75,7 @@ class HugoTitles(SphinxTransform):
                 {k: v for k, v in fm.params.items() if isinstance(v, (str, int, float, bool))}
             )
         title = plan(fm, str(env.doc2path(docname, False))) if fm else None
-        if title is None:
+        if fm is None or title is None:  # a title implies front matter
             self._title_untitled_page(docname)
             return
         ours = self._injected_section(title.line)

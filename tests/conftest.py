@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from doctree_check import assert_valid
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # CI installs both and sets this, so a missing browser fails there instead of skipping
 REQUIRED = os.environ.get("SPHINX_COMPARISONS_REQUIRE_BROWSER") == "1"
 if REQUIRED:
-    import playwright.sync_api as sync_api
+    from playwright import sync_api
 
     playwright = sync_api
     assert Path(CHROMIUM).exists(), "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"

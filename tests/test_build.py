@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, NOT_IN_TOCTREE, output_of, main_h1s, needs_shared, soup, sphinx_build, warnings_of, write_tree
+from conftest import CORPUS, NOT_IN_TOCTREE, main_h1s, needs_shared, output_of, soup, sphinx_build, warnings_of, write_tree
 from sphinx_comparisons.hugo import frontmatter
 
 TREE = {

@@ -134,7 +134,7 @@ def test_assembled_matrix_follows_its_pages(make_app, tmp_path):
     app = make_app("html", srcdir=tmp_path)
     app.build()
     table = soup(output_of(app, "cmp/_index")).select_one("table.hugo-comparison")
-    scale = [tr for tr in table.select("tbody tr") if "Scale out" in tr.get_text()][0]
+    scale = next(tr for tr in table.select("tbody tr") if "Scale out" in tr.get_text())
     assert [td.select_one(".hugo-visually-hidden").get_text() if td.select_one(".hugo-visually-hidden") else td.get_text(strip=True) for td in scale.select("td")] == ["Yes", "–", "Yes"]
 
 

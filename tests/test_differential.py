@@ -47,7 +47,7 @@ def _edit(root: Path, rng: random.Random, step: int) -> str:
     elif kind == "linktitle":
         page.write_text(text.replace("linkTitle: ", f"linkTitle: L{step}", 1))
     elif kind == "parent":
-        other = [s for s in SECTIONS if f"parent: {s}" not in text][0]
+        other = next(s for s in SECTIONS if f"parent: {s}" not in text)
         page.write_text(text.replace("parent: alpha", f"parent: {other}").replace("parent: beta", f"parent: {other}"))
     elif kind == "add":
         section = rng.choice(SECTIONS)

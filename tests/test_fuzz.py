@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import string
-from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import sphinx_build, write_tree

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import CORPUS, FIXTURES, NOT_IN_TOCTREE, app_warnings, needs_shared, output_of, soup, sphinx_build, warnings_of, write_tree
 
-
 SIDEBAR = "div.sphinxsidebar, .sidebar-tree, nav.bd-docs-nav, div.wy-menu"
 CONF = 'extensions = ["sphinx_comparisons"]\n'
 
@@ -159,7 +158,7 @@ def test_navigation_edits_reach_unedited_pages(make_app, tmp_path, edit):
         alpha.unlink()
     if alpha.exists():
         _touch(alpha)
-    app = build_html(make_app, tmp_path)
+    build_html(make_app, tmp_path)
     assert sidebar_children(soup(out / "compare" / "gamma.html"), "Compare") == expected
     if edit == "parent":
         assert "Alpha" in top_labels(soup(out / "compare" / "gamma.html"))

@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, needs_shared, site_files, sphinx_build, warnings_of, write_tree
 from sphinx_comparisons.hugo import content, frontmatter
 
+
 @needs_shared
 @pytest.mark.parametrize("name", ["34-draft-future-expired", "35-draft-future-expired-included"])
 def test_fixture_pages_and_aliases_are_hugos(tmp_path, name):

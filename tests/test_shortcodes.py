@@ -121,7 +121,7 @@ def test_expansion_keeps_lines():
 ]), max_size=40))
 def test_shortcode_soup_never_raises_and_keeps_lines(parts):
     text = "".join(parts)
-    nodes, problems = parse(text)
+    nodes, _problems = parse(text)
     result = _expand(text)
     assert result.text.count("\n") == text.count("\n")
     for node in nodes:  # text outside shortcodes survives

@@ -52,7 +52,7 @@ def left_out(params: dict[str, Any], options: BuildOptions, now: dt.datetime | N
     """
     if params.get("draft") is True and not options.drafts:
         return "draft"
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     published = _first_date(params, PUBLISH_KEYS) or _first_date(params, ("date",))
     if published is not None and published > now and not options.future:
         return "future"
@@ -119,12 +119,12 @@ class Page:
 
 def _as_datetime(value: Any) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     if isinstance(value, str):
         try:
-            return _as_datetime(dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+            return _as_datetime(dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")))  # noqa: FURB162 (without it "2024-01-02Z" is refused)
         except ValueError:
             return None
     return None

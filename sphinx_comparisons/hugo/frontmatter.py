@@ -700,7 +700,7 @@ def _check_types(fm: FrontMatter) -> None:
         value = params.get(key)
         if value is None:
             continue
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, (bool, dict, list)):
             bad(key, "a string")
         elif not isinstance(value, str):
             params[key] = _scalar_text(value)

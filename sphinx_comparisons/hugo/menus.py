@@ -82,7 +82,7 @@ def _fill(entry: MenuEntry, values: dict[str, Any], problems: list[MenuProblem])
     if weight is not None:
         try:
             if isinstance(weight, bool):
-                raise ValueError
+                raise TypeError  # int(True) would be 1
             entry.weight = int(weight)
         except (TypeError, ValueError):
             problems.append(MenuProblem("menu", f"menu entry weight must be an integer, not {weight!r}", entry.origin))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, TypeAlias
 
 from sphinx_comparisons.hugo.frontmatter import Problem
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, LineIndex
@@ -52,7 +52,7 @@ class Shortcode:
         return self.named.get(key, default)
 
 
-Node = Union[Text, Shortcode]
+Node: TypeAlias = Text | Shortcode
 
 
 @dataclass

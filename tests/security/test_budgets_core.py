@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from conftest import sphinx_build, strip_ansi, write_tree
-
 from sphinx_comparisons.expand import TEXT, expand
 from sphinx_comparisons.hugo import frontmatter, menus
 from sphinx_comparisons.hugo.limits import (

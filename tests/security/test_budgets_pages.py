@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import strip_ansi, write_tree
 
 LAUGHS = "---\ntitle: Laughs\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + "".join(

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 from conftest import write_tree
-
 from sphinx_comparisons import cli
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import soup, sphinx_build, warnings_of, write_tree
 
 HOME = {"_index.md": "---\ntitle: Home\n---\n\nhome\n"}

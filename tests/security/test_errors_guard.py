@@ -6,9 +6,9 @@ import functools
 from pathlib import Path
 
 import pytest
-from conftest import app_warnings, output_of, write_tree
 from sphinx.errors import SphinxError
 
+from conftest import app_warnings, output_of, write_tree
 from sphinx_comparisons import anchors, comparison, html, links, related_posts, symbols
 
 PAGES = {

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from conftest import sphinx_build, write_tree
 from html_site import CONF, PWN
 

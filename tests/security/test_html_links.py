@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from html_site import PWN, build, located, main_html
 
+from html_site import PWN, build, located, main_html
 from sphinx_comparisons.hugo import safeurl
 
 JS = f"javascript:{PWN}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+
 from html_site import PWN, build, located, main_html
 
 OMITTED = "<!-- raw HTML omitted -->"

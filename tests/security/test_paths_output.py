@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from paths_tree import build, located, site
 
 STILL_HERE = "\n\nStill here.\n"

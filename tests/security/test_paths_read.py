@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from paths_tree import build, located, published, site
 
 PASSWD = Path("/etc/passwd")

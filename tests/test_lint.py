@@ -1,0 +1,27 @@
+"""The code stays ruff and mypy clean, with the settings in pyproject.toml."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
+    if importlib.util.find_spec(tool) is None:
+        pytest.skip(f"{tool} is not installed (it is in the 'test' extra)")
+    return subprocess.run([sys.executable, "-m", tool, *args], check=False, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def test_ruff_is_clean():
+    result = _run("ruff", "check", "--no-cache", "sphinx_comparisons", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean(tmp_path):
+    result = _run("mypy", "--cache-dir", str(tmp_path / "mypy_cache"), "sphinx_comparisons")
+    assert result.returncode == 0, result.stdout + result.stderr
