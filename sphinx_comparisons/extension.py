@@ -11,6 +11,7 @@ from sphinx_comparisons import (
     addresses,
     anchors,
     comparison,
+    compat,
     config,
     files,
     guard,
@@ -45,6 +46,7 @@ ENV_VERSION = 3
 
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")
+    compat.patch_myst()
     app.setup_extension("sphinx_design")
     config.register(app)
     app.connect("config-inited", on_config_inited, priority=850)

@@ -74,7 +74,7 @@ def locate(env: BuildEnvironment, places: list[tuple[Path, str]]) -> tuple[Path 
         found = allowed(env, folder / reference)
         if found is None:
             refused = True
-        elif found.is_file():
+        elif paths.is_file(found):
             return found, refused
     return None, refused
 

@@ -25,7 +25,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_comparisons import addresses, site, sitewide
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import safeurl, urls
+from sphinx_comparisons.hugo import paths, safeurl, urls
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -70,7 +70,7 @@ def _static_file(env: BuildEnvironment, path: str) -> Path | None:
     relative = path.lstrip("/")
     for folder in [env.srcdir, *getattr(env, _STATIC, [])]:
         candidate = Path(folder, relative)
-        if relative and candidate.is_file():
+        if relative and paths.is_file(candidate):
             return candidate
     return None
 
@@ -182,7 +182,7 @@ class ResolveHugoLinks(SphinxTransform):
         if found is not None:
             image["uri"] = os.path.relpath(found, original).replace(os.sep, "/")
             return
-        if not uri.startswith("/") and (original / uri).is_file():
+        if not uri.startswith("/") and paths.is_file(original / uri):
             return  # a file beside the source, as Sphinx reads it
         base = site.hugo_config(self.env).base_url
         if base:

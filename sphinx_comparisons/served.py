@@ -349,7 +349,7 @@ def imgproc(call: Call) -> list[nodes.Node]:
         return []
     bundle = paths.roots(folder)
     found = (p for p in folder.glob(f"**/*{name}*") if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
-    matches = sorted(p for p in found if paths.contained(p, bundle) is not None and p.is_file())
+    matches = sorted(p for p in found if paths.contained(p, bundle) is not None and paths.is_file(p))
     if not matches:
         call.warn("shortcode_params", f"imgproc finds no image resource named {name!r} beside the page")
         return []

@@ -44,6 +44,18 @@ def contained(path: Path | str, allowed: Iterable[Path]) -> Path | None:
     return None
 
 
+def is_file(path: Path | str) -> bool:
+    """Whether ``path`` is a file; a name the system cannot even look up (too long, a NUL) is not.
+
+    ``Path.is_file`` raises for those on Python 3.11 (``ENAMETOOLONG``), and a
+    page may name anything.
+    """
+    try:
+        return os.path.isfile(path)
+    except (OSError, ValueError):
+        return False
+
+
 def refusal(reference: str) -> str:
     """The message for a refused reference: where it leads is not repeated beyond what the page wrote."""
     return (
@@ -113,6 +125,6 @@ def static_files(folders: list[Path], allowed: tuple[Path, ...]) -> tuple[dict[s
                 target = contained(here / name, allowed)
                 if target is None:
                     refused.append(str(here / name))
-                elif target.is_file():
+                elif is_file(target):
                     files[(relative / name).as_posix()] = target
     return files, refused

@@ -203,3 +203,15 @@ def test_linked_figure_whose_image_is_refused_still_builds(tmp_path):
     assert located(warnings, "path", "docs/a.md", 5)
     assert not list(out.rglob("elsewhere*.png"))
     assert_built(code, out)
+
+
+def test_names_too_long_for_the_system_are_not_files(tmp_path):
+    # Python 3.11's Path.is_file raises on ENAMETOOLONG: MyST's link lookup and ours must not
+    name = "x" * 300
+    page = (f"---\ntitle: A\n---\n\n[link]({name})\n\n![image]({name})\n\n{{{{< figure src=\"{name}\" >}}}}\n\n"
+            f"{{{{< readfile file=\"{name}\" >}}}}\n\n{{{{< imgproc \"{name}\" >}}}}" + STILL_HERE)
+    content = site(tmp_path, {"docs/a.md": page})
+    code, warnings, out = build(tmp_path, content)
+    assert not [w for w in warnings if "hugo.internal" in w], warnings
+    assert located(warnings, "shortcode_params", "docs/a.md", 11)
+    assert_built(code, out)
