@@ -55,7 +55,8 @@ def compute(
         url = _writable_url(key, page, static_files, pretty)
         if url is None:
             continue
-        other = taken.get(urls.normalize(url))
+        file = _file_key(url, page.kind, pretty)
+        other = taken.get(file)
         if other is not None:
             warn(
                 "url_conflict",
@@ -63,10 +64,45 @@ def compute(
                 location=(key, page.line_of("url") if "url" in page.params else 1),
             )
             continue
-        taken[urls.normalize(url)] = key
+        taken[file] = key
         addresses[key] = Address(url, page.kind)
     sitewide.put(env, _ENV_ATTR, addresses)
     return addresses
+
+
+def _file_key(url: str, kind: str, pretty: bool) -> str:
+    """The file a URL is written to, as a key: ``/a/`` and ``/a/index.html`` are one file (so are
+    ``/A/`` and ``/a/`` on the case-insensitive disks of macOS and Windows)."""
+    return urls.output_target(url, kind, pretty)[1].lower()
+
+
+def _sphinx_file(docname: str, pretty: bool) -> str:
+    """Where Sphinx itself writes a page (``DirectoryHTMLBuilder.get_target_uri``), site-relative."""
+    if not pretty:
+        return docname + ".html"
+    if docname == "index" or docname.endswith("/index"):
+        return docname.removesuffix("index") + "index.html"
+    return docname + "/index.html"
+
+
+def homeless(pages: dict[str, Page], known: dict[str, Address], pretty: bool) -> set[str]:
+    """Pages that can be written nowhere: no Hugo address, and Sphinx's own path is one an
+    output may not have (``objects.inv.md``, ``con.md``) or the file of a page that has one.
+
+    Such a page is not built (``hugo.output``); writing it would stop the build or replace a page.
+    """
+    taken = {_file_key(address.url, address.kind, pretty) for address in known.values()}
+    found: set[str] = set()
+    for key in sorted(set(pages) - set(known)):
+        file = _sphinx_file(key, pretty)
+        checked = outputs.site_path(file)
+        reason = checked.reason if isinstance(checked, outputs.Refused) else (
+            "is the file of another page" if file.lower() in taken else None)
+        if reason is not None:
+            warn("output", f"this page cannot keep Sphinx's path {file!r} either: it {reason}; the page is not built",
+                 location=(key, 1))
+            found.add(key)
+    return found
 
 
 def _writable_url(key: str, page: Page, static_files: AbstractSet[str], pretty: bool) -> str | None:

@@ -63,10 +63,12 @@ def on_env_get_outdated(
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     found = _leave_out(env, navigation.pages(env), added, changed, removed)
-    sitewide.put(env, navigation.PAGES, found)
     static = staticdirs.collect(env, config)
     pretty = addresses.style(app.builder)
     known = addresses.compute(env, found, set(staticdirs.static_files(env)), pretty if pretty is not None else True)
+    homeless = addresses.homeless(found, known, pretty if pretty is not None else True) - {env.config.root_doc}
+    found = _drop(env, found, homeless, added, changed, removed)
+    sitewide.put(env, navigation.PAGES, found)
     index = {urls.normalize(address.url): key for key, address in known.items()}
     stale = links.stale_linkers(env, index)
     links.set_index(env, index, [str(folder) for folder in static])
@@ -107,17 +109,24 @@ def _leave_out(
     root = env.config.root_doc
     unlisted = {key for key, page in found.items() if not page.listed and key != root}
     resources = content.bundle_resources(found.values()) - {root} if navigation.is_hugo_home(env) else set()
-    dropped = unlisted | resources
+    found = _drop(env, found, unlisted | resources, added, changed, removed)
+    if unlisted:
+        logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(unlisted), ", ".join(sorted(unlisted)))
+    if resources:
+        logger.info("hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle (a folder with index.md): %s", len(resources), ", ".join(sorted(resources)))
+    return found
+
+
+def _drop(
+    env: BuildEnvironment, found: dict[str, Page], dropped: set[str], added: set[str], changed: set[str], removed: set[str]
+) -> dict[str, Page]:
+    """``found`` without ``dropped``, which leave this build's documents (and lose their earlier output)."""
     if not dropped:
         return found
     # Sphinx hands these sets to the event and uses them afterwards
     for documents in (env.found_docs, added, changed):
         documents.difference_update(dropped)
     removed.update(dropped & set(env.all_docs))
-    if unlisted:
-        logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(unlisted), ", ".join(sorted(unlisted)))
-    if resources:
-        logger.info("hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle (a folder with index.md): %s", len(resources), ", ".join(sorted(resources)))
     return {key: page for key, page in found.items() if key not in dropped}
 
 

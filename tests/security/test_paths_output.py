@@ -129,3 +129,27 @@ def test_place_asserts_the_output_folder(tmp_path):
     with pytest.raises(ValueError, match="outside the output folder"):
         outputs.place(tmp_path / "out", "link/x.html")
     assert outputs.place(tmp_path / "out", "docs/a/index.html") == tmp_path / "out" / "docs" / "a" / "index.html"
+
+
+@pytest.mark.parametrize("name", ["objects.inv.md", "searchindex.js.md", "_redirects.md", "_static/basic.css.md", "con.md"])
+def test_page_whose_file_name_is_a_reserved_output_is_not_built(tmp_path, name):
+    # its Hugo URL is refused, and Sphinx's own path for it is no better: it is left out
+    content = site(tmp_path, {name: "---\ntitle: Odd\n---\n\nodd page\n", "docs/a.md": page("")})
+    code, warnings, out = build(tmp_path, content)
+    assert code == 0
+    assert located(warnings, "output", name, 1)
+    keeps_sphinx_path(out)
+    assert (out / "objects.inv").is_file() and (out / "searchindex.js").is_file()
+    assert not [p for p in out.rglob("*") if p.is_file() and b"odd page" in p.read_bytes()]
+
+
+@pytest.mark.parametrize(("url", "victim"), [("/index.html", "index.html"), ("/b/index.html", "b/index.html")])
+def test_page_url_naming_another_pages_file_is_a_conflict(tmp_path, url, victim):
+    content = site(tmp_path, {"b.md": "---\ntitle: B\n---\n\npage b\n", "z.md": f"---\ntitle: Z\nurl: {url}\n---\n\npage z\n"})
+    code, warnings, out = build(tmp_path, content)
+    assert code == 0
+    assert located(warnings, "url_conflict", "z.md")
+    text = (out / victim).read_text(encoding="utf-8")
+    assert "page z" not in text
+    assert ("The home page." if victim == "index.html" else "page b") in text
+    assert "page z" in (out / "z" / "index.html").read_text(encoding="utf-8")
