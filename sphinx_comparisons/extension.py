@@ -50,6 +50,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
     config.register(app)
     app.connect("config-inited", on_config_inited, priority=850)
+    app.connect("config-inited", html.safe_mathjax)
     app.connect("builder-inited", html.copy_static)
     app.connect("builder-inited", addresses.install)
     app.connect("build-finished", addresses.fix_search_index)
@@ -74,6 +75,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     hooks.add_node(symbols.symbol, html=(symbols.visit_symbol_html, None))
     hooks.add_transform(symbols.IconSymbols)
     hooks.add_transform(rawhtml.OmitRawHtml)
+    hooks.add_directive("meta", rawhtml.LocatedMeta, override=True)
     hooks.add_directive("comparison", comparison.ComparisonDirective)
     hooks.add_env_collector(comparison.ComparisonPages)
     hooks.connect("html-page-context", comparison.accessible_markup)
@@ -87,6 +89,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     hooks.add_transform(anchors.HeadingIds)
     hooks.add_transform(navigation.InjectToctrees)
     hooks.add_transform(links.ResolveHugoLinks)
+    hooks.add_transform(links.CheckFinalLinks)
     hooks.add_transform(files.ContainFiles)
     for name, directive in files.DIRECTIVES.items():
         hooks.add_directive(name, directive, override=True)

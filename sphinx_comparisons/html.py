@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from markupsafe import escape
 
 from sphinx_comparisons import site
 from sphinx_comparisons.hugo import safeurl
@@ -12,12 +15,19 @@ from sphinx_comparisons.hugo import safeurl
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "sphinx_comparisons.css"
 
 _HAS_DESCRIPTION = re.compile(r"""<meta\s[^>]*name\s*=\s*["']description["']""", re.IGNORECASE)
 _HAS_OG_DESCRIPTION = re.compile(r"""<meta\s[^>]*property\s*=\s*["']og:description["']""", re.IGNORECASE)
+#: Sphinx's MathJax settings; one set in conf.py means the site chose its own MathJax setup.
+_MATHJAX_CONFIGS = ("mathjax_config", "mathjax2_config", "mathjax3_config", "mathjax4_config", "mathjax_config_path")
+#: MathJax's ``ui/safe`` filters ``\href`` and MathML links (no ``javascript:``/``data:``), ids,
+#: classes and styles; the same ``loader`` setting for MathJax 3 and 4 (docs.mathjax.org, "Safe
+#: Extension Options").
+SAFE_MATHJAX = {"loader": {"load": ["ui/safe"]}}
 
 
 def on_page_context(
@@ -34,7 +44,7 @@ def on_page_context(
     so each tag appears once.
     """
     params = site.params(app.env, pagename) if pagename in app.env.found_docs else {}
-    context["hugo_params"] = params
+    context["hugo_params"] = _html_safe(params)
     if doctree is None:
         return
     base = app.config.html_baseurl
@@ -67,3 +77,27 @@ def copy_static(app: Sphinx) -> None:
     target = Path(app.outdir) / "_static"
     target.mkdir(parents=True, exist_ok=True)
     (target / CSS_FILE).write_text((STATIC / CSS_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _html_safe(value: Any) -> Any:
+    """Front matter for templates: text (keys too) escaped, since Sphinx's Jinja does not autoescape."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {_html_safe(key): _html_safe(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_html_safe(item) for item in value]
+    return value
+
+
+def safe_mathjax(app: Sphinx, conf: Config) -> None:
+    """Load MathJax's ``ui/safe``, so a page's ``\\href{javascript:...}`` is no link (``config-inited``).
+
+    Sphinx 9 loads MathJax 4 and has ``mathjax4_config``; Sphinx 8 loads
+    MathJax 3 and has ``mathjax3_config``. A value set in conf.py wins.
+    """
+    given = set(conf._raw_config) | set(conf.overrides)
+    if given & set(_MATHJAX_CONFIGS):
+        return
+    name = "mathjax4_config" if "mathjax4_config" in conf else "mathjax3_config"
+    setattr(conf, name, copy.deepcopy(SAFE_MATHJAX))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms import SphinxTransform
@@ -75,6 +76,59 @@ def _static_file(env: BuildEnvironment, path: str) -> Path | None:
     return None
 
 
+def allowed(reference: nodes.reference, line: int | None = None) -> bool:
+    """Whether a link passes the allow-list; a refused one is reported and keeps only its text.
+
+    ``line`` locates a reference that carries no line of its own (docutils
+    gives none to an image's ``:target:`` link).
+    """
+    uri = reference.get("refuri")
+    reason = safeurl.refusal(uri) if isinstance(uri, str) else None
+    if reason is None:
+        return True
+    source, own_line = get_source_line(reference)
+    location: nodes.Node | str = reference
+    if own_line is None and line is not None and source:
+        location = f"{source}:{line}"
+    warn("link_scheme", f"link {uri!r} {reason}; it is not linked", location=location)
+    reference.replace_self(nodes.inline("", "", *reference.children))
+    return False
+
+
+def _allowed_entries(toctree: addnodes.toctree) -> None:
+    """Drop toctree entries that are links with a refused scheme (``Text <javascript:...>``)."""
+    kept = []
+    for title, ref in toctree["entries"]:
+        reason = None if ref in toctree.get("includefiles", ()) or ref == "self" else safeurl.refusal(ref)
+        if reason is None:
+            kept.append((title, ref))
+        else:
+            warn("link_scheme", f"toctree entry {ref!r} {reason}; it is left out", location=toctree)
+    toctree["entries"] = kept
+
+
+class CheckFinalLinks(SphinxTransform):
+    """The allow-list again, once every link has its final address.
+
+    docutils gives indirect, anonymous and chained targets (and an image's
+    ``:target: name_``) their ``refuri`` in its reference transforms, after
+    :class:`ResolveHugoLinks`; toctree entries are links Sphinx stores at
+    ``doctree-read`` (priority 880, ``sphinx.transforms.DoctreeReadEvent``)
+    and writes into every page's navigation.
+    """
+
+    default_priority = 860  # after docutils' DanglingReferences (850)
+
+    def apply(self, **kwargs: Any) -> None:
+        line = None  # the last line seen, in document order
+        for node in list(self.document.findall(nodes.Element)):
+            line = node.line or line
+            if isinstance(node, nodes.reference):
+                allowed(node, line)
+        for toctree in self.document.findall(addnodes.toctree):
+            _allowed_entries(toctree)
+
+
 class ResolveHugoLinks(SphinxTransform):
     """Turn links MyST could not place into links to pages, site URLs or static files."""
 
@@ -83,7 +137,7 @@ class ResolveHugoLinks(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.docname
-        references = [reference for reference in list(self.document.findall(nodes.reference)) if self._allowed(reference)]
+        references = [reference for reference in list(self.document.findall(nodes.reference)) if allowed(reference)]
         address = addresses.addresses(env).get(docname)
         if address is None:
             return
@@ -107,17 +161,6 @@ class ResolveHugoLinks(SphinxTransform):
                 links = {}
                 setattr(env, _LINKS, links)
             links[docname] = targets
-
-    @staticmethod
-    def _allowed(reference: nodes.reference) -> bool:
-        """Every link a page made (Markdown, cards, figures ...) passes the allow-list, or loses its link."""
-        uri = reference.get("refuri")
-        reason = safeurl.refusal(uri) if isinstance(uri, str) else None
-        if reason is None:
-            return True
-        warn("link_scheme", f"link {uri!r} {reason}; it is not linked", location=reference)
-        reference.replace_self(nodes.inline("", "", *reference.children))
-        return False
 
     def _link(self, node: addnodes.pending_xref, page_url: str, targets: dict[str, str | None]) -> None:
         destination = node["reftarget"]

@@ -14,9 +14,10 @@ a task-list box) are not the page's raw HTML either.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst.directives import misc
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import site
@@ -53,10 +54,13 @@ def allowed(env: BuildEnvironment) -> bool:
     return value is True
 
 
-def _is_pages(raw: nodes.raw) -> bool:
-    if "html" not in raw.get("format", "").split() or raw.get(OWN_HTML):
+def _is_pages(node: nodes.Element) -> bool:
+    """The page's own raw HTML, or an ``http-equiv`` meta tag (``refresh`` redirects every visitor)."""
+    if isinstance(node, nodes.meta):
+        return "http-equiv" in node.attributes
+    if not isinstance(node, nodes.raw) or "html" not in node.get("format", "").split() or node.get(OWN_HTML):
         return False
-    return raw.astext() not in _MYST_MARKUP
+    return node.astext() not in _MYST_MARKUP
 
 
 class OmitRawHtml(SphinxTransform):
@@ -65,14 +69,37 @@ class OmitRawHtml(SphinxTransform):
     default_priority = 440  # after IconSymbols (430)
 
     def apply(self, **kwargs: Any) -> None:
-        found = [raw for raw in self.document.findall(nodes.raw) if _is_pages(raw)]
+        found = [node for node in self.document.findall(nodes.Element) if _is_pages(node)]
         if not found or allowed(self.env):
             return
-        for raw in found:
-            raw.replace_self(nodes.raw("", OMITTED + ("\n" if "\n" in raw.astext() else ""), format="html", **{OWN_HTML: True}))
+        for node in found:
+            if isinstance(node, nodes.meta):
+                node.parent.remove(node)  # a head tag: nothing to leave in the body
+            else:
+                node.replace_self(nodes.raw("", OMITTED + ("\n" if "\n" in node.astext() else ""), format="html", **{OWN_HTML: True}))
         warn(
             "raw_html",
             f"raw HTML omitted from this page ({len(found)} piece{'s' if len(found) > 1 else ''}), as Hugo does "
             "unless the site sets markup.goldmark.renderer.unsafe (or hugo_unsafe_html) to true",
             location=found[0],
         )
+
+
+class MetaBody(misc.MetaBody):
+    """docutils' ``meta`` fields, each tag given its file and line (docutils leaves them unlocated).
+
+    Named as docutils' state, since :class:`LocatedMeta` starts it by that name.
+    """
+
+    def parsemeta(self, match: Any) -> Any:
+        source, line = self.state_machine.get_source_and_line()
+        node, blank_finish = super().parsemeta(match)
+        if isinstance(node, nodes.meta):
+            node.source, node.line = source, line
+        return node, blank_finish
+
+
+class LocatedMeta(misc.Meta):
+    """The ``meta`` directive, with located tags, so an omitted ``http-equiv`` is reported at its line."""
+
+    SMkwargs: ClassVar[dict[str, Any]] = {"state_classes": (MetaBody,)}
