@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import escape
+from markupsafe import Markup
 
 from sphinx_comparisons import site
 from sphinx_comparisons.hugo import safeurl
@@ -82,7 +82,7 @@ def copy_static(app: Sphinx) -> None:
 def _html_safe(value: Any) -> Any:
     """Front matter for templates: text (keys too) escaped, since Sphinx's Jinja does not autoescape."""
     if isinstance(value, str):
-        return escape(value)
+        return Markup(safeurl.attribute(value))  # already escaped: an autoescaping template keeps it as is
     if isinstance(value, dict):
         return {_html_safe(key): _html_safe(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
