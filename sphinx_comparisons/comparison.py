@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import addresses, files, frontmatter_text, links, pagesets, site, symbols
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import content, matrix, paths, safeurl, urls
+from sphinx_comparisons.hugo import content, matrix, safeurl, urls
 
 if TYPE_CHECKING:
 
@@ -111,7 +111,7 @@ class ComparisonDirective(SphinxDirective):
         rooted = reference.lstrip("/")
         found, refused = files.locate(self.env, [(page_dir, reference), (srcdir, rooted), (srcdir.parent / "data", rooted)])
         if found is None and refused:
-            return matrix.Matrix(), [matrix.MatrixProblem("path", f"comparison :file: {paths.refusal(reference)}")]
+            return matrix.Matrix(), [matrix.MatrixProblem("path", f"comparison :file: {refused}")]
         if found is None:
             return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} not found (beside the page, in the source folder, or in the site's data/)")]
         self.env.note_dependency(str(found))

@@ -175,10 +175,12 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "path": (
         ("A page names a file outside the site (``readfile``, ``includeMarkdown``, ``comparison "
          ":file:``, ``imgproc``, an image, a download link, an ``include`` directive), directly or "
-         "through a symlink, or a ``staticDir`` or a symlink in ``static/`` leads outside it. Only "
-         "the content folder, the Hugo project root and conf.py's folder may be read; the file is "
-         "not read, copied or published."),
-        "Move the file into the site (or replace the symlink by the file).",
+         "through a symlink, or a dot file or dot folder (``.git/``, ``.env``), or a ``staticDir`` "
+         "or a symlink in ``static/`` leads outside the site. Only the content folder, the Hugo "
+         "project root and conf.py's folder may be read, never a dot file in them, and a standard "
+         "include (``<isonum.txt>``) only from docutils' own include folder; the file is not read, "
+         "copied or published."),
+        "Move the file into the site under a name without a leading dot (or replace the symlink by the file).",
     ),
     "output": (
         ("A page URL (``url``, ``slug``), alias or redirect cannot be written: it climbs above the "
@@ -186,8 +188,9 @@ SUBTYPES: dict[str, tuple[str, str]] = {
          "forbidden characters, would replace a file Sphinx or the theme writes (``_static/``, "
          "``searchindex.js``, ``search``, ``genindex``, ``_redirects`` ...) or a dotfile, or is a "
          "file of ``static/`` (which wins, as in Hugo). The page keeps Sphinx's path; the alias "
-         "gets no redirect."),
-        "Choose another ``url``, ``slug`` or alias.",
+         "gets no redirect. Or a file of ``static/`` would replace what Sphinx or the theme writes "
+         "(``_static/doctools.js``); it is not copied."),
+        "Choose another ``url``, ``slug`` or alias; move such a static file elsewhere.",
     ),
     "link_scheme": (
         ("A link (a figure ``link``, a card or feature ``url``, a lead ``link``, a menu entry "

@@ -51,6 +51,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
     app.connect("config-inited", on_config_inited, priority=850)
     app.connect("config-inited", html.safe_mathjax)
+    app.connect("config-inited", register_translated_directives, priority=900)
     app.connect("builder-inited", html.copy_static)
     app.connect("builder-inited", addresses.install)
     app.connect("build-finished", addresses.fix_search_index)
@@ -108,6 +109,13 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def register_translated_directives(app: Sphinx, conf: Config) -> None:
+    """The file-reading overrides under the names the build's ``language`` gives them (``files.py``)."""
+    hooks = guard.Guarded(app)
+    for name, directive in files.translated_directives(conf.language).items():
+        hooks.add_directive(name, directive)
 
 
 def on_config_inited(app: Sphinx, conf: Config) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.parsers.rst import languages as rst_languages
+from docutils.parsers.rst.directives import misc
 from docutils.parsers.rst.directives.misc import Raw
 from docutils.parsers.rst.directives.tables import CSVTable
 from myst_parser.mocking import MockIncludeDirective
@@ -22,7 +24,7 @@ from sphinx import addnodes
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, is_directive_registered
 
 from sphinx_comparisons import navigation, site, sitewide
 from sphinx_comparisons.diagnostics import warn
@@ -56,24 +58,31 @@ def read_roots(env: BuildEnvironment) -> tuple[Path, ...]:
     return found
 
 
-def allowed(env: BuildEnvironment, path: Path | str) -> Path | None:
-    """The file with symlinks resolved when a page may read it; ``None`` when it leads out of the site."""
-    return paths.contained(path, read_roots(env))
+def allowed(env: BuildEnvironment, path: Path | str, dotted: bool = False) -> Path | None:
+    """The file with symlinks resolved when a page may read it; ``None`` when it leads out of the
+    site or (unless ``dotted``) through a dot name."""
+    return paths.contained(path, read_roots(env), dotted)
 
 
-def locate(env: BuildEnvironment, places: list[tuple[Path, str]]) -> tuple[Path | None, bool]:
-    """The first file a page may read among ``(folder, reference)`` places, and whether one was refused.
+def refusal(env: BuildEnvironment, reference: str, path: Path | str | None) -> str:
+    """Why a page may not read ``reference``, looked for at ``path``."""
+    return paths.refusal(reference, path, read_roots(env))
+
+
+def locate(env: BuildEnvironment, places: list[tuple[Path, str]]) -> tuple[Path | None, str | None]:
+    """The first file a page may read among ``(folder, reference)`` places, and why the first
+    refused place was refused (``None`` when none was).
 
     A place whose folder is itself outside the site (a fallback such as the
     content folder's parent on a site without a Hugo config) is skipped, not refused.
     """
-    refused = False
+    refused: str | None = None
     for folder, reference in places:
         if allowed(env, folder) is None:
             continue
         found = allowed(env, folder / reference)
         if found is None:
-            refused = True
+            refused = refused or refusal(env, reference, folder / reference)
         elif paths.is_file(found):
             return found, refused
     return None, refused
@@ -118,7 +127,13 @@ class ContainFiles(SphinxTransform):
 
     def _refuse(self, node: nodes.Element, reference: str, replacement: nodes.Element) -> None:
         line = next((n.line for n in _self_and_ancestors(node) if n.line), None)
-        warn("path", f"{paths.refusal(reference)} (nor copied into the site)", location=(self.env.docname, line))
+        try:
+            _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
+        except (OSError, ValueError):
+            absolute = None
+        where = absolute.removesuffix(".*") if absolute else None
+        warn("path", f"{refusal(self.env, reference, where)} (nor copied into the site)",
+             location=(self.env.docname, line))
         replacement.source, replacement.line = node.source, line
         if isinstance(node.parent, nodes.reference) and len(node.parent) == 1:
             node = node.parent  # a linked image: Sphinx's writer wants an image in that link
@@ -139,22 +154,40 @@ def _is_url(uri: str) -> bool:
     return uri.startswith(("data:", "//")) or _SCHEME_CHARS in uri
 
 
-def _refused_file(directive: Any, reference: str, relative_to_doc: bool) -> bool:
-    """Warn and say so when a directive's file leads out of the site."""
+def _refused(directive: Any, reference: str, path: str | None) -> bool:
+    """Warn and say so when the file a directive will read (``path``) is one a page may not read."""
     env: BuildEnvironment = directive.state.document.settings.env
-    folder = os.path.dirname(env.doc2path(env.docname))
-    if relative_to_doc or not reference.startswith("/"):  # docutils joins; Sphinx reads /x from the source folder
-        absolute = os.path.join(folder, reference)
-    else:
-        absolute = os.path.join(env.srcdir, reference.lstrip("/"))
-    if allowed(env, absolute) is not None:
+    if path is not None and allowed(env, path) is not None:
         return False
-    warn("path", paths.refusal(reference), location=(env.docname, directive.lineno))
+    warn("path", refusal(env, reference, path), location=(env.docname, directive.lineno))
     return True
 
 
+def _sphinx_path(directive: Any, reference: str) -> str | None:
+    """Where Sphinx's ``include`` and ``literalinclude`` read a file: beside the page, ``/x`` from the source folder."""
+    try:
+        return str(directive.state.document.settings.env.relfn2path(reference)[1])
+    except (OSError, ValueError):
+        return None
+
+
+def _docutils_path(directive: Any, reference: str) -> str:
+    """Where docutils' ``raw`` and ``csv-table`` read ``:file:``: beside the file being parsed,
+    which is an included file while that is parsed (``current_source``), not the page."""
+    document = directive.state.document
+    source = document.current_source or document["source"]
+    adapt = getattr(misc, "adapt_path", None)  # docutils 0.22
+    if adapt is not None:
+        return str(adapt(reference, source, document.settings.root_prefix))
+    return os.path.join(os.path.dirname(os.path.abspath(source)), reference)
+
+
 class ContainedInclude(SphinxDirective):
-    """``include`` limited to files inside the site (MyST's own include, or Sphinx's for rST)."""
+    """``include`` limited to files inside the site (MyST's own include, or Sphinx's for rST).
+
+    A docutils "standard" include (``<isonum.txt>``) may name only a file of
+    docutils' own include folder, where both MyST and docutils look for it.
+    """
 
     required_arguments = 1
     final_argument_whitespace = True
@@ -162,8 +195,10 @@ class ContainedInclude(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         reference = "".join(part.strip() for part in self.arguments[0].splitlines())
-        standard = reference.startswith("<") and reference.endswith(">")
-        if not standard and _refused_file(self, reference, relative_to_doc=False):
+        if reference.startswith("<") and reference.endswith(">"):
+            if self._refused_standard(reference):
+                return []
+        elif _refused(self, reference, _sphinx_path(self, reference)):
             return []
         renderer = getattr(self.state, "_renderer", None)
         if renderer is not None:
@@ -171,12 +206,23 @@ class ContainedInclude(SphinxDirective):
         return list(Include(self.name, self.arguments, self.options, self.content, self.lineno, self.content_offset,
                             self.block_text, self.state, self.state_machine).run())
 
+    def _refused_standard(self, reference: str) -> bool:
+        folder = paths.roots(Include.standard_include_path)
+        if paths.contained(os.path.join(folder[0], reference[1:-1]), folder) is not None:
+            return False
+        warn("path", f"{reference!r} is not a file of docutils' standard include folder; it is not read",
+             location=(self.env.docname, self.lineno))
+        return True
+
 
 class ContainedLiteralInclude(LiteralInclude):
-    """``literalinclude`` limited to files inside the site."""
+    """``literalinclude`` limited to files inside the site, its ``:diff:`` file too."""
 
     def run(self) -> list[nodes.Node]:
-        return [] if _refused_file(self, self.arguments[0], relative_to_doc=False) else super().run()
+        references = [self.arguments[0], *([self.options["diff"]] if "diff" in self.options else [])]
+        if any(_refused(self, reference, _sphinx_path(self, reference)) for reference in references):
+            return []
+        return super().run()
 
 
 class ContainedRaw(Raw):
@@ -198,18 +244,37 @@ def _refused_options(directive: Any) -> bool:
         warn("path", f"{directive.name} :url: would fetch {directive.options['url']!r} at build time; it is not read",
              location=(directive.state.document.settings.env.docname, directive.lineno))
         return True
-    return "file" in directive.options and _refused_file(directive, directive.options["file"], relative_to_doc=True)
+    reference = directive.options.get("file")
+    return reference is not None and _refused(directive, reference, _docutils_path(directive, reference))
 
 
-DIRECTIVES = {
+DIRECTIVES: dict[str, type] = {
     "include": ContainedInclude, "literalinclude": ContainedLiteralInclude, "raw": ContainedRaw, "csv-table": ContainedCSVTable,
 }
+
+
+def translated_directives(language: str | None) -> dict[str, type]:
+    """The names ``language`` gives docutils' directives that :data:`DIRECTIVES` overrides
+    (``einfügen`` is ``include`` in German), each with the override.
+
+    docutils looks a name up among the registered directives first and only then
+    maps a translated name to its canonical one, and loads *its own* class for
+    that (``docutils.parsers.rst.directives.directive``): the overrides must be
+    registered under the translated names too. A name already registered
+    (by Sphinx or another extension) is what docutils finds, so it is left alone.
+    """
+    module = rst_languages.get_language(language or "en")
+    return {
+        name: DIRECTIVES[canonical]
+        for name, canonical in getattr(module, "directives", {}).items()
+        if canonical in DIRECTIVES and name not in DIRECTIVES and not is_directive_registered(name)
+    }
 
 
 def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
     """``env-get-outdated``, before the front matter scan: a page file that is a symlink out of the site is not read."""
     sitewide.drop(env, _ROOTS)  # the site config or conf.py's folder may have moved since the last build
-    escaping = {doc for doc in env.found_docs if allowed(env, env.doc2path(doc)) is None}
+    escaping = {doc for doc in env.found_docs if allowed(env, env.doc2path(doc), dotted=True) is None}
     for docname in sorted(escaping):
         warn("path", f"page file {os.fspath(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "
              "it is not read or built", location=None)

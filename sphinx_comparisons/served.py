@@ -387,7 +387,7 @@ def _find_file(call: Call, reference: str) -> Path | None:
     if found is not None:
         return found
     if refused:
-        call.warn("path", f"{call.name}: {paths.refusal(reference)}")
+        call.warn("path", f"{call.name}: {refused}")
     else:
         call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
     return None

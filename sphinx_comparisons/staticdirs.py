@@ -1,7 +1,9 @@
 """The site's ``static/`` folders, copied into the output as Hugo copies them.
 
 Only ``staticDir`` entries inside the Hugo project root count, and a symlink
-that leads out of the site is neither followed nor copied (``hugo/paths.py``).
+that leads out of the site is neither followed nor copied (``hugo/paths.py``);
+a file that would replace what Sphinx or the theme writes (``_static/...``) is
+not copied either (``hugo/outputs.py``).
 Sphinx's ``html_extra_path`` would follow any symlink, so the copy is ours:
 at ``build-finished``, after the pages (a static file wins over a page, as in
 Hugo) and before the redirects (which never replace a file they did not write).
@@ -45,6 +47,10 @@ def collect(env: BuildEnvironment, config: siteconfig.SiteConfig) -> list[Path]:
     static, refused = paths.static_files(found, files.read_roots(env))
     for path in refused:
         warn("path", "this static file or folder is a symlink that leads outside the site; it is not copied", location=f"{path}:1")
+    for relative in sorted(static):
+        problem = outputs.static_problem(relative)
+        if problem:
+            warn("output", f"static file {relative!r} {problem}; it is not copied", location=f"{static.pop(relative)}:1")
     sitewide.put(env, _ENV_ATTR, static)
     return found
 

@@ -25,13 +25,14 @@ MAX_PATH_BYTES = 1024
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WINDOWS_UNSAFE = re.compile(r'[<>:"|?*\\]')
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
-#: First names Sphinx, its HTML theme or this extension write at the top of the output folder.
-_RESERVED_TOP = re.compile(
+#: First names Sphinx or its HTML theme write at the top of the output folder.
+_SPHINX_TOP = re.compile(
     r"^(?:_static|_sources|_images|_downloads|_modules|search|search\.html|searchindex\.js|objects\.inv"
-    r"|genindex(?:-[^/]*)?(?:\.html)?|py-modindex(?:\.html)?|_redirects|redirects\.json"
-    r"|readthedocs-redirects\.json)$",
+    r"|genindex(?:-[^/]*)?(?:\.html)?|py-modindex(?:\.html)?)$",
     re.IGNORECASE,
 )
+#: The redirect lists this extension writes (a static file of that name is kept, and replaced by them).
+_REDIRECT_FILES = re.compile(r"^(?:_redirects|redirects\.json|readthedocs-redirects\.json)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +78,19 @@ def _names_problem(names: list[str]) -> str | None:
 
 
 def _reserved_problem(names: list[str]) -> str | None:
-    if names and _RESERVED_TOP.match(names[0]):
+    if names and (_SPHINX_TOP.match(names[0]) or _REDIRECT_FILES.match(names[0])):
         return f"would replace /{names[0]}, which Sphinx or the theme writes"
     if any(name.startswith(".") for name in names):
         return "names a dotfile or dot folder (.htaccess, .well-known ...), which web servers treat specially"
     return None
+
+
+def static_problem(relative: str) -> str | None:
+    """Why a file of ``static/`` (a site-relative path) is not copied: it would replace what
+    Sphinx or the theme writes (``_static/doctools.js``). Hugo copies every static file, dot
+    files too, and so does this; only Sphinx's own outputs are kept from being replaced."""
+    first = relative.split("/", 1)[0]
+    return f"would replace /{first}, which Sphinx or the theme writes" if _SPHINX_TOP.match(first) else None
 
 
 def place(outdir: Path, relative: str) -> Path:

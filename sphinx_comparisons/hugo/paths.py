@@ -5,7 +5,9 @@ working-dir filesystem is a ``BasePathFs`` without symlink following). Here a
 page may read files inside the *roots*: the content tree (Sphinx's source
 folder), the Hugo project root that holds the site config, and the folder of
 ``conf.py`` (trusted). Every symlink is resolved first, so a link inside the
-tree that leads out of it is refused like a ``..`` that climbs out.
+tree that leads out of it is refused like a ``..`` that climbs out. Below its
+root, no name of the path may start with a dot: ``.git/config`` (where CI
+checkouts keep their token) and ``.env`` are never read.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ def roots(*folders: Path | str | None) -> tuple[Path, ...]:
     return tuple(found)
 
 
-def contained(path: Path | str, allowed: Iterable[Path]) -> Path | None:
+def contained(path: Path | str, allowed: Iterable[Path], dotted: bool = False) -> Path | None:
     """``path`` with every symlink resolved when that lies inside one of ``allowed``; else ``None``.
 
+    Unless ``dotted``, the path must also lie in a root with no name below it
+    starting with a dot (a root given as ``.env`` itself is allowed).
     ``allowed`` must already be resolved (see :func:`roots`). The file need not exist.
     """
     try:
@@ -39,7 +43,8 @@ def contained(path: Path | str, allowed: Iterable[Path]) -> Path | None:
     except (OSError, ValueError):  # a NUL in the name, a symlink loop on some systems
         return None
     for root in allowed:
-        if resolved == root or root in resolved.parents:
+        inside = resolved == root or root in resolved.parents
+        if inside and (dotted or not _hidden(resolved.relative_to(root))):
             return resolved
     return None
 
@@ -56,8 +61,15 @@ def is_file(path: Path | str) -> bool:
         return False
 
 
-def refusal(reference: str) -> str:
-    """The message for a refused reference: where it leads is not repeated beyond what the page wrote."""
+def _hidden(relative: Path) -> bool:
+    return any(name.startswith(".") for name in relative.parts)
+
+
+def refusal(reference: str, path: Path | str | None = None, allowed: Iterable[Path] = ()) -> str:
+    """The message for a refused reference (``path``: where it was looked for, to tell a dot
+    file from a file outside the site); where it leads is not repeated beyond what the page wrote."""
+    if path is not None and contained(path, allowed, dotted=True) is not None:
+        return f"{reference!r} names a dot file or dot folder (.git/, .env ...); dot files are never read"
     return (
         f"{reference!r} leads outside the site (the content folder, the Hugo project root and "
         "conf.py's folder), directly or through a symlink; it is not read"
@@ -92,7 +104,7 @@ def static_folders(project_root: Path, names: list[object]) -> tuple[list[Path],
     for name in names:
         if not isinstance(name, str):
             continue
-        folder = contained(project_root / name, root) if not os.path.isabs(name) else None
+        folder = contained(project_root / name, root, dotted=True) if not os.path.isabs(name) else None
         if folder is None:
             refused.append(name)
         elif folder.is_dir() and folder not in found:
@@ -104,17 +116,20 @@ def static_files(folders: list[Path], allowed: tuple[Path, ...]) -> tuple[dict[s
     """Every file of the static folders by site-relative path (later folders win), and the
     symlinks refused because they lead out of the site (file or folder), as full paths.
 
-    Symlinked folders inside the site are followed once each, so a loop ends.
+    Symlinked folders inside the site are followed once each, so a loop ends. Dot
+    names inside a static folder are copied, as Hugo does (``.htaccess``, ``.well-known/``);
+    a symlink to a dot path elsewhere in the site is refused like any read.
     """
     files: dict[str, Path] = {}
     refused: list[str] = []
     for folder in folders:
         seen = {folder}
+        inside = (folder,)
         for current, dirs, names in os.walk(folder, followlinks=True):
             here = Path(current)
             relative = here.relative_to(folder)
             for name in list(dirs):
-                target = contained(here / name, allowed)
+                target = contained(here / name, inside, dotted=True) or contained(here / name, allowed)
                 if target is None or target in seen:
                     dirs.remove(name)
                     if target is None:
@@ -122,7 +137,7 @@ def static_files(folders: list[Path], allowed: tuple[Path, ...]) -> tuple[dict[s
                 else:
                     seen.add(target)
             for name in names:
-                target = contained(here / name, allowed)
+                target = contained(here / name, inside, dotted=True) or contained(here / name, allowed)
                 if target is None:
                     refused.append(str(here / name))
                 elif is_file(target):
