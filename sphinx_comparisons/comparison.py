@@ -88,19 +88,29 @@ class ComparisonDirective(SphinxDirective):
             location = (problem.where, self._claim_line(problem.where)) if problem.where in self.env.found_docs else (self.env.docname, self.lineno)
             warn(problem.subtype, problem.message, location=location)
         columns = [c.strip() for c in self.options.get("columns", "").split(",") if c.strip()]
-        table = matrix.ordered(table, columns)
+        table = self._within_budget(matrix.ordered(table, columns))
         if not table.products or not any(group.rows for group in table.groups):
             return []
         return self._render(table)
 
+    def _within_budget(self, table: matrix.Matrix) -> matrix.Matrix:
+        """The table cut to the cells left of this page's ``table_cells`` budget (reported where it is cut)."""
+        used: int = self.env.temp_data.get(site.CELLS_USED) or 0
+        table, problem = matrix.within(table, max(site.limits(self.env).table_cells - used, 0))
+        if problem is not None:
+            warn(problem.subtype, problem.message, location=(self.env.docname, self.lineno))
+        self.env.temp_data[site.CELLS_USED] = used + len(table.products) * sum(len(group.rows) for group in table.groups)
+        return table
+
     # -- data ----------------------------------------------------------------------------
 
     def _yaml(self) -> Any:
+        first = self.lineno + 1 + len(self.options)
         try:
-            return yaml.safe_load("\n".join(self.content))
+            return site.page_yaml(self.env, "\n".join(self.content), "comparison body", first, "comparison")
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
-            line = self.lineno + 1 + len(self.options) + (mark.line if mark else 0)
+            line = first + (mark.line if mark else 0)
             message = "; ".join(part.strip() for part in str(err).splitlines() if part.strip() and "^" not in part)
             warn("comparison", f"the comparison body is not valid YAML: {message}", location=(self.env.docname, line))
             return None
@@ -121,7 +131,10 @@ class ComparisonDirective(SphinxDirective):
         if found.suffix.lower() == ".csv":
             return matrix.from_csv(text)
         try:
-            data = json.loads(text) if found.suffix.lower() == ".json" else yaml.safe_load(text)
+            if found.suffix.lower() == ".json":
+                data = json.loads(text)
+            else:
+                data = site.page_yaml(self.env, text, f"comparison file {reference!r}", 1, "comparison", at=self.lineno)
         except (ValueError, yaml.YAMLError) as err:
             return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} cannot be read: {_error_without_text(err)}")]
         return matrix.from_data(data)

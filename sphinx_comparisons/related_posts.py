@@ -27,6 +27,7 @@ from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, safeurl, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.headings import atx
+from sphinx_comparisons.hugo.yamldata import excerpt
 
 if TYPE_CHECKING:
 
@@ -157,9 +158,9 @@ class RelatedPostsDirective(SphinxDirective):
                     items.append(Item(match.group("title"), match.group("url"), rest, line=self.lineno + 1 + number))
             return items
         try:
-            data = yaml.safe_load("\n".join(lines))
+            data = site.page_yaml(self.env, "\n".join(lines), "related-posts body", self.lineno + 1 + len(self.options), "related")
         except yaml.YAMLError as err:
-            warn("related", f"the related-posts body is neither a link list nor valid YAML: {err}", location=(self.env.docname, self.lineno))
+            warn("related", f"the related-posts body is neither a link list nor valid YAML: {_yaml_error(err)}", location=(self.env.docname, self.lineno))
             return []
         return self._items(data, (self.env.docname, self.lineno))
 
@@ -179,7 +180,7 @@ class RelatedPostsDirective(SphinxDirective):
         items = []
         for entry in data:
             if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("url"), str):
-                warn("related", f"related post {entry!r} needs a 'title' and a 'url'", location=where)
+                warn("related", f"related post {excerpt(entry)} needs a 'title' and a 'url'", location=where)
                 continue
             date = entry.get("date", "")
             items.append(Item(entry["title"], entry["url"], str(entry.get("description", "") or ""), str(date or "")))
@@ -206,7 +207,7 @@ class RelatedPostsDirective(SphinxDirective):
         reason = safeurl.refusal(item.url)
         if reason is None:
             return dataclasses.replace(item, url=safeurl.clean(item.url))
-        warn("related", f"related post {item.title!r} links to {item.url!r}, which {reason}",
+        warn("related", f"related post {excerpt(item.title)} links to {excerpt(item.url)}, which {reason}",
              location=(self.env.docname, item.line or self.lineno))
         return None
 
@@ -243,6 +244,13 @@ class RelatedPostsDirective(SphinxDirective):
             card_text = item.description or (urlsplit(link).netloc if kind == "url" else "")
             block += nodes.list_item("", paragraph, hugo_card=(item.title, card_text, item.date))
         return block
+
+
+def _yaml_error(err: yaml.YAMLError) -> str:
+    """The parser's complaint and its line, without the quoted source (``str(err)`` quotes the page)."""
+    mark = getattr(err, "problem_mark", None)
+    where = f" (line {mark.line + 1} of the body)" if mark is not None else ""
+    return f"{getattr(err, 'problem', None) or 'malformed YAML'}{where}"
 
 
 class related_block(nodes.bullet_list):

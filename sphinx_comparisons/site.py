@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import sitewide
-from sphinx_comparisons.hugo import frontmatter
-from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate
+from sphinx_comparisons.hugo import frontmatter, yamldata
+from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate, truncate_at_count
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from sphinx_comparisons.config import HugoConfig
 
 _ENV_ATTR = "hugo_pages"
+#: Table cells of the page being read so far (``env.temp_data`` lives while one page is read).
+CELLS_USED = "hugo_table_cells"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,20 @@ def hugo_config(env: BuildEnvironment) -> HugoConfig:
 def limits(env: BuildEnvironment) -> Limits:
     """This build's budgets: the defaults with ``hugo_limits`` applied."""
     return DEFAULT.with_overrides(hugo_config(env).limits)
+
+
+def page_yaml(env: BuildEnvironment, text: str, label: str, first_line: int, subtype: str, at: int | None = None) -> Any:
+    """YAML the page being read holds (a directive body) or uses (a data file), within the budgets.
+
+    What a budget left out is warned at its line of the page, or at ``at`` when
+    the text is another file's. A syntax error raises ``yaml.YAMLError``.
+    """
+    from sphinx_comparisons.diagnostics import warn
+
+    data, problems = yamldata.load(text, label, limits(env), first_line, subtype)
+    for problem in problems:
+        warn(problem.subtype, problem.message, location=(env.docname, problem.line if at is None else at))
+    return data
 
 
 def _markdown_file(env: BuildEnvironment, docname: str) -> bool:
@@ -82,17 +98,24 @@ def _read(path: str, size: int) -> tuple[tuple[int, int], str] | None:
 def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``, before every other handler: a page longer than ``page_size`` is cut.
 
-    Every parser after this one reads at most that much of a page.
+    Every parser after this one reads at most that much of a page. So is a page
+    with more ``|`` than ``table_cells``: docutils holds some 3 KB per pipe table
+    cell (plain MyST costs the same), so ``page_size`` alone allows minutes and gigabytes.
     """
     if not is_markdown(app.env, docname):
         return
-    limit = limits(app.env).page_size
-    source[0], dropped = truncate(source[0], limit)
-    if dropped is not None:
-        from sphinx_comparisons.diagnostics import warn
+    from sphinx_comparisons.diagnostics import warn
 
-        warn("limit", f"the page is longer than {limit:,} characters (hugo_limits 'page_size'); "
+    budgets = limits(app.env)
+    source[0], dropped = truncate(source[0], budgets.page_size)
+    if dropped is not None:
+        warn("limit", f"the page is longer than {budgets.page_size:,} characters (hugo_limits 'page_size'); "
              "it is read up to this line, the rest is left out", location=(docname, dropped))
+    source[0], dropped = truncate_at_count(source[0], "|", budgets.table_cells)
+    if dropped is not None:
+        warn("limit", f"the page has more than {budgets.table_cells:,} table cells ('|', hugo_limits 'table_cells'); "
+             "it is read up to this line, the rest is left out", location=(docname, dropped))
+    app.env.temp_data[CELLS_USED] = source[0].count("|")  # type: ignore[literal-required]
 
 
 def scan(

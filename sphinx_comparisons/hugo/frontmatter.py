@@ -21,26 +21,16 @@ from typing import Any
 import yaml
 
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, LineIndex
+from sphinx_comparisons.hugo.yamldata import LOADER, TOO_LONG, Problem, prune_oversized, prune_unreadable, too_long
 
 YAML, TOML, JSON = "yaml", "toml", "json"
 
 #: Keys Hugo does not copy into ``.Params`` (``params`` is merged instead).
 _NOT_IN_PARAMS = frozenset({"params", "outputs", "sitemap", "resources", "published"})
 
-#: libyaml's loader when PyYAML was built with it: the same results, several times faster.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: How many offending lines a malformed block may lose before we give up on it.
 _MAX_RECOVERY = 20
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong with a page's front matter, at a line of the file."""
-
-    subtype: str
-    message: str
-    line: int
 
 
 @dataclass(slots=True)
@@ -206,13 +196,13 @@ class _Error(Exception):
 
 
 def _decode_yaml(text: str, fm: FrontMatter, first_line: int, limits: Limits) -> Any:
-    loader = _YAML_LOADER(text)
+    loader = LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return {}
-        _prune_oversized(node, fm, first_line, limits)
-        _prune_unreadable(node, loader, fm, first_line)
+        prune_oversized(node, fm.label, first_line, limits, fm.problems)
+        prune_unreadable(node, loader, fm.label, first_line, fm.problems, "frontmatter")
         _walk_yaml(node, (), fm, first_line)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
@@ -239,119 +229,6 @@ def _yaml_error_line(err: yaml.MarkedYAMLError) -> int | None:
     if err.problem_mark and (err.context or "").startswith(_ENCLOSING_CONTEXTS):
         mark = err.problem_mark
     return mark.line if mark else None
-
-
-#: What a YAML value that refers to itself (``&a [*a]``) counts as: more than any budget.
-_UNBOUNDED = 1 << 62
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _measure(root: yaml.Node) -> dict[int, tuple[int, int]]:
-    """Each node's (values once aliases are expanded, nesting depth), by ``id``.
-
-    Each distinct node is visited once, so an alias bomb costs what its text
-    costs; a node that contains itself counts as unbounded.
-    """
-    done: dict[int, tuple[int, int]] = {}
-    active: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        key = id(node)
-        if finished:
-            measures = [done.get(id(child), (_UNBOUNDED, _UNBOUNDED)) for child in _children(node)]
-            size = min(_UNBOUNDED, 1 + sum(m[0] for m in measures))
-            depth = min(_UNBOUNDED, 1 + max((m[1] for m in measures), default=0))
-            done[key] = (size, depth)
-            active.discard(key)
-        elif key not in done and key not in active:
-            active.add(key)
-            stack.append((node, True))
-            stack.extend((child, False) for child in _children(node) if id(child) not in done)
-    return done
-
-
-def _prune_oversized(root: yaml.Node, fm: FrontMatter, first: int, limits: Limits) -> None:
-    """Drop each top-level key whose value expands past the node budget or nests too deep."""
-    measures = _measure(root)
-    if not isinstance(root, yaml.MappingNode):
-        size, depth = measures[id(root)]
-        if size > limits.frontmatter_nodes or depth > limits.frontmatter_depth:
-            fm.problems.append(Problem("limit", f"{fm.label} is larger or deeper than the limits; it was ignored", first))
-            root.value = []
-        return
-    kept, total = [], 0
-    for key_node, value_node in root.value:
-        size, depth = measures[id(value_node)]
-        name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-        line = first + key_node.start_mark.line
-        if depth > limits.frontmatter_depth:
-            fm.problems.append(Problem("limit", f"{fm.label} key {name!r} nests deeper than {limits.frontmatter_depth} levels "
-                                       "(hugo_limits 'frontmatter_depth'); it was ignored", line))
-        elif total + size > limits.frontmatter_nodes:
-            fm.problems.append(Problem("limit", f"{fm.label} key {name!r} takes the page past {limits.frontmatter_nodes} values "
-                                       "once YAML aliases are expanded (hugo_limits 'frontmatter_nodes'); it was ignored", line))
-        else:
-            total += size
-            kept.append((key_node, value_node))
-    root.value = kept
-
-
-def _prune_unreadable(root: yaml.Node, loader: Any, fm: FrontMatter, first: int) -> None:
-    """Drop the values Python cannot make (``2023-02-30``, ``!!float abc``, a 5,000-digit integer).
-
-    PyYAML raises a bare ``ValueError`` for these, which would lose the whole block.
-    """
-    bad: set[int] = set()
-    seen: set[int] = set()
-    containers: list[yaml.Node] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                loader.construct_object(node)
-            except (ValueError, OverflowError) as err:
-                loader.recursive_objects.pop(node, None)
-                bad.add(id(node))
-                line = first + node.start_mark.line
-                if _too_long(err):
-                    fm.problems.append(Problem("limit", f"the {fm.label} value {_excerpt(node.value)} {_TOO_LONG}", line))
-                else:
-                    fm.problems.append(Problem("frontmatter", f"cannot read the {fm.label} value {_excerpt(node.value)}: {err}; "
-                                               "it was ignored", line))
-            continue
-        containers.append(node)
-        stack.extend(_children(node))
-    if not bad:
-        return
-    for node in containers:
-        if isinstance(node, yaml.MappingNode):
-            node.value = [(k, v) for k, v in node.value if id(k) not in bad and id(v) not in bad]
-        else:
-            node.value = [item for item in node.value if id(item) not in bad]
-
-
-#: Python refuses to read longer integers (``sys.get_int_max_str_digits``): converting them is quadratic.
-_TOO_LONG = f"is a number of more than {sys.get_int_max_str_digits():,} digits, more than can be read; it was ignored"
-
-
-def _too_long(err: Exception) -> bool:
-    return isinstance(err, ValueError) and "Exceeds the limit" in str(err)
-
-
-def _excerpt(value: str) -> str:
-    return repr(value if len(value) <= 40 else value[:40] + "...")
 
 
 def _yaml_message(err: yaml.MarkedYAMLError) -> str:
@@ -402,9 +279,9 @@ def _decode_toml(text: str, fm: FrontMatter, first_line: int, limits: Limits) ->
         message = _TOML_LINE.sub("", str(err)).strip()
         raise _Error(message, int(match.group(1)) - 1 if match else None) from None
     except ValueError as err:
-        if not _too_long(err):
+        if not too_long(err):
             raise
-        raise _Error(f"a value {_TOO_LONG.removesuffix('; it was ignored')}", _long_number_line(text), "limit") from None
+        raise _Error(f"a value {TOO_LONG.removesuffix('; it was ignored')}", _long_number_line(text), "limit") from None
     _scan_toml_tables(text, fm, first_line)
     return data
 
@@ -521,7 +398,7 @@ def _drop_unreadable(value: Any, path: tuple[str, ...], fm: FrontMatter) -> Any:
         for key, item in value.items():
             if isinstance(item, _Unreadable):
                 dotted = ".".join((*path, key.lower()))
-                fm.problems.append(Problem("limit", f"{fm.label} key {dotted!r} {_TOO_LONG}", fm.line_of(dotted)))
+                fm.problems.append(Problem("limit", f"{fm.label} key {dotted!r} {TOO_LONG}", fm.line_of(dotted)))
             else:
                 kept[key] = _drop_unreadable(item, (*path, key.lower()), fm)
         return kept

@@ -25,13 +25,20 @@ class Limits:
     )
     frontmatter_nodes: int = field(
         default=20_000,
-        metadata={"help": "Values a page's front matter may hold once YAML aliases are expanded "
-                  "(\"billion laughs\"). Keys past the budget are ignored."},
+        metadata={"help": "Values a page's front matter, or one YAML directive body or data file it uses, may hold "
+                  "once YAML aliases are expanded (\"billion laughs\"); the text they hold may not expand past "
+                  "``page_size`` either. Top-level keys or items past the budget are ignored."},
     )
     frontmatter_depth: int = field(
         default=100,
         metadata={"help": "How deep YAML, TOML and JSON front matter may nest. A deeper value is "
                   "ignored (YAML) or emptied (TOML, JSON)."},
+    )
+    table_cells: int = field(
+        default=10_000,
+        metadata={"help": "Table cells one page may hold: each ``|`` of its Markdown (a pipe table cell) and "
+                  "each cell (product x feature) of its ``comparison`` tables (real pages hold under 600). "
+                  "The page is read up to the line that goes past it; a comparison table keeps the features that fit."},
     )
     shortcode_depth: int = field(
         default=20,
@@ -95,6 +102,16 @@ class LineIndex:
     def line_at(self, offset: int) -> int:
         """The line holding ``offset`` (``first_line`` plus the line breaks before it)."""
         return self.first_line + bisect.bisect_left(self.breaks, offset)
+
+
+def truncate_at_count(text: str, char: str, limit: int) -> tuple[str, int | None]:
+    """``text`` cut before the line holding its ``limit + 1``-th ``char``; and the first line left out."""
+    if text.count(char) <= limit:
+        return text, None
+    position = -1
+    for _ in range(limit + 1):
+        position = text.find(char, position + 1)
+    return truncate(text, position)
 
 
 def truncate(text: str, limit: int) -> tuple[str, int | None]:

@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from sphinx_comparisons.hugo.yamldata import excerpt
+
 YES, NO, PARTIAL, TEXT = "yes", "no", "partial", "text"
 _WORDS = {
     "yes": YES, "y": YES, "true": YES, "✓": YES, "✔": YES, "supported": YES,
@@ -92,7 +94,7 @@ def _products(raw: Any, problems: list[MatrixProblem]) -> list[Product]:
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
             products.append(Product(item["name"], str(item.get("link", "") or "")))
         else:
-            problems.append(MatrixProblem("comparison", f"product {item!r} must be a name or a mapping with 'name'", "products"))
+            problems.append(MatrixProblem("comparison", f"product {excerpt(item)} must be a name or a mapping with 'name'", "products"))
     return products
 
 
@@ -101,21 +103,21 @@ def _row(feature: str, values: Any, products: list[str], where: str, problems: l
     if isinstance(values, list):
         if len(values) != len(products):
             problems.append(
-                MatrixProblem("comparison", f"feature {feature!r} has {len(values)} values for {len(products)} products", where)
+                MatrixProblem("comparison", f"feature {excerpt(feature)} has {len(values)} values for {len(products)} products", where)
             )
         pairs = list(zip(products, values))
     elif isinstance(values, dict):
         pairs = list(values.items())
         for name, _ in pairs:
             if name not in products:
-                problems.append(MatrixProblem("comparison", f"feature {feature!r} names product {name!r}, which is not a column", where))
+                problems.append(MatrixProblem("comparison", f"feature {excerpt(feature)} names product {excerpt(name)}, which is not a column", where))
     else:
-        problems.append(MatrixProblem("comparison", f"feature {feature!r} needs a list of values or a product mapping", where))
+        problems.append(MatrixProblem("comparison", f"feature {excerpt(feature)} needs a list of values or a product mapping", where))
         return row
     for name, value in pairs:
         made = cell(value)
         if isinstance(made, str):
-            problems.append(MatrixProblem("comparison_value", f"{name!r} on {feature!r} {made}", where))
+            problems.append(MatrixProblem("comparison_value", f"{excerpt(name)} on {excerpt(feature)} {made}", where))
             continue
         row[str(name)] = made
     return row
@@ -140,7 +142,7 @@ def from_data(data: Any) -> tuple[Matrix, list[MatrixProblem]]:
     for group_name, features in sections:
         group = Group(str(group_name))
         if not isinstance(features, dict):
-            problems.append(MatrixProblem("comparison", f"features of {group_name or 'the table'!r} must be a mapping", str(group_name)))
+            problems.append(MatrixProblem("comparison", f"features of {excerpt(group_name or 'the table')} must be a mapping", str(group_name)))
             continue
         for feature, values in features.items():
             group.rows[str(feature)] = _row(str(feature), values, names, f"{group_name}.{feature}".strip("."), problems)
@@ -187,7 +189,7 @@ def aggregate(claims: list[Claim]) -> tuple[Matrix, list[MatrixProblem]]:
     for claim in claims:
         if claim.product in owners:
             problems.append(
-                MatrixProblem("comparison_product", f"product {claim.product!r} is claimed by {owners[claim.product]!r} too; kept there", claim.page)
+                MatrixProblem("comparison_product", f"product {excerpt(claim.product)} is claimed by {owners[claim.product]!r} too; kept there", claim.page)
             )
             continue
         owners[claim.product] = claim.page
@@ -195,14 +197,14 @@ def aggregate(claims: list[Claim]) -> tuple[Matrix, list[MatrixProblem]]:
         for feature, value in claim.features.items():
             made = cell(value)
             if isinstance(made, str):
-                problems.append(MatrixProblem("comparison_value", f"{claim.product!r} on {feature!r} {made}", claim.page))
+                problems.append(MatrixProblem("comparison_value", f"{excerpt(claim.product)} on {excerpt(feature)} {made}", claim.page))
                 continue
             group.rows.setdefault(str(feature), {})[claim.product] = made
     for feature, row in group.rows.items():
         for claim in claims:
             if owners.get(claim.product) == claim.page and claim.product not in row:
                 problems.append(
-                    MatrixProblem("comparison_missing", f"{claim.product!r} says nothing about {feature!r}, which other pages compare", claim.page)
+                    MatrixProblem("comparison_missing", f"{excerpt(claim.product)} says nothing about {excerpt(feature)}, which other pages compare", claim.page)
                 )
     matrix.groups.append(group)
     return matrix, problems
@@ -216,3 +218,30 @@ def ordered(matrix: Matrix, order: list[str]) -> Matrix:
     first = [by_name[name] for name in order if name in by_name]
     rest = [p for p in matrix.products if p.name not in order]
     return Matrix(first + rest, matrix.groups)
+
+
+def within(matrix: Matrix, cells: int) -> tuple[Matrix, MatrixProblem | None]:
+    """The matrix cut to at most ``cells`` cells (products x features): the first rows that fit.
+
+    With more products than cells, one row of the first ``cells`` products is kept.
+    """
+    rows = sum(len(group.rows) for group in matrix.groups)
+    if rows * len(matrix.products) <= cells:
+        return matrix, None
+    products = matrix.products[: max(cells, 1)]
+    room = cells // len(products) if cells else 0
+    groups: list[Group] = []
+    for group in matrix.groups:
+        if room <= 0:
+            break
+        kept = dict(list(group.rows.items())[:room])
+        room -= len(kept)
+        groups.append(Group(group.name, kept))
+    shown = sum(len(group.rows) for group in groups)
+    outcome = f"only the first {shown:,} features of the first {len(products):,} products are shown" if shown else "it was left out"
+    problem = MatrixProblem(
+        "limit",
+        f"the table has {len(matrix.products):,} products and {rows:,} features, more than the {cells:,} cells "
+        f"left for this page's tables (hugo_limits 'table_cells'); {outcome}",
+    )
+    return Matrix(products, groups), problem
