@@ -146,7 +146,8 @@ def _live_script(page: BeautifulSoup) -> list[str]:
                 found.append(f"<{element.name} {name}=...>")
             if name.lower() in {"href", "src", "action", "formaction", "xlink:href"} and squeezed.startswith(("javascript:", "data:", "vbscript:")):
                 found.append(f"<{element.name} {name}={text[:40]!r}>")
-        if element.name in {"script", "svg", "iframe", "object", "embed"} and "pwned" in str(element):
+        # the payload as code: our own redirect script may carry its letters in a cleaned-up URL
+        if element.name in {"script", "svg", "iframe", "object", "embed"} and "dataset.pwned" in str(element):
             found.append(f"<{element.name}> with the payload")
     return found
 
