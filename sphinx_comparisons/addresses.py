@@ -221,33 +221,65 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
 _INDEX = re.compile(r"^(Search\.setIndex\()(.*)(\))\s*$", re.DOTALL)
 
 
+SEARCH_MANIFEST = ".sphinx-comparisons-search.json"
+
+
+def _search_index(app: Sphinx) -> tuple[Path, re.Match[str]] | None:
+    path = Path(app.outdir, "searchindex.js")
+    try:
+        match = _INDEX.match(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return (path, match) if match is not None else None
+
+
+def _write_index(path: Path, match: re.Match[str], index: dict[str, Any]) -> None:
+    path.write_text(match.group(1) + json.dumps(index, separators=(",", ":")) + match.group(3), encoding="utf-8")
+
+
 def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: search results link by docname; give them the Hugo paths.
 
     Sphinx's search script turns a docname into ``docname/`` (dirhtml) or
     ``docname.html``; each remapped docname becomes what yields the Hugo URL.
+    The docnames themselves are kept beside the index, for
+    :func:`restore_search_index`.
     """
     pretty = style(app.builder)
-    if exception is not None or pretty is None:
+    found = _search_index(app) if exception is None and pretty is not None else None
+    if found is None:
         return
-    path = os.path.join(app.outdir, "searchindex.js")
-    try:
-        with open(path, encoding="utf-8") as handle:
-            match = _INDEX.match(handle.read())
-    except OSError:
-        return
-    if match is None:
-        return
+    path, match = found
     index: dict[str, Any] = json.loads(match.group(2))
+    docnames = list(index.get("docnames", []))
     known = addresses(app.env)
-    for position, docname in enumerate(index.get("docnames", [])):
+    for position, docname in enumerate(docnames):
         address = known.get(docname)
         if address is None:
             continue
         target = urls.output_target(address.url, address.kind, pretty)[0]
-        if pretty:
-            index["docnames"][position] = target.strip("/") or "index"
-        else:
-            index["docnames"][position] = target.removesuffix(".html")
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(match.group(1) + json.dumps(index, separators=(",", ":")) + match.group(3))
+        index["docnames"][position] = (target.strip("/") or "index") if pretty else target.removesuffix(".html")
+    _write_index(path, match, index)
+    Path(app.outdir, SEARCH_MANIFEST).write_text(json.dumps(docnames), encoding="utf-8")
+
+
+def restore_search_index(app: Sphinx) -> None:
+    """``builder-inited``: put the docnames back into the last build's search index.
+
+    An incremental build loads that index to keep the entries of the pages it
+    does not write, and drops every entry whose docname it does not know: with
+    the Hugo paths in it, every unchanged page left the search (and a build
+    that wrote no page stopped with an empty index).
+    """
+    found = _search_index(app) if style(app.builder) is not None else None
+    if found is None:
+        return
+    path, match = found
+    try:
+        docnames = json.loads(Path(app.outdir, SEARCH_MANIFEST).read_text(encoding="utf-8"))
+        index = json.loads(match.group(2))
+    except (OSError, ValueError):
+        return
+    if isinstance(docnames, list) and isinstance(index, dict) and len(docnames) == len(index.get("docnames", [])):
+        index["docnames"] = docnames
+        _write_index(path, match, index)

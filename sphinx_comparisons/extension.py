@@ -54,6 +54,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", register_translated_directives, priority=900)
     app.connect("builder-inited", html.copy_static)
     app.connect("builder-inited", addresses.install)
+    app.connect("builder-inited", addresses.restore_search_index)
     app.connect("build-finished", addresses.fix_search_index)
     app.connect("build-finished", addresses.remove_stale_pages, priority=400)
     app.connect("build-finished", staticdirs.copy, priority=450)

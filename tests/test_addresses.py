@@ -188,3 +188,27 @@ def test_corpus_addresses_and_redirects(tmp_path):
     assert len(links) == 10
     for href in links:
         assert (out / "preview" / "faq" / "comparisons" / href / "index.html").is_file(), href
+
+
+def _search_docnames(out: Path) -> list[str]:
+    text = (out / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])["docnames"]
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "html"])
+def test_search_keeps_unchanged_pages_across_incremental_builds(tmp_path, builder):
+    src = write_tree(tmp_path / "src", {
+        "_index.md": "---\ntitle: Home\n---\n\nhome\n",
+        "guide/_index.md": "---\ntitle: Guide\n---\n\nguide\n",
+        "guide/setup.md": "---\ntitle: Setup\n---\n\nsetup words\n",
+    })
+    out = tmp_path / "out"
+    assert sphinx_build(src, out, "-b", builder).returncode == 0
+    first = _search_docnames(out)
+    assert sorted(first) == (["guide", "guide/setup", "index"] if builder == "dirhtml" else ["guide/index", "guide/setup", "index"])
+    result = sphinx_build(src, out, "-b", builder)  # nothing changed: no page is written
+    assert result.returncode == 0, result.stderr
+    assert _search_docnames(out) == first
+    (src / "guide" / "setup.md").write_text("---\ntitle: Setup\n---\n\nsetup words, edited\n", encoding="utf-8")
+    assert sphinx_build(src, out, "-b", builder).returncode == 0
+    assert sorted(_search_docnames(out)) == sorted(first)
