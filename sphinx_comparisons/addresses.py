@@ -9,7 +9,6 @@ the Hugo URL; pages Hugo does not know keep Sphinx's paths.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -247,7 +246,7 @@ def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
     """
     pretty = style(app.builder)
     found = _search_index(app) if exception is None and pretty is not None else None
-    if found is None:
+    if found is None or pretty is None:
         return
     path, match = found
     index: dict[str, Any] = json.loads(match.group(2))
