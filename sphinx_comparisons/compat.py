@@ -9,6 +9,7 @@ import functools
 from typing import Any
 
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers import sphinx_ as myst_sphinx_parser
 
 
 def _looks_up_paths_safely(render: Any) -> Any:
@@ -30,8 +31,31 @@ def _looks_up_paths_safely(render: Any) -> Any:
     return render_link_unknown
 
 
+def _any_link(url: str) -> bool:
+    return True
+
+
+def _parses_every_link(create: Any) -> Any:
+    """Goldmark reads ``[text](javascript:...)`` as a link and writes it without the address;
+    markdown-it refuses to read it as a link, so the reader saw the brackets and the address.
+    Every link is read here, and the one allow-list (``links.allowed``) then keeps the text
+    and drops the address, as Goldmark does.
+    """
+
+    @functools.wraps(create)
+    def create_md_parser(*args: Any, **kwargs: Any) -> Any:
+        md = create(*args, **kwargs)
+        md.validateLink = _any_link
+        return md
+
+    create_md_parser.__sphinx_comparisons__ = True  # type: ignore[attr-defined]
+    return create_md_parser
+
+
 def patch_myst() -> None:
     """Install the wrappers above once per process."""
     current = SphinxRenderer.render_link_unknown
     if not getattr(current, "__sphinx_comparisons__", False):
         SphinxRenderer.render_link_unknown = _looks_up_paths_safely(current)  # type: ignore[method-assign]
+    if not getattr(myst_sphinx_parser.create_md_parser, "__sphinx_comparisons__", False):
+        myst_sphinx_parser.create_md_parser = _parses_every_link(myst_sphinx_parser.create_md_parser)

@@ -138,6 +138,9 @@ class ContainFiles(SphinxTransform):
         if isinstance(node.parent, nodes.reference) and len(node.parent) == 1:
             node = node.parent  # a linked image: Sphinx's writer wants an image in that link
         if isinstance(node.parent, (nodes.figure, nodes.container)):
+            caption = node.parent.next_node(nodes.caption)
+            if caption is not None and caption.astext() == replacement.astext():
+                replacement = nodes.inline()  # the alt text is the caption: say it once
             replacement = nodes.paragraph("", "", replacement)
         node.replace_self(replacement)
 

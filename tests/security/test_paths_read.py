@@ -215,3 +215,11 @@ def test_names_too_long_for_the_system_are_not_files(tmp_path):
     assert not [w for w in warnings if "hugo.internal" in w], warnings
     assert located(warnings, "shortcode_params", "docs/a.md", 11)
     assert_built(code, out)
+
+
+def test_figure_whose_image_is_refused_shows_its_caption_once(tmp_path):
+    content = site(tmp_path, {"docs/a.md": '---\ntitle: A\n---\n\n{{< figure src="../../../elsewhere.png" caption="The caption" >}}' + STILL_HERE})
+    code, warnings, out = build(tmp_path, content)
+    assert located(warnings, "path", "docs/a.md", 5)
+    assert (out / "docs" / "a" / "index.html").read_text(encoding="utf-8").count("The caption") == 1
+    assert_built(code, out)
