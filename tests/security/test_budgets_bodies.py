@@ -9,14 +9,11 @@ its comparison tables share ``table_cells``.
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 import time
 
 import pytest
 
-from conftest import strip_ansi, write_tree
+from budget_site import assert_located, build_once, html_of, warnings_of
 from sphinx_comparisons.hugo import yamldata
 from sphinx_comparisons.hugo.limits import DEFAULT
 
@@ -56,25 +53,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    src = write_tree(tmp_path_factory.mktemp("bodies"), PAGES)
-    out = src.parent / "out"
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "dirhtml", str(src), str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
-    return result, out
-
-
-def _warnings(built, page: str) -> list[str]:
-    result, _ = built
-    return [line for line in strip_ansi(result.stderr).splitlines() if re.search(rf"[/\\]{re.escape(page)}:\d+: WARNING", line)]
-
-
-def _located(built, page: str, line: int, subtype: str, text: str) -> None:
-    found = [w for w in _warnings(built, page) if f"{page}:{line}: WARNING" in w and f"[hugo.{subtype}]" in w and text in w]
-    assert found, _warnings(built, page)
-
-
-def _html(built, page: str) -> str:
-    return (built[1] / page / "index.html").read_text(encoding="utf-8")
+    return build_once(tmp_path_factory.mktemp("bodies"), PAGES, timeout=120)
 
 
 def test_build_finishes(built):
@@ -83,48 +62,48 @@ def test_build_finishes(built):
 
 
 def test_related_posts_alias_bomb(built):
-    _located(built, "rel.md", 6, "limit", "related-posts body item 1 takes the page past 20000 values")
-    html = _html(built, "rel")
+    assert_located(built, "rel.md", 6, "limit", "related-posts body item 1 takes the page past 20000 values")
+    html = html_of(built, "rel")
     assert "Kept post" in html and "after rel" in html
 
 
 def test_comparison_body_alias_bomb(built):
-    _located(built, "cmp.md", 6, "limit", "comparison body key 'bomb'")
-    html = _html(built, "cmp")
+    assert_located(built, "cmp.md", 6, "limit", "comparison body key 'bomb'")
+    html = html_of(built, "cmp")
     assert "Kept feature" in html and "after cmp" in html
 
 
 def test_comparison_file_alias_bomb(built):
-    _located(built, "cmpfile.md", 5, "limit", "comparison file 'bomb.yaml' key 'bomb'")
-    html = _html(built, "cmpfile")
+    assert_located(built, "cmpfile.md", 5, "limit", "comparison file 'bomb.yaml' key 'bomb'")
+    html = html_of(built, "cmpfile")
     assert "File feature" in html and "after cmp file" in html
 
 
 def test_aliased_text_counts_against_page_size(built):
-    _located(built, "longtext.md", 8, "limit", "key 'features' takes the page past 200,000 characters")
-    assert "after long text" in _html(built, "longtext")
+    assert_located(built, "longtext.md", 8, "limit", "key 'features' takes the page past 200,000 characters")
+    assert "after long text" in html_of(built, "longtext")
 
 
 def test_table_cells_keep_the_rows_that_fit(built):
-    _located(built, "cells.md", 5, "limit", "only the first 5 features of the first 20 products are shown")
-    _located(built, "cells.md", 30, "limit", "'table_cells'); it was left out")
-    html = _html(built, "cells")
+    assert_located(built, "cells.md", 5, "limit", "only the first 5 features of the first 20 products are shown")
+    assert_located(built, "cells.md", 30, "limit", "'table_cells'); it was left out")
+    html = html_of(built, "cells")
     assert "<p>f4</p>" in html and "<p>f5</p>" not in html and "<p>f100</p>" not in html
     assert "after cells" in html
 
 
 def test_pipe_table_cells_cut_the_page(built):
-    _located(built, "pipes.md", 30, "limit", "more than 100 table cells")
-    html = _html(built, "pipes")
+    assert_located(built, "pipes.md", 30, "limit", "more than 100 table cells")
+    html = html_of(built, "pipes")
     assert "<p>r22</p>" in html and "r23" not in html and "after pipes" not in html
 
 
 def test_messages_quote_short_excerpts(built):
-    warnings = _warnings(built, "excerpt.md")
+    warnings = warnings_of(built, "excerpt.md")
     assert any("related post a mapping needs a 'title'" in w for w in warnings), warnings
     assert any("feature 'NNNN" in w and "...' has 2 values for 1 products" in w for w in warnings), warnings
     assert all(len(w) < 400 for w in warnings), [len(w) for w in warnings]
-    assert "after excerpt" in _html(built, "excerpt")
+    assert "after excerpt" in html_of(built, "excerpt")
 
 
 def test_loader_measures_before_building():

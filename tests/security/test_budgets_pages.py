@@ -5,13 +5,9 @@ One tree, one page per attack, one Sphinx build (module fixture); then a test pe
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
-
 import pytest
 
-from conftest import strip_ansi, write_tree
+from budget_site import assert_located, build_once, html_of, warnings_of
 
 LAUGHS = "---\ntitle: Laughs\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + "".join(
     f"{x}: &{x} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, x in zip("abcdefgh", "bcdefghi")
@@ -49,25 +45,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    src = write_tree(tmp_path_factory.mktemp("budgets"), PAGES)
-    out = src.parent / "out"
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "dirhtml", str(src), str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
-    return result, out
-
-
-def _warnings(built, page: str) -> list[str]:
-    result, _ = built
-    return [line for line in strip_ansi(result.stderr).splitlines() if re.search(rf"[/\\]{re.escape(page)}:\d+: WARNING", line)]
-
-
-def _located(built, page: str, line: int, subtype: str, text: str) -> None:
-    found = [w for w in _warnings(built, page) if f"{page}:{line}: WARNING" in w and f"[hugo.{subtype}]" in w and text in w]
-    assert found, _warnings(built, page)
-
-
-def _html(built, page: str) -> str:
-    return (built[1] / page / "index.html").read_text(encoding="utf-8")
+    return build_once(tmp_path_factory.mktemp("budgets"), PAGES, timeout=300)
 
 
 def test_build_finishes(built):
@@ -76,79 +54,79 @@ def test_build_finishes(built):
 
 
 def test_billion_laughs(built):
-    _located(built, "laughs.md", 7, "limit", "frontmatter_nodes")
-    html = _html(built, "laughs")
+    assert_located(built, "laughs.md", 7, "limit", "frontmatter_nodes")
+    html = html_of(built, "laughs")
     assert "Laughs" in html and "after the laughs" in html
 
 
 def test_self_referring_alias(built):
-    _located(built, "selfref.md", 3, "limit", "'x'")
-    assert "after self" in _html(built, "selfref")
+    assert_located(built, "selfref.md", 3, "limit", "'x'")
+    assert "after self" in html_of(built, "selfref")
 
 
 @pytest.mark.parametrize(("page", "line"), [("deepjson", 2), ("deeptoml", 3)])
 def test_deep_front_matter(built, page, line):
-    _located(built, f"{page}.md", line, "limit", "frontmatter_depth")
-    html = _html(built, page)
+    assert_located(built, f"{page}.md", line, "limit", "frontmatter_depth")
+    html = html_of(built, page)
     assert "Deep" in html and "after deep" in html
 
 
 @pytest.mark.parametrize(("page", "line"), [("bigint", 3), ("bigjson", 2)])
 def test_integer_too_long(built, page, line):
-    _located(built, f"{page}.md", line, "limit", "digits")
-    assert "after big" in _html(built, page)
+    assert_located(built, f"{page}.md", line, "limit", "digits")
+    assert "after big" in html_of(built, page)
 
 
 @pytest.mark.parametrize(("page", "text"), [("baddate", "day is out of range"), ("badfloat", "could not convert")])
 def test_unreadable_value(built, page, text):
-    _located(built, f"{page}.md", 3, "frontmatter", text)
-    html = _html(built, page)
+    assert_located(built, f"{page}.md", 3, "frontmatter", text)
+    html = html_of(built, page)
     assert "Bad" in html and "after bad" in html
 
 
 def test_nested_block_shortcodes(built):
-    _located(built, "nested.md", 5 + 2 * 20, "limit", "shortcode_depth")
-    html = _html(built, "nested")
+    assert_located(built, "nested.md", 5 + 2 * 20, "limit", "shortcode_depth")
+    html = html_of(built, "nested")
     assert html.count("sd-dropdown") >= 20 and 'id="after-nested"' in html
 
 
 def test_nested_inline_shortcodes(built):
-    _located(built, "inline.md", 5, "limit", "shortcode_depth")
-    assert "after inline" in _html(built, "inline")
+    assert_located(built, "inline.md", 5, "limit", "shortcode_depth")
+    assert "after inline" in html_of(built, "inline")
 
 
 def test_file_including_itself(built):
-    _located(built, "selfinclude.md", 5, "limit", "includes itself")
-    _located(built, "selfinclude.md", 7, "limit", "includes itself")
-    assert "after self include" in _html(built, "selfinclude")
+    assert_located(built, "selfinclude.md", 5, "limit", "includes itself")
+    assert_located(built, "selfinclude.md", 7, "limit", "includes itself")
+    assert "after self include" in html_of(built, "selfinclude")
 
 
 def test_include_cycle(built):
-    warnings = [w for w in _warnings(built, "a.md") if "[hugo.limit]" in w]
+    warnings = [w for w in warnings_of(built, "a.md") if "[hugo.limit]" in w]
     assert warnings and "includes itself (a.md -> b.txt -> a.md)" in warnings[0]
-    html = _html(built, "loop/a")
+    html = html_of(built, "loop/a")
     assert "from b" in html and "after loop" in html
 
 
 def test_include_fan_out(built):
-    warnings = [w for w in _warnings(built, "page.md") if "[hugo.limit]" in w]
+    warnings = [w for w in warnings_of(built, "page.md") if "[hugo.limit]" in w]
     assert any("'include_depth'" in w for w in warnings) and any("'includes'" in w for w in warnings), warnings
-    html = _html(built, "fan/page")
+    html = html_of(built, "fan/page")
     assert "level 1" in html and "level 8" in html and "after fan" in html
 
 
 def test_deep_menu(built):
-    _located(built, "m49.md", 4, "limit", "menu_depth")
-    assert "menu page 59" in _html(built, "m59")
+    assert_located(built, "m49.md", 4, "limit", "menu_depth")
+    assert "menu page 59" in html_of(built, "m59")
 
 
 def test_long_page(built):
-    _located(built, "long.md", PAGES["long.md"][:200_000].count("\n") + 1, "limit", "page_size")
-    html = _html(built, "long")
+    assert_located(built, "long.md", PAGES["long.md"][:200_000].count("\n") + 1, "limit", "page_size")
+    html = html_of(built, "long")
     assert "start of long" in html and "END OF LONG" not in html
 
 
 def test_includes_count_against_the_page_size(built):
-    _located(built, "page.md", 9, "limit", "page_size")
-    html = _html(built, "big/page")
+    assert_located(built, "page.md", 9, "limit", "page_size")
+    html = html_of(built, "big/page")
     assert html.count("big line") == 2 * 10_000 and "after big include" in html
