@@ -22,11 +22,11 @@ def build(make_app, root: Path, pages: dict[str, str], site: dict[str, str] | No
 
 
 def located(warnings: list[str], subtype: str) -> list[tuple[str, int]]:
-    """(file name, line) of each warning of ``hugo.<subtype>``."""
+    """(file name, line) of each warning of ``hugo.<subtype>``, from Markdown or rST pages."""
     found = []
     for warning in warnings:
         if f"[hugo.{subtype}]" in warning:
-            match = re.search(r"([^/\s]+\.md):(\d+): WARNING", warning)
+            match = re.search(r"([^/\s]+\.(?:md|rst)):(\d+): WARNING", warning)
             assert match, f"warning without file and line: {warning}"
             found.append((match.group(1), int(match.group(2))))
     return found

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from html_site import PWN, build
+from html_site import PWN, build, located
 from sphinx_comparisons.hugo import safeurl
 
 JS = f"javascript:{PWN}"
@@ -30,17 +29,6 @@ def _pages(out: Path) -> dict[str, str]:
     return {str(path.relative_to(out)): path.read_text(encoding="utf-8") for path in out.rglob("*.html")}
 
 
-def _located(warnings: list[str], subtype: str) -> list[tuple[str, int]]:
-    """(file name, line) of each ``hugo.<subtype>`` warning, Markdown or rST."""
-    found = []
-    for warning in warnings:
-        if f"[hugo.{subtype}]" in warning:
-            match = re.search(r"([^/\s]+\.(?:md|rst)):(\d+): WARNING", warning)
-            assert match, f"warning without file and line: {warning}"
-            found.append((match.group(1), int(match.group(2))))
-    return sorted(found)
-
-
 @pytest.mark.parametrize(
     ("name", "page"),
     [
@@ -55,7 +43,7 @@ def test_toctree_entry_with_a_refused_scheme_is_left_out_of_every_page(make_app,
     assert {path: found for path, html in pages.items() if (found := _live_script_links(html))} == {}
     assert 'href="https://example.com/"' in pages["nav/index.html"]
     line = 5 if name.endswith(".md") else 4
-    assert _located(warnings, "link_scheme") == [(name, line)]
+    assert sorted(located(warnings, "link_scheme")) == [(name, line)]
     assert "toctree entry" in next(w for w in warnings if "[hugo.link_scheme]" in w)
 
 
@@ -88,7 +76,7 @@ def test_rst_indirect_anonymous_chained_and_image_targets(make_app, tmp_path):
     body = BeautifulSoup(html, "html.parser").find(role="main")
     assert "click ind" in body.text and "click anon" in body.text and "chain" in body.text
     # the image link has no line of its own: it is reported at the last line before it
-    assert _located(warnings, "link_scheme") == [("r.rst", 4)] * 3 + [("r.rst", 15)]
+    assert sorted(located(warnings, "link_scheme")) == [("r.rst", 4)] * 3 + [("r.rst", 15)]
 
 
 def test_markdown_eval_rst_anonymous_target(make_app, tmp_path):
@@ -97,4 +85,4 @@ def test_markdown_eval_rst_anonymous_target(make_app, tmp_path):
     html = (out / "p" / "index.html").read_text(encoding="utf-8")
     assert _live_script_links(html) == []
     assert "anon" in BeautifulSoup(html, "html.parser").find(role="main").text
-    assert _located(warnings, "link_scheme") == [("p.md", 6)]
+    assert sorted(located(warnings, "link_scheme")) == [("p.md", 6)]
