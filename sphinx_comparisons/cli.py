@@ -153,9 +153,7 @@ def check(root: Path, config_path: str | None) -> Report:
         files = {urls.output_target(page_urls[p.key], p.kind, True)[1]: p.key for p in pages}
         _, refused = aliases.collect(pages, page_urls, files)
         report.extend((f"{p.page}.md", p.line, p.subtype, p.message) for p in refused)
-    markup = config.values.get("markup", {})
-    for part in ("goldmark", "parser", "autoheadingidtype"):
-        markup = markup.get(part) if isinstance(markup, dict) else None
+    markup = config.get("markup.goldmark.parser.autoHeadingIDType")
     scheme = str(markup).lower() if str(markup).lower() in ("github", "blackfriday") else "github"
     anchors = {}
     for key, text in texts.items():

@@ -9,7 +9,7 @@ navigation in its sidebar, or the addresses its links use (``env-get-updated``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
@@ -46,9 +46,7 @@ def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
     chosen = site.hugo_config(env).heading_ids
     if chosen:
         return chosen
-    markup: Any = config.values.get("markup", {})
-    for key in ("goldmark", "parser", "autoheadingidtype"):
-        markup = markup.get(key) if isinstance(markup, dict) else None
+    markup = config.get("markup.goldmark.parser.autoHeadingIDType")
     return str(markup).lower() if str(markup).lower() in headings.SCHEMES else "github"
 
 

@@ -48,10 +48,7 @@ def allowed(env: BuildEnvironment) -> bool:
         return chosen
     from sphinx_comparisons.navigation import site_config
 
-    value: Any = site_config(env).values.get("markup")
-    for key in ("goldmark", "renderer", "unsafe"):
-        value = value.get(key) if isinstance(value, dict) else None
-    return value is True
+    return site_config(env).get("markup.goldmark.renderer.unsafe") is True
 
 
 def _is_pages(node: nodes.Element) -> bool:

@@ -26,6 +26,13 @@ class SiteConfig:
     origins: dict[str, tuple[str, int]] = field(default_factory=dict)
     problems: list[tuple[str, Problem]] = field(default_factory=list)
 
+    def get(self, path: str) -> Any:
+        """The value at a dotted key path (``markup.goldmark.renderer.unsafe``), or None."""
+        value: Any = self.values
+        for key in path.lower().split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
     def origin(self, path: str) -> tuple[str, int]:
         """The file and line of a key path, or the nearest enclosing one that is known."""
         parts = path.lower().split(".")
