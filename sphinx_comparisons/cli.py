@@ -174,7 +174,7 @@ def check(root: Path, config_path: str | None) -> Report:
 
 def _page_problems(key: str, body: str, first_line: int, site: _Site) -> Report:
     """Shortcode syntax, unknown shortcodes and links that lead nowhere, in one page's body."""
-    from sphinx_comparisons.shortcodes.served import BUILTIN
+    from sphinx_comparisons.shortcodes.registry import BUILTIN
 
     nodes, syntax = shortcodes.parse(body, first_line)
     report: Report = [(f"{key}.md", p.line, p.subtype, p.message) for p in syntax]

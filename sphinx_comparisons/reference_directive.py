@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons.reference import TABLES
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 class ReferenceDirective(SphinxDirective):
@@ -24,3 +27,7 @@ class ReferenceDirective(SphinxDirective):
         holder = nodes.container()
         self.state.nested_parse(StringList(TABLES[name]().split("\n"), source=self.env.docname), self.content_offset, holder)
         return list(holder.children)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("hugo-reference", ReferenceDirective)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
@@ -40,8 +41,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     _current(app.env)[_KEY] = ids
 
 
-class HeadingIds(SphinxTransform):
-    default_priority = 210
+class AssignHeadingIds(SphinxTransform):
+    default_priority = pipeline.HEADING_IDS
 
     def apply(self, **kwargs: Any) -> None:
         env = self.env

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.config import HugoConfig
@@ -38,11 +39,13 @@ class PageRecord:
 
 
 def hugo_config(env: BuildEnvironment) -> HugoConfig:
-    """The validated ``hugo_*`` settings of this build (set at ``config-inited``).
+    """The validated ``hugo_*`` settings of this build (set at ``config-inited``)."""
+    return settings_of(env.config)
 
-    Kept under a private name, which Sphinx leaves out when it pickles the config.
-    """
-    return env.config._sphinx_comparisons  # type: ignore[no-any-return]
+
+def settings_of(config: Config) -> HugoConfig:
+    """Kept under a private name, which Sphinx leaves out when it pickles the config."""
+    return config._sphinx_comparisons  # type: ignore[no-any-return]
 
 
 def limits(env: BuildEnvironment) -> Limits:
