@@ -56,7 +56,7 @@ def instrument() -> None:
                 for method in _METHODS:
                     if method in vars(value):
                         setattr(value, method, _timed(f"{info.name}.{attribute}.{method}", vars(value)[method]))
-            elif inspect.isfunction(value) and (attribute.startswith(("on_", "visit_")) or attribute in {"scan", "write", "fix_search_index", "remove_stale_pages", "accessible_markup", "shortcode_role"}):
+            elif inspect.isfunction(value) and (attribute.startswith(("on_", "visit_")) or attribute in {"scan", "write", "fix_search_index", "remove_stale_pages", "shortcode_role"}):
                 setattr(module, attribute, _timed(f"{info.name}.{attribute}", value))
 
 

@@ -15,6 +15,7 @@ from sphinx_comparisons.hugo import limits as budgets
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 PREFIX = "hugo_"
 
@@ -293,20 +294,52 @@ def setup(app: Sphinx) -> None:
         # Types are checked by ``validate``, with our own message and subtype.
         app.add_config_value(PREFIX + spec.name, default, spec.metadata["rebuild"], types=Any)
     app.connect("config-inited", apply, priority=pipeline.SETTINGS)
+    app.connect("builder-inited", keep, priority=pipeline.SETTINGS_KEPT)
 
 
 def apply(app: Sphinx, conf: Config) -> None:
-    """The validated settings kept for the build; MyST extensions and warning filters merged."""
+    """The ``hugo_*`` values validated and written back, as sphinx-design does with its own,
+    paths made absolute from conf.py's folder (which pages may read too); MyST extensions and
+    warning filters merged."""
     settings = validate(conf)
-    if settings.config:
-        base = Path(app.confdir) if app.confdir else Path(app.srcdir)
-        settings = dataclasses.replace(settings, config=str(base / settings.config))
-    conf._sphinx_comparisons = settings
+    base = Path(app.confdir) if app.confdir else Path(app.srcdir)
+    settings = dataclasses.replace(
+        settings,
+        config=str(base / settings.config) if settings.config else None,
+        read_paths=[str(base), *(str(base / name) for name in settings.read_paths)],
+    )
+    for spec in HugoConfig.fields():
+        setattr(conf, PREFIX + spec.name, getattr(settings, spec.name))
     if not conf.html_baseurl and os.environ.get("READTHEDOCS_CANONICAL_URL"):
         conf.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
     if not settings.sphinx_only_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, SPHINX_ONLY_WARNINGS)
+
+
+#: Where the environment keeps this build's settings (as sphinx-design keeps ``sd_config``).
+_KEPT = "hugo_settings"
+
+
+def keep(app: Sphinx) -> None:
+    """``builder-inited``: this build's settings on the environment, which may hold the last
+    build's."""
+    setattr(app.env, _KEPT, from_config(app.config))
+
+
+def settings(env: BuildEnvironment) -> HugoConfig:
+    """This build's validated ``hugo_*`` settings (sphinx-design's ``get_sd_config`` likewise)."""
+    kept = getattr(env, _KEPT, None)
+    if not isinstance(kept, HugoConfig):
+        kept = from_config(env.config)
+        setattr(env, _KEPT, kept)
+    return kept
+
+
+def from_config(conf: Config) -> HugoConfig:
+    """The ``hugo_*`` values of a config that :func:`apply` validated."""
+    values = {spec.name: getattr(conf, PREFIX + spec.name) for spec in HugoConfig.fields()}
+    return HugoConfig(**values)
 
 
 def _merged(current: Any, extra: list[str]) -> list[str]:

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 #: Bump when what is stored on the environment changes shape.
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")  # Goldmark's Markdown, as close as MyST reads it
-    compat.patch_myst()
+    compat.myst.patch_myst()  # two wrappers of MyST's parser (compat/myst.py)
     app.setup_extension("sphinx_design")  # tabs, cards and dropdowns the shortcodes become
     config.setup(app)  # the hugo_* settings, validated once
     site.setup(app)  # front matter of every page, the site model, the home page

@@ -25,6 +25,7 @@ from sphinx.errors import SphinxError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.diagnostics import warn
 
 if TYPE_CHECKING:
@@ -210,8 +211,8 @@ def visitor(function: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
             raise
         except Exception as error:  # noqa: BLE001
             del translator.body[written:]
-            builder = translator.builder
-            report(function, error, getattr(builder, "current_docname", None) or _docname(builder.env), node.line)
+            page = compat.sphinx.writing_docname(translator) or _docname(translator.builder.env)
+            report(function, error, page, node.line)
             raise nodes.SkipNode from None
 
     return guarded

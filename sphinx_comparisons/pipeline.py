@@ -18,6 +18,8 @@ ROOT_DOCUMENT = 860
 TRANSLATED_DIRECTIVES = 900
 
 # -- builder-inited: once, when the builder exists ------------------------------------------
+#: This build's validated settings kept on the environment (``config.settings``).
+SETTINGS_KEPT = 400
 #: The extension's stylesheet copied into the output's ``_static``.
 STYLESHEET = 500
 #: The builder writes each page at its Hugo URL.
@@ -87,8 +89,6 @@ LINKS_AT_WRITE = 5
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.
 PAGE_CONTEXT = 400
-#: Comparison tables marked up for screen readers.
-COMPARISON_MARKUP = 500
 
 # -- build-finished: once, after writing ------------------------------------------------------
 #: Output of pages no longer built removed.

@@ -1,23 +1,23 @@
 """Every page at the address Hugo gives it, under the html and dirhtml builders.
 
 Sphinx derives output paths from docnames (``x/_index`` -> ``x/_index/``).
-The builder's own ``get_target_uri`` and ``get_outfilename`` are wrapped, so
-every link, toctree, search result and canonical URL Sphinx makes follows
-the Hugo URL; pages Hugo does not know keep Sphinx's paths.
+The builder links to and writes each page at its Hugo URL
+(``compat.sphinx.route_pages``), so every link, toctree, search result and
+canonical URL Sphinx makes follows it; pages Hugo does not know keep Sphinx's paths.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import outputs, urls
 from sphinx_comparisons.site import sitewide
@@ -126,12 +126,6 @@ def addresses(env: BuildEnvironment) -> dict[str, Address]:
     return sitewide.get(env, _ENV_ATTR, {})
 
 
-def builder_of(env: BuildEnvironment) -> Builder:
-    """The builder at hand (``env.app`` is deprecated in Sphinx 9, which keeps it as ``_app``)."""
-    app = getattr(env, "_app", None) or env.app
-    return app.builder
-
-
 def style(builder: Builder) -> bool | None:
     """True for pretty URLs (dirhtml), False for .html files (html), None to leave alone."""
     if isinstance(builder, DirectoryHTMLBuilder):
@@ -147,11 +141,10 @@ def install(app: Sphinx) -> None:
     pretty = style(builder)
     if pretty is None:
         return
-    original_uri = builder.get_target_uri
     cache: dict[str, str] = {}
     cached_for: list[object] = [None]
 
-    def get_target_uri(docname: str, typ: str | None = None) -> str:
+    def uri_of(docname: str) -> str | None:
         known = addresses(app.env)
         if cached_for[0] is not known:  # a new build computed new addresses
             cache.clear()
@@ -160,27 +153,18 @@ def install(app: Sphinx) -> None:
         if uri is None:
             address = known.get(docname)
             if address is None:
-                return original_uri(docname, typ)
+                return None
             uri = cache[docname] = quote(urls.output_target(address.url, address.kind, pretty)[0], safe="/~@+%")
         return uri
 
-    builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
-    # Sphinx 9 asks get_output_path (a Path); Sphinx 8 asks get_outfilename (a str).
-    for name, kind in (("get_output_path", Path), ("get_outfilename", str)):
-        original = getattr(builder, name, None)
-        if original is not None:
-            setattr(builder, name, _output_file(app, builder, original, pretty, kind))
-
-
-def _output_file(app: Sphinx, builder: Builder, original: Any, pretty: bool, kind: type) -> Any:
-    def output_file(pagename: str) -> Any:
+    def file_of(pagename: str) -> Path | None:
         address = addresses(app.env).get(pagename)
         if address is None:
-            return original(pagename)
+            return None
         target = urls.output_target(address.url, address.kind, pretty)[1]
-        return kind(outputs.place(Path(builder.outdir), target))
+        return outputs.place(Path(builder.outdir), target)
 
-    return output_file
+    compat.sphinx.route_pages(builder, uri_of, file_of)
 
 
 PAGES_MANIFEST = ".sphinx-comparisons-pages.json"
@@ -217,23 +201,7 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     manifest.write_text(json.dumps(current), encoding="utf-8")
 
 
-_INDEX = re.compile(r"^(Search\.setIndex\()(.*)(\))\s*$", re.DOTALL)
-
-
 SEARCH_MANIFEST = ".sphinx-comparisons-search.json"
-
-
-def _search_index(app: Sphinx) -> tuple[Path, re.Match[str]] | None:
-    path = Path(app.outdir, "searchindex.js")
-    try:
-        match = _INDEX.match(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
-    return (path, match) if match is not None else None
-
-
-def _write_index(path: Path, match: re.Match[str], index: dict[str, Any]) -> None:
-    path.write_text(match.group(1) + json.dumps(index, separators=(",", ":")) + match.group(3), encoding="utf-8")
 
 
 def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
@@ -245,11 +213,11 @@ def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
     :func:`restore_search_index`.
     """
     pretty = style(app.builder)
-    found = _search_index(app) if exception is None and pretty is not None else None
-    if found is None or pretty is None:
+    if exception is not None or pretty is None:
         return
-    path, match = found
-    index: dict[str, Any] = json.loads(match.group(2))
+    index = compat.sphinx.load_search_index(app.builder)
+    if index is None:
+        return
     docnames = list(index.get("docnames", []))
     known = addresses(app.env)
     for position, docname in enumerate(docnames):
@@ -258,7 +226,7 @@ def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
             continue
         target = urls.output_target(address.url, address.kind, pretty)[0]
         index["docnames"][position] = (target.strip("/") or "index") if pretty else target.removesuffix(".html")
-    _write_index(path, match, index)
+    compat.sphinx.save_search_index(app.builder, index)
     Path(app.outdir, SEARCH_MANIFEST).write_text(json.dumps(docnames), encoding="utf-8")
 
 
@@ -270,15 +238,13 @@ def restore_search_index(app: Sphinx) -> None:
     the Hugo paths in it, every unchanged page left the search (and a build
     that wrote no page stopped with an empty index).
     """
-    found = _search_index(app) if style(app.builder) is not None else None
-    if found is None:
+    index = compat.sphinx.load_search_index(app.builder) if style(app.builder) is not None else None
+    if index is None:
         return
-    path, match = found
     try:
         docnames = json.loads(Path(app.outdir, SEARCH_MANIFEST).read_text(encoding="utf-8"))
-        index = json.loads(match.group(2))
     except (OSError, ValueError):
         return
-    if isinstance(docnames, list) and isinstance(index, dict) and len(docnames) == len(index.get("docnames", [])):
+    if isinstance(docnames, list) and len(docnames) == len(index.get("docnames", [])):
         index["docnames"] = docnames
-        _write_index(path, match, index)
+        compat.sphinx.save_search_index(app.builder, index)

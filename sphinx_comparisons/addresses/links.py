@@ -24,7 +24,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import paths, safeurl, urls
@@ -145,14 +145,13 @@ class ResolveHugoLinks(SphinxTransform):
             return
         targets: dict[str, str | None] = {}
         for node in list(self.document.findall(addnodes.pending_xref)):
-            if node.get("reftype") != "myst":
-                continue
-            if node.get("refdomain") is None:
+            kind = compat.myst.link_kind(node)
+            if kind == "unplaced":
                 self._link(node, address.url, targets)
-            elif node.get("refdomain") == "doc":
+            elif kind == "page":
                 self._to_file(node)
         for reference in references:
-            if reference.get("id_link") and reference.get("refuri", "").startswith("#"):
+            if compat.myst.is_same_page_link(reference):
                 self._same_page(reference, docname)
         for image in self.document.findall(nodes.image):
             self._image(image, address)
@@ -201,8 +200,10 @@ class ResolveHugoLinks(SphinxTransform):
     def _to_file(self, node: addnodes.pending_xref) -> None:
         """``[x](other.md#anchor)``, found by MyST: we check the anchor against Hugo's ids."""
         children = list(node.children) if node.get("refexplicit") else []
+        anchor = compat.myst.page_link_anchor(node)
         link = addnodes.pending_xref(
-            "", *children, reftarget=node["reftarget"], refanchor=node.get("reftargetid") or "", refdomain=DOMAIN, reftype="page"
+            "", *children, reftarget=node["reftarget"], refanchor=anchor, refdomain=DOMAIN,
+            reftype="page",
         )
         link.source, link.line = node.source, node.line
         node.replace_self(link)
@@ -251,8 +252,10 @@ class ResolveLinksAtWrite(SphinxPostTransform):
                 continue
             if fragment and target in anchors and fragment not in anchors[target]:
                 warn("link_anchor", f"link to {target!r} names anchor #{fragment}, which that page does not have", location=node)
-            children = list(node.children) or [nodes.inline("", self.env.titles[target].astext() if target in self.env.titles else target)]
-            node.replace_self(make_refnode(address_book.builder_of(self.env), fromdoc, target, fragment or "", children))
+            title = compat.sphinx.title_of(self.env, target) or target
+            children = list(node.children) or [nodes.inline("", title)]
+            builder = compat.sphinx.builder_of(self.env)
+            node.replace_self(make_refnode(builder, fromdoc, target, fragment or "", children))
 
 
 class AnchorCollector(EnvironmentCollector):

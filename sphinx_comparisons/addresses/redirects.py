@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.files import staticdirs
@@ -117,7 +118,7 @@ def write(app: Sphinx, exception: Exception | None) -> None:
         target_uri = app.builder.get_target_uri(alias.page)
         relative = _relative(alias.file, target_uri)
         canonical = base.rstrip("/") + "/" + target_uri if base else relative
-        title = env.titles[alias.page].astext() if alias.page in env.titles else alias.page
+        title = compat.sphinx.title_of(env, alias.page) or alias.page
         text = _page(relative, title, canonical)
         try:
             if text != existing:  # an unchanged file keeps its time stamp (and deploy tools skip it)

@@ -20,8 +20,13 @@ def setup(app: Sphinx) -> None:
     hooks.add_transform(symbols.IconSymbols)
     hooks.add_directive("comparison", comparison.ComparisonDirective)
     hooks.add_env_collector(comparison.ComparisonPages)
-    hooks.connect(
-        "html-page-context", comparison.accessible_markup, priority=pipeline.COMPARISON_MARKUP
+    hooks.add_node(
+        comparison.header_cell,
+        html=(comparison.visit_header_cell_html, comparison.depart_header_cell_html),
+    )
+    hooks.add_node(
+        comparison.scroll_region,
+        html=(comparison.visit_scroll_region_html, comparison.depart_scroll_region_html),
     )
     hooks.connect("source-read", related_posts.on_source_read, priority=pipeline.RELATED_POSTS)
     hooks.add_directive("related-posts", related_posts.RelatedPostsDirective)

@@ -10,7 +10,6 @@ whenever any page's ``comparison`` data changes.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,6 +19,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.addresses import address_book, links
 from sphinx_comparisons.components import symbols
 from sphinx_comparisons.diagnostics import warn
@@ -30,7 +30,6 @@ from sphinx_comparisons.site import pagesets, records
 
 if TYPE_CHECKING:
 
-    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 _PAGES = "hugo_comparison_pages"
@@ -99,11 +98,13 @@ class ComparisonDirective(SphinxDirective):
 
     def _within_budget(self, table: matrix.Matrix) -> matrix.Matrix:
         """The table cut to the cells left of this page's ``table_cells`` budget (reported where it is cut)."""
-        used: int = self.env.temp_data.get(records.CELLS_USED) or 0
+        page = compat.sphinx.page_data(self.env)
+        used: int = page.get(records.CELLS_USED) or 0
         table, problem = matrix.within(table, max(records.limits(self.env).table_cells - used, 0))
         if problem is not None:
             warn(problem.subtype, problem.message, location=(self.env.docname, self.lineno))
-        self.env.temp_data[records.CELLS_USED] = used + len(table.products) * sum(len(group.rows) for group in table.groups)
+        cells = len(table.products) * sum(len(group.rows) for group in table.groups)
+        page[records.CELLS_USED] = used + cells
         return table
 
     # -- data ----------------------------------------------------------------------------
@@ -173,9 +174,9 @@ class ComparisonDirective(SphinxDirective):
         for name in names:
             tgroup += nodes.colspec(colwidth=max(len(name), 8))
         head_row = nodes.row()
-        head_row += nodes.entry("", nodes.paragraph("", "Feature"))
+        head_row += header_cell("", nodes.paragraph("", "Feature"), scope="col")
         for product in table.products:
-            entry = nodes.entry("", nodes.paragraph("", "", *self._product(product)))
+            entry = header_cell("", nodes.paragraph("", "", *self._product(product)), scope="col")
             if product.name == highlight:
                 entry["classes"].append("hugo-comparison-highlight")
             head_row += entry
@@ -184,16 +185,18 @@ class ComparisonDirective(SphinxDirective):
         for group in table.groups:
             if group.name:
                 group_row = nodes.row(classes=["hugo-comparison-group"])
-                group_row += nodes.entry("", nodes.paragraph("", "", nodes.strong("", group.name)), morecols=width - 1)
+                heading = nodes.paragraph("", "", nodes.strong("", group.name))
+                group_row += header_cell("", heading, morecols=width - 1, scope="row")
                 body += group_row
             for feature, cells in group.rows.items():
                 row = nodes.row()
-                row += nodes.entry("", nodes.paragraph("", "", *self._inline(feature)))
+                row += header_cell("", nodes.paragraph("", "", *self._inline(feature)), scope="row")
                 for product in table.products:
-                    entry = nodes.entry("", nodes.paragraph("", "", *self._cell(cells.get(product.name))))
+                    value = self._cell(cells.get(product.name))
+                    cell = nodes.entry("", nodes.paragraph("", "", *value))
                     if product.name == highlight:
-                        entry["classes"].append("hugo-comparison-highlight")
-                    row += entry
+                        cell["classes"].append("hugo-comparison-highlight")
+                    row += cell
                 body += row
         tgroup += body
         node = nodes.table("", classes=["hugo-comparison", *self.options.get("class", [])])
@@ -202,7 +205,7 @@ class ComparisonDirective(SphinxDirective):
             node += nodes.title("", "", *self._inline(caption))
         node += tgroup
         self.set_source_info(node)
-        wrapper = nodes.container("", node, classes=["hugo-comparison-scroll"])
+        wrapper = scroll_region("", node, classes=["hugo-comparison-scroll"])
         result: list[nodes.Node] = [wrapper]
         if self.options.get("legend", "yes") == "yes":
             result.append(_legend())
@@ -279,32 +282,29 @@ def _legend() -> nodes.Node:
 ComparisonPages = pagesets.collector(_PAGES)
 
 
-_TABLE = re.compile(r'<table class="[^"]*\bhugo-comparison\b[^"]*"[^>]*>')
+class header_cell(nodes.entry):
+    """A cell heading its column (``scope="col"``) or row (``"row"``): HTML writes the scope, other
+    writers an entry (Sphinx's translators dispatch along the class's MRO)."""
 
 
-def accessible_markup(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """``html-page-context``: header cells of comparison tables get their ``scope``."""
-    body = context.get("body")
-    if not isinstance(body, str) or "hugo-comparison" not in body:
-        return
-    body = _scoped_headers(body)
-    context["body"] = body.replace(
-        'class="hugo-comparison-scroll docutils container"',
-        'class="hugo-comparison-scroll docutils container" role="region" aria-label="Comparison table" tabindex="0"',
-    )
+def visit_header_cell_html(translator: Any, node: header_cell) -> None:
+    translator.visit_entry(node)
+    compat.docutils.add_to_start_tag(translator, scope=node["scope"])
 
 
-def _scoped_headers(body: str) -> str:
-    """Each comparison table's header cells with ``scope``; each table is searched for its end once."""
-    out: list[str] = []
-    position = 0
-    while (opening := _TABLE.search(body, position)) is not None:
-        end = body.find("</table>", opening.end())
-        if end < 0:
-            break
-        inner = body[opening.end() : end]
-        inner = inner.replace('<th class="head', '<th scope="col" class="head').replace('<th class="stub', '<th scope="row" class="stub')
-        out += [body[position : opening.end()], inner]
-        position = end
-    out.append(body[position:])
-    return "".join(out)
+def depart_header_cell_html(translator: Any, node: header_cell) -> None:
+    translator.depart_entry(node)
+
+
+class scroll_region(nodes.container):
+    """The box a wide table scrolls in: in HTML a labelled region the keyboard can reach."""
+
+
+def visit_scroll_region_html(translator: Any, node: scroll_region) -> None:
+    attributes = {"role": "region", "aria-label": "Comparison table", "tabindex": "0"}
+    opening = translator.starttag(node, "div", CLASS="docutils container", **attributes)
+    translator.body.append(opening)
+
+
+def depart_scroll_region_html(translator: Any, node: scroll_region) -> None:
+    translator.body.append("</div>\n")

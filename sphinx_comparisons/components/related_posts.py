@@ -22,6 +22,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.addresses import address_book, links
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, safeurl, urls
@@ -266,9 +267,7 @@ class related_block(nodes.bullet_list):
 
 
 def visit_related_html(translator: Any, node: related_block) -> None:
-    out = [('<div class="sd-container-fluid sd-sphinx-override sd-mb-4 hugo-related">\n'
-            '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 sd-row-cols-lg-2 '
-            'sd-g-2 sd-g-xs-2 sd-g-sm-2 sd-g-md-2 sd-g-lg-2">\n')]
+    cards = []
     for item in node.children:
         if not isinstance(item, nodes.Element) or "hugo_card" not in item:
             continue
@@ -277,18 +276,12 @@ def visit_related_html(translator: Any, node: related_block) -> None:
         heading = safeurl.attribute(title)
         href = safeurl.check(link.get("refuri") or "") if link is not None else None
         if link is not None and href:
-            heading = f'<a class="sd-stretched-link reference {"internal" if link.get("internal") else "external"}" href="{safeurl.attribute(href)}">{heading}</a>'
-        out.append(
-            '<div class="sd-col sd-d-flex-row">\n<div class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover">\n'
-            f'<div class="sd-card-body">\n<div class="sd-card-title sd-font-weight-bold">{heading}</div>\n'
-        )
-        if text:
-            out.append(f'<p class="sd-card-text">{safeurl.attribute(text)}</p>\n')
-        if date:
-            out.append(f'<p class="sd-card-text"><em>{safeurl.attribute(date)}</em></p>\n')
-        out.append("</div>\n</div>\n</div>\n")
-    out.append("</div>\n</div>\n")
-    translator.body.append("".join(out))
+            internal = bool(link.get("internal"))
+            heading = compat.design.card_link(safeurl.attribute(href), heading, internal=internal)
+        texts = [safeurl.attribute(text)] if text else []
+        texts += [f"<em>{safeurl.attribute(date)}</em>"] if date else []
+        cards.append((heading, texts))
+    translator.body.append(compat.design.card_grid(cards, "hugo-related"))
     raise nodes.SkipNode
 
 

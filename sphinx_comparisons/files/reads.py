@@ -15,18 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from docutils.parsers.rst import languages as rst_languages
-from docutils.parsers.rst.directives import misc
 from docutils.parsers.rst.directives.misc import Raw
 from docutils.parsers.rst.directives.tables import CSVTable
-from myst_parser.mocking import MockIncludeDirective
 from sphinx import addnodes
 from sphinx.directives.code import LiteralInclude
 from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective, is_directive_registered
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.guard import Guarded
 from sphinx_comparisons.hugo import paths, siteconfig
@@ -48,16 +45,15 @@ _ROOTS = "hugo_read_roots"
 
 def read_roots(env: BuildEnvironment) -> tuple[Path, ...]:
     """The folders pages may read: the content tree, the Hugo project root, conf.py's folder
-    and ``hugo_read_paths``.
+    and ``hugo_read_paths`` (the last two made absolute at ``config-inited``).
 
     Found once per build (at ``env-get-outdated``), as every image and page asks.
     """
     found: tuple[Path, ...] | None = sitewide.get(env, _ROOTS)
     if found is None:
-        confdir = Path((getattr(env, "_app", None) or env.app).confdir or env.srcdir)
         files = [Path(f) for f in toctrees.site_config(env).files]
-        extra = [confdir / name for name in records.hugo_config(env).read_paths]
-        found = paths.roots(env.srcdir, siteconfig.site_root(files), confdir, *extra)
+        extra = records.hugo_config(env).read_paths
+        found = paths.roots(env.srcdir, siteconfig.site_root(files), *extra)
         sitewide.put(env, _ROOTS, found)
     return found
 
@@ -178,17 +174,6 @@ def _sphinx_path(directive: Any, reference: str) -> str | None:
         return None
 
 
-def _docutils_path(directive: Any, reference: str) -> str:
-    """Where docutils' ``raw`` and ``csv-table`` read ``:file:``: beside the file being parsed,
-    which is an included file while that is parsed (``current_source``), not the page."""
-    document = directive.state.document
-    source = document.current_source or document["source"]
-    adapt = getattr(misc, "adapt_path", None)  # docutils 0.22
-    if adapt is not None:
-        return str(adapt(reference, source, document.settings.root_prefix))
-    return os.path.join(os.path.dirname(os.path.abspath(source)), reference)
-
-
 class ContainedInclude(SphinxDirective):
     """``include`` limited to files inside the site (MyST's own include, or Sphinx's for rST).
 
@@ -207,14 +192,14 @@ class ContainedInclude(SphinxDirective):
                 return []
         elif _refused(self, reference, _sphinx_path(self, reference)):
             return []
-        renderer = getattr(self.state, "_renderer", None)
+        renderer = compat.myst.renderer_of(self.state)
         if renderer is not None:
-            return list(MockIncludeDirective(renderer, self.name, Include, self.arguments, self.options, list(self.content), self.lineno).run())
+            return compat.myst.run_include(renderer, self, Include)
         return list(Include(self.name, self.arguments, self.options, self.content, self.lineno, self.content_offset,
                             self.block_text, self.state, self.state_machine).run())
 
     def _refused_standard(self, reference: str) -> bool:
-        folder = paths.roots(Include.standard_include_path)
+        folder = paths.roots(compat.docutils.standard_include_folder())
         if paths.contained(os.path.join(folder[0], reference[1:-1]), folder) is not None:
             return False
         warn("path", f"{reference!r} is not a file of docutils' standard include folder; it is not read",
@@ -252,7 +237,10 @@ def _refused_options(directive: Any) -> bool:
              location=(directive.state.document.settings.env.docname, directive.lineno))
         return True
     reference = directive.options.get("file")
-    return reference is not None and _refused(directive, reference, _docutils_path(directive, reference))
+    if reference is None:
+        return False
+    path = compat.docutils.file_option_path(directive.state.document, reference)
+    return _refused(directive, reference, path)
 
 
 DIRECTIVES: dict[str, type] = {
@@ -270,10 +258,9 @@ def translated_directives(language: str | None) -> dict[str, type]:
     registered under the translated names too. A name already registered
     (by Sphinx or another extension) is what docutils finds, so it is left alone.
     """
-    module = rst_languages.get_language(language or "en")
     return {
         name: DIRECTIVES[canonical]
-        for name, canonical in getattr(module, "directives", {}).items()
+        for name, canonical in compat.docutils.translated_directive_names(language).items()
         if canonical in DIRECTIVES and name not in DIRECTIVES and not is_directive_registered(name)
     }
 
@@ -285,9 +272,7 @@ def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], c
     for docname in sorted(escaping):
         warn("path", f"page file {os.fspath(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "
              "it is not read or built", location=None)
-    for documents in (env.found_docs, added, changed):
-        documents.difference_update(escaping)
-    removed.update(escaping & set(env.all_docs))
+    compat.sphinx.leave_build(env, escaping, added, changed, removed)
     return []
 
 

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, menus, navigation, siteconfig, urls
 from sphinx_comparisons.site import records, sitewide
@@ -131,13 +130,12 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in flagged - set(env.found_docs):
         flagged.discard(docname)
     for docname in env.found_docs:
-        meta = env.metadata[docname]
         wanted = docname not in nav.reached and records.is_markdown(env, docname)
-        if wanted and "orphan" not in meta:
-            meta["orphan"] = True
+        if wanted and not compat.sphinx.is_orphan(env, docname):
+            compat.sphinx.set_orphan(env, docname, True)
             flagged.add(docname)
         elif not wanted and docname in flagged:
-            meta.pop("orphan", None)
+            compat.sphinx.set_orphan(env, docname, False)
             flagged.discard(docname)
     setattr(env, _ORPHANED, flagged)
     return []
@@ -159,18 +157,12 @@ class InjectToctrees(SphinxTransform):
             parent.append(self._toctree(docname, group))
 
     def _toctree(self, docname: str, group: navigation.NavGroup) -> nodes.Element:
-        toctree = addnodes.toctree()
-        toctree["parent"] = docname
-        toctree["entries"] = [(item.label, item.target) for item in group.items]
-        toctree["includefiles"] = [item.target for item in group.items if not item.external]
-        toctree["maxdepth"] = -1
-        toctree["caption"] = group.caption
-        toctree["rawcaption"] = group.caption or ""
-        toctree["glob"] = False
-        toctree["hidden"] = True
-        toctree["includehidden"] = False
-        toctree["numbered"] = 0
-        toctree["titlesonly"] = False
+        toctree = compat.sphinx.hidden_toctree(
+            docname,
+            [(item.label, item.target) for item in group.items],
+            [item.target for item in group.items if not item.external],
+            group.caption,
+        )
         wrapper = nodes.compound(classes=["toctree-wrapper"])
         wrapper += toctree
         return wrapper

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
@@ -22,14 +22,9 @@ from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 _KEY = "sphinx_comparisons_heading_ids"
 _SCHEME = "hugo_heading_scheme"
-
-
-def _current(env: BuildEnvironment) -> Any:
-    return getattr(env, "current_document", None) or env.temp_data
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -38,7 +33,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0], ids, problems = take_heading_ids(source[0])
     for problem in problems:
         warn("attribute", problem.message, location=(docname, problem.line))
-    _current(app.env)[_KEY] = ids
+    compat.sphinx.page_data(app.env)[_KEY] = ids
 
 
 class AssignHeadingIds(SphinxTransform):
@@ -49,7 +44,7 @@ class AssignHeadingIds(SphinxTransform):
         docname = env.docname
         if not records.is_markdown(env, docname):
             return
-        explicit: dict[int, str] = _current(env).get(_KEY) or {}
+        explicit: dict[int, str] = compat.sphinx.page_data(env).get(_KEY) or {}
         ids = Ids(getattr(env, _SCHEME, "github"))
         title_section = self._title_section()
         wanted: dict[int, tuple[nodes.section, str]] = {}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.hugo import safeurl
 from sphinx_comparisons.site import records
 
@@ -96,8 +97,7 @@ def safe_mathjax(app: Sphinx, conf: Config) -> None:
     Sphinx 9 loads MathJax 4 and has ``mathjax4_config``; Sphinx 8 loads
     MathJax 3 and has ``mathjax3_config``. A value set in conf.py wins.
     """
-    given = set(conf._raw_config) | set(conf.overrides)
-    if given & set(_MATHJAX_CONFIGS):
+    if compat.sphinx.given_in_conf(conf, _MATHJAX_CONFIGS):
         return
     name = "mathjax4_config" if "mathjax4_config" in conf else "mathjax3_config"
     setattr(conf, name, copy.deepcopy(SAFE_MATHJAX))

@@ -14,13 +14,12 @@ a task-list box) are not the page's raw HTML either.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from docutils.parsers.rst.directives import misc
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.site import records
 
@@ -31,15 +30,6 @@ if TYPE_CHECKING:
 OWN_HTML = "hugo_own_html"
 OMITTED = "<!-- raw HTML omitted -->"
 
-#: The raw HTML MyST itself writes for Markdown syntax (``mdit_to_docutils/base.py``).
-_MYST_MARKUP = frozenset(
-    {"<br />\n", "<s>", "</s>"}
-    | {
-        f'<input class="task-list-item-checkbox" {checked}{disabled}type="checkbox">'
-        for checked in ("", 'checked="checked" ')
-        for disabled in ("", 'disabled="disabled" ')
-    }
-)
 
 
 def allowed(env: BuildEnvironment) -> bool:
@@ -58,7 +48,7 @@ def _is_pages(node: nodes.Element) -> bool:
         return "http-equiv" in node.attributes
     if not isinstance(node, nodes.raw) or "html" not in node.get("format", "").split() or node.get(OWN_HTML):
         return False
-    return node.astext() not in _MYST_MARKUP
+    return not compat.myst.is_myst_markup(node.astext())
 
 
 class OmitRawHtml(SphinxTransform):
@@ -81,23 +71,3 @@ class OmitRawHtml(SphinxTransform):
             "unless the site sets markup.goldmark.renderer.unsafe (or hugo_unsafe_html) to true",
             location=found[0],
         )
-
-
-class MetaBody(misc.MetaBody):
-    """docutils' ``meta`` fields, each tag given its file and line (docutils leaves them unlocated).
-
-    Named as docutils' state, since :class:`LocatedMeta` starts it by that name.
-    """
-
-    def parsemeta(self, match: Any) -> Any:
-        source, line = self.state_machine.get_source_and_line()
-        node, blank_finish = super().parsemeta(match)
-        if isinstance(node, nodes.meta):
-            node.source, node.line = source, line
-        return node, blank_finish
-
-
-class LocatedMeta(misc.Meta):
-    """The ``meta`` directive, with located tags, so an omitted ``http-equiv`` is reported at its line."""
-
-    SMkwargs: ClassVar[dict[str, Any]] = {"state_classes": (MetaBody,)}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import page
 from sphinx_comparisons.hugo.frontmatter import FrontMatter
@@ -72,9 +72,8 @@ class HugoTitles(SphinxTransform):
         if fm is not None:
             # Sphinx's file-wide settings (orphan, tocdepth, nocomments, nosearch) and any
             # other plain value; templates get every key, typed, as hugo_params
-            env.metadata[docname].update(
-                {k: v for k, v in fm.params.items() if isinstance(v, (str, int, float, bool))}
-            )
+            plain = {k: v for k, v in fm.params.items() if isinstance(v, (str, int, float, bool))}
+            compat.sphinx.add_metadata(env, docname, plain)
         title = plan(fm, str(env.doc2path(docname, False))) if fm else None
         if fm is None or title is None:  # a title implies front matter
             self._title_untitled_page(docname)
@@ -168,11 +167,4 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     named = page.titles(fm.params)
     if named is None or named.nav == named.heading:
         return
-    env.titles[docname] = nodes.title(named.nav, named.nav)
-    # Toctree entries without an explicit title take the page's entry in its
-    # own table of contents, so that label changes too.
-    toc = env.tocs.get(docname)
-    for reference in toc.findall(nodes.reference) if toc is not None else ():
-        if not reference.get("anchorname"):
-            reference.children = [nodes.Text(named.nav)]
-            break
+    compat.sphinx.set_nav_title(env, docname, named.nav)

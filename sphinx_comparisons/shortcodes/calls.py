@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
 
 if TYPE_CHECKING:
@@ -87,11 +87,8 @@ class Call:
 
 
 def _render(renderer: Any, text: str, line: int, inline: bool, within: str | None = None) -> list[nodes.Node]:
-    container = nodes.container()
-    if within:
-        container["design_component"] = within
-    with renderer.current_node_context(container):
-        renderer.nested_render_text(text, line - 1, inline=inline)  # MyST counts from 0 here
+    container = compat.design.component(within) if within else nodes.container()
+    compat.myst.render_into(renderer, container, text, line, inline)
     return list(container.children)
 
 

@@ -6,6 +6,7 @@ import textwrap
 
 from docutils import nodes
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.shortcodes.calls import Call, fence_for
 from sphinx_comparisons.shortcodes.markup import link_param, markdown_target
 
@@ -25,10 +26,9 @@ def card(call: Call) -> list[nodes.Node]:
         body = f"*{call.arg('subtitle')}*\n\n{body}"
     rendered = call.wrapped(before, [*after, fence], body)
     footer = call.arg("footer")
-    cards = [node for node in rendered if isinstance(node, nodes.Element) and "sd-card" in node.get("classes", [])]
+    cards = [node for node in rendered if compat.design.is_card(node)]
     if footer and cards:
-        # sphinx-design's own footer syntax changed between releases: build the footer here
-        cards[0] += nodes.container("", nodes.paragraph("", "", *call.inline_markdown(str(footer))), classes=["sd-card-footer"])
+        compat.design.add_card_footer(cards[0], call.inline_markdown(str(footer)))
     return rendered
 
 

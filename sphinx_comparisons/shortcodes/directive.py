@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.shortcodes import source
 from sphinx_comparisons.shortcodes.calls import Call, Handler, hugo_block
 from sphinx_comparisons.shortcodes.registry import registry
@@ -60,7 +61,7 @@ class ShortcodeDirective(SphinxDirective):
         handler = handlers(self.env).get(name)
         if handler is None:
             return []
-        renderer = cast(Any, self.state)._renderer  # MyST's state for a directive carries its renderer
+        renderer = compat.myst.renderer_of(self.state)
         call = _call(name, payload, "\n".join(self.content), self.lineno, self.env, renderer, block=True)
         result = _invoke(handler, call, fallback=call.markdown)
         _mark_headings(result, in_toc=call.notation == "%")
@@ -76,12 +77,13 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
     Each level renders the Markdown inside it, so the depth is bounded here
     whatever made it (nested tags, included files, roles in directives).
     """
-    depth: int = call.env.temp_data.get(_DEPTH) or 0
+    page = compat.sphinx.page_data(call.env)
+    depth: int = page.get(_DEPTH) or 0
     limit = records.limits(call.env).shortcode_depth
     if depth >= limit:
         call.warn("limit", f"shortcode {call.name!r} is nested more than {limit} levels deep (hugo_limits 'shortcode_depth'); it was left out")
         return []
-    call.env.temp_data[_DEPTH] = depth + 1
+    page[_DEPTH] = depth + 1
     try:
         return handler(call)
     except RecursionError:  # rendering again would fail again, deeper
@@ -91,7 +93,7 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
         call.warn("shortcode_params", f"shortcode {call.name!r} could not be rendered: {err}")
         return fallback()
     finally:
-        call.env.temp_data[_DEPTH] = depth
+        page[_DEPTH] = depth
 
 
 def _mark_headings(result: list[nodes.Node], in_toc: bool) -> None:
@@ -118,7 +120,9 @@ def shortcode_role(
     if handler is None:
         return [], []
     inner = payload.get("i")
-    call = _call(shortcode, payload, inner if isinstance(inner, str) else None, lineno, env, inliner._renderer, block=False)
+    renderer = compat.myst.renderer_of(inliner)
+    inner_text = inner if isinstance(inner, str) else None
+    call = _call(shortcode, payload, inner_text, lineno, env, renderer, block=False)
     result = _invoke(handler, call, fallback=list)
     if any(isinstance(node, (nodes.Body, nodes.Structural, addnodes.only)) for node in result):
         return [hugo_block("", *result)], []

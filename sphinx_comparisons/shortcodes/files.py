@@ -7,6 +7,7 @@ from pathlib import Path
 
 from docutils import nodes
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.files import reads
 from sphinx_comparisons.hugo.limits import Limits
 from sphinx_comparisons.shortcodes.calls import Call
@@ -39,9 +40,10 @@ def readfile(call: Call) -> list[nodes.Node]:
     if found is None:
         return []
     call.env.note_dependency(str(found))
-    includes = call.env.temp_data.get(_INCLUDES)
+    page = compat.sphinx.page_data(call.env)
+    includes = page.get(_INCLUDES)
     if not isinstance(includes, _Includes):
-        includes = call.env.temp_data[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
+        includes = page[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
     limits = records.limits(call.env)
     refusal = includes.refusal(found, call.line, limits)
     if refusal is not None:

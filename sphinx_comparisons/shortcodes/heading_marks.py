@@ -11,12 +11,11 @@ under the section that holds it, in the order of the page.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
-from sphinx.transforms import SphinxContentsFilter
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
@@ -26,27 +25,18 @@ if TYPE_CHECKING:
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
-    toc = env.tocs.get(docname)
-    if toc is None or not records.is_markdown(env, docname):
+    if not records.is_markdown(env, docname):
         return
     headings = [rubric for rubric in doctree.findall(nodes.rubric) if rubric.get("hugo_toc") and rubric["ids"]]
-    if not headings:
+    items = compat.sphinx.toc_items(env, docname) if headings else None
+    if items is None:
         return
-    items = _items_by_anchor(toc)
-    added = 0
     for section, rubrics in _by_section(headings).items():
-        item = items.get(_anchor(section))
+        item = items.get(compat.sphinx.toc_anchor(section))
         if item is None:
             continue
         children = [entry for entry in _entries_in_order(section, rubrics, items, docname) if entry is not None]
-        lists = [child for child in item.children if isinstance(child, nodes.bullet_list)]
-        if lists:
-            lists[0].children = []
-            lists[0].extend(children)
-        else:
-            item += nodes.bullet_list("", *children)
-        added += len(rubrics)
-    env.toc_num_entries[docname] = env.toc_num_entries.get(docname, 0) + added
+        compat.sphinx.nest_toc_items(env, docname, item, children, len(rubrics))
 
 
 def _by_section(rubrics: list[nodes.rubric]) -> dict[nodes.Element, list[nodes.rubric]]:
@@ -60,22 +50,6 @@ def _by_section(rubrics: list[nodes.rubric]) -> dict[nodes.Element, list[nodes.r
     return found
 
 
-def _anchor(section: nodes.Element) -> str:
-    """Sphinx's anchor name for a section's entry: none for the page's top section."""
-    if isinstance(section.parent, nodes.document):
-        return ""
-    return "#" + section["ids"][0] if section["ids"] else ""
-
-
-def _items_by_anchor(toc: nodes.Node) -> dict[str, nodes.list_item]:
-    items: dict[str, nodes.list_item] = {}
-    for reference in toc.findall(nodes.reference):
-        item = reference.parent.parent
-        if isinstance(item, nodes.list_item):
-            items.setdefault(reference.get("anchorname", ""), item)
-    return items
-
-
 def _entries_in_order(
     section: nodes.Element, rubrics: list[nodes.rubric], items: dict[str, nodes.list_item], docname: str
 ) -> list[nodes.list_item | None]:
@@ -84,16 +58,7 @@ def _entries_in_order(
     entries: list[nodes.list_item | None] = []
     for node in section.findall(include_self=False):
         if isinstance(node, nodes.section) and node.parent is section:
-            entries.append(items.get(_anchor(node)))
+            entries.append(items.get(compat.sphinx.toc_anchor(node)))
         elif isinstance(node, nodes.rubric) and id(node) in wanted:
-            entries.append(_entry(node, docname))
+            entries.append(compat.sphinx.toc_item(node, docname, "#" + node["ids"][0]))
     return entries
-
-
-def _entry(rubric: nodes.rubric, docname: str) -> nodes.list_item:
-    """An entry as Sphinx makes one for a section: the heading's text without links or images."""
-    visitor = SphinxContentsFilter(cast(nodes.document, rubric.document))  # the rubric sits in a doctree
-    rubric.walkabout(visitor)
-    text = visitor.get_entry_text()
-    reference = nodes.reference("", "", *text, internal=True, refuri=docname, anchorname="#" + rubric["ids"][0])
-    return nodes.list_item("", addnodes.compact_paragraph("", "", reference))

@@ -7,6 +7,7 @@ from typing import Any
 
 from docutils import nodes
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.shortcodes.calls import Call, fence_for
 
 
@@ -35,15 +36,12 @@ def tabpane(call: Call) -> list[nodes.Node]:
 def _unsync_repeated_keys(call: Call, result: list[nodes.Node], persist: str) -> None:
     """Two tabs of one pane with the same key cannot both be remembered: Docsy then remembers none."""
     for tab_set in result:
-        if not isinstance(tab_set, nodes.Element) or "sd-tab-set" not in tab_set["classes"]:
-            continue
-        labels = [item[0] for item in tab_set.children if isinstance(item, nodes.Element) and item.children and isinstance(item[0], nodes.Element) and "sync_id" in item[0]]
-        keys = [label["sync_id"] for label in labels]
+        labels = compat.design.synced_tab_labels(tab_set)
+        keys = [key for _, key in labels]
         repeated = sorted({key for key in keys if keys.count(key) > 1})
         if repeated:
-            for label in labels:
-                del label["sync_id"]
-                label.attributes.pop("sync_group", None)
+            for label, _ in labels:
+                compat.design.unsync(label)
             call.warn("shortcode_params", f"tabpane: more than one tab has the {persist} {repeated[0]!r}, so the chosen tab is not remembered for this pane (as in Docsy)")
 
 

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from sphinx_comparisons import compat
+from sphinx_comparisons.config import from_config
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import siteconfig
-from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -70,7 +71,7 @@ def choose_root(app: Sphinx, conf: Config) -> None:
     suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
     root = root_page(srcdir, suffixes)
     if root is None:
-        hugo_site = siteconfig.load(siteconfig.find(records.settings_of(conf).config, srcdir))
+        hugo_site = siteconfig.load(siteconfig.find(from_config(conf).config, srcdir))
         if write(srcdir, str(hugo_site.values.get("title") or "Home")):
             root = "_index"
     if root == "_index":
@@ -78,5 +79,5 @@ def choose_root(app: Sphinx, conf: Config) -> None:
 
 
 def _root_doc_is_default(conf: Config) -> bool:
-    given = set(conf._raw_config) | set(conf.overrides)
-    return not given & {"root_doc", "master_doc"} and conf.root_doc == "index"
+    chosen = compat.sphinx.given_in_conf(conf, ("root_doc", "master_doc"))
+    return not chosen and conf.root_doc == "index"

@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sphinx_comparisons import compat
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.hugo import frontmatter, yamldata
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate, truncate_at_count
 from sphinx_comparisons.site import sitewide
@@ -20,13 +22,12 @@ if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.config import HugoConfig
 
 _ENV_ATTR = "hugo_pages"
-#: Table cells of the page being read so far (``env.temp_data`` lives while one page is read).
+#: Table cells of the page being read so far (in ``compat.sphinx.page_data``, one page's data).
 CELLS_USED = "hugo_table_cells"
 
 
@@ -39,13 +40,8 @@ class PageRecord:
 
 
 def hugo_config(env: BuildEnvironment) -> HugoConfig:
-    """The validated ``hugo_*`` settings of this build (set at ``config-inited``)."""
-    return settings_of(env.config)
-
-
-def settings_of(config: Config) -> HugoConfig:
-    """Kept under a private name, which Sphinx leaves out when it pickles the config."""
-    return config._sphinx_comparisons  # type: ignore[no-any-return]
+    """The validated ``hugo_*`` settings of this build."""
+    return settings(env)
 
 
 def limits(env: BuildEnvironment) -> Limits:
@@ -118,7 +114,7 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if dropped is not None:
         warn("limit", f"the page has more than {budgets.table_cells:,} table cells ('|', hugo_limits 'table_cells'); "
              "it is read up to this line, the rest is left out", location=(docname, dropped))
-    app.env.temp_data[CELLS_USED] = source[0].count("|")  # type: ignore[literal-required]
+    compat.sphinx.page_data(app.env)[CELLS_USED] = source[0].count("|")
 
 
 def scan(

@@ -1,0 +1,18 @@
+"""Every place this extension relies on an internal of Sphinx, docutils, MyST or sphinx-design.
+
+Each function says what it relies on, why no public API does the job, and the versions it was
+checked against; ``tests/test_compat.py`` fails when one of them moves, and fails when a module
+outside this package reaches for an internal itself. So an upgrade has one place to check:
+
+- ``sphinx.py``: builder paths, the search index, the page being read, config provenance,
+  pages leaving the build, titles and tables of contents, metadata, toctree nodes.
+- ``myst.py``: MyST's renderer behind a directive or role, its link nodes and raw HTML, and
+  two wrappers of its parser.
+- ``design.py``: sphinx-design's component containers, tab sync keys, card markup.
+- ``docutils.py``: located ``meta`` tags, where ``:file:`` options read, translated directive
+  names, attributes added to a start tag.
+"""
+
+from sphinx_comparisons.compat import design, docutils, myst, sphinx
+
+__all__ = ["design", "docutils", "myst", "sphinx"]

@@ -1,0 +1,334 @@
+"""Sphinx internals: builder paths, the search index, the page being read, config provenance,
+pages leaving the build, titles and tables of contents, page metadata, toctree nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxContentsFilter
+
+if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+
+# -- the build ----------------------------------------------------------------------------------
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder of this build, for code that is handed the environment alone.
+
+    Relies on: ``env._app`` (Sphinx 9, which deprecates ``env.app`` for removal in 11), else
+    ``env.app`` (Sphinx 8).
+    No public API: a post-transform gets the environment only, and Sphinx's own post-transforms
+    read ``env._app.builder`` too.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    app = getattr(env, "_app", None) or env.app
+    return cast("Builder", app.builder)
+
+
+def route_pages(
+    builder: Builder, uri_of: Callable[[str], str | None], file_of: Callable[[str], Path | None]
+) -> None:
+    """Have ``builder`` link to each page at ``uri_of(docname)`` and write it to
+    ``file_of(docname)``; ``None`` keeps Sphinx's own address or file.
+
+    Relies on: the HTML builders asking their own ``get_target_uri`` for every link, toctree
+    entry and search result, and ``get_output_path`` (Sphinx 9, a ``Path``) or
+    ``get_outfilename`` (Sphinx 8, a ``str``) for the file a page is written to, so methods
+    set on the builder instance move the page.
+    No public API: Sphinx derives both from the docname, with no event or setting between.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    sphinx_uri = builder.get_target_uri
+
+    def get_target_uri(docname: str, typ: str | None = None) -> str:
+        uri = uri_of(docname)
+        return sphinx_uri(docname, typ) if uri is None else uri
+
+    builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
+    for name, kind in (("get_output_path", Path), ("get_outfilename", str)):
+        sphinx_file = getattr(builder, name, None)
+        if sphinx_file is not None:
+            setattr(builder, name, _output_file(sphinx_file, file_of, kind))
+
+
+def _output_file(
+    sphinx_file: Callable[[str], Any], file_of: Callable[[str], Path | None], kind: type
+) -> Callable[[str], Any]:
+    def output_file(pagename: str) -> Any:
+        path = file_of(pagename)
+        return sphinx_file(pagename) if path is None else kind(path)
+
+    return output_file
+
+
+def writing_docname(translator: Any) -> str | None:
+    """The page a translator is writing, or None.
+
+    Relies on: ``current_docname`` of the HTML builders, set in ``write_doc``.
+    No public API: a node visitor gets the translator alone.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    return getattr(translator.builder, "current_docname", None) or None
+
+
+# -- the search index ---------------------------------------------------------------------------
+
+
+def load_search_index(builder: Builder) -> dict[str, Any] | None:
+    """The search index in the output folder (this build's, or the last one's before this build
+    writes), as data; None when there is none or it cannot be read.
+
+    Relies on: ``searchindex_filename`` and ``indexer_format`` of the HTML builders, the file
+    and the serializer Sphinx writes the index with and loads it back from on an incremental
+    build, and on the index's ``docnames`` list naming what the search script links to.
+    No public API: no event sees the index between its making and its writing.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    path = _search_index_file(builder)
+    if path is None:
+        return None
+    try:
+        index = cast(Any, builder).indexer_format.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return index if isinstance(index, dict) else None
+
+
+def save_search_index(builder: Builder, index: dict[str, Any]) -> None:
+    """Write ``index`` back as :func:`load_search_index` read it (same reliance)."""
+    path = _search_index_file(builder)
+    if path is not None:
+        path.write_text(cast(Any, builder).indexer_format.dumps(index), encoding="utf-8")
+
+
+def _search_index_file(builder: Builder) -> Path | None:
+    name = getattr(builder, "searchindex_filename", None)
+    if not name or not getattr(builder, "indexer_dumps_unicode", False):
+        return None
+    return Path(builder.outdir, name)
+
+
+# -- configuration ------------------------------------------------------------------------------
+
+
+def given_in_conf(conf: Config, names: Iterable[str]) -> bool:
+    """Whether conf.py or ``-D`` gave any of ``names`` a value (the default value counts).
+
+    Relies on: ``Config._raw_config``, the namespace conf.py left, and ``Config.overrides``.
+    No public API: a value read from the config is its default when unset, and
+    ``root_doc = "index"`` written in conf.py must count as a choice.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    given = set(conf._raw_config) | set(conf.overrides)
+    return not given.isdisjoint(names)
+
+
+# -- the documents of this build ----------------------------------------------------------------
+
+
+def leave_build(
+    env: BuildEnvironment,
+    docnames: AbstractSet[str],
+    added: set[str],
+    changed: set[str],
+    removed: set[str],
+) -> None:
+    """At ``env-get-outdated``: ``docnames`` are neither read nor written in this build, and what
+    an earlier build kept of them is forgotten.
+
+    Relies on: ``env.found_docs`` being the project's own set of documents, which Sphinx reads
+    and writes from after the event, and on Sphinx going on with the very ``added``,
+    ``changed`` and ``removed`` sets it handed to the event.
+    No public API: documents are found before any event sees them, and ``exclude_patterns``
+    is read before front matter (drafts, bundles) is known.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    for documents in (env.found_docs, added, changed):
+        documents.difference_update(docnames)
+    removed.update(set(docnames) & set(env.all_docs))
+
+
+# -- titles and tables of contents --------------------------------------------------------------
+
+
+def title_of(env: BuildEnvironment, docname: str) -> str | None:
+    """The page's title as navigation shows it; None before the page was read.
+
+    Relies on: ``env.titles``, filled by Sphinx's title collector at ``doctree-read``.
+    No public API reads a page's title.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else None
+
+
+def set_nav_title(env: BuildEnvironment, docname: str, text: str) -> None:
+    """Make ``text`` the page's label in every navigation (toctrees, previous/next links),
+    after Sphinx's collectors took the first heading (``doctree-read``, priority 500).
+
+    Relies on: ``env.titles`` (the label toctrees and relations show) and ``env.tocs`` (the
+    page's table of contents, whose first entry without an ``anchorname`` is the page itself;
+    toctree entries without a title copy it).
+    No public API: Sphinx takes both from the first section title, with no setting between.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    env.titles[docname] = nodes.title(text, text)
+    toc = env.tocs.get(docname)
+    for reference in toc.findall(nodes.reference) if toc is not None else ():
+        if not reference.get("anchorname"):
+            reference.children = [nodes.Text(text)]
+            break
+
+
+def toc_items(env: BuildEnvironment, docname: str) -> dict[str, nodes.list_item] | None:
+    """The entries of the page's table of contents by :func:`toc_anchor`; None without one.
+
+    Relies on: ``env.tocs[docname]``, which Sphinx's toctree collector fills at
+    ``doctree-read``: nested ``bullet_list`` > ``list_item`` > ``compact_paragraph`` >
+    ``reference``, whose ``anchorname`` is ``""`` for the page's top section and ``"#" +``
+    its first id for the others.
+    No public API: the collector has no hook to add entries (headings in an admonition or a
+    tab are rubrics, which it skips).
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    toc = env.tocs.get(docname)
+    if toc is None:
+        return None
+    items: dict[str, nodes.list_item] = {}
+    for reference in toc.findall(nodes.reference):
+        item = reference.parent.parent if reference.parent is not None else None
+        if isinstance(item, nodes.list_item):
+            items.setdefault(reference.get("anchorname", ""), item)
+    return items
+
+
+def toc_anchor(section: nodes.Element) -> str:
+    """The anchor of a section's entry in :func:`toc_items` (same reliance)."""
+    if isinstance(section.parent, nodes.document):
+        return ""
+    return "#" + section["ids"][0] if section["ids"] else ""
+
+
+def toc_item(heading: nodes.Element, docname: str, anchor: str) -> nodes.list_item:
+    """An entry of :func:`toc_items` for ``heading``, as the collector makes one for a section:
+    the heading's text without links or images (``SphinxContentsFilter``)."""
+    visitor = SphinxContentsFilter(cast(nodes.document, heading.document))
+    heading.walkabout(visitor)
+    text = visitor.get_entry_text()
+    reference = nodes.reference("", "", *text, internal=True, refuri=docname, anchorname=anchor)
+    return nodes.list_item("", addnodes.compact_paragraph("", "", reference))
+
+
+def nest_toc_items(
+    env: BuildEnvironment,
+    docname: str,
+    item: nodes.list_item,
+    children: list[nodes.list_item],
+    new: int,
+) -> None:
+    """Make ``children`` the entries under ``item`` of :func:`toc_items`; ``new`` of them are new.
+
+    Relies on: the layout of :func:`toc_items`, and ``env.toc_num_entries`` counting a page's
+    entries (a page with more than one shows its local table of contents).
+    No public API: as for :func:`toc_items`.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    lists = [child for child in item.children if isinstance(child, nodes.bullet_list)]
+    if lists:
+        lists[0].children = []
+        lists[0].extend(children)
+    else:
+        item += nodes.bullet_list("", *children)
+    env.toc_num_entries[docname] = env.toc_num_entries.get(docname, 0) + new
+
+
+# -- page metadata ------------------------------------------------------------------------------
+
+
+def add_metadata(env: BuildEnvironment, docname: str, values: Mapping[str, Any]) -> None:
+    """Give the page file-wide settings (``orphan``, ``tocdepth``, ``nosearch``...), typed;
+    templates see them all as ``meta``.
+
+    Relies on: ``env.metadata[docname]``, the dict Sphinx's metadata collector fills from the
+    page's docinfo at ``doctree-read`` and reads these settings from; written by a transform,
+    before the collector.
+    No public API: a docinfo field list is the public route, and it gives text only.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    env.metadata[docname].update(values)
+
+
+def is_orphan(env: BuildEnvironment, docname: str) -> bool:
+    """Whether the page is an orphan (:func:`set_orphan`)."""
+    return "orphan" in env.metadata[docname]
+
+
+def set_orphan(env: BuildEnvironment, docname: str, orphan: bool) -> None:
+    """Make the page an orphan (built, not warned about when no toctree reaches it), or not.
+
+    Relies on: Sphinx's consistency check (after ``env-updated``) skipping the pages whose
+    ``env.metadata`` has ``orphan``.
+    No public API: ``:orphan:`` is written in the page, and what the navigation reaches is
+    known from the whole site only.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    meta = env.metadata[docname]
+    if orphan:
+        meta["orphan"] = True
+    else:
+        meta.pop("orphan", None)
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def page_data(env: BuildEnvironment) -> MutableMapping[str, Any]:
+    """Data kept while one page is read; Sphinx starts it afresh for each page.
+
+    Relies on: ``env.temp_data``, a dict, before Sphinx 8.2.
+    Public API: ``env.current_document`` (Sphinx 8.2 on, a mapping for extensions' keys), used
+    where it exists; Sphinx 9 keeps ``temp_data`` as its deprecated alias.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    current = getattr(env, "current_document", None)
+    return cast("MutableMapping[str, Any]", current if current is not None else env.temp_data)
+
+
+def hidden_toctree(
+    docname: str,
+    entries: list[tuple[str | None, str]],
+    includefiles: list[str],
+    caption: str | None,
+) -> addnodes.toctree:
+    """A toctree node of ``entries`` ``(label, target)`` on page ``docname``, as the ``toctree``
+    directive makes one with ``:hidden:`` and ``:maxdepth: -1``.
+
+    Relies on: the attributes Sphinx's ``TocTree`` directive sets on the node, which the
+    toctree collector and the navigation writers read.
+    No public API: the directive is the only maker, and it reads its entries from text.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    toctree = addnodes.toctree()
+    toctree["parent"] = docname
+    toctree["entries"] = entries
+    toctree["includefiles"] = includefiles
+    toctree["maxdepth"] = -1
+    toctree["caption"] = caption
+    toctree["rawcaption"] = caption or ""
+    toctree["glob"] = False
+    toctree["hidden"] = True
+    toctree["includehidden"] = False
+    toctree["numbered"] = 0
+    toctree["titlesonly"] = False
+    return toctree
