@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_comparisons import (
     addresses,
     anchors,
+    checkbuilder,
     comparison,
     compat,
     config,
@@ -49,6 +50,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     compat.patch_myst()
     app.setup_extension("sphinx_design")
     config.register(app)
+    checkbuilder.setup(app)
     app.connect("config-inited", on_config_inited, priority=850)
     app.connect("config-inited", html.safe_mathjax)
     app.connect("config-inited", register_translated_directives, priority=900)
