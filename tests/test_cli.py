@@ -209,10 +209,8 @@ def build_counts(warning_file: Path) -> Counter[str]:
     return counts
 
 
-def check_counts(src: Path) -> Counter[str]:
-    result = run("check", str(src))
-    assert result.returncode in (0, 1), result.stderr
-    rows = [line.split("|")[1:3] for line in result.stdout.splitlines() if line.startswith("| ")]
+def check_counts(stdout: str) -> Counter[str]:
+    rows = [line.split("|")[1:3] for line in stdout.splitlines() if line.startswith("| ")]
     counts = Counter(
         {kind.strip(): int(count) for kind, count in rows[2:] if kind.strip() != "total"}
     )
@@ -221,11 +219,17 @@ def check_counts(src: Path) -> Counter[str]:
 
 
 def assert_agree(src: Path, out: Path) -> Counter[str]:
-    checked = check_counts(src)
+    checked = run("check", str(src))
     built = sphinx_build(src, out, "-b", "dirhtml", "-w", str(out.parent / "warnings.txt"))
-    assert built.returncode == 0, built.stderr
-    assert checked == build_counts(out.parent / "warnings.txt")
-    return checked
+    if built.returncode != 0:  # then check stops too, on the same exception
+        stopped = checked.stderr.splitlines()[-1] if checked.stderr else ""
+        assert checked.returncode == 2 and " stopped: " in stopped, checked.stderr
+        assert stopped.split(" stopped: ")[1].split(":")[0] in built.stderr
+        pytest.xfail(f"the build stops, and check with it: {stopped}")
+    assert checked.returncode in (0, 1), checked.stderr
+    counts = check_counts(checked.stdout)
+    assert counts == build_counts(out.parent / "warnings.txt")
+    return counts
 
 
 SMALL_TREE = {
