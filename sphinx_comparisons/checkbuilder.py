@@ -15,7 +15,6 @@ from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 
 if TYPE_CHECKING:
     from docutils import nodes
-    from sphinx.application import Sphinx
 
 NAME = "hugo-check"
 
@@ -40,7 +39,3 @@ class CheckBuilder(DirectoryHTMLBuilder):
 
     def finish(self) -> None:
         """No index pages, images or search index."""
-
-
-def setup(app: Sphinx) -> None:
-    app.add_builder(CheckBuilder)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_comparisons import cli, comparison, links, related_posts, symbols
+from sphinx_comparisons import cli
+from sphinx_comparisons.addresses import links
+from sphinx_comparisons.components import comparison, related_posts, symbols
 from sphinx_comparisons.hugo import frontmatter, headings, shortcodes
 
 N = 100_000

@@ -1,0 +1,159 @@
+"""Redirect pages for every alias, for the HTML builders, and the list of them.
+
+Each alias gets a small page at its old address that forwards to the page's
+final URL (meta refresh, canonical link, a script that keeps ``?query`` and
+``#fragment``, and a visible link). Files written by an earlier build that
+are no longer aliases are removed; a file this extension did not write is
+never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from sphinx_comparisons.addresses import address_book
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.files import staticdirs
+from sphinx_comparisons.hugo import aliases as aliases_
+from sphinx_comparisons.hugo import outputs, safeurl, urls
+from sphinx_comparisons.site import records, sitewide
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_comparisons.hugo.content import Page
+
+_ENV_ATTR = "hugo_aliases"
+MARKER = "<!-- sphinx-comparisons redirect -->"
+MANIFEST = ".sphinx-comparisons-redirects.json"
+
+
+def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None:
+    """Resolve and check every alias before reading; report refusals with their lines."""
+    known = address_book.addresses(env)
+    page_urls = {key: address.url for key, address in known.items()}
+    page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
+    found, problems = aliases_.collect(pages.values(), page_urls, page_files, set(staticdirs.static_files(env)))
+    for problem in problems:
+        warn(problem.subtype, problem.message, location=(problem.page, problem.line))
+    sitewide.put(env, _ENV_ATTR, found)
+
+
+def _page(target: str, title: str, canonical: str) -> str:
+    text = safeurl.attribute(title)
+    href = safeurl.attribute(target)
+    script = json.dumps(target).replace("<", "\\u003c")
+    return (
+        "<!DOCTYPE html>\n<html>\n<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>Redirecting to {text}</title>\n"
+        f'<link rel="canonical" href="{safeurl.attribute(canonical)}">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f"<script>location.replace({script} + location.search + location.hash);</script>\n"
+        f"{MARKER}\n"
+        "</head>\n<body>\n"
+        f'<p>This page has moved to <a href="{href}">{text}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def _relative(from_file: str, target_uri: str) -> str:
+    """The target as seen from the redirect file's folder, so any deployment path works."""
+    relative = posixpath.relpath("/" + target_uri, "/" + posixpath.dirname(from_file))
+    if not target_uri or target_uri.endswith("/"):
+        relative = relative.rstrip("/") + "/"
+    return "./" if relative == "./" else relative
+
+
+def _inside(outdir: Path, relative: str) -> Path | None:
+    checked = outputs.site_path(relative)
+    if isinstance(checked, outputs.Refused):
+        return None
+    try:
+        return outputs.place(outdir, checked)
+    except ValueError:
+        return None
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _ours(path: Path) -> bool:
+    return MARKER in (_read(path) or "")
+
+
+def write(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the redirect files, drop stale ones, list them all."""
+    pretty = address_book.style(app.builder)
+    if exception is not None or pretty is None:
+        return
+    env = app.env
+    outdir = Path(app.outdir)
+    known = address_book.addresses(env)
+    base = records.hugo_config(env).base_url or (app.config.html_baseurl or "")
+    written: list[str] = []
+    listing = []
+    for alias in sitewide.get(env, _ENV_ATTR, []):
+        address = known.get(alias.page)
+        destination = _inside(outdir, alias.file)
+        if address is None or destination is None:
+            warn("alias", f"alias {alias.url} would be written outside the output folder; skipped", location=(alias.page, alias.line))
+            continue
+        existing = _read(destination)
+        if (existing is not None and MARKER not in existing) or (existing is None and destination.exists()):
+            warn("alias_conflict", f"alias {alias.url}: {alias.file} exists and is not a redirect; it is kept", location=(alias.page, alias.line))
+            continue
+        target_uri = app.builder.get_target_uri(alias.page)
+        relative = _relative(alias.file, target_uri)
+        canonical = base.rstrip("/") + "/" + target_uri if base else relative
+        title = env.titles[alias.page].astext() if alias.page in env.titles else alias.page
+        text = _page(relative, title, canonical)
+        try:
+            if text != existing:  # an unchanged file keeps its time stamp (and deploy tools skip it)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                destination.write_text(text, encoding="utf-8")
+        except OSError as err:  # a folder in its path is a file, a name the file system refuses
+            warn("output", f"alias {alias.url}: {alias.file} cannot be written ({err.strerror or err}); skipped", location=(alias.page, alias.line))
+            continue
+        written.append(alias.file)
+        listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
+    _remove_stale(outdir, written)
+    (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
+    (outdir / "_redirects").write_text("".join(f"{_field(r['from'])} {_field(r['to'])} 301\n" for r in listing), encoding="utf-8")
+    # Read the Docs "page" redirects: paths below the version root, as its API takes them
+    rtd = [{"type": "page", "from_url": r["from"], "to_url": r["to"]} for r in listing]
+    (outdir / "readthedocs-redirects.json").write_text(json.dumps(rtd, indent=2) + "\n", encoding="utf-8")
+
+
+def _field(path: str) -> str:
+    """A path as one field of a ``_redirects`` rule: spaces and other separators percent-escaped."""
+    return quote(path, safe="/%~@+!$&'()*,;=:-._")
+
+
+def _remove_stale(outdir: Path, written: list[str]) -> None:
+    manifest = outdir / MANIFEST
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = []
+    for relative in set(previous) - set(written):
+        path = _inside(outdir, relative) if isinstance(relative, str) else None
+        if path is not None and path.is_file() and _ours(path):
+            path.unlink()
+            folder = path.parent
+            while folder != outdir.resolve() and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    manifest.write_text(json.dumps(sorted(written)), encoding="utf-8")
+    os.utime(manifest)

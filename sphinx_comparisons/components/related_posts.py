@@ -1,0 +1,322 @@
+"""Related-posts blocks: link cards for HTML, a plain list elsewhere.
+
+Items come from the directive body (a YAML list of ``{title, url, description,
+date}`` or Markdown ``- [title](url) text`` lines), from the page's
+``related:`` front matter, or (``:auto:``) from Hugo's related-content
+scoring over the site, with the page's menu siblings as a fallback. A
+section headed "Relevant blog posts" (``hugo_related_headings``) whose body
+ends in a list of links becomes such a block, its heading kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
+
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_comparisons.addresses import address_book, links
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import related, safeurl, urls
+from sphinx_comparisons.hugo.frontmatter import digest
+from sphinx_comparisons.hugo.headings import atx
+from sphinx_comparisons.hugo.yamldata import excerpt
+from sphinx_comparisons.navigation import toctrees
+from sphinx_comparisons.site import pagesets, records, sitewide
+
+if TYPE_CHECKING:
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_LINK_LINE = re.compile(
+    r"^\s*[-*+]\s+\[(?P<title>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(?P<rest>.*)$"
+)
+_AUTO_PAGES = "hugo_related_auto_pages"
+_FINGERPRINT = "hugo_related_fingerprint"
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    url: str
+    description: str = ""
+    date: str = ""
+    line: int = 0
+
+
+# -- source level: "Relevant blog posts" sections and the automatic block ---------------------
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """"Relevant blog posts" link lists become related-posts blocks; ``hugo_related_pages`` adds one
+    to every page."""
+    env = app.env
+    if not records.is_markdown(env, docname):
+        return
+    settings = records.hugo_config(env)
+    text = convert_sections(source[0], [h.lower() for h in settings.related_headings])
+    if settings.related_pages and records.front_matter(env, docname) is not None:
+        text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
+    source[0] = text
+
+
+def convert_sections(text: str, headings: list[str]) -> str:
+    """Turn the link list ending a related-posts section into a ``related-posts`` block, line for line.
+
+    The blank line before the list becomes the opening fence and the blank line
+    after it (or the end of the page) the closing one, so no line moves.
+    """
+    if not headings:
+        return text
+    lines = text.split("\n")
+    index = 0
+    fence: str | None = None
+    while index < len(lines):
+        stripped = lines[index].lstrip()
+        if stripped.startswith(("```", "~~~")):
+            fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
+        heading = _heading(lines[index]) if fence is None else None
+        if heading and heading[1].lower() in headings:
+            index = _convert_list(lines, index + 1, heading[0])
+            continue
+        index += 1
+    return "\n".join(lines)
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """A level 2-6 heading at the line's start, with text: (level, text)."""
+    found = atx(line) if line.startswith("##") else None
+    return found if found and found[0] >= 2 and found[1] else None
+
+
+def _convert_list(lines: list[str], start: int, level: int) -> int:
+    end = start
+    while end < len(lines):
+        other = _heading(lines[end])
+        if other and other[0] <= level:
+            break
+        end += 1
+    first = next((i for i in range(start, end) if _LINK_LINE.match(lines[i])), None)
+    if first is None or first == start or lines[first - 1].strip():
+        return end
+    last = first
+    while last + 1 < end and (_LINK_LINE.match(lines[last + 1]) or lines[last + 1].startswith(("  ", "\t")) and lines[last + 1].strip()):
+        last += 1
+    if any(line.strip() for line in lines[last + 1 : end]):
+        return end  # text after the list: leave the section as written
+    ticks = "`" * 3
+    lines[first - 1] = f"{ticks}{{related-posts}}"
+    if last + 1 < len(lines) and not lines[last + 1].strip():
+        lines[last + 1] = ticks
+    else:
+        lines.insert(last + 1, ticks)
+        end += 1
+    return end
+
+
+# -- the directive -------------------------------------------------------------------------
+
+
+class RelatedPostsDirective(SphinxDirective):
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "heading": directives.unchanged,
+        "auto": directives.flag,
+        "limit": directives.positive_int,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if "auto" in self.options:
+            items = self._auto()
+        elif self.content:
+            items = self._from_body()
+        else:
+            items = self._from_front_matter()
+        items = [safe for safe in map(self._safe, items) if safe is not None]
+        if not items:
+            return []
+        out: list[nodes.Node] = []
+        heading = self.options.get("heading")
+        if heading:
+            out.append(nodes.rubric(heading, heading, classes=["hugo-related-heading"]))
+        return [*out, self._block(items)]
+
+    # items
+
+    def _from_body(self) -> list[Item]:
+        lines = list(self.content)
+        if all(_LINK_LINE.match(line) or not line.strip() or line.startswith(("  ", "\t")) for line in lines):
+            items = []
+            for number, line in enumerate(lines):
+                match = _LINK_LINE.match(line)
+                if match:
+                    rest = match.group("rest").strip().lstrip("-–—:").strip()
+                    items.append(Item(match.group("title"), match.group("url"), rest, line=self.lineno + 1 + number))
+            return items
+        try:
+            data = records.page_yaml(self.env, "\n".join(lines), "related-posts body", self.lineno + 1 + len(self.options), "related")
+        except yaml.YAMLError as err:
+            warn("related", f"the related-posts body is neither a link list nor valid YAML: {_yaml_error(err)}", location=(self.env.docname, self.lineno))
+            return []
+        return self._items(data, (self.env.docname, self.lineno))
+
+    def _from_front_matter(self) -> list[Item]:
+        fm = records.front_matter(self.env, self.env.docname)
+        data = fm.params.get("related") if fm else None
+        where = (self.env.docname, fm.line_of("related") if fm else self.lineno)
+        if data is None:
+            warn("related", "related-posts has no items: give a body, ':auto:', or 'related:' in the front matter", location=(self.env.docname, self.lineno))
+            return []
+        return self._items(data, where)
+
+    def _items(self, data: Any, where: tuple[str, int]) -> list[Item]:
+        if not isinstance(data, list):
+            warn("related", "related posts must be a list of {title, url, description, date}", location=where)
+            return []
+        items = []
+        for entry in data:
+            if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("url"), str):
+                warn("related", f"related post {excerpt(entry)} needs a 'title' and a 'url'", location=where)
+                continue
+            date = entry.get("date", "")
+            items.append(Item(entry["title"], entry["url"], str(entry.get("description", "") or ""), str(date or "")))
+        return items
+
+    def _auto(self) -> list[Item]:
+        env = self.env
+        pagesets.pages(env, _AUTO_PAGES).add(env.docname)
+        found = toctrees.build_pages(env)
+        page = found.get(env.docname)
+        if page is None:
+            return []
+        limit = self.options.get("limit", 5)
+        config = toctrees.site_config(env)
+        keys = related.related(page, found.values(), related.settings_from_config(config.values.get("related")), limit)
+        if not keys:
+            keys = _siblings(env, env.docname)[:limit]
+        return [Item(found[key].title or found[key].link_title or key, key, str(found[key].params.get("description") or "")) for key in keys]
+
+    # checks and rendering
+
+    def _safe(self, item: Item) -> Item | None:
+        """The item with its URL cleaned, or None when the allow-list refuses its link."""
+        reason = safeurl.refusal(item.url)
+        if reason is None:
+            return dataclasses.replace(item, url=safeurl.clean(item.url))
+        warn("related", f"related post {excerpt(item.title)} links to {excerpt(item.url)}, which {reason}",
+             location=(self.env.docname, item.line or self.lineno))
+        return None
+
+    def _target(self, url: str) -> tuple[str, str]:
+        """(link, link-type) for sphinx-design: a page of the tree, else the URL as given."""
+        if url in self.env.found_docs:
+            return url, "doc"
+        if safeurl.is_external(url):
+            return url, "url"
+        if url.split("#", 1)[0].endswith(".md"):
+            docname = self.env.path2doc(self.env.relfn2path(url.split("#", 1)[0], self.env.docname)[1])
+            if docname is not None:
+                return docname, "doc"
+        address = address_book.addresses(self.env).get(self.env.docname)
+        path, _ = urls.resolve(address.url if address else "/", url)
+        found = links.url_index(self.env).get(urls.normalize(path))
+        if found is not None:
+            return found, "doc"
+        return url, "url"
+
+    def _block(self, items: list[Item]) -> related_block:
+        block = related_block(classes=["hugo-related-list"])
+        for item in items:
+            link, kind = self._target(item.url)
+            if kind == "doc":
+                ref: nodes.Node = addnodes.pending_xref(
+                    "", nodes.inline("", item.title), refdomain="std", reftype="doc", reftarget="/" + link, refexplicit=True, refdoc=self.env.docname
+                )
+            else:
+                ref = nodes.reference("", item.title, refuri=link)
+            paragraph = nodes.paragraph("", "", ref)
+            if item.description:
+                paragraph += nodes.Text(f": {item.description}")
+            card_text = item.description or (urlsplit(link).netloc if kind == "url" else "")
+            block += nodes.list_item("", paragraph, hugo_card=(item.title, card_text, item.date))
+        return block
+
+
+def _yaml_error(err: yaml.YAMLError) -> str:
+    """The parser's complaint and its line, without the quoted source (``str(err)`` quotes the page)."""
+    mark = getattr(err, "problem_mark", None)
+    where = f" (line {mark.line + 1} of the body)" if mark is not None else ""
+    return f"{getattr(err, 'problem', None) or 'malformed YAML'}{where}"
+
+
+class related_block(nodes.bullet_list):
+    """A related-posts block: a list of links, which HTML shows as cards.
+
+    Non-HTML writers print it as the bullet list it is (Sphinx's translators
+    dispatch along the class's MRO). HTML writes sphinx-design's card grid
+    markup directly, the card title being the link, which is much cheaper
+    than parsing a grid of card directives for every page.
+    """
+
+
+def visit_related_html(translator: Any, node: related_block) -> None:
+    out = [('<div class="sd-container-fluid sd-sphinx-override sd-mb-4 hugo-related">\n'
+            '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 sd-row-cols-lg-2 '
+            'sd-g-2 sd-g-xs-2 sd-g-sm-2 sd-g-md-2 sd-g-lg-2">\n')]
+    for item in node.children:
+        if not isinstance(item, nodes.Element) or "hugo_card" not in item:
+            continue
+        title, text, date = item["hugo_card"]
+        link = next(item.findall(nodes.reference), None)
+        heading = safeurl.attribute(title)
+        href = safeurl.check(link.get("refuri") or "") if link is not None else None
+        if link is not None and href:
+            heading = f'<a class="sd-stretched-link reference {"internal" if link.get("internal") else "external"}" href="{safeurl.attribute(href)}">{heading}</a>'
+        out.append(
+            '<div class="sd-col sd-d-flex-row">\n<div class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover">\n'
+            f'<div class="sd-card-body">\n<div class="sd-card-title sd-font-weight-bold">{heading}</div>\n'
+        )
+        if text:
+            out.append(f'<p class="sd-card-text">{safeurl.attribute(text)}</p>\n')
+        if date:
+            out.append(f'<p class="sd-card-text"><em>{safeurl.attribute(date)}</em></p>\n')
+        out.append("</div>\n</div>\n</div>\n")
+    out.append("</div>\n</div>\n")
+    translator.body.append("".join(out))
+    raise nodes.SkipNode
+
+
+def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
+    nav = sitewide.get(env, toctrees.NAV)
+    if nav is None:
+        return []
+    for groups in nav.toctrees.values():
+        for group in groups:
+            targets = [item.target for item in group.items if not item.external]
+            if docname in targets:
+                return [t for t in targets if t != docname]
+    return []
+
+
+def stale_pages(env: BuildEnvironment, found: dict[str, Any]) -> set[str]:
+    """Pages with an automatic block, when the keywords, tags, dates or titles of the site changed."""
+    fingerprint = digest(repr([
+        (key, page.title, page.params.get("keywords"), page.params.get("tags"), str(page.date), page.listed)
+        for key, page in sorted(found.items())
+    ]))
+    previous = getattr(env, _FINGERPRINT, None)
+    setattr(env, _FINGERPRINT, fingerprint)
+    if previous is None or previous == fingerprint:
+        return set()
+    return set(getattr(env, _AUTO_PAGES, set()))
+
+
+RelatedPages = pagesets.collector(_AUTO_PAGES)

@@ -1,0 +1,298 @@
+"""Sphinx glue for the read containment rule (``hugo/paths.py``): every file a page names.
+
+Shortcodes (``readfile``, ``includeMarkdown``, ``imgproc``), the ``comparison``
+directive and the ``include`` directives ask :func:`allowed`; images and
+download links are checked by :class:`ContainFiles` before Sphinx copies them
+into ``_images/`` and ``_downloads/``; source files that are symlinks leading
+out of the site are dropped before anything reads them.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from docutils.parsers.rst import languages as rst_languages
+from docutils.parsers.rst.directives import misc
+from docutils.parsers.rst.directives.misc import Raw
+from docutils.parsers.rst.directives.tables import CSVTable
+from myst_parser.mocking import MockIncludeDirective
+from sphinx import addnodes
+from sphinx.directives.code import LiteralInclude
+from sphinx.directives.other import Include
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective, is_directive_registered
+
+from sphinx_comparisons import pipeline
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.guard import Guarded
+from sphinx_comparisons.hugo import paths, siteconfig
+from sphinx_comparisons.navigation import toctrees
+from sphinx_comparisons.site import records, sitewide
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+_SCHEME_CHARS = "://"
+
+
+_ROOTS = "hugo_read_roots"
+
+
+def read_roots(env: BuildEnvironment) -> tuple[Path, ...]:
+    """The folders pages may read: the content tree, the Hugo project root, conf.py's folder
+    and ``hugo_read_paths``.
+
+    Found once per build (at ``env-get-outdated``), as every image and page asks.
+    """
+    found: tuple[Path, ...] | None = sitewide.get(env, _ROOTS)
+    if found is None:
+        confdir = Path((getattr(env, "_app", None) or env.app).confdir or env.srcdir)
+        files = [Path(f) for f in toctrees.site_config(env).files]
+        extra = [confdir / name for name in records.hugo_config(env).read_paths]
+        found = paths.roots(env.srcdir, siteconfig.site_root(files), confdir, *extra)
+        sitewide.put(env, _ROOTS, found)
+    return found
+
+
+def allowed(env: BuildEnvironment, path: Path | str, dotted: bool = False) -> Path | None:
+    """The file with symlinks resolved when a page may read it; ``None`` when it leads out of the
+    site or (unless ``dotted``) through a dot name."""
+    return paths.contained(path, read_roots(env), dotted)
+
+
+def refusal(env: BuildEnvironment, reference: str, path: Path | str | None) -> str:
+    """Why a page may not read ``reference``, looked for at ``path``."""
+    return paths.refusal(reference, path, read_roots(env))
+
+
+def locate(env: BuildEnvironment, places: list[tuple[Path, str]]) -> tuple[Path | None, str | None]:
+    """The first file a page may read among ``(folder, reference)`` places, and why the first
+    refused place was refused (``None`` when none was).
+
+    A place whose folder is itself outside the site (a fallback such as the
+    content folder's parent on a site without a Hugo config) is skipped, not refused.
+    """
+    refused: str | None = None
+    for folder, reference in places:
+        if allowed(env, folder) is None:
+            continue
+        found = allowed(env, folder / reference)
+        if found is None:
+            refused = refused or refusal(env, reference, folder / reference)
+        elif paths.is_file(found):
+            return found, refused
+    return None, refused
+
+
+def read(env: BuildEnvironment, path: Path, reference: str, location: Any, subtype: str) -> str | None:
+    """An allowed file's text; an unreadable or non-UTF-8 file is a located warning, not a crash."""
+    text, problem = paths.read_text(path)
+    if text is None:
+        warn(subtype, f"file {reference!r} {problem}; it is not used", location=location)
+    elif problem:
+        warn("encoding", f"file {reference!r} {problem}", location=location)
+    return text
+
+
+class ContainFiles(SphinxTransform):
+    """Images and download links that lead out of the site are not copied (or shown).
+
+    Runs after ``links.ResolveHugoLinks`` (420) has placed static images and
+    before the asset collectors (``doctree-read``) copy anything.
+    """
+
+    default_priority = pipeline.CONTAINED_FILES
+
+    def apply(self, **kwargs: Any) -> None:
+        for image in list(self.document.findall(nodes.image)):
+            uri = str(image.get("uri", ""))
+            if uri and not _is_url(uri) and not self._may_read(uri):
+                self._refuse(image, uri, nodes.inline("", str(image.get("alt", ""))))
+        for download in list(self.document.findall(addnodes.download_reference)):
+            target = str(download.get("reftarget", ""))
+            if target and not _is_url(target) and not self._may_read(target):
+                self._refuse(download, target, nodes.inline("", "", *download.children))
+
+    def _may_read(self, reference: str) -> bool:
+        try:
+            _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
+        except (OSError, ValueError):
+            return False
+        candidates = glob.glob(glob.escape(absolute[:-2]) + ".*") if absolute.endswith(".*") else [absolute]
+        return all(allowed(self.env, candidate) is not None for candidate in [absolute.removesuffix(".*"), *candidates])
+
+    def _refuse(self, node: nodes.Element, reference: str, replacement: nodes.Element) -> None:
+        line = next((n.line for n in _self_and_ancestors(node) if n.line), None)
+        try:
+            _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
+        except (OSError, ValueError):
+            absolute = None
+        where = absolute.removesuffix(".*") if absolute else None
+        warn("path", f"{refusal(self.env, reference, where)} (nor copied into the site)",
+             location=(self.env.docname, line))
+        replacement.source, replacement.line = node.source, line
+        if isinstance(node.parent, nodes.reference) and len(node.parent) == 1:
+            node = node.parent  # a linked image: Sphinx's writer wants an image in that link
+        if isinstance(node.parent, (nodes.figure, nodes.container)):
+            caption = node.parent.next_node(nodes.caption)
+            if caption is not None and caption.astext() == replacement.astext():
+                replacement = nodes.inline()  # the alt text is the caption: say it once
+            replacement = nodes.paragraph("", "", replacement)
+        node.replace_self(replacement)
+
+
+def _self_and_ancestors(node: nodes.Node | None) -> list[nodes.Node]:
+    found = []
+    while node is not None:
+        found.append(node)
+        node = node.parent
+    return found
+
+
+def _is_url(uri: str) -> bool:
+    return uri.startswith(("data:", "//")) or _SCHEME_CHARS in uri
+
+
+def _refused(directive: Any, reference: str, path: str | None) -> bool:
+    """Warn and say so when the file a directive will read (``path``) is one a page may not read."""
+    env: BuildEnvironment = directive.state.document.settings.env
+    if path is not None and allowed(env, path) is not None:
+        return False
+    warn("path", refusal(env, reference, path), location=(env.docname, directive.lineno))
+    return True
+
+
+def _sphinx_path(directive: Any, reference: str) -> str | None:
+    """Where Sphinx's ``include`` and ``literalinclude`` read a file: beside the page, ``/x`` from the source folder."""
+    try:
+        return str(directive.state.document.settings.env.relfn2path(reference)[1])
+    except (OSError, ValueError):
+        return None
+
+
+def _docutils_path(directive: Any, reference: str) -> str:
+    """Where docutils' ``raw`` and ``csv-table`` read ``:file:``: beside the file being parsed,
+    which is an included file while that is parsed (``current_source``), not the page."""
+    document = directive.state.document
+    source = document.current_source or document["source"]
+    adapt = getattr(misc, "adapt_path", None)  # docutils 0.22
+    if adapt is not None:
+        return str(adapt(reference, source, document.settings.root_prefix))
+    return os.path.join(os.path.dirname(os.path.abspath(source)), reference)
+
+
+class ContainedInclude(SphinxDirective):
+    """``include`` limited to files inside the site (MyST's own include, or Sphinx's for rST).
+
+    A docutils "standard" include (``<isonum.txt>``) may name only a file of
+    docutils' own include folder, where both MyST and docutils look for it.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec = Include.option_spec
+
+    def run(self) -> list[nodes.Node]:
+        reference = "".join(part.strip() for part in self.arguments[0].splitlines())
+        if reference.startswith("<") and reference.endswith(">"):
+            if self._refused_standard(reference):
+                return []
+        elif _refused(self, reference, _sphinx_path(self, reference)):
+            return []
+        renderer = getattr(self.state, "_renderer", None)
+        if renderer is not None:
+            return list(MockIncludeDirective(renderer, self.name, Include, self.arguments, self.options, list(self.content), self.lineno).run())
+        return list(Include(self.name, self.arguments, self.options, self.content, self.lineno, self.content_offset,
+                            self.block_text, self.state, self.state_machine).run())
+
+    def _refused_standard(self, reference: str) -> bool:
+        folder = paths.roots(Include.standard_include_path)
+        if paths.contained(os.path.join(folder[0], reference[1:-1]), folder) is not None:
+            return False
+        warn("path", f"{reference!r} is not a file of docutils' standard include folder; it is not read",
+             location=(self.env.docname, self.lineno))
+        return True
+
+
+class ContainedLiteralInclude(LiteralInclude):
+    """``literalinclude`` limited to files inside the site, its ``:diff:`` file too."""
+
+    def run(self) -> list[nodes.Node]:
+        references = [self.arguments[0], *([self.options["diff"]] if "diff" in self.options else [])]
+        if any(_refused(self, reference, _sphinx_path(self, reference)) for reference in references):
+            return []
+        return super().run()
+
+
+class ContainedRaw(Raw):
+    """``raw`` whose ``:file:`` lies inside the site; ``:url:`` (a fetch at build time) is refused."""
+
+    def run(self) -> Sequence[nodes.Node]:
+        return [] if _refused_options(self) else super().run()
+
+
+class ContainedCSVTable(CSVTable):
+    """``csv-table`` whose ``:file:`` lies inside the site; ``:url:`` is refused."""
+
+    def run(self) -> Sequence[nodes.table | nodes.system_message]:
+        return [] if _refused_options(self) else super().run()
+
+
+def _refused_options(directive: Any) -> bool:
+    if "url" in directive.options:
+        warn("path", f"{directive.name} :url: would fetch {directive.options['url']!r} at build time; it is not read",
+             location=(directive.state.document.settings.env.docname, directive.lineno))
+        return True
+    reference = directive.options.get("file")
+    return reference is not None and _refused(directive, reference, _docutils_path(directive, reference))
+
+
+DIRECTIVES: dict[str, type] = {
+    "include": ContainedInclude, "literalinclude": ContainedLiteralInclude, "raw": ContainedRaw, "csv-table": ContainedCSVTable,
+}
+
+
+def translated_directives(language: str | None) -> dict[str, type]:
+    """The names ``language`` gives docutils' directives that :data:`DIRECTIVES` overrides
+    (``einfügen`` is ``include`` in German), each with the override.
+
+    docutils looks a name up among the registered directives first and only then
+    maps a translated name to its canonical one, and loads *its own* class for
+    that (``docutils.parsers.rst.directives.directive``): the overrides must be
+    registered under the translated names too. A name already registered
+    (by Sphinx or another extension) is what docutils finds, so it is left alone.
+    """
+    module = rst_languages.get_language(language or "en")
+    return {
+        name: DIRECTIVES[canonical]
+        for name, canonical in getattr(module, "directives", {}).items()
+        if canonical in DIRECTIVES and name not in DIRECTIVES and not is_directive_registered(name)
+    }
+
+
+def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """``env-get-outdated``, before the front matter scan: a page file that is a symlink out of the site is not read."""
+    sitewide.drop(env, _ROOTS)  # the site config or conf.py's folder may have moved since the last build
+    escaping = {doc for doc in env.found_docs if allowed(env, env.doc2path(doc), dotted=True) is None}
+    for docname in sorted(escaping):
+        warn("path", f"page file {os.fspath(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "
+             "it is not read or built", location=None)
+    for documents in (env.found_docs, added, changed):
+        documents.difference_update(escaping)
+    removed.update(escaping & set(env.all_docs))
+    return []
+
+
+def register_translated_directives(app: Sphinx, conf: Config) -> None:
+    """The file-reading overrides under the names the build's ``language`` gives them."""
+    hooks = Guarded(app)
+    for name, directive in translated_directives(conf.language).items():
+        hooks.add_directive(name, directive)

@@ -1,0 +1,103 @@
+"""Heading ids as Hugo makes them, so ``#anchor`` links written for Hugo keep working.
+
+Each body heading gets Hugo's id (GitHub style by default, Blackfriday when
+the site config or ``hugo_heading_ids`` says so), made unique as Hugo does;
+a Goldmark attribute ``## Title {#id}`` sets it explicitly. The id is put
+first, so it is the one HTML shows; Sphinx's own ids stay as extra anchors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_comparisons import pipeline
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo.headings import HeadingIds as Ids
+from sphinx_comparisons.hugo.headings import take_heading_ids
+from sphinx_comparisons.page.titles import plan
+from sphinx_comparisons.site import records
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_KEY = "sphinx_comparisons_heading_ids"
+_SCHEME = "hugo_heading_scheme"
+
+
+def _current(env: BuildEnvironment) -> Any:
+    return getattr(env, "current_document", None) or env.temp_data
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Explicit heading ids (``## Title {#id}``) taken out of the text, kept for the transform."""
+    if not records.is_markdown(app.env, docname):
+        return
+    source[0], ids, problems = take_heading_ids(source[0])
+    for problem in problems:
+        warn("attribute", problem.message, location=(docname, problem.line))
+    _current(app.env)[_KEY] = ids
+
+
+class AssignHeadingIds(SphinxTransform):
+    """Every heading gets the id the site's heading-id scheme gives it, or its explicit one."""
+
+    default_priority = pipeline.HEADING_IDS
+
+    def apply(self, **kwargs: Any) -> None:
+        env = self.env
+        docname = env.docname
+        if not records.is_markdown(env, docname):
+            return
+        explicit: dict[int, str] = _current(env).get(_KEY) or {}
+        ids = Ids(getattr(env, _SCHEME, "github"))
+        title_section = self._title_section()
+        wanted: dict[int, tuple[nodes.section, str]] = {}
+        for section in self.document.findall(nodes.section):
+            if section is title_section:
+                continue
+            title = section.next_node(nodes.title)
+            if title is None:
+                continue
+            given = explicit.get(title.line) if title.line is not None else None
+            new = ids.claim(given) if given else ids.for_text(title.astext())
+            wanted[id(section)] = (section, new)
+        assigned = {new for _, new in wanted.values()}
+        for section, new in wanted.values():
+            self._set(section, new, assigned)
+        if title_section is not None:
+            self._drop(title_section, assigned)
+
+    def _title_section(self) -> nodes.section | None:
+        fm = records.front_matter(self.env, self.env.docname)
+        if fm is None or plan(fm, str(self.env.doc2path(self.env.docname, False))) is None:
+            return None
+        section = self.document.next_node(nodes.section)
+        title = section.next_node(nodes.title) if section is not None else None
+        return section if title is not None and title.line == fm.start_line else None
+
+    def _set(self, section: nodes.section, new: str, assigned: set[str]) -> None:
+        if section["ids"][:1] != [new]:
+            section["ids"] = [new, *(i for i in section["ids"] if i != new)]
+        self._drop(section, assigned - {new})
+        self.document.ids[new] = section
+
+    def _drop(self, section: nodes.section, taken: set[str]) -> None:
+        """Remove ids another heading now owns; keep the section's names pointing somewhere.
+
+        A section must keep an id (Sphinx's writers read ``ids[0]``): the title
+        section of ``title: Extensions`` loses ``extensions`` to the body's
+        ``## Extensions``, which has it in Hugo, and gets a fresh one instead.
+        """
+        dropped = [i for i in section["ids"] if i in taken]
+        if not dropped:
+            return
+        section["ids"] = [i for i in section["ids"] if i not in taken]
+        if not section["ids"]:
+            self.document.set_id(section)
+        for name, target in list(self.document.nameids.items()):
+            if target in dropped:
+                self.document.nameids[name] = section["ids"][0]

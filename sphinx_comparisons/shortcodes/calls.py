@@ -1,0 +1,137 @@
+"""What a shortcode's handler is given: a :class:`Call`, and how block results leave paragraphs.
+
+A handler (``registry.py``) turns a call into docutils nodes; it can render Markdown, including generated
+MyST for sphinx-design components, through MyST's own renderer, so line
+numbers inside the shortcode's content still point at the page's source.
+A role whose handler returns block content and that stands alone in a
+paragraph replaces that paragraph, as Hugo drops the ``<p>`` around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_comparisons import pipeline
+from sphinx_comparisons.diagnostics import warn
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+
+class hugo_block(nodes.Inline, nodes.Element):
+    """Block content a shortcode role produced; lifted out of its paragraph by a transform."""
+
+
+@dataclass
+class Call:
+    """One shortcode call, as its handler sees it."""
+
+    name: str
+    notation: str
+    positional: list[Any]
+    named: dict[str, Any]
+    inner: str | None
+    line: int
+    docname: str
+    env: BuildEnvironment
+    renderer: Any = field(repr=False)
+    block: bool = False
+    #: The page's shortcode expansion, for text a handler reads from elsewhere (an included file).
+    expand_shortcodes: Callable[[str], str] = field(default=str, repr=False)
+
+    def get(self, key: str | int, default: Any = None) -> Any:
+        if isinstance(key, int):
+            return self.positional[key] if key < len(self.positional) else default
+        return self.named.get(key, default)
+
+    def arg(self, name: str, position: int | None = None, default: Any = None) -> Any:
+        """A parameter given by name, else at a position (shortcodes accept both)."""
+        if name in self.named:
+            return self.named[name]
+        if position is not None and position < len(self.positional):
+            return self.positional[position]
+        return default
+
+    def markdown(self, text: str | None = None, line: int | None = None) -> list[nodes.Node]:
+        """Block Markdown (the inner content by default) rendered by MyST, as nodes."""
+        return _render(self.renderer, self._inner() if text is None else text, line or self.line, inline=False)
+
+    def _inner(self) -> str:
+        """The inner content; a shortcode without one fails here, and :func:`_invoke` reports it."""
+        if self.inner is None:
+            raise ValueError("it has no inner content")
+        return self.inner
+
+    def inline_markdown(self, text: str, line: int | None = None) -> list[nodes.Node]:
+        return _render(self.renderer, text, line or self.line, inline=True)
+
+    def wrapped(self, before: list[str], after: list[str], inner: str | None = None, within: str | None = None) -> list[nodes.Node]:
+        """Render ``before`` + inner + ``after`` as one Markdown text, inner keeping its lines.
+
+        ``within`` names the sphinx-design component the result will sit in
+        (a tab item is made for a tab set), so its directive finds the parent it expects.
+        """
+        body = self._inner() if inner is None else inner
+        text = "\n".join([*before, body.strip("\n"), *after])
+        # a block's inner lines follow its opening tag; anything else stands on the tag's line
+        start = self.line + 1 - len(before) if self.block else self.line
+        return _render(self.renderer, text, max(start, 1), inline=False, within=within)
+
+    def warn(self, subtype: str, message: str) -> None:
+        warn(subtype, message, location=(self.docname, self.line))
+
+
+def _render(renderer: Any, text: str, line: int, inline: bool, within: str | None = None) -> list[nodes.Node]:
+    container = nodes.container()
+    if within:
+        container["design_component"] = within
+    with renderer.current_node_context(container):
+        renderer.nested_render_text(text, line - 1, inline=inline)  # MyST counts from 0 here
+    return list(container.children)
+
+
+Handler = Callable[[Call], list[nodes.Node]]
+
+
+def fence_for(text: str, char: str = ":", least: int = 3) -> str:
+    """A fence of ``char`` longer than any run of it that starts a line of ``text``."""
+    longest = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        run = len(stripped) - len(stripped.lstrip(char))
+        longest = max(longest, run)
+    return char * max(least, longest + 1)
+
+
+class LiftBlocks(SphinxTransform):
+    """A block-producing shortcode alone in a paragraph takes the paragraph's place."""
+
+    default_priority = pipeline.LIFT_BLOCKS
+
+    def apply(self, **kwargs: Any) -> None:
+        for block in list(self.document.findall(hugo_block)):
+            parent = block.parent
+            if isinstance(parent, nodes.paragraph) and all(
+                child is block or (isinstance(child, nodes.Text) and not child.strip()) for child in parent.children
+            ):
+                parent.replace_self(block.children)
+            elif isinstance(parent, _HEADINGS):
+                block.replace_self(_inline_content(block))
+            else:
+                block.replace_self(block.children)
+
+
+#: Headings are copied into tables of contents, where Sphinx neither processes
+#: ``only`` nodes nor writes block nodes: a block there crashes the HTML writer.
+_HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
+
+
+def _inline_content(block: hugo_block) -> list[nodes.Node]:
+    """What of a block shortcode can stand in a heading: its first paragraph's content."""
+    paragraph = next(iter(block.findall(nodes.paragraph)), None)
+    return [child.deepcopy() for child in paragraph.children] if paragraph is not None else []
