@@ -472,6 +472,41 @@ def test_page_data_lives_while_one_page_is_read(make_app, tmp_path):
         assert compat.sphinx.page_data(app.env) is app.env.current_document
 
 
+#: A builder must come from an extension: Sphinx looks it up before it runs conf.py's setup.
+TRANSLATING = """\
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+from sphinx_comparisons import compat
+
+
+class Translating(DirectoryHTMLBuilder):
+    name = "probe-translate"
+
+    def write_doc(self, docname, doctree):
+        compat.sphinx.translate_page(self, docname, doctree)
+
+
+def setup(app):
+    app.add_builder(Translating)
+"""
+
+
+def test_translate_page_translates_as_the_html_builder_and_writes_nothing(
+    make_app, tmp_path, monkeypatch
+):
+    index = (
+        "Home\n====\n\n.. toctree::\n   :numbered:\n\n   other\n\n"
+        ".. figure:: missing.png\n\n   A caption\n\n.. code-block:: nosuchlang\n\n   x\n"
+    )
+    conf = 'extensions = ["probe_translate"]\nnumfig = True\n'
+    write_tree(tmp_path, {"probe_translate.py": TRANSLATING})
+    monkeypatch.syspath_prepend(str(tmp_path))
+    app = _app(make_app, tmp_path, {**PAGES, "index.rst": index}, "probe-translate", conf=conf)
+    app.build()
+    warnings = app_warnings(app)
+    assert [w for w in warnings if "nosuchlang" in w], warnings  # the translator ran: it highlights
+    assert not Path(app.outdir, "index.html").exists()
+
+
 def test_hidden_toctree_is_one_the_toctree_directive_would_make(make_app, tmp_path):
     sidebar = (
         'html_sidebars = {"**": ["globaltoc.html"]}\n'
