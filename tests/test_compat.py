@@ -125,7 +125,7 @@ ALLOWED = {
     (
         "site/model.py",
         "found_docs mutated",
-    ): "state: the model's _drop calls compat.sphinx.leave_build",
+    ): "state: the model's _drop calls compat.sphinx.drop_documents",
 }
 
 
@@ -340,7 +340,7 @@ def test_leave_build_takes_pages_out_before_reading(make_app, tmp_path):
     second = make_app("html", srcdir=tmp_path)
 
     def leave(app, env, added, changed, removed):
-        compat.sphinx.leave_build(env, {"gone", "new"}, added, changed, removed)
+        compat.sphinx.drop_documents(env, {"gone", "new"}, added, changed, removed)
         return []
 
     second.connect("env-get-outdated", leave)
@@ -440,7 +440,7 @@ def test_page_data_lives_while_one_page_is_read(make_app, tmp_path):
     seen = []
 
     def on_source_read(app, docname, source):
-        data = compat.sphinx.page_data(app.env)
+        data = compat.sphinx.document_data(app.env)
         seen.append(("read", docname, data.get("probe")))
         data["probe"] = docname
 
@@ -449,7 +449,7 @@ def test_page_data_lives_while_one_page_is_read(make_app, tmp_path):
 
         def apply(self, **kwargs):
             seen.append(
-                ("transform", self.env.docname, compat.sphinx.page_data(self.env).get("probe"))
+                ("transform", self.env.docname, compat.sphinx.document_data(self.env).get("probe"))
             )
             self.document += probe_node()
 
@@ -469,7 +469,7 @@ def test_page_data_lives_while_one_page_is_read(make_app, tmp_path):
     ]
     assert sorted(written) == ["index", "other"]
     if hasattr(app.env, "current_document"):  # the public API, where Sphinx has it
-        assert compat.sphinx.page_data(app.env) is app.env.current_document
+        assert compat.sphinx.document_data(app.env) is app.env.current_document
 
 
 #: A builder must come from an extension: Sphinx looks it up before it runs conf.py's setup.

@@ -156,7 +156,7 @@ def given_in_conf(conf: Config, names: Iterable[str]) -> bool:
 # -- the documents of this build ----------------------------------------------------------------
 
 
-def leave_build(
+def drop_documents(
     env: BuildEnvironment,
     docnames: AbstractSet[str],
     added: set[str],
@@ -312,7 +312,7 @@ def set_orphan(env: BuildEnvironment, docname: str, orphan: bool) -> None:
 # -- reading ------------------------------------------------------------------------------------
 
 
-def page_data(env: BuildEnvironment) -> MutableMapping[str, Any]:
+def document_data(env: BuildEnvironment) -> MutableMapping[str, Any]:
     """Data kept while one page is read; Sphinx starts it afresh for each page.
 
     Relies on: ``env.temp_data``, a dict, before Sphinx 8.2.

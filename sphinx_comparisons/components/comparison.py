@@ -98,7 +98,7 @@ class ComparisonDirective(SphinxDirective):
 
     def _within_budget(self, table: matrix.Matrix) -> matrix.Matrix:
         """The table cut to the cells left of this page's ``table_cells`` budget (reported where it is cut)."""
-        page = compat.sphinx.page_data(self.env)
+        page = compat.sphinx.document_data(self.env)
         used: int = page.get(records.CELLS_USED) or 0
         table, problem = matrix.within(table, max(records.limits(self.env).table_cells - used, 0))
         if problem is not None:

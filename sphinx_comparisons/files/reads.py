@@ -272,7 +272,7 @@ def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], c
     for docname in sorted(escaping):
         warn("path", f"page file {os.fspath(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "
              "it is not read or built", location=None)
-    compat.sphinx.leave_build(env, escaping, added, changed, removed)
+    compat.sphinx.drop_documents(env, escaping, added, changed, removed)
     return []
 
 

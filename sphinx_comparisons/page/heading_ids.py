@@ -34,7 +34,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0], ids, problems = take_heading_ids(source[0])
     for problem in problems:
         warn("attribute", problem.message, location=(docname, problem.line))
-    compat.sphinx.page_data(app.env)[_KEY] = ids
+    compat.sphinx.document_data(app.env)[_KEY] = ids
 
 
 class AssignHeadingIds(SphinxTransform):
@@ -47,7 +47,7 @@ class AssignHeadingIds(SphinxTransform):
         docname = env.docname
         if not records.is_markdown(env, docname):
             return
-        explicit: dict[int, str] = compat.sphinx.page_data(env).get(_KEY) or {}
+        explicit: dict[int, str] = compat.sphinx.document_data(env).get(_KEY) or {}
         ids = Ids(getattr(env, _SCHEME, "github"))
         title_section = self._title_section()
         wanted: dict[int, tuple[nodes.section, str]] = {}

@@ -77,7 +77,7 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
     Each level renders the Markdown inside it, so the depth is bounded here
     whatever made it (nested tags, included files, roles in directives).
     """
-    page = compat.sphinx.page_data(call.env)
+    page = compat.sphinx.document_data(call.env)
     depth: int = page.get(_DEPTH) or 0
     limit = records.limits(call.env).shortcode_depth
     if depth >= limit:

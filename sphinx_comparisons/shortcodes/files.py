@@ -40,7 +40,7 @@ def readfile(call: Call) -> list[nodes.Node]:
     if found is None:
         return []
     call.env.note_dependency(str(found))
-    page = compat.sphinx.page_data(call.env)
+    page = compat.sphinx.document_data(call.env)
     includes = page.get(_INCLUDES)
     if not isinstance(includes, _Includes):
         includes = page[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])

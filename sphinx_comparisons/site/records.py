@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _ENV_ATTR = "hugo_pages"
 _UNDECODABLE = "hugo_undecodable_pages"
-#: Table cells of the page being read so far (in ``compat.sphinx.page_data``, one page's data).
+#: Table cells of the page being read so far (in ``compat.sphinx.document_data``, one page's data).
 CELLS_USED = "hugo_table_cells"
 
 
@@ -112,7 +112,7 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if dropped is not None:
         warn("limit", f"the page has more than {budgets.table_cells:,} table cells ('|', hugo_limits 'table_cells'); "
              "it is read up to this line, the rest is left out", location=(docname, dropped))
-    compat.sphinx.page_data(app.env)[CELLS_USED] = source[0].count("|")
+    compat.sphinx.document_data(app.env)[CELLS_USED] = source[0].count("|")
 
 
 def scan(
