@@ -117,7 +117,7 @@ def check(srcdir: Path, hugo_config: str | None = None) -> Report:
     warnings, status = _Warnings(srcdir), _Notes()
     with (
         tempfile.TemporaryDirectory(prefix="sphinx-comparisons-check-") as out,
-        patch_docutils(confdir or srcdir),  # as sphinx-build: docutils.conf, and docutils'
+        patch_docutils(str(confdir or srcdir)),  # as sphinx-build: docutils.conf, and docutils.
         docutils_namespace(),  # directives and roles as they were once the build is over
     ):
         try:
