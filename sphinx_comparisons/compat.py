@@ -6,10 +6,14 @@ Kept in one module so an upgrade of myst-parser has one place to check.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import MutableMapping
+from typing import TYPE_CHECKING, Any
 
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers import sphinx_ as myst_sphinx_parser
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 
 def _looks_up_paths_safely(render: Any) -> Any:
@@ -59,3 +63,28 @@ def patch_myst() -> None:
         SphinxRenderer.render_link_unknown = _looks_up_paths_safely(current)  # type: ignore[method-assign]
     if not getattr(myst_sphinx_parser.create_md_parser, "__sphinx_comparisons__", False):
         myst_sphinx_parser.create_md_parser = _parses_every_link(myst_sphinx_parser.create_md_parser)
+
+
+def document_data(env: BuildEnvironment) -> MutableMapping[str, Any]:
+    """Where an extension keeps data while one document is read: ``env.current_document``, a
+    mapping for extensions' keys in newer Sphinx (checked with 9.0), else the ``env.temp_data``
+    dict (Sphinx 8.0). Sphinx starts either afresh for each document."""
+    current = getattr(env, "current_document", None)
+    return current if current is not None else env.temp_data  # type: ignore[return-value]
+
+
+def drop_documents(
+    env: BuildEnvironment, dropped: set[str], added: set[str], changed: set[str], removed: set[str]
+) -> None:
+    """Take ``dropped`` out of this build's documents during ``env-get-outdated``: neither read
+    nor written, and an earlier build's output of them removed.
+
+    Sphinx has no API for it: the event hands over its ``added``, ``changed`` and ``removed``
+    sets, and Sphinx reads them, and ``env.found_docs``, after the handlers return (checked
+    with Sphinx 8.0 and 9.0), so they are changed in place.
+    """
+    if not dropped:
+        return
+    for documents in (env.found_docs, added, changed):
+        documents.difference_update(dropped)
+    removed.update(dropped & set(env.all_docs))

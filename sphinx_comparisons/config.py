@@ -296,22 +296,30 @@ def setup(app: Sphinx) -> None:
 
 
 def apply(app: Sphinx, conf: Config) -> None:
-    """The validated settings kept for the build; MyST extensions and warning filters merged."""
-    settings = validate(conf)
-    if settings.config:
+    """The ``hugo_*`` values replaced by their validated form (a wrong one by its default, and
+    ``hugo_config`` made absolute); MyST extensions and warning filters merged."""
+    checked = validate(conf)
+    if checked.config:
         base = Path(app.confdir) if app.confdir else Path(app.srcdir)
-        settings = dataclasses.replace(settings, config=str(base / settings.config))
-    conf._sphinx_comparisons = settings
+        checked = dataclasses.replace(checked, config=str(base / checked.config))
+    for spec in HugoConfig.fields():
+        setattr(conf, PREFIX + spec.name, getattr(checked, spec.name))
     if not conf.html_baseurl and os.environ.get("READTHEDOCS_CANONICAL_URL"):
         conf.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
-    conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
-    if not settings.sphinx_only_warnings:
+    conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, checked.myst_extensions)
+    if not checked.sphinx_only_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, SPHINX_ONLY_WARNINGS)
 
 
 def _merged(current: Any, extra: list[str]) -> list[str]:
     values = list(current or [])
     return values + [item for item in extra if item not in values]
+
+
+def settings(conf: Config) -> HugoConfig:
+    """This build's ``hugo_*`` settings, as ``sphinx_design.config.get_sd_config`` reads its own:
+    from the public config values, which :func:`apply` validated at ``config-inited``."""
+    return HugoConfig(**{spec.name: getattr(conf, PREFIX + spec.name) for spec in HugoConfig.fields()})
 
 
 def validate(config: Config) -> HugoConfig:

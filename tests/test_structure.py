@@ -83,7 +83,6 @@ def test_the_core_imports_no_sphinx():
                     assert not any(n.startswith("sphinx_comparisons.") and not n.startswith("sphinx_comparisons.hugo") for n in names), name
 
 
-@pytest.mark.xfail(reason="features do not subscribe to the model's changes yet", strict=True)
 def test_the_site_model_imports_no_feature():
     model = "sphinx_comparisons.site.model"
     features = {f"sphinx_comparisons.{feature}" for feature in FEATURES}

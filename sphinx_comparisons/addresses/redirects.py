@@ -1,7 +1,8 @@
 """Redirect pages for every alias, for the HTML builders, and the list of them.
 
-Each alias gets a small page at its old address that forwards to the page's
-final URL (meta refresh, canonical link, a script that keeps ``?query`` and
+The aliases are resolved and checked before reading, for the site model. Each
+alias gets a small page at its old address that forwards to the page's final
+URL (meta refresh, canonical link, a script that keeps ``?query`` and
 ``#fragment``, and a visible link). Files written by an earlier build that
 are no longer aliases are removed; a file this extension did not write is
 never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all.
@@ -16,33 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sphinx_comparisons.addresses import address_book
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.files import staticdirs
-from sphinx_comparisons.hugo import aliases as aliases_
-from sphinx_comparisons.hugo import outputs, safeurl, urls
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.hugo import outputs, safeurl
+from sphinx_comparisons.site import state
+from sphinx_comparisons.site.addresses import style
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
-    from sphinx_comparisons.hugo.content import Page
-
-_ENV_ATTR = "hugo_aliases"
 MARKER = "<!-- sphinx-comparisons redirect -->"
 MANIFEST = ".sphinx-comparisons-redirects.json"
-
-
-def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None:
-    """Resolve and check every alias before reading; report refusals with their lines."""
-    known = address_book.addresses(env)
-    page_urls = {key: address.url for key, address in known.items()}
-    page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
-    found, problems = aliases_.collect(pages.values(), page_urls, page_files, set(staticdirs.static_files(env)))
-    for problem in problems:
-        warn(problem.subtype, problem.message, location=(problem.page, problem.line))
-    sitewide.put(env, _ENV_ATTR, found)
 
 
 def _page(target: str, title: str, canonical: str) -> str:
@@ -95,16 +80,17 @@ def _ours(path: Path) -> bool:
 
 def write(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the redirect files, drop stale ones, list them all."""
-    pretty = address_book.style(app.builder)
+    pretty = style(app.builder)
     if exception is not None or pretty is None:
         return
     env = app.env
     outdir = Path(app.outdir)
-    known = address_book.addresses(env)
-    base = records.hugo_config(env).base_url or (app.config.html_baseurl or "")
+    site = state.model(env)
+    known = site.addresses
+    base = settings(app.config).base_url or (app.config.html_baseurl or "")
     written: list[str] = []
     listing = []
-    for alias in sitewide.get(env, _ENV_ATTR, []):
+    for alias in site.aliases:
         address = known.get(alias.page)
         destination = _inside(outdir, alias.file)
         if address is None or destination is None:

@@ -22,16 +22,16 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons.addresses import address_book, links
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, safeurl, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.headings import atx
 from sphinx_comparisons.hugo.yamldata import excerpt
-from sphinx_comparisons.navigation import toctrees
-from sphinx_comparisons.site import pagesets, records, sitewide
+from sphinx_comparisons.site import domain, records, state
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 _LINK_LINE = re.compile(
     r"^\s*[-*+]\s+\[(?P<title>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(?P<rest>.*)$"
 )
-_AUTO_PAGES = "hugo_related_auto_pages"
-_FINGERPRINT = "hugo_related_fingerprint"
+#: What an automatic block is scored from, as the ``hugo`` domain records it per page.
+_SCORED = "related.scored"
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,10 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
     if not records.is_markdown(env, docname):
         return
-    settings = records.hugo_config(env)
-    text = convert_sections(source[0], [h.lower() for h in settings.related_headings])
-    if settings.related_pages and records.front_matter(env, docname) is not None:
-        text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
+    chosen = settings(env.config)
+    text = convert_sections(source[0], [h.lower() for h in chosen.related_headings])
+    if chosen.related_pages and records.front_matter(env, docname) is not None:
+        text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {chosen.related_pages}\n:heading: Related pages\n```\n"
     source[0] = text
 
 
@@ -190,14 +190,15 @@ class RelatedPostsDirective(SphinxDirective):
 
     def _auto(self) -> list[Item]:
         env = self.env
-        pagesets.pages(env, _AUTO_PAGES).add(env.docname)
-        found = toctrees.build_pages(env)
+        domain.of(env).note_use(env.docname, _SCORED, state.derived(env, _scored_digest))
+        site = state.model(env)
+        found = site.pages
         page = found.get(env.docname)
         if page is None:
             return []
         limit = self.options.get("limit", 5)
-        config = toctrees.site_config(env)
-        keys = related.related(page, found.values(), related.settings_from_config(config.values.get("related")), limit)
+        scoring = related.settings_from_config(site.site_config.values.get("related"))
+        keys = related.related(page, found.values(), scoring, limit)
         if not keys:
             keys = _siblings(env, env.docname)[:limit]
         return [Item(found[key].title or found[key].link_title or key, key, str(found[key].params.get("description") or "")) for key in keys]
@@ -223,9 +224,10 @@ class RelatedPostsDirective(SphinxDirective):
             docname = self.env.path2doc(self.env.relfn2path(url.split("#", 1)[0], self.env.docname)[1])
             if docname is not None:
                 return docname, "doc"
-        address = address_book.addresses(self.env).get(self.env.docname)
+        site = state.model(self.env)
+        address = site.addresses.get(self.env.docname)
         path, _ = urls.resolve(address.url if address else "/", url)
-        found = links.url_index(self.env).get(urls.normalize(path))
+        found = site.url_index.get(urls.normalize(path))
         if found is not None:
             return found, "doc"
         return url, "url"
@@ -293,10 +295,7 @@ def visit_related_html(translator: Any, node: related_block) -> None:
 
 
 def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
-    nav = sitewide.get(env, toctrees.NAV)
-    if nav is None:
-        return []
-    for groups in nav.toctrees.values():
+    for groups in state.model(env).navigation.toctrees.values():
         for group in groups:
             targets = [item.target for item in group.items if not item.external]
             if docname in targets:
@@ -304,17 +303,14 @@ def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
     return []
 
 
-def stale_pages(env: BuildEnvironment, found: dict[str, Any]) -> set[str]:
-    """Pages with an automatic block, when the keywords, tags, dates or titles of the site changed."""
-    fingerprint = digest(repr([
+def _scored_digest(env: BuildEnvironment) -> str:
+    """What automatic blocks are scored from: every page's keywords, tags, dates and titles."""
+    return digest(repr([
         (key, page.title, page.params.get("keywords"), page.params.get("tags"), str(page.date), page.listed)
-        for key, page in sorted(found.items())
+        for key, page in sorted(state.model(env).pages.items())
     ]))
-    previous = getattr(env, _FINGERPRINT, None)
-    setattr(env, _FINGERPRINT, fingerprint)
-    if previous is None or previous == fingerprint:
-        return set()
-    return set(getattr(env, _AUTO_PAGES, set()))
 
 
-RelatedPages = pagesets.collector(_AUTO_PAGES)
+def rescored(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+    """When the site changed: pages with an automatic block, if what it is scored from changed."""
+    return domain.of(env).using_other(_SCORED, state.derived(env, _scored_digest))

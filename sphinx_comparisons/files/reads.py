@@ -3,8 +3,8 @@
 Shortcodes (``readfile``, ``includeMarkdown``, ``imgproc``), the ``comparison``
 directive and the ``include`` directives ask :func:`allowed`; images and
 download links are checked by :class:`ContainFiles` before Sphinx copies them
-into ``_images/`` and ``_downloads/``; source files that are symlinks leading
-out of the site are dropped before anything reads them.
+into ``_images/`` and ``_downloads/``. (Source files that are symlinks leading
+out of the site leave the build with the site model, before anything reads them.)
 """
 
 from __future__ import annotations
@@ -29,9 +29,8 @@ from sphinx.util.docutils import SphinxDirective, is_directive_registered
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.hugo import paths, siteconfig
-from sphinx_comparisons.navigation import toctrees
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.hugo import paths
+from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,23 +42,10 @@ if TYPE_CHECKING:
 _SCHEME_CHARS = "://"
 
 
-_ROOTS = "hugo_read_roots"
-
-
 def read_roots(env: BuildEnvironment) -> tuple[Path, ...]:
     """The folders pages may read: the content tree, the Hugo project root, conf.py's folder
-    and ``hugo_read_paths``.
-
-    Found once per build (at ``env-get-outdated``), as every image and page asks.
-    """
-    found: tuple[Path, ...] | None = sitewide.get(env, _ROOTS)
-    if found is None:
-        confdir = Path((getattr(env, "_app", None) or env.app).confdir or env.srcdir)
-        files = [Path(f) for f in toctrees.site_config(env).files]
-        extra = [confdir / name for name in records.hugo_config(env).read_paths]
-        found = paths.roots(env.srcdir, siteconfig.site_root(files), confdir, *extra)
-        sitewide.put(env, _ROOTS, found)
-    return found
+    and ``hugo_read_paths`` (found for the site model)."""
+    return state.model(env).read_roots
 
 
 def allowed(env: BuildEnvironment, path: Path | str, dotted: bool = False) -> Path | None:
@@ -276,19 +262,6 @@ def translated_directives(language: str | None) -> dict[str, type]:
         for name, canonical in getattr(module, "directives", {}).items()
         if canonical in DIRECTIVES and name not in DIRECTIVES and not is_directive_registered(name)
     }
-
-
-def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    """``env-get-outdated``, before the front matter scan: a page file that is a symlink out of the site is not read."""
-    sitewide.drop(env, _ROOTS)  # the site config or conf.py's folder may have moved since the last build
-    escaping = {doc for doc in env.found_docs if allowed(env, env.doc2path(doc), dotted=True) is None}
-    for docname in sorted(escaping):
-        warn("path", f"page file {os.fspath(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "
-             "it is not read or built", location=None)
-    for documents in (env.found_docs, added, changed):
-        documents.difference_update(escaping)
-    removed.update(escaping & set(env.all_docs))
-    return []
 
 
 def register_translated_directives(app: Sphinx, conf: Config) -> None:

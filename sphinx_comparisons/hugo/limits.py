@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -86,6 +87,35 @@ def check_overrides(value: Any) -> dict[str, int] | None:
         if name not in known or isinstance(number, bool) or not isinstance(number, int) or number < 1:
             return None
     return dict(value)
+
+
+@dataclass
+class IncludeChain:
+    """One page's includes (``readfile``): the files being included, outermost first (the page
+    itself first), and how many were read."""
+
+    chain: list[Path]
+    count: int = 0
+    #: Characters read from included files: they count against ``page_size`` too.
+    characters: int = 0
+    #: (file, line) already refused for a loop or the depth: said once (a fan-out repeats them).
+    refused: set[tuple[Path, int]] = field(default_factory=set)
+
+    def refusal(self, found: Path, line: int, limits: Limits) -> str | None:
+        """Why ``found`` may not be included here ("" once already said), or None."""
+        self.count += 1
+        if self.count > limits.includes:
+            if self.count > limits.includes + 1:
+                return ""
+            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes'); it and the later ones were left out"
+        if found not in self.chain and len(self.chain) <= limits.include_depth:
+            return None
+        said = (found, line) in self.refused
+        self.refused.add((found, line))
+        if found in self.chain:
+            loop = [*self.chain[self.chain.index(found) :], found]
+            return "" if said else "includes itself (" + " -> ".join(path.name for path in loop) + "); it was left out"
+        return "" if said else f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth'); it was left out"
 
 
 class LineIndex:

@@ -14,11 +14,10 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons.hugo.navigation import ListItem, Navigation
-from sphinx_comparisons.navigation.toctrees import NAV
+from sphinx_comparisons.hugo.navigation import ListItem
 from sphinx_comparisons.page import markdownify
 from sphinx_comparisons.page.titles import plan
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 
 
 def _items(env: Any, docname: str) -> tuple[ListItem, ...]:
-    nav: Navigation | None = sitewide.get(env, NAV)
-    return nav.section_lists.get(docname, ()) if nav else ()
+    return state.model(env).navigation.section_lists.get(docname, ())
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -21,8 +21,9 @@ from docutils.parsers.rst.directives import misc
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import pipeline
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -44,12 +45,10 @@ _MYST_MARKUP = frozenset(
 
 def allowed(env: BuildEnvironment) -> bool:
     """``hugo_unsafe_html`` when set, else the Hugo config's ``markup.goldmark.renderer.unsafe``."""
-    chosen = records.hugo_config(env).unsafe_html
+    chosen = settings(env.config).unsafe_html
     if chosen is not None:
         return chosen
-    from sphinx_comparisons.navigation.toctrees import site_config
-
-    return site_config(env).get("markup.goldmark.renderer.unsafe") is True
+    return state.model(env).site_config.get("markup.goldmark.renderer.unsafe") is True
 
 
 def _is_pages(node: nodes.Element) -> bool:

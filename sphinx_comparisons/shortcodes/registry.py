@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.shortcodes.calls import Call, Handler, fence_for
 from sphinx_comparisons.shortcodes.expand import BLOCK, DROP, INLINE, TEXT
-from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -46,7 +46,7 @@ BUILTIN: dict[str, tuple[str, Handler | None]] = {
 
 
 def custom_shortcodes(env: BuildEnvironment) -> dict[str, Any]:
-    return records.hugo_config(env).shortcodes
+    return settings(env.config).shortcodes
 
 
 def kind_of(env: BuildEnvironment):  # type: ignore[no-untyped-def]

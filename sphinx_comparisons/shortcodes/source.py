@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons.shortcodes.expand import Expansion, expand
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
     from sphinx_comparisons.hugo.shortcodes import Shortcode
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.navigation.toctrees import site_config
 from sphinx_comparisons.shortcodes import ref_links
 from sphinx_comparisons.shortcodes.registry import custom_shortcodes, kind_of
 
@@ -43,7 +42,7 @@ def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
                 value = _lookup(entry.get("params", entry), key) if isinstance(entry.get("params", entry), dict) else None
                 if value is not None:
                     return value
-    return _lookup(site_config(env).values.get("params", {}), key)
+    return _lookup(state.model(env).site_config.values.get("params", {}), key)
 
 
 def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyped-def]

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import siteconfig
-from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -70,7 +70,7 @@ def choose_root(app: Sphinx, conf: Config) -> None:
     suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
     root = root_page(srcdir, suffixes)
     if root is None:
-        hugo_site = siteconfig.load(siteconfig.find(records.settings_of(conf).config, srcdir))
+        hugo_site = siteconfig.load(siteconfig.find(settings(conf).config, srcdir))
         if write(srcdir, str(hugo_site.values.get("title") or "Home")):
             root = "_index"
     if root == "_index":

@@ -12,22 +12,14 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.hugo import frontmatter, yamldata
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate, truncate_at_count
-from sphinx_comparisons.site import sitewide
+from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
-    from collections.abc import Set as AbstractSet
-
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
-
-    from sphinx_comparisons.config import HugoConfig
-
-_ENV_ATTR = "hugo_pages"
-#: Table cells of the page being read so far (``env.temp_data`` lives while one page is read).
-CELLS_USED = "hugo_table_cells"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,19 +30,9 @@ class PageRecord:
     front_matter: frontmatter.FrontMatter
 
 
-def hugo_config(env: BuildEnvironment) -> HugoConfig:
-    """The validated ``hugo_*`` settings of this build (set at ``config-inited``)."""
-    return settings_of(env.config)
-
-
-def settings_of(config: Config) -> HugoConfig:
-    """Kept under a private name, which Sphinx leaves out when it pickles the config."""
-    return config._sphinx_comparisons  # type: ignore[no-any-return]
-
-
 def limits(env: BuildEnvironment) -> Limits:
     """This build's budgets: the defaults with ``hugo_limits`` applied."""
-    return DEFAULT.with_overrides(hugo_config(env).limits)
+    return DEFAULT.with_overrides(settings(env.config).limits)
 
 
 def page_yaml(env: BuildEnvironment, text: str, label: str, first_line: int, subtype: str, at: int | None = None) -> Any:
@@ -81,11 +63,7 @@ def is_markdown(env: BuildEnvironment, docname: str) -> bool:
 
 
 def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
-    records = sitewide.get(env, _ENV_ATTR)
-    if records is None:
-        records = {}
-        sitewide.put(env, _ENV_ATTR, records)
-    return records
+    return state.records(env)
 
 
 def _read(path: str, size: int) -> tuple[tuple[int, int], str] | None:
@@ -118,17 +96,11 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if dropped is not None:
         warn("limit", f"the page has more than {budgets.table_cells:,} table cells ('|', hugo_limits 'table_cells'); "
              "it is read up to this line, the rest is left out", location=(docname, dropped))
-    app.env.temp_data[CELLS_USED] = source[0].count("|")  # type: ignore[literal-required]
+    state.reading(app.env).table_cells = source[0].count("|")
 
 
-def scan(
-    app: Sphinx,
-    env: BuildEnvironment,
-    added: AbstractSet[str],
-    changed: AbstractSet[str],
-    removed: AbstractSet[str],
-) -> list[str]:
-    """Bring the front matter of every Markdown page up to date (``env-get-outdated``)."""
+def scan(env: BuildEnvironment) -> None:
+    """Bring the front matter of every Markdown page up to date (for the site model)."""
     records = _records(env)
     for docname in set(records) - env.found_docs:
         del records[docname]
@@ -146,7 +118,6 @@ def scan(
         read = _read(path, limits(env).page_size)
         if read is not None:
             records[docname] = PageRecord(read[0], frontmatter.parse(read[1], limits(env)))
-    return []
 
 
 def front_matter(env: BuildEnvironment, docname: str) -> frontmatter.FrontMatter | None:

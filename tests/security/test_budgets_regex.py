@@ -12,9 +12,9 @@ import time
 import pytest
 
 from sphinx_comparisons import cli
-from sphinx_comparisons.addresses import links
 from sphinx_comparisons.components import comparison, related_posts, symbols
 from sphinx_comparisons.hugo import frontmatter, headings, shortcodes
+from sphinx_comparisons.site import domain
 
 N = 100_000
 SPACES = " " * N
@@ -48,7 +48,7 @@ CASES = {
     "check link title": (cli._LINK.findall, "[a](b " + '"' * N),
     "check inline markup": (cli._INLINE_MARKUP.sub, "", "[" * N),
     "check inline markup target": (cli._INLINE_MARKUP.sub, "", "[a](" * (N // 4)),
-    "raw id": (links._RAW_ID.findall, "id=" + SPACES + "x" + " id " * (N // 4)),
+    "raw id": (domain._RAW_ID.findall, "id=" + SPACES + "x" + " id " * (N // 4)),
     "raw id quote": (cli._RAW_ID.findall, 'id="' + "a" * N),
     # Font Awesome icons in raw HTML
     "icon spaces": (symbols.meaning_of_icon, '<i class="fa fa-check">' + SPACES + "x"),

@@ -9,15 +9,15 @@ import pytest
 from sphinx.errors import SphinxError
 
 from conftest import app_warnings, output_of, write_tree
-from sphinx_comparisons.addresses import links
 from sphinx_comparisons.components import comparison, related_posts, symbols
 from sphinx_comparisons.page import heading_ids, html_context
+from sphinx_comparisons.site import domain
 
 PAGES = {
     "conf.py": 'extensions = ["sphinx_comparisons"]\n',
     "_index.md": "---\ntitle: Home\n---\n\nhome text\n",
     "a.md": (
-        "---\ntitle: Page A\n---\n\nfirst paragraph\n\n## Part\n\n"
+        "---\ntitle: Page A\n---\n\nfirst paragraph, [see B](b.md)\n\n## Part\n\n"
         '| x |\n| --- |\n| <i class="fa-solid fa-check"></i> |\n\n'
         "```{comparison}\nproducts: [P]\nfeatures:\n  F: [yes]\n```\n\nlast paragraph\n"
     ),
@@ -49,8 +49,8 @@ def build(make_app, tmp_path: Path):
     ("owner", "name", "where"),
     [
         (heading_ids.AssignHeadingIds, "apply", "a.md:"),  # a transform
-        (links.ResolveLinksAtWrite, "run", "a.md:"),  # a post-transform
-        (links.AnchorCollector, "process_doc", "a.md:"),  # an environment collector
+        (domain.HugoDomain, "resolve_xref", "a.md:5:"),  # a domain resolving a link, at its line
+        (domain.HugoDomain, "process_doc", "a.md:"),  # a domain collecting what a page holds
         (comparison.ComparisonDirective, "run", "a.md:13:"),  # a directive, at its line
         (symbols, "visit_symbol_html", "a.md:"),  # a node's HTML visitor
         (related_posts, "on_source_read", "a.md:"),  # source-read
