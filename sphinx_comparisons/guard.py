@@ -134,6 +134,11 @@ def page_context(handler: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+def _names_of(cls: type) -> dict[str, Any]:
+    """What a guarded subclass keeps of the class it wraps: its names and docstring."""
+    return {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__}
+
+
 def transform(cls: T) -> T:
     """A transform whose failure leaves the doctree as far as it got."""
     base: Any = cls
@@ -147,7 +152,7 @@ def transform(cls: T) -> T:
             give_sections_ids(self.document)
             report(cls, error, _docname(getattr(self.document.settings, "env", None)), method="apply")
 
-    wrapped = type(cls.__name__, (cls,), {"apply": apply, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    wrapped = type(cls.__name__, (cls,), {"apply": apply, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 
@@ -156,6 +161,7 @@ def domain(cls: T) -> T:
     ``resolve_xref`` failure leaves the reference's text."""
     base: Any = cls
 
+    @functools.wraps(base.process_doc)
     def process_doc(self: Any, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         try:
             base.process_doc(self, env, docname, document)
@@ -164,6 +170,7 @@ def domain(cls: T) -> T:
         except Exception as error:  # noqa: BLE001
             report(cls, error, docname, method="process_doc")
 
+    @functools.wraps(base.resolve_xref)
     def resolve_xref(self: Any, env: BuildEnvironment, fromdocname: str, *args: Any) -> nodes.Element | None:
         try:
             return base.resolve_xref(self, env, fromdocname, *args)  # type: ignore[no-any-return]
@@ -175,7 +182,7 @@ def domain(cls: T) -> T:
             return nodes.inline("", "", *node.children)
 
     methods = {"process_doc": process_doc, "resolve_xref": resolve_xref}
-    wrapped = type(cls.__name__, (cls,), {**methods, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    wrapped = type(cls.__name__, (cls,), {**methods, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 
@@ -192,7 +199,7 @@ def directive(cls: T) -> T:
             report(cls, error, _docname(self.state.document.settings.env), self.lineno, method="run")
             return []
 
-    wrapped = type(cls.__name__, (cls,), {"run": run, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    wrapped = type(cls.__name__, (cls,), {"run": run, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 

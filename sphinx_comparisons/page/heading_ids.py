@@ -35,6 +35,7 @@ def rescheme(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, ne
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Explicit heading ids (``## Title {#id}``) taken out of the text, kept for the transform."""
     if not records.is_markdown(app.env, docname):
         return
     source[0], ids, problems = take_heading_ids(source[0])
@@ -44,6 +45,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 class AssignHeadingIds(SphinxTransform):
+    """Every heading gets the id the site's heading-id scheme gives it, or its explicit one."""
+
     default_priority = pipeline.HEADING_IDS
 
     def apply(self, **kwargs: Any) -> None:

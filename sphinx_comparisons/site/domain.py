@@ -53,6 +53,8 @@ def page_link(children: list[nodes.Node], target: str, anchor: str, at: nodes.El
 
 
 class HugoDomain(Domain):
+    """What reading collects per page, and the links between pages (see the module's text)."""
+
     name = NAME
     label = "Hugo"
     initial_data: ClassVar[dict[str, Any]] = {key: {} for key in _PER_PAGE}
@@ -68,6 +70,7 @@ class HugoDomain(Domain):
             self.data[key].update((docname, theirs[docname]) for docname in docnames if docname in theirs)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Each page's element ids, and ids written in its raw HTML, for checking ``#anchor`` links."""
         ids = set(document.ids)
         for raw in document.findall(nodes.raw):
             ids.update(_RAW_ID.findall(raw.astext()))
@@ -77,6 +80,7 @@ class HugoDomain(Domain):
         self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
         node: addnodes.pending_xref, contnode: nodes.Element,
     ) -> nodes.Element | None:
+        """Each link to a page made for the builder writing it, its ``#anchor`` checked."""
         if typ != PAGE:
             return None
         if target not in env.all_docs:  # the page left the build since: the text stays
