@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -304,6 +305,7 @@ def apply(app: Sphinx, conf: Config) -> None:
         checked = dataclasses.replace(checked, config=str(base / checked.config))
     for spec in HugoConfig.fields():
         setattr(conf, PREFIX + spec.name, getattr(checked, spec.name))
+    _READ.pop(conf, None)
     if not conf.html_baseurl and os.environ.get("READTHEDOCS_CANONICAL_URL"):
         conf.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
     conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, checked.myst_extensions)
@@ -316,10 +318,18 @@ def _merged(current: Any, extra: list[str]) -> list[str]:
     return values + [item for item in extra if item not in values]
 
 
+#: The settings read from each config, as pages ask for them many times each.
+_READ: weakref.WeakKeyDictionary[Config, HugoConfig] = weakref.WeakKeyDictionary()
+
+
 def settings(conf: Config) -> HugoConfig:
     """This build's ``hugo_*`` settings, as ``sphinx_design.config.get_sd_config`` reads its own:
     from the public config values, which :func:`apply` validated at ``config-inited``."""
-    return HugoConfig(**{spec.name: getattr(conf, PREFIX + spec.name) for spec in HugoConfig.fields()})
+    found = _READ.get(conf)
+    if found is None:
+        values = {spec.name: getattr(conf, PREFIX + spec.name) for spec in HugoConfig.fields()}
+        found = _READ[conf] = HugoConfig(**values)
+    return found
 
 
 def validate(config: Config) -> HugoConfig:

@@ -20,27 +20,35 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_a_link_follows_when_a_page_takes_its_address(make_app, tmp_path):
-    src = write_tree(tmp_path, {
-        "conf.py": 'extensions = ["sphinx_comparisons"]\n',
-        "_index.md": "---\ntitle: Home\n---\n",
-        "a.md": "---\ntitle: A\n---\n\nSee [the moved page](/moved/).\n",
-        "b.md": "---\ntitle: B\n---\n\nText.\n",
-    })
+    src = write_tree(
+        tmp_path,
+        {
+            "conf.py": 'extensions = ["sphinx_comparisons"]\n',
+            "_index.md": "---\ntitle: Home\n---\n",
+            "a.md": "---\ntitle: A\n---\n\nSee [the moved page](/moved/).\n",
+            "b.md": "---\ntitle: B\n---\n\nText.\n",
+        },
+    )
     app = _rebuild(make_app, src)
     assert any("link_unresolved" in w for w in app_warnings(app))
     _edit(src / "b.md", "title: B\n", "title: B\nslug: moved\n")
     app = _rebuild(make_app, src)
-    link = next(a for a in soup(output_of(app, "a")).select("a") if a.get_text() == "the moved page")
+    link = next(
+        a for a in soup(output_of(app, "a")).select("a") if a.get_text() == "the moved page"
+    )
     assert link["href"] == "../moved/" and "internal" in link["class"]
 
 
 def test_an_automatic_related_block_follows_the_pages_it_lists(make_app, tmp_path):
-    src = write_tree(tmp_path, {
-        "conf.py": 'extensions = ["sphinx_comparisons"]\nhugo_related_pages = 2\n',
-        "_index.md": "---\ntitle: Home\n---\n",
-        "a.md": "---\ntitle: A\ntags: [db]\n---\n\nText.\n",
-        "b.md": "---\ntitle: Bee\ntags: [db]\n---\n\nText.\n",
-    })
+    src = write_tree(
+        tmp_path,
+        {
+            "conf.py": 'extensions = ["sphinx_comparisons"]\nhugo_related_pages = 2\n',
+            "_index.md": "---\ntitle: Home\n---\n",
+            "a.md": "---\ntitle: A\ntags: [db]\n---\n\nText.\n",
+            "b.md": "---\ntitle: Bee\ntags: [db]\n---\n\nText.\n",
+        },
+    )
     app = _rebuild(make_app, src)
     assert "Bee" in soup(output_of(app, "a")).select_one(".hugo-related").get_text()
     _edit(src / "b.md", "title: Bee", "title: Wasp")
@@ -51,14 +59,19 @@ def test_an_automatic_related_block_follows_the_pages_it_lists(make_app, tmp_pat
 
 def test_heading_ids_follow_the_site_configs_scheme(make_app, tmp_path):
     write_tree(tmp_path, {"hugo.toml": 'title = "Site"\n'})
-    src = write_tree(tmp_path / "content", {
-        "conf.py": 'extensions = ["sphinx_comparisons"]\n',
-        "_index.md": "---\ntitle: Home\n---\n",
-        "a.md": "---\ntitle: A\n---\n\n## Cats & dogs\n\nText.\n",
-    })
+    src = write_tree(
+        tmp_path / "content",
+        {
+            "conf.py": 'extensions = ["sphinx_comparisons"]\n',
+            "_index.md": "---\ntitle: Home\n---\n",
+            "a.md": "---\ntitle: A\n---\n\n## Cats & dogs\n\nText.\n",
+        },
+    )
     app = _rebuild(make_app, src)
     assert soup(output_of(app, "a")).select_one("section#cats--dogs") is not None
-    (tmp_path / "hugo.toml").write_text('title = "Site"\n[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n')
+    (tmp_path / "hugo.toml").write_text(
+        'title = "Site"\n[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n'
+    )
     app = _rebuild(make_app, src)
     assert soup(output_of(app, "a")).select_one("section#cats-dogs") is not None
 
@@ -71,7 +84,8 @@ def test_parallel_readers_bring_back_what_their_pages_hold(tmp_path):
         following = (number + 1) % 12
         anchor = "nowhere" if number == 5 else "part"
         files[f"p{number}.md"] = (
-            f"---\ntitle: Page {number}\n---\n\n## Part\n\nOn to [the next](p{following}.md#{anchor}).\n"
+            f"---\ntitle: Page {number}\n---\n\n## Part\n\n"
+            f"On to [the next](p{following}.md#{anchor}).\n"
         )
     src = write_tree(tmp_path / "src", files)
     serial = sphinx_build(src, tmp_path / "j1", "-b", "dirhtml", "-j", "1")
@@ -83,10 +97,16 @@ def test_parallel_readers_bring_back_what_their_pages_hold(tmp_path):
 
 
 def test_settings_are_the_public_config_values_validated(make_app, tmp_path):
-    src = write_tree(tmp_path, {
-        "conf.py": 'extensions = ["sphinx_comparisons"]\nhugo_related_pages = "many"\nhugo_menus = "main"\n',
-        "_index.md": "---\ntitle: Home\n---\n",
-    })
+    src = write_tree(
+        tmp_path,
+        {
+            "conf.py": (
+                'extensions = ["sphinx_comparisons"]\n'
+                'hugo_related_pages = "many"\nhugo_menus = "main"\n'
+            ),
+            "_index.md": "---\ntitle: Home\n---\n",
+        },
+    )
     app = make_app("html", srcdir=src)
     assert any("hugo_related_pages must be int" in w for w in app_warnings(app))
     assert app.config.hugo_related_pages == 0

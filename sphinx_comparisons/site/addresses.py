@@ -74,7 +74,7 @@ def _file_key(url: str, kind: str, pretty: bool) -> str:
 
 
 def _sphinx_file(docname: str, pretty: bool) -> str:
-    """Where Sphinx itself writes a page (``DirectoryHTMLBuilder.get_target_uri``), site-relative."""
+    """Where Sphinx writes a page (``DirectoryHTMLBuilder.get_target_uri``), site-relative."""
     if not pretty:
         return docname + ".html"
     if docname == "index" or docname.endswith("/index"):
@@ -93,11 +93,18 @@ def homeless(pages: dict[str, Page], known: dict[str, Address], pretty: bool) ->
     for key in sorted(set(pages) - set(known)):
         file = _sphinx_file(key, pretty)
         checked = outputs.site_path(file)
-        reason = checked.reason if isinstance(checked, outputs.Refused) else (
-            "is the file of another page" if file.lower() in taken else None)
+        reason = (
+            checked.reason
+            if isinstance(checked, outputs.Refused)
+            else ("is the file of another page" if file.lower() in taken else None)
+        )
         if reason is not None:
-            warn("output", f"this page cannot keep Sphinx's path {file!r} either: it {reason}; the page is not built",
-                 location=(key, 1))
+            warn(
+                "output",
+                f"this page cannot keep Sphinx's path {file!r} either: it {reason}; "
+                "the page is not built",
+                location=(key, 1),
+            )
             found.add(key)
     return found
 
@@ -109,12 +116,21 @@ def _writable_url(key: str, page: Page, static_files: AbstractSet[str], pretty: 
     line = page.line_of(field) if field else 1
     if isinstance(checked, outputs.Refused):
         shown = asked if len(asked) <= 80 else asked[:77] + "..."
-        warn("output", f"page URL {shown!r} {checked.reason}; this page keeps Sphinx's path", location=(key, line))
+        warn(
+            "output",
+            f"page URL {shown!r} {checked.reason}; this page keeps Sphinx's path",
+            location=(key, line),
+        )
         return None
     url = "/" + checked
     file = urls.output_target(url, page.kind, pretty)[1]
     if file in static_files:
-        warn("output", f"page URL {url} is also the file {file} of the site's static folder, which wins (as in Hugo); "
-             "this page keeps Sphinx's path", location=(key, line))
+        warn(
+            "output",
+            f"page URL {url} is also the file {file} of the site's static folder, "
+            "which wins (as in Hugo); "
+            "this page keeps Sphinx's path",
+            location=(key, line),
+        )
         return None
     return url

@@ -41,12 +41,20 @@ _RAW_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
 _PER_PAGE = ("anchors", "links", "uses", "orphans")
 
 
-def page_link(children: list[nodes.Node], target: str, anchor: str, at: nodes.Element) -> addnodes.pending_xref:
+def page_link(
+    children: list[nodes.Node], target: str, anchor: str, at: nodes.Element
+) -> addnodes.pending_xref:
     """A link to page ``target`` (``#anchor`` on it), located where ``at`` is; without
     ``children``, the link shows the target page's title."""
     shown = children or [nodes.inline("", target)]
     link = addnodes.pending_xref(
-        "", *shown, reftarget=target, refanchor=anchor, refdomain=NAME, reftype=PAGE, refexplicit=bool(children)
+        "",
+        *shown,
+        reftarget=target,
+        refanchor=anchor,
+        refdomain=NAME,
+        reftype=PAGE,
+        refexplicit=bool(children),
     )
     link.source, link.line = at.source, at.line
     return link
@@ -67,18 +75,27 @@ class HugoDomain(Domain):
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
         for key in _PER_PAGE:
             theirs = otherdata[key]
-            self.data[key].update((docname, theirs[docname]) for docname in docnames if docname in theirs)
+            self.data[key].update(
+                (docname, theirs[docname]) for docname in docnames if docname in theirs
+            )
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Each page's element ids, and ids written in its raw HTML, for checking ``#anchor`` links."""
+        """Each page's element ids, and ids written in its raw HTML: what ``#anchor`` may name."""
         ids = set(document.ids)
         for raw in document.findall(nodes.raw):
             ids.update(_RAW_ID.findall(raw.astext()))
         self.data["anchors"][docname] = ids
 
-    def resolve_xref(  # type: ignore[override]  # Sphinx puts any node it is given in the link's place
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
-        node: addnodes.pending_xref, contnode: nodes.Element,
+    # Sphinx puts any node it is given in the reference's place, not only a reference
+    def resolve_xref(  # type: ignore[override]
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
     ) -> nodes.Element | None:
         """Each link to a page made for the builder writing it, its ``#anchor`` checked."""
         if typ != PAGE:
@@ -88,15 +105,26 @@ class HugoDomain(Domain):
         fragment = node.get("refanchor", "")
         anchors = self.data["anchors"].get(target)
         if fragment and anchors is not None and fragment not in anchors:
-            warn("link_anchor", f"link to {target!r} names anchor #{fragment}, which that page does not have", location=node)
+            warn(
+                "link_anchor",
+                f"link to {target!r} names anchor #{fragment}, which that page does not have",
+                location=node,
+            )
         children = list(node.children)
         if not node.get("refexplicit"):
-            children = [nodes.inline("", env.titles[target].astext() if target in env.titles else target)]
+            children = [
+                nodes.inline("", env.titles[target].astext() if target in env.titles else target)
+            ]
         return make_refnode(builder, fromdocname, target, fragment, children)
 
     def resolve_any_xref(
-        self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
-        node: addnodes.pending_xref, contnode: nodes.Element,
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
         """Nothing: the ``any`` role finds pages through ``std:doc`` already, and a second
         answer from here would make every such reference ambiguous."""
@@ -125,7 +153,11 @@ class HugoDomain(Domain):
 
     def using_other(self, fact: str, digest: str) -> set[str]:
         """Pages built from ``fact`` as it stood with another digest than ``digest``."""
-        return {docname for docname, used in self.data["uses"].items() if used.get(fact, digest) != digest}
+        return {
+            docname
+            for docname, used in self.data["uses"].items()
+            if used.get(fact, digest) != digest
+        }
 
     def orphans(self) -> dict[str, bool]:
         """Pages the extension marked orphan, kept so the mark can be taken back."""

@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 #: first build) and the new one, and returns the pages it must read again.
 CHANGED = "hugo-site-changed"
 
+
 def subscribe(app: Sphinx, callback: Callable[..., Iterable[str]]) -> None:
     """Have ``callback(app, env, old, new)`` name the pages to re-read when the model changed."""
     app.connect(CHANGED, callback)
@@ -69,13 +70,18 @@ def on_env_get_outdated(
 
 
 def build(
-    app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, outdated: tuple[set[str], set[str], set[str]]
+    app: Sphinx,
+    env: BuildEnvironment,
+    old: state.SiteModel | None,
+    outdated: tuple[set[str], set[str], set[str]],
 ) -> state.SiteModel:
     """The model of the tree as it is now; pages Hugo would not build leave ``env.found_docs``."""
     config, stamp = structure.site_config(env, old)
     confdir = Path(app.confdir or env.srcdir)
     extra = [confdir / name for name in settings(env.config).read_paths]
-    roots = paths.roots(env.srcdir, siteconfig.site_root([Path(f) for f in config.files]), confdir, *extra)
+    roots = paths.roots(
+        env.srcdir, siteconfig.site_root([Path(f) for f in config.files]), confdir, *extra
+    )
     _contained_sources(env, roots, *outdated)
     records.scan(env)
     for path, problem in config.problems:
@@ -112,18 +118,31 @@ def build(
 
 
 def _contained_sources(
-    env: BuildEnvironment, roots: tuple[Path, ...], added: set[str], changed: set[str], removed: set[str]
+    env: BuildEnvironment,
+    roots: tuple[Path, ...],
+    added: set[str],
+    changed: set[str],
+    removed: set[str],
 ) -> None:
     """A page file that is a symlink out of the site is not read (before the scan reads it)."""
-    escaping = {doc for doc in env.found_docs if paths.contained(env.doc2path(doc), roots, True) is None}
+    escaping = {
+        doc for doc in env.found_docs if paths.contained(env.doc2path(doc), roots, True) is None
+    }
     for docname in sorted(escaping):
-        warn("path", f"page file {str(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "
-             "it is not read or built", location=None)
+        warn(
+            "path",
+            f"page file {str(env.doc2path(docname, False))!r} is a symlink that leads outside "
+            "the site; it is not read or built",
+            location=None,
+        )
     compat.drop_documents(env, escaping, added, changed, removed)
 
 
 def _leave_out(
-    env: BuildEnvironment, found: dict[str, Page], hugo_home: bool, outdated: tuple[set[str], set[str], set[str]]
+    env: BuildEnvironment,
+    found: dict[str, Page],
+    hugo_home: bool,
+    outdated: tuple[set[str], set[str], set[str]],
 ) -> dict[str, Page]:
     """Hugo builds no page for draft, future or expired content (unless its config says so), nor
     for the files of a leaf bundle besides its ``index.md`` (its resources): nor do we.
@@ -139,16 +158,28 @@ def _leave_out(
     resources = content.bundle_resources(found.values()) - {root} if hugo_home else set()
     compat.drop_documents(env, unlisted | resources, *outdated)
     if unlisted:
-        logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(unlisted), ", ".join(sorted(unlisted)))
+        logger.info(
+            "hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s",
+            len(unlisted),
+            ", ".join(sorted(unlisted)),
+        )
     if resources:
-        logger.info("hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle (a folder with index.md): %s", len(resources), ", ".join(sorted(resources)))
+        logger.info(
+            "hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle "
+            "(a folder with index.md): %s",
+            len(resources),
+            ", ".join(sorted(resources)),
+        )
     return {key: page for key, page in found.items() if key not in unlisted | resources}
 
 
 def _aliases(
-    found: dict[str, Page], known: dict[str, addresses.Address], static_files: set[str], pretty: bool
+    found: dict[str, Page],
+    known: dict[str, addresses.Address],
+    static_files: set[str],
+    pretty: bool,
 ) -> tuple[aliases.Alias, ...]:
-    """Every page's aliases, resolved and checked before reading; refusals reported at their lines."""
+    """Every page's aliases, resolved and checked; refusals reported at their lines."""
     page_urls = {key: address.url for key, address in known.items()}
     page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
     collected, problems = aliases.collect(found.values(), page_urls, page_files, static_files)
@@ -158,5 +189,5 @@ def _aliases(
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every page shows the navigation and links by address: re-write them all when those changed."""
+    """Every page shows the navigation and links by address: all re-written when those changed."""
     return sorted(env.found_docs) if state.model(env).shown_changed else []

@@ -52,7 +52,7 @@ class SiteModel:
     read_roots: tuple[Path, ...] = ()
     #: Whether the tree is Hugo's (its root is ``_index.md``): bundles and fileless sections count.
     hugo_home: bool = False
-    #: The pages this build reads and writes, by docname (drafts and leaf bundle resources left out).
+    #: The pages this build reads and writes, by docname (drafts and bundle resources left out).
     pages: Mapping[str, Page] = field(default_factory=dict)
     #: Each page's Hugo URL, and the page at each normalised URL.
     addresses: Mapping[str, Address] = field(default_factory=dict)
@@ -119,7 +119,9 @@ def records(env: BuildEnvironment) -> dict[str, PageRecord]:
     return _kept(env).records
 
 
-_DERIVED: weakref.WeakKeyDictionary[SiteModel, dict[Callable[..., Any], Any]] = weakref.WeakKeyDictionary()
+_DERIVED: weakref.WeakKeyDictionary[SiteModel, dict[Callable[..., Any], Any]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def derived(env: BuildEnvironment, compute: Callable[[BuildEnvironment], T]) -> T:

@@ -25,18 +25,29 @@ def folders(config: siteconfig.SiteConfig) -> list[Path]:
     found, refused = paths.static_folders(root, names if isinstance(names, list) else [names])
     file, line = config.origin("staticdir")
     for name in refused:
-        warn("path", f"staticDir {name!r} leads outside the Hugo project root ({root}); it is not copied",
-             location=f"{file}:{line}")
+        warn(
+            "path",
+            f"staticDir {name!r} leads outside the Hugo project root ({root}); it is not copied",
+            location=f"{file}:{line}",
+        )
     return found
 
 
 def files(found: list[Path], read_roots: tuple[Path, ...]) -> dict[str, Path]:
-    """Site-relative path -> source file, for every file the folders publish; refused ones reported."""
+    """Site-relative path -> source file, for every file the folders publish; refusals reported."""
     static, refused = paths.static_files(found, read_roots)
     for path in refused:
-        warn("path", "this static file or folder is a symlink that leads outside the site; it is not copied", location=f"{path}:1")
+        warn(
+            "path",
+            "this static file or folder is a symlink that leads outside the site; it is not copied",
+            location=f"{path}:1",
+        )
     for relative in sorted(static):
         problem = outputs.static_problem(relative)
         if problem:
-            warn("output", f"static file {relative!r} {problem}; it is not copied", location=f"{static.pop(relative)}:1")
+            warn(
+                "output",
+                f"static file {relative!r} {problem}; it is not copied",
+                location=f"{static.pop(relative)}:1",
+            )
     return static

@@ -30,7 +30,9 @@ def site_config(env: BuildEnvironment, old: SiteModel | None) -> tuple[siteconfi
 def pages(env: BuildEnvironment, config: siteconfig.SiteConfig) -> dict[str, content.Page]:
     """Every Markdown page the scan holds, as Hugo sees it (drafts and all)."""
     out = {}
-    options = content.BuildOptions.from_config(config.values, settings(env.config).build)  # buildDrafts & co.
+    options = content.BuildOptions.from_config(
+        config.values, settings(env.config).build
+    )  # buildDrafts & co.
     for docname in sorted(env.found_docs):
         fm = records.front_matter(env, docname)
         if fm is not None:
@@ -46,14 +48,18 @@ def is_hugo_home(env: BuildEnvironment) -> bool:
     files, folders as sections) apply only then.
     """
     root = env.config.root_doc
-    return root in env.found_docs and str(env.doc2path(root, False)).replace("\\", "/") == "_index.md"
+    return (
+        root in env.found_docs and str(env.doc2path(root, False)).replace("\\", "/") == "_index.md"
+    )
 
 
 def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -> list[str]:
     """``hugo_menus`` unset: the menu most pages are in, if it holds at least half of them."""
     if setting is not None:
         return setting
-    used = Counter(entry.menu for entries in tree.values() for entry in menus.walk(entries) if entry.page)
+    used = Counter(
+        entry.menu for entries in tree.values() for entry in menus.walk(entries) if entry.page
+    )
     if not used:
         return []
     name, pages_in = used.most_common(1)[0]
@@ -61,7 +67,10 @@ def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -
 
 
 def build_navigation(
-    env: BuildEnvironment, config: siteconfig.SiteConfig, found: dict[str, content.Page], url_index: dict[str, str],
+    env: BuildEnvironment,
+    config: siteconfig.SiteConfig,
+    found: dict[str, content.Page],
+    url_index: dict[str, str],
     hugo_home: bool,
 ) -> navigation.Navigation:
     """The navigation for the current tree, reporting every menu problem with its location.
@@ -80,17 +89,27 @@ def build_navigation(
     menu_tree, problems = content.menus_of(
         found.values(),
         config.values.get("menus"),
-        lambda menu, index: config.origin(f"menus.{menu}.{index}" if index >= 0 else f"menus.{menu}"),
+        lambda menu, index: config.origin(
+            f"menus.{menu}.{index}" if index >= 0 else f"menus.{menu}"
+        ),
         records.limits(env).menu_depth,
     )
     for problem in problems:
         where = problem.origin
-        warn(problem.subtype, problem.message, location=where if where[0] in found else f"{where[0]}:{where[1]}")
+        warn(
+            problem.subtype,
+            problem.message,
+            location=where if where[0] in found else f"{where[0]}:{where[1]}",
+        )
     names = _choose_menus(settings(env.config).menus, menu_tree, len(found))
     for name in names:
         if name not in menu_tree:
             known = ", ".join(sorted(menu_tree)) or "none"
-            warn("config", f"hugo_menus names menu {name!r}, which no page or config entry uses (menus: {known})")
+            warn(
+                "config",
+                f"hugo_menus names menu {name!r}, which no page or config entry uses "
+                f"(menus: {known})",
+            )
     if not names:
         return navigation.from_sections(tree, found, root)
     return navigation.from_menus(
