@@ -41,7 +41,7 @@ T = TypeVar("T")
 _NAME = "sphinx_comparisons"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SiteModel:
     """What every page of one build may rely on, computed from front matter and the Hugo config."""
 
@@ -70,6 +70,10 @@ class SiteModel:
     #: differs from the last build's: then every page is written again.
     shown_digest: str = ""
     shown_changed: bool = True
+
+    def __repr__(self) -> str:
+        """Short: Sphinx logs the ``repr`` of every event's arguments (``hugo-site-changed``)."""
+        return f"<SiteModel: {len(self.pages)} pages>"
 
 
 @dataclass
