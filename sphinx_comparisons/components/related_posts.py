@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons.addresses import address_book, links
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import related, safeurl, urls
+from sphinx_comparisons.hugo import fences, related, safeurl, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.headings import atx
 from sphinx_comparisons.hugo.yamldata import excerpt
@@ -62,7 +62,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     settings = records.hugo_config(env)
     text = convert_sections(source[0], [h.lower() for h in settings.related_headings])
     if settings.related_pages and records.front_matter(env, docname) is not None:
-        text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
+        closing = fences.closing_line(text)  # Hugo's list is no part of a code block left open
+        text = text.rstrip("\n") + (f"\n{closing}" if closing else "")
+        text += f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
     source[0] = text
 
 
@@ -71,21 +73,29 @@ def convert_sections(text: str, headings: list[str]) -> str:
 
     The blank line before the list becomes the opening fence and the blank line
     after it (or the end of the page) the closing one, so no line moves.
+    Headings and lists in code blocks are text, as in Hugo.
     """
     if not headings:
         return text
     lines = text.split("\n")
-    index = 0
-    fence: str | None = None
-    while index < len(lines):
-        stripped = lines[index].lstrip()
-        if stripped.startswith(("```", "~~~")):
-            fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
-        heading = _heading(lines[index]) if fence is None else None
-        if heading and heading[1].lower() in headings:
-            index = _convert_list(lines, index + 1, heading[0])
+    prose = set(fences.outside_code(lines))
+    found = [(index, heading) for index in sorted(prose) if (heading := _heading(lines[index]))]
+    blocks: list[tuple[int, int]] = []
+    resume = 0
+    for number, (index, (level, title)) in enumerate(found):
+        if index < resume or title.lower() not in headings:
             continue
-        index += 1
+        resume = next((other for other, (depth, _) in found[number + 1 :] if depth <= level), len(lines))
+        block = _link_list(lines, range(index + 1, resume), prose)
+        if block is not None:
+            blocks.append(block)
+    ticks = "`" * 3
+    for before, after in reversed(blocks):
+        if after < len(lines) and not lines[after].strip():
+            lines[after] = ticks
+        else:
+            lines.insert(after, ticks)
+        lines[before] = f"{ticks}{{related-posts}}"
     return "\n".join(lines)
 
 
@@ -95,29 +105,17 @@ def _heading(line: str) -> tuple[int, str] | None:
     return found if found and found[0] >= 2 and found[1] else None
 
 
-def _convert_list(lines: list[str], start: int, level: int) -> int:
-    end = start
-    while end < len(lines):
-        other = _heading(lines[end])
-        if other and other[0] <= level:
-            break
-        end += 1
-    first = next((i for i in range(start, end) if _LINK_LINE.match(lines[i])), None)
-    if first is None or first == start or lines[first - 1].strip():
-        return end
+def _link_list(lines: list[str], section: range, prose: set[int]) -> tuple[int, int] | None:
+    """The blank line before the link list that ends ``section`` and the line after the list."""
+    first = next((i for i in section if i in prose and _LINK_LINE.match(lines[i])), None)
+    if first is None or first == section.start or lines[first - 1].strip():
+        return None
     last = first
-    while last + 1 < end and (_LINK_LINE.match(lines[last + 1]) or lines[last + 1].startswith(("  ", "\t")) and lines[last + 1].strip()):
+    while last + 1 < section.stop and (_LINK_LINE.match(lines[last + 1]) or lines[last + 1].startswith(("  ", "\t")) and lines[last + 1].strip()):
         last += 1
-    if any(line.strip() for line in lines[last + 1 : end]):
-        return end  # text after the list: leave the section as written
-    ticks = "`" * 3
-    lines[first - 1] = f"{ticks}{{related-posts}}"
-    if last + 1 < len(lines) and not lines[last + 1].strip():
-        lines[last + 1] = ticks
-    else:
-        lines.insert(last + 1, ticks)
-        end += 1
-    return end
+    if any(line.strip() for line in lines[last + 1 : section.stop]):
+        return None  # text after the list: leave the section as written
+    return first - 1, last + 1
 
 
 # -- the directive -------------------------------------------------------------------------

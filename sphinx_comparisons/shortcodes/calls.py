@@ -98,16 +98,6 @@ def _render(renderer: Any, text: str, line: int, inline: bool, within: str | Non
 Handler = Callable[[Call], list[nodes.Node]]
 
 
-def fence_for(text: str, char: str = ":", least: int = 3) -> str:
-    """A fence of ``char`` longer than any run of it that starts a line of ``text``."""
-    longest = 0
-    for line in text.split("\n"):
-        stripped = line.lstrip()
-        run = len(stripped) - len(stripped.lstrip(char))
-        longest = max(longest, run)
-    return char * max(least, longest + 1)
-
-
 class LiftBlocks(SphinxTransform):
     """A block-producing shortcode alone in a paragraph takes the paragraph's place."""
 
