@@ -217,7 +217,7 @@ class ResolveHugoLinks(SphinxTransform):
 
     def _image(self, image: nodes.image, address: address_book.Address) -> None:
         uri = image["uri"]
-        if safeurl.scheme(uri) is not None or uri.startswith("//") or "://" in uri:
+        if not safeurl.is_path(uri):
             return
         original = Path(self.env.doc2path(self.env.docname)).parent
         path, _ = urls.resolve(address.url, uri)

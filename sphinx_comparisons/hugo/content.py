@@ -20,8 +20,8 @@ from sphinx_comparisons.hugo.page import titles
 
 #: Front matter keys Hugo reads ``.Date`` from, in order (``frontmatter.date`` default).
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
-#: ... ``.PublishDate`` from (then ``.Date``), and ``.ExpiryDate`` from.
-PUBLISH_KEYS = ("publishdate", "pubdate", "published")
+#: ... ``.PublishDate`` from, and ``.ExpiryDate`` from.
+PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")
 EXPIRY_KEYS = ("expirydate", "unpublishdate")
 
 
@@ -47,19 +47,24 @@ class BuildOptions:
 def left_out(params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None) -> str | None:
     """Why Hugo builds no page from this front matter: ``draft``, ``future``, ``expired``; else None.
 
-    The publish date falls back to ``date`` (hugo-semantics.md section 7);
-    the front matter reader turns ``published: false`` into ``draft: true``.
+    The front matter reader turns ``published: false`` into ``draft: true``.
     """
     if params.get("draft") is True and not options.drafts:
         return "draft"
     now = now or dt.datetime.now(dt.UTC)
-    published = _first_date(params, PUBLISH_KEYS) or _first_date(params, ("date",))
-    if published is not None and published > now and not options.future:
+    date = publish_date(params)
+    if date is not None and date > now and not options.future:
         return "future"
     expires = _first_date(params, EXPIRY_KEYS)
     if expires is not None and expires < now and not options.expired:
         return "expired"
     return None
+
+
+def publish_date(params: dict[str, Any]) -> dt.datetime | None:
+    """Hugo's ``.PublishDate``: the first of ``publishDate``, ``pubDate``, ``published``, ``date``
+    (``frontmatter.publishDate``'s default, ``resources/page/pagemeta/page_frontmatter.go``)."""
+    return _first_date(params, PUBLISH_KEYS)
 
 
 def _first_date(params: dict[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:

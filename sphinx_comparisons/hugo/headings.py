@@ -124,6 +124,15 @@ def blackfriday_id(text: str) -> str:
 SCHEMES = {"github": github_id, "blackfriday": blackfriday_id}
 
 
+def scheme(configured: object, chosen: str | None = None) -> str:
+    """The site's heading-id scheme: ``chosen`` (conf.py) when given, else the site config's
+    ``markup.goldmark.parser.autoHeadingIDType`` (``configured``), else Hugo's ``github``."""
+    if chosen:
+        return chosen
+    name = str(configured).lower()
+    return name if name in SCHEMES else "github"
+
+
 class HeadingIds:
     """Ids for one page's headings in order, made unique as Hugo does (``x``, ``x-1``, ``x-2``)."""
 
