@@ -49,7 +49,8 @@ def test_a_tilde_fence_is_not_closed_by_backticks(make_app, tmp_path):
 
 
 def test_a_backtick_line_holding_backticks_opens_no_block(make_app, tmp_path):
-    page = "---\ntitle: Home\n---\n\n``` `x` ```\n\n{{% alert title=\"Careful\" %}}\nAn alert.\n{{% /alert %}}\n"
+    page = "---\ntitle: Home\n---\n\n``` `x` ```\n\n"
+    page += '{{% alert title="Careful" %}}\nAn alert.\n{{% /alert %}}\n'
     html = build(make_app, tmp_path, page)
     assert html.select_one(".admonition .admonition-title").get_text() == "Careful"
 

@@ -64,7 +64,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if settings.related_pages and records.front_matter(env, docname) is not None:
         closing = fences.closing_line(text)  # Hugo's list is no part of a code block left open
         text = text.rstrip("\n") + (f"\n{closing}" if closing else "")
-        text += f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
+        options = f":auto:\n:limit: {settings.related_pages}\n:heading: Related pages"
+        text += f"\n\n```{{related-posts}}\n{options}\n```\n"
     source[0] = text
 
 
@@ -85,7 +86,8 @@ def convert_sections(text: str, headings: list[str]) -> str:
     for number, (index, (level, title)) in enumerate(found):
         if index < resume or title.lower() not in headings:
             continue
-        resume = next((other for other, (depth, _) in found[number + 1 :] if depth <= level), len(lines))
+        later = (other for other, (depth, _) in found[number + 1 :] if depth <= level)
+        resume = next(later, len(lines))
         block = _link_list(lines, range(index + 1, resume), prose)
         if block is not None:
             blocks.append(block)
@@ -105,13 +107,18 @@ def _heading(line: str) -> tuple[int, str] | None:
     return found if found and found[0] >= 2 and found[1] else None
 
 
+def _in_list(line: str) -> bool:
+    """A link line, or an indented line that continues an item."""
+    return bool(_LINK_LINE.match(line)) or line.startswith(("  ", "\t")) and bool(line.strip())
+
+
 def _link_list(lines: list[str], section: range, prose: set[int]) -> tuple[int, int] | None:
     """The blank line before the link list that ends ``section`` and the line after the list."""
     first = next((i for i in section if i in prose and _LINK_LINE.match(lines[i])), None)
     if first is None or first == section.start or lines[first - 1].strip():
         return None
     last = first
-    while last + 1 < section.stop and (_LINK_LINE.match(lines[last + 1]) or lines[last + 1].startswith(("  ", "\t")) and lines[last + 1].strip()):
+    while last + 1 < section.stop and _in_list(lines[last + 1]):
         last += 1
     if any(line.strip() for line in lines[last + 1 : section.stop]):
         return None  # text after the list: leave the section as written

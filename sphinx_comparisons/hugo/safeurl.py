@@ -63,7 +63,7 @@ def is_external(url: str) -> bool:
 
 
 def is_path(url: str) -> bool:
-    """A path on this site (``/docs/a/``, ``../b/``, ``img.png``, ``#x``): no scheme, no ``//host``."""
+    """A path on this site (``/docs/a/``, ``../b/``, ``#x``): no scheme, no ``//host``."""
     return scheme(url) is None and not clean(url).startswith("//")
 
 

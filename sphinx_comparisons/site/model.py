@@ -37,7 +37,8 @@ SCHEME = "hugo_heading_scheme"
 
 def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
     """``hugo_heading_ids``, else the site's ``markup.goldmark.parser.autoHeadingIDType``."""
-    return headings.scheme(config.get("markup.goldmark.parser.autoHeadingIDType"), records.hugo_config(env).heading_ids)
+    configured = config.get("markup.goldmark.parser.autoHeadingIDType")
+    return headings.scheme(configured, records.hugo_config(env).heading_ids)
 
 
 def on_env_get_outdated(
