@@ -22,9 +22,9 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons.addresses import address_book, links
+from sphinx_comparisons.addresses import links
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import fences, related, safeurl, urls
+from sphinx_comparisons.hugo import fences, related, safeurl
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.headings import atx
 from sphinx_comparisons.hugo.yamldata import excerpt
@@ -220,20 +220,8 @@ class RelatedPostsDirective(SphinxDirective):
 
     def _target(self, url: str) -> tuple[str, str]:
         """(link, link-type) for sphinx-design: a page of the tree, else the URL as given."""
-        if url in self.env.found_docs:
-            return url, "doc"
-        if safeurl.is_external(url):
-            return url, "url"
-        if url.split("#", 1)[0].endswith(".md"):
-            docname = self.env.path2doc(self.env.relfn2path(url.split("#", 1)[0], self.env.docname)[1])
-            if docname is not None:
-                return docname, "doc"
-        address = address_book.addresses(self.env).get(self.env.docname)
-        path, _ = urls.resolve(address.url if address else "/", url)
-        found = links.url_index(self.env).get(urls.normalize(path))
-        if found is not None:
-            return found, "doc"
-        return url, "url"
+        found = links.page_link(self.env, url, names_pages=True)
+        return (found.page, "doc") if found is not None and found.page is not None else (url, "url")
 
     def _block(self, items: list[Item]) -> related_block:
         block = related_block(classes=["hugo-related-list"])
