@@ -7,6 +7,7 @@ Rules from ``resources/page/pages_sort.go`` and Hugo's section handling
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -265,7 +266,7 @@ def menus_of(
 ) -> tuple[dict[str, list[menus_.MenuEntry]], list[menus_.MenuProblem]]:
     """Every menu of the site: config entries first, then pages' entries in path order."""
     ordered = sorted((page for page in pages if page.listed), key=lambda page: page.path)
-    lookup = _page_lookup(ordered)
+    lookup = path_index(ordered)
     problems: list[menus_.MenuProblem] = []
     entries, found = menus_.config_entries(config_menus, config_origin, lambda ref: _get_page(lookup, ref))
     problems.extend(found)
@@ -277,21 +278,32 @@ def menus_of(
     return tree, problems + found
 
 
-def _page_lookup(pages: Iterable[Page]) -> dict[str, Page]:
+def logical_path(page: Page) -> str:
+    """``docs/a.md`` -> ``docs/a``; ``docs/_index.md`` and ``docs/index.md`` -> ``docs``; home -> ``""``."""
+    path = PurePosixPath(page.path)
+    logical = str(path.parent) if page.kind in {"section", "bundle"} else str(path.with_suffix(""))
+    return "" if logical == "." else logical
+
+
+def logical_key(path: str) -> str:
+    """A path as ``GetPage`` looks it up from the site root: normalised, without case, without
+    ``/_index`` or ``/index`` (``Docs/_index`` and ``/docs/`` are ``docs``)."""
+    normal = posixpath.normpath("/" + path).lstrip("/").lower()
+    for end in ("/_index", "/index"):
+        normal = normal.removesuffix(end)
+    return "" if normal in {"_index", "index", "."} else normal
+
+
+def path_index(pages: Iterable[Page]) -> dict[str, Page]:
+    """Listed pages by :func:`logical_key` of their logical path; the first of a path wins."""
     lookup: dict[str, Page] = {}
     for page in pages:
-        path = PurePosixPath(page.path.lower())
-        logical = str(path.parent) if page.kind in {"section", "bundle"} else str(path.with_suffix(""))
-        lookup.setdefault("" if logical == "." else logical, page)
+        if page.listed:
+            lookup.setdefault(logical_key(logical_path(page)), page)
     return lookup
 
 
 def _get_page(lookup: dict[str, Page], ref: str) -> menus_.PageFacts | None:
-    """A ``pageRef`` resolved like Hugo's ``GetPage``: a logical path, without case."""
-    key = ref.strip().strip("/").lower().removesuffix(".md")
-    for suffix in ("/_index", "/index"):
-        key = key.removesuffix(suffix)
-    if key in {"_index", "index"}:
-        key = ""
-    page = lookup.get(key)
+    """A ``pageRef`` resolved like Hugo's ``GetPage`` from the site root."""
+    page = lookup.get(logical_key(ref.strip().removesuffix(".md")))
     return page.facts() if page else None
