@@ -117,13 +117,7 @@ def _delimited_block(
     pos = eol + 1
     while pos <= len(text):
         if text.startswith(delim, pos):
-            body = pos + 3
-            # One line break after the closing delimiter is consumed; anything
-            # else on that line is the beginning of the content.
-            rest_eol = text.find("\n", body)
-            if text[body:rest_eol if rest_eol >= 0 else len(text)].strip() == "":
-                body = rest_eol + 1 if rest_eol >= 0 else len(text)
-            return _Block(fmt, text[block_start:pos], line, line, body), []
+            return _Block(fmt, text[block_start:pos], line, line, _body_start(text, pos + 3)), []
         nxt = text.find("\n", pos)
         if nxt < 0:
             break
@@ -136,6 +130,15 @@ def _delimited_block(
             line,
         )
     ]
+
+
+def _body_start(text: str, end: int) -> int:
+    """Where the content begins after a block ending at ``end``: the line break after the
+    closing delimiter is consumed; anything else on that line is the beginning of the content."""
+    eol = text.find("\n", end)
+    if eol < 0:
+        return end if text[end:].strip() else len(text)
+    return eol + 1 if not text[end:eol].strip() else end
 
 
 def _json_block(text: str, start: int, line: int) -> tuple[_Block | None, list[Problem]]:
@@ -158,11 +161,7 @@ def _json_block(text: str, start: int, line: int) -> tuple[_Block | None, list[P
         elif char == "}":
             depth -= 1
             if depth == 0:
-                body = pos + 1
-                eol = text.find("\n", body)
-                if text[body:eol if eol >= 0 else len(text)].strip() == "":
-                    body = eol + 1 if eol >= 0 else len(text)
-                return _Block(JSON, text[start : pos + 1], line, line, body), []
+                return _Block(JSON, text[start : pos + 1], line, line, _body_start(text, pos + 1)), []
     return None, [
         Problem(
             "frontmatter",
