@@ -298,6 +298,16 @@ def test_param_follows_hugos_cascade(make_app, tmp_path):
     assert not [w for w in warnings if "param" in w]
 
 
+def test_an_iframe_url_is_read_as_a_browser_reads_it(make_app, tmp_path):
+    """One URL rule (safeurl.is_web): a scheme has no case, and leading blanks are no part of it."""
+    page = '---\ntitle: E\n---\n\n{{< iframe src="HTTPS://example.org/embed" >}}\n\n'
+    page += '{{< iframe src=" https://example.org/two" >}}\n'
+    app, warnings = build(make_app, tmp_path, {"e.md": page})
+    sources = [frame["src"] for frame in soup(output_of(app, "e")).select("iframe")]
+    assert sources == ["HTTPS://example.org/embed", "https://example.org/two"]
+    assert not [w for w in warnings if "iframe" in w]
+
+
 def test_text_builder_gets_links_for_embeds(make_app, tmp_path):
     app, _ = build(make_app, tmp_path, {"w.md": PAGE}, builder="text")
     text = (Path(app.outdir) / "w.txt").read_text()
