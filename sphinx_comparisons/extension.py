@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_comparisons import addresses, compat, components, config, files, navigation, page, reference_directive, shortcodes, site
+from sphinx_comparisons import addresses, compat, components, config, files, navigation, page, shortcodes, site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,19 +20,25 @@ if TYPE_CHECKING:
 ENV_VERSION = 3
 
 
+#: The feature packages, in the order a page passes through them.
+FEATURES = (
+    config,  # the hugo_* settings, validated once
+    site,  # every page's front matter, the site model, the home page
+    files,  # what a page may read; the site's static folders
+    page,  # titles, heading ids, raw HTML, head tags
+    shortcodes,  # shortcodes expanded, then rendered by their handlers
+    components,  # comparison tables, related posts, symbols
+    navigation,  # menus or sections as toctrees; section lists
+    addresses,  # Hugo URLs, links, redirects, the search index
+)
+
+
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")  # Goldmark's Markdown, as close as MyST reads it
     compat.patch_myst()
     app.setup_extension("sphinx_design")  # tabs, cards and dropdowns the shortcodes become
-    config.setup(app)  # the hugo_* settings, validated once
-    site.setup(app)  # front matter of every page, the site model, the home page
-    files.setup(app)  # what a page may read; the site's static folders
-    page.setup(app)  # titles, heading ids, raw HTML, head tags
-    shortcodes.setup(app)  # shortcodes expanded, then rendered by their handlers
-    components.setup(app)  # comparison tables, related posts, symbols
-    navigation.setup(app)  # menus or sections as toctrees; section lists
-    addresses.setup(app)  # Hugo URLs, links, redirects, the search index
-    reference_directive.setup(app)  # the generated reference tables of the project's docs
+    for feature in FEATURES:
+        feature.setup(app)
     return {
         "env_version": ENV_VERSION,
         "parallel_read_safe": True,

@@ -1,4 +1,7 @@
-"""``hugo-reference``: a reference table generated from the code, for the project's docs."""
+"""``hugo-reference``: a reference table generated from the code, for the project's own docs.
+
+Not part of the extension: ``docs/conf.py`` loads it as an extension of its own.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from sphinx_comparisons.reference import TABLES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 
 class ReferenceDirective(SphinxDirective):
@@ -29,5 +33,6 @@ class ReferenceDirective(SphinxDirective):
         return list(holder.children)
 
 
-def setup(app: Sphinx) -> None:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("hugo-reference", ReferenceDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -33,6 +33,7 @@ def _current(env: BuildEnvironment) -> Any:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Explicit heading ids (``## Title {#id}``) taken out of the text, kept for the transform."""
     if not records.is_markdown(app.env, docname):
         return
     source[0], ids, problems = take_heading_ids(source[0])
@@ -42,6 +43,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 class AssignHeadingIds(SphinxTransform):
+    """Every heading gets the id the site's heading-id scheme gives it, or its explicit one."""
+
     default_priority = pipeline.HEADING_IDS
 
     def apply(self, **kwargs: Any) -> None:

@@ -47,6 +47,7 @@ def plan(fm: FrontMatter, path: str) -> TitlePlan | None:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """The front matter title written as the page's H1, so MyST reads the page with one."""
     if not records.is_markdown(app.env, docname):
         return
     env = app.env

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Headings inside ``{{% %}}`` shortcodes added to the page's table of contents, in page order."""
     env = app.env
     docname = env.docname
     toc = env.tocs.get(docname)

@@ -48,6 +48,7 @@ def on_env_get_outdated(
     changed: set[str],
     removed: set[str],
 ) -> list[str]:
+    """The site model built for this build; the pages whose injected content changed are re-read."""
     config = toctrees.site_config(env)
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
