@@ -51,8 +51,8 @@ def target(
     destination = written.partition("#")[0].split("?", 1)[0]
     if not destination:
         return Target(page, path, fragment, None)
-    if names_pages and destination.strip("/") in keys:
-        return Target(destination.strip("/"), path, fragment, None)
+    if names_pages and destination in keys:
+        return Target(destination, path, fragment, None)
     if destination.lower().endswith(".md"):
         folder = "" if destination.startswith("/") else posixpath.dirname(page)
         named = posixpath.normpath(posixpath.join(folder, destination.lstrip("/")))[:-3]
