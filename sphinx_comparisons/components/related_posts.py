@@ -78,9 +78,9 @@ def convert_sections(text: str, headings: list[str]) -> str:
     after it (or the end of the page) the closing one, so no line moves.
     Headings and lists in code blocks are text, as in Hugo.
     """
-    if not headings:
-        return text
     lines = text.split("\n")
+    if not any(_wanted(line, headings) for line in lines):
+        return text  # most pages
     prose = set(fences.outside_code(lines))
     found = [(index, heading) for index in sorted(prose) if (heading := _heading(lines[index]))]
     blocks: list[tuple[int, int]] = []
@@ -101,6 +101,11 @@ def convert_sections(text: str, headings: list[str]) -> str:
             lines.insert(after, ticks)
         lines[before] = f"{ticks}{{related-posts}}"
     return "\n".join(lines)
+
+
+def _wanted(line: str, headings: list[str]) -> bool:
+    heading = _heading(line)
+    return heading is not None and heading[1].lower() in headings
 
 
 def _heading(line: str) -> tuple[int, str] | None:

@@ -10,6 +10,7 @@ blocks"; Goldmark's ``parser/fcode_block.go``.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -28,6 +29,10 @@ class Fence:
 
     def closing(self) -> str:
         return self.char * self.length
+
+
+#: How a fence line starts (bounded: no backtracking).
+_START = re.compile(r" {0,3}(?:```|~~~)")
 
 
 def _run(line: str) -> tuple[str, int, str] | None:
@@ -59,10 +64,11 @@ class Scanner:
 
     def feed(self, line: str) -> bool:
         """Take the next line; whether it belongs to a code block (its fences included)."""
+        maybe_fence = _START.match(line) is not None  # most lines are not: decided without copying
         if self.open is None:
-            self.open = opening(line)
+            self.open = opening(line) if maybe_fence else None
             return self.open is not None
-        if self.open.closed_by(line):
+        if maybe_fence and self.open.closed_by(line):
             self.open = None
         return True
 
