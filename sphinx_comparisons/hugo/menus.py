@@ -6,6 +6,7 @@ Rules from ``navigation/pagemenus.go``, ``navigation/menu.go`` and
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -305,3 +306,10 @@ def walk_levels(entries: Iterable[MenuEntry]) -> Iterator[tuple[MenuEntry, int]]
         entry, depth = stack.pop()
         yield entry, depth
         stack.extend((child, depth + 1) for child in reversed(entry.children))
+
+
+def busiest(menus: dict[str, list[MenuEntry]]) -> tuple[str, int] | None:
+    """The menu whose entries link the most pages, and how many; None when no entry links one."""
+    entries = (entry for top in menus.values() for entry in walk(top))
+    used = Counter(entry.menu for entry in entries if entry.page)
+    return used.most_common(1)[0] if used else None
