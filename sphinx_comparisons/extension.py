@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_comparisons import addresses, compat, components, config, files, navigation, page, shortcodes, site
+from sphinx_comparisons.checkbuilder import CheckBuilder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,6 +40,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")  # tabs, cards and dropdowns the shortcodes become
     for feature in FEATURES:
         feature.setup(app)
+    app.add_builder(CheckBuilder)  # ``sphinx-comparisons check``: this build, writing no site
     return {
         "env_version": ENV_VERSION,
         "parallel_read_safe": True,

@@ -23,7 +23,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import paths, safeurl, urls
+from sphinx_comparisons.hugo import pagelinks, paths, safeurl, urls
 from sphinx_comparisons.site import domain, state
 
 if TYPE_CHECKING:
@@ -38,6 +38,14 @@ if TYPE_CHECKING:
 def relinked(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
     """When the site changed: pages with a link whose URL now leads elsewhere, to be read again."""
     return domain.of(env).linking_elsewhere(new.url_index)
+
+
+def page_link(env: BuildEnvironment, written: str, names_pages: bool = False) -> pagelinks.Target | None:
+    """Where a link written on the current page leads (:func:`pagelinks.target`)."""
+    site = state.model(env)
+    address = site.addresses.get(env.docname)
+    page_url = address.url if address else "/"
+    return pagelinks.target(written, env.docname, page_url, site.url_index, env.found_docs, names_pages)
 
 
 def _static_file(env: BuildEnvironment, path: str) -> Path | None:
@@ -119,7 +127,7 @@ class ResolveHugoLinks(SphinxTransform):
             if node.get("reftype") != "myst":
                 continue
             if node.get("refdomain") is None:
-                self._link(node, address.url, targets)
+                self._link(node, targets)
             elif node.get("refdomain") == "doc":
                 self._to_file(node)
         for reference in references:
@@ -129,21 +137,22 @@ class ResolveHugoLinks(SphinxTransform):
             self._image(image, address)
         domain.of(env).note_links(docname, targets)
 
-    def _link(self, node: addnodes.pending_xref, page_url: str, targets: dict[str, str | None]) -> None:
+    def _link(self, node: addnodes.pending_xref, targets: dict[str, str | None]) -> None:
         destination = node["reftarget"]
-        if safeurl.scheme(destination) is not None:
-            reason = safeurl.refusal(destination)
-            if reason is not None:
-                warn("link_scheme", f"link {destination!r} {reason}; it is not linked", location=node)
-                node.replace_self(nodes.inline("", "", *node.children))
+        reason = safeurl.refusal(destination)
+        if reason is not None:
+            warn("link_scheme", f"link {destination!r} {reason}; it is not linked", location=node)
+            node.replace_self(nodes.inline("", "", *node.children))
             return
-        path, fragment = urls.resolve(page_url, destination)
-        key = urls.normalize(path)
-        found = state.model(self.env).url_index.get(key)
-        targets[key] = found
+        found = page_link(self.env, destination)
+        if found is None:
+            return  # another site: MyST links it
+        if found.url is not None:
+            targets[found.url] = found.page
+        path, fragment = found.path, found.fragment
         children = [child.deepcopy() for child in node.children] or [nodes.Text(destination)]
-        if found is not None:
-            node.replace_self(domain.page_link(children, found, fragment, node))
+        if found.page is not None:
+            node.replace_self(domain.page_link(children, found.page, fragment, node))
             return
         if _static_file(self.env, path) is not None:
             node.replace_self(nodes.reference("", "", *children, refuri=destination))
@@ -172,7 +181,7 @@ class ResolveHugoLinks(SphinxTransform):
 
     def _image(self, image: nodes.image, address: Address) -> None:
         uri = image["uri"]
-        if safeurl.scheme(uri) is not None or uri.startswith("//") or "://" in uri:
+        if not safeurl.is_path(uri):
             return
         original = Path(self.env.doc2path(self.env.docname)).parent
         path, _ = urls.resolve(address.url, uri)

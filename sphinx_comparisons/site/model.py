@@ -45,11 +45,8 @@ def subscribe(app: Sphinx, callback: Callable[..., Iterable[str]]) -> None:
 
 def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
     """``hugo_heading_ids``, else the site's ``markup.goldmark.parser.autoHeadingIDType``."""
-    chosen = settings(env.config).heading_ids
-    if chosen:
-        return chosen
-    markup = config.get("markup.goldmark.parser.autoHeadingIDType")
-    return str(markup).lower() if str(markup).lower() in headings.SCHEMES else "github"
+    configured = config.get("markup.goldmark.parser.autoHeadingIDType")
+    return headings.scheme(configured, settings(env.config).heading_ids)
 
 
 def on_env_get_outdated(
@@ -83,11 +80,11 @@ def build(
         env.srcdir, siteconfig.site_root([Path(f) for f in config.files]), confdir, *extra
     )
     _contained_sources(env, roots, *outdated)
-    records.scan(env)
+    undecodable = records.scan(env)
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     hugo_home = structure.is_hugo_home(env)
-    found = _leave_out(env, structure.pages(env, config), hugo_home, outdated)
+    found = _leave_out(env, structure.pages(env, config), hugo_home, undecodable, outdated)
     static_folders = static.folders(config)
     static_files = static.files(static_folders, roots)
     pretty = addresses.style(app.builder) is not False  # Hugo's pretty URLs unless .html files
@@ -142,10 +139,12 @@ def _leave_out(
     env: BuildEnvironment,
     found: dict[str, Page],
     hugo_home: bool,
+    undecodable: set[str],
     outdated: tuple[set[str], set[str], set[str]],
 ) -> dict[str, Page]:
     """Hugo builds no page for draft, future or expired content (unless its config says so), nor
-    for the files of a leaf bundle besides its ``index.md`` (its resources): nor do we.
+    for the files of a leaf bundle besides its ``index.md`` (its resources): nor do we. Nor for
+    a page that is not UTF-8, which Sphinx cannot read (warned by the scan).
 
     Such pages leave this build's documents, so they are neither read nor
     written and an earlier build's output of them is removed. The root
@@ -156,7 +155,8 @@ def _leave_out(
     root = env.config.root_doc
     unlisted = {key for key, page in found.items() if not page.listed and key != root}
     resources = content.bundle_resources(found.values()) - {root} if hugo_home else set()
-    compat.drop_documents(env, unlisted | resources, *outdated)
+    left_out = unlisted | resources | (undecodable - {root})
+    compat.drop_documents(env, left_out, *outdated)
     if unlisted:
         logger.info(
             "hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s",
@@ -170,7 +170,7 @@ def _leave_out(
             len(resources),
             ", ".join(sorted(resources)),
         )
-    return {key: page for key, page in found.items() if key not in unlisted | resources}
+    return {key: page for key, page in found.items() if key not in left_out}
 
 
 def _aliases(

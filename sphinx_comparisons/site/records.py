@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons.config import settings
-from sphinx_comparisons.hugo import frontmatter, yamldata
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import encoding, frontmatter, yamldata
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate, truncate_at_count
 from sphinx_comparisons.site import state
 
@@ -41,8 +42,6 @@ def page_yaml(env: BuildEnvironment, text: str, label: str, first_line: int, sub
     What a budget left out is warned at its line of the page, or at ``at`` when
     the text is another file's. A syntax error raises ``yaml.YAMLError``.
     """
-    from sphinx_comparisons.diagnostics import warn
-
     data, problems = yamldata.load(text, label, limits(env), first_line, subtype)
     for problem in problems:
         warn(problem.subtype, problem.message, location=(env.docname, problem.line if at is None else at))
@@ -85,8 +84,6 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """
     if not is_markdown(app.env, docname):
         return
-    from sphinx_comparisons.diagnostics import warn
-
     budgets = limits(app.env)
     source[0], dropped = truncate(source[0], budgets.page_size)
     if dropped is not None:
@@ -99,9 +96,11 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     state.reading(app.env).table_cells = source[0].count("|")
 
 
-def scan(env: BuildEnvironment) -> None:
-    """Bring the front matter of every Markdown page up to date (for the site model)."""
+def scan(env: BuildEnvironment) -> set[str]:
+    """Bring the front matter of every Markdown page up to date (for the site model); the pages
+    that are not UTF-8 (warned), which Sphinx cannot read."""
     records = _records(env)
+    undecodable: set[str] = set()
     for docname in set(records) - env.found_docs:
         del records[docname]
     for docname in sorted(env.found_docs):
@@ -118,6 +117,22 @@ def scan(env: BuildEnvironment) -> None:
         read = _read(path, limits(env).page_size)
         if read is not None:
             records[docname] = PageRecord(read[0], frontmatter.parse(read[1], limits(env)))
+        elif _not_utf8(env, docname, path):
+            undecodable.add(docname)
+    return undecodable
+
+
+def _not_utf8(env: BuildEnvironment, docname: str, path: str) -> bool:
+    """Whether the page is not UTF-8, which stops Sphinx's reader: then it is warned here."""
+    try:
+        with open(path, "rb") as handle:
+            line = encoding.decode(handle.read(4 * limits(env).page_size + 4))[1]
+    except OSError:
+        return False
+    if line is not None:
+        warn("encoding", "the page is not UTF-8 (Hugo reads UTF-8 only) and Sphinx cannot read it; "
+             "it is not built", location=(docname, line))
+    return line is not None
 
 
 def front_matter(env: BuildEnvironment, docname: str) -> frontmatter.FrontMatter | None:
