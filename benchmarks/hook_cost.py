@@ -45,10 +45,10 @@ def _timed(name: str, function: Any) -> Any:
 
 def instrument() -> None:
     """Wrap before any app connects them (``setup`` looks the functions up as it runs)."""
-    for info in pkgutil.iter_modules(sphinx_comparisons.__path__):
-        if info.name in {"__main__", "cli"}:
+    for info in pkgutil.walk_packages(sphinx_comparisons.__path__, "sphinx_comparisons."):
+        if info.name in {"sphinx_comparisons.__main__", "sphinx_comparisons.cli"}:
             continue
-        module = importlib.import_module(f"sphinx_comparisons.{info.name}")
+        module = importlib.import_module(info.name)
         for attribute, value in list(vars(module).items()):
             if getattr(value, "__module__", None) != module.__name__:
                 continue

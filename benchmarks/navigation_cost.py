@@ -21,7 +21,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from generate import generate
-from sphinx_comparisons import model, site
+from sphinx_comparisons.site import model, records
 
 spent: dict[str, list[float]] = defaultdict(list)
 
@@ -38,7 +38,7 @@ def timed(name, function):
 
 
 # patched before any Sphinx app connects them
-site.scan = timed("scan", site.scan)
+records.scan = timed("scan", records.scan)
 model.on_env_get_outdated = timed("model", model.on_env_get_outdated)
 
 

@@ -20,9 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sphinx_comparisons.expand import expand
 from sphinx_comparisons.hugo import aliases, content, encoding, frontmatter, menus, safeurl, shortcodes, siteconfig, urls
 from sphinx_comparisons.hugo.headings import take_heading_ids
+from sphinx_comparisons.shortcodes.expand import expand
 
 _LINK = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -174,7 +174,7 @@ def check(root: Path, config_path: str | None) -> Report:
 
 def _page_problems(key: str, body: str, first_line: int, site: _Site) -> Report:
     """Shortcode syntax, unknown shortcodes and links that lead nowhere, in one page's body."""
-    from sphinx_comparisons.served import BUILTIN
+    from sphinx_comparisons.shortcodes.served import BUILTIN
 
     nodes, syntax = shortcodes.parse(body, first_line)
     report: Report = [(f"{key}.md", p.line, p.subtype, p.message) for p in syntax]

@@ -78,7 +78,7 @@ def front_matter_table() -> str:
 
 
 def shortcodes_table() -> str:
-    from sphinx_comparisons.served import BUILTIN
+    from sphinx_comparisons.shortcodes.served import BUILTIN
 
     rows = ["| shortcode | kind | handled by |", "| --- | --- | --- |"]
     for name, (kind, handler) in sorted(BUILTIN.items()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import ROOT, soup, sphinx_build
 from sphinx_comparisons.config import PREFIX, HugoConfig
 from sphinx_comparisons.diagnostics import SUBTYPES
-from sphinx_comparisons.served import BUILTIN
+from sphinx_comparisons.shortcodes.served import BUILTIN
 
 
 def test_docs_build_with_every_reference_entry(tmp_path):

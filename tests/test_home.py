@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import app_warnings, site_files, sphinx_build, warnings_of, write_tree
-from sphinx_comparisons import home
+from sphinx_comparisons.site import home
 
 
 def test_the_home_page_hugo_makes_is_written_once(tmp_path):

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, app_warnings, needs_shared, output_of, soup, write_tree
-from sphinx_comparisons.expand import BLOCK, INLINE, TEXT, expand
 from sphinx_comparisons.hugo.shortcodes import Shortcode, Text, parse, walk
+from sphinx_comparisons.shortcodes.expand import BLOCK, INLINE, TEXT, expand
 
 # -- the parser, against Hugo 0.111.3 (spec/fixtures/27-...) ----------------------------
 

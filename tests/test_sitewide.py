@@ -7,7 +7,7 @@ import multiprocessing.connection
 import pickle
 from types import SimpleNamespace
 
-from sphinx_comparisons import sitewide
+from sphinx_comparisons.site import sitewide
 
 
 def _pickled_in_child(env: SimpleNamespace, pipe: multiprocessing.connection.Connection) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from conftest import sphinx_build, strip_ansi, write_tree
-from sphinx_comparisons.expand import TEXT, expand
 from sphinx_comparisons.hugo import frontmatter, menus
 from sphinx_comparisons.hugo.limits import (
     DEFAULT,
@@ -14,6 +13,7 @@ from sphinx_comparisons.hugo.limits import (
     check_overrides,
     truncate,
 )
+from sphinx_comparisons.shortcodes.expand import TEXT, expand
 
 
 def _timed(call, *args):

@@ -11,7 +11,9 @@ import time
 
 import pytest
 
-from sphinx_comparisons import cli, comparison, links, related_posts, symbols
+from sphinx_comparisons import cli
+from sphinx_comparisons.addresses import links
+from sphinx_comparisons.components import comparison, related_posts, symbols
 from sphinx_comparisons.hugo import frontmatter, headings, shortcodes
 
 N = 100_000

@@ -9,7 +9,9 @@ import pytest
 from sphinx.errors import SphinxError
 
 from conftest import app_warnings, output_of, write_tree
-from sphinx_comparisons import anchors, comparison, html, links, related_posts, symbols
+from sphinx_comparisons.addresses import links
+from sphinx_comparisons.components import comparison, related_posts, symbols
+from sphinx_comparisons.page import heading_ids, html_context
 
 PAGES = {
     "conf.py": 'extensions = ["sphinx_comparisons"]\n',
@@ -46,13 +48,13 @@ def build(make_app, tmp_path: Path):
 @pytest.mark.parametrize(
     ("owner", "name", "where"),
     [
-        (anchors.HeadingIds, "apply", "a.md:"),  # a transform
+        (heading_ids.HeadingIds, "apply", "a.md:"),  # a transform
         (links.ResolveLinksAtWrite, "run", "a.md:"),  # a post-transform
         (links.AnchorCollector, "process_doc", "a.md:"),  # an environment collector
         (comparison.ComparisonDirective, "run", "a.md:13:"),  # a directive, at its line
         (symbols, "visit_symbol_html", "a.md:"),  # a node's HTML visitor
         (related_posts, "on_source_read", "a.md:"),  # source-read
-        (html, "on_page_context", "a.md:"),  # html-page-context
+        (html_context, "on_page_context", "a.md:"),  # html-page-context
     ],
 )
 def test_a_failing_handler_is_a_located_warning_and_the_build_goes_on(make_app, tmp_path, monkeypatch, owner, name, where):
@@ -90,7 +92,7 @@ def test_deliberate_stops_are_not_contained(make_app, tmp_path, monkeypatch, err
     def stop(self, **kwargs):
         raise error
 
-    monkeypatch.setattr(anchors.HeadingIds, "apply", stop)
+    monkeypatch.setattr(heading_ids.HeadingIds, "apply", stop)
     write_tree(tmp_path, PAGES)
     app = make_app("dirhtml", srcdir=tmp_path)
     with pytest.raises((type(error), SphinxError)):

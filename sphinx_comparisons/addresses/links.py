@@ -24,9 +24,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
-from sphinx_comparisons import addresses, site, sitewide
+from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import paths, safeurl, urls
+from sphinx_comparisons.site import records, sitewide
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -138,7 +139,7 @@ class ResolveHugoLinks(SphinxTransform):
         env = self.env
         docname = env.docname
         references = [reference for reference in list(self.document.findall(nodes.reference)) if allowed(reference)]
-        address = addresses.addresses(env).get(docname)
+        address = address_book.addresses(env).get(docname)
         if address is None:
             return
         targets: dict[str, str | None] = {}
@@ -183,7 +184,7 @@ class ResolveHugoLinks(SphinxTransform):
         if _static_file(self.env, path) is not None:
             node.replace_self(nodes.reference("", "", *children, refuri=destination))
             return
-        base = site.hugo_config(self.env).base_url
+        base = records.hugo_config(self.env).base_url
         if base:
             uri = base.rstrip("/") + path + (f"#{fragment}" if fragment else "")
             node.replace_self(nodes.reference("", "", *children, refuri=uri, classes=["external"]))
@@ -213,7 +214,7 @@ class ResolveHugoLinks(SphinxTransform):
         link.source, link.line = reference.source, reference.line
         reference.replace_self(link)
 
-    def _image(self, image: nodes.image, address: addresses.Address) -> None:
+    def _image(self, image: nodes.image, address: address_book.Address) -> None:
         uri = image["uri"]
         if safeurl.scheme(uri) is not None or uri.startswith("//") or "://" in uri:
             return
@@ -227,7 +228,7 @@ class ResolveHugoLinks(SphinxTransform):
             return
         if not uri.startswith("/") and paths.is_file(original / uri):
             return  # a file beside the source, as Sphinx reads it
-        base = site.hugo_config(self.env).base_url
+        base = records.hugo_config(self.env).base_url
         if base:
             image["uri"] = base.rstrip("/") + path
 
@@ -250,7 +251,7 @@ class ResolveLinksAtWrite(SphinxPostTransform):
             if fragment and target in anchors and fragment not in anchors[target]:
                 warn("link_anchor", f"link to {target!r} names anchor #{fragment}, which that page does not have", location=node)
             children = list(node.children) or [nodes.inline("", self.env.titles[target].astext() if target in self.env.titles else target)]
-            node.replace_self(make_refnode(addresses.builder_of(self.env), fromdoc, target, fragment or "", children))
+            node.replace_self(make_refnode(address_book.builder_of(self.env), fromdoc, target, fragment or "", children))
 
 
 class AnchorCollector(EnvironmentCollector):

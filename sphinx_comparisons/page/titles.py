@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import page
 from sphinx_comparisons.hugo.frontmatter import FrontMatter
+from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,10 +46,10 @@ def plan(fm: FrontMatter, path: str) -> TitlePlan | None:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not site.is_markdown(app.env, docname):
+    if not records.is_markdown(app.env, docname):
         return
     env = app.env
-    fm = site.front_matter_for_source(env, docname, source[0])
+    fm = records.front_matter_for_source(env, docname, source[0])
     for problem in fm.problems:
         warn(problem.subtype, problem.message, location=(docname, problem.line))
     title = plan(fm, str(env.doc2path(docname, False)))
@@ -65,9 +65,9 @@ class HugoTitles(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.docname
-        if not site.is_markdown(env, docname):
+        if not records.is_markdown(env, docname):
             return
-        fm = site.front_matter(env, docname)
+        fm = records.front_matter(env, docname)
         if fm is not None:
             # Sphinx's file-wide settings (orphan, tocdepth, nocomments, nosearch) and any
             # other plain value; templates get every key, typed, as hugo_params
@@ -91,7 +91,7 @@ class HugoTitles(SphinxTransform):
             return
         self.document["title"] = title.titles.title
         self._absorb_body_h1s(ours, others, title.titles.heading)
-        lead = page.lead(fm.params, site.hugo_config(env).lead)
+        lead = page.lead(fm.params, records.hugo_config(env).lead)
         if lead:
             ours.insert(1, nodes.paragraph(lead, lead, classes=["hugo-lead"]))
 
@@ -161,8 +161,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Make ``linkTitle`` the label of the page in every navigation (after Sphinx's titles)."""
     env = app.env
     docname = env.docname
-    fm = site.front_matter(env, docname)
-    if fm is None or not site.is_markdown(app.env, docname):
+    fm = records.front_matter(env, docname)
+    if fm is None or not records.is_markdown(app.env, docname):
         return
     named = page.titles(fm.params)
     if named is None or named.nav == named.heading:

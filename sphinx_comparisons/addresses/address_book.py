@@ -18,9 +18,9 @@ from urllib.parse import quote
 from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
 
-from sphinx_comparisons import sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import outputs, urls
+from sphinx_comparisons.site import sitewide
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet

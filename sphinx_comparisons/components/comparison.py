@@ -20,9 +20,13 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, files, frontmatter_text, links, pagesets, site, symbols
+from sphinx_comparisons.addresses import address_book, links
+from sphinx_comparisons.components import symbols
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.files import reads
 from sphinx_comparisons.hugo import content, matrix, safeurl, urls
+from sphinx_comparisons.page import markdownify
+from sphinx_comparisons.site import pagesets, records
 
 if TYPE_CHECKING:
 
@@ -37,7 +41,7 @@ def claims(env: BuildEnvironment) -> list[matrix.Claim]:
     """Every page's ``comparison`` front matter, in Hugo's page order."""
     found: list[tuple[Any, matrix.Claim]] = []
     for docname in sorted(env.found_docs):
-        fm = site.front_matter(env, docname)
+        fm = records.front_matter(env, docname)
         data = fm.raw_value("comparison") if fm else None
         if fm is None or not isinstance(data, dict):  # data implies front matter
             continue
@@ -95,11 +99,11 @@ class ComparisonDirective(SphinxDirective):
 
     def _within_budget(self, table: matrix.Matrix) -> matrix.Matrix:
         """The table cut to the cells left of this page's ``table_cells`` budget (reported where it is cut)."""
-        used: int = self.env.temp_data.get(site.CELLS_USED) or 0
-        table, problem = matrix.within(table, max(site.limits(self.env).table_cells - used, 0))
+        used: int = self.env.temp_data.get(records.CELLS_USED) or 0
+        table, problem = matrix.within(table, max(records.limits(self.env).table_cells - used, 0))
         if problem is not None:
             warn(problem.subtype, problem.message, location=(self.env.docname, self.lineno))
-        self.env.temp_data[site.CELLS_USED] = used + len(table.products) * sum(len(group.rows) for group in table.groups)
+        self.env.temp_data[records.CELLS_USED] = used + len(table.products) * sum(len(group.rows) for group in table.groups)
         return table
 
     # -- data ----------------------------------------------------------------------------
@@ -107,7 +111,7 @@ class ComparisonDirective(SphinxDirective):
     def _yaml(self) -> Any:
         first = self.lineno + 1 + len(self.options)
         try:
-            return site.page_yaml(self.env, "\n".join(self.content), "comparison body", first, "comparison")
+            return records.page_yaml(self.env, "\n".join(self.content), "comparison body", first, "comparison")
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = first + (mark.line if mark else 0)
@@ -119,13 +123,13 @@ class ComparisonDirective(SphinxDirective):
         page_dir = Path(self.env.doc2path(self.env.docname)).parent
         srcdir = Path(self.env.srcdir)
         rooted = reference.lstrip("/")
-        found, refused = files.locate(self.env, [(page_dir, reference), (srcdir, rooted), (srcdir.parent / "data", rooted)])
+        found, refused = reads.locate(self.env, [(page_dir, reference), (srcdir, rooted), (srcdir.parent / "data", rooted)])
         if found is None and refused:
             return matrix.Matrix(), [matrix.MatrixProblem("path", f"comparison :file: {refused}")]
         if found is None:
             return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} not found (beside the page, in the source folder, or in the site's data/)")]
         self.env.note_dependency(str(found))
-        text = files.read(self.env, found, reference, (self.env.docname, self.lineno), "comparison")
+        text = reads.read(self.env, found, reference, (self.env.docname, self.lineno), "comparison")
         if text is None:
             return matrix.Matrix(), []
         if found.suffix.lower() == ".csv":
@@ -134,7 +138,7 @@ class ComparisonDirective(SphinxDirective):
             if found.suffix.lower() == ".json":
                 data = json.loads(text)
             else:
-                data = site.page_yaml(self.env, text, f"comparison file {reference!r}", 1, "comparison", at=self.lineno)
+                data = records.page_yaml(self.env, text, f"comparison file {reference!r}", 1, "comparison", at=self.lineno)
         except (ValueError, yaml.YAMLError) as err:
             return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} cannot be read: {_error_without_text(err)}")]
         return matrix.from_data(data)
@@ -153,7 +157,7 @@ class ComparisonDirective(SphinxDirective):
         return matrix.aggregate(chosen)
 
     def _claim_line(self, docname: str) -> int:
-        fm = site.front_matter(self.env, docname)
+        fm = records.front_matter(self.env, docname)
         return fm.line_of("comparison") if fm else 1
 
     # -- rendering ------------------------------------------------------------------------
@@ -206,7 +210,7 @@ class ComparisonDirective(SphinxDirective):
 
     def _inline(self, text: str) -> list[nodes.Node]:
         """Inline Markdown (links, code, emphasis) without roles; raw HTML stays text, so no markup gets in."""
-        parsed, _ = frontmatter_text.inline(self.state, text, self.lineno)
+        parsed, _ = markdownify.inline(self.state, text, self.lineno)
         holder = nodes.inline("", "", *parsed)
         for raw in list(holder.findall(nodes.raw)):
             raw.replace_self(nodes.Text(raw.astext()))
@@ -238,7 +242,7 @@ class ComparisonDirective(SphinxDirective):
         link = safeurl.clean(link)
         if safeurl.is_external(link):
             return [nodes.reference("", product.name, refuri=link)]
-        address = addresses.addresses(self.env).get(self.env.docname)
+        address = address_book.addresses(self.env).get(self.env.docname)
         path, _ = urls.resolve(address.url if address else "/", link)
         target = links.url_index(self.env).get(urls.normalize(path))
         if target is None:

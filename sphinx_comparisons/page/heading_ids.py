@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import site
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
-from sphinx_comparisons.titles import plan
+from sphinx_comparisons.page.titles import plan
+from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,7 +32,7 @@ def _current(env: BuildEnvironment) -> Any:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not site.is_markdown(app.env, docname):
+    if not records.is_markdown(app.env, docname):
         return
     source[0], ids, problems = take_heading_ids(source[0])
     for problem in problems:
@@ -46,7 +46,7 @@ class HeadingIds(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.docname
-        if not site.is_markdown(env, docname):
+        if not records.is_markdown(env, docname):
             return
         explicit: dict[int, str] = _current(env).get(_KEY) or {}
         ids = Ids(getattr(env, _SCHEME, "github"))
@@ -68,7 +68,7 @@ class HeadingIds(SphinxTransform):
             self._drop(title_section, assigned)
 
     def _title_section(self) -> nodes.section | None:
-        fm = site.front_matter(self.env, self.env.docname)
+        fm = records.front_matter(self.env, self.env.docname)
         if fm is None or plan(fm, str(self.env.doc2path(self.env.docname, False))) is None:
             return None
         section = self.document.next_node(nodes.section)

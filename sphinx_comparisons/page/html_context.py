@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from sphinx_comparisons import site
 from sphinx_comparisons.hugo import safeurl
+from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-STATIC = Path(__file__).parent / "static"
+STATIC = Path(__file__).parent.parent / "static"
 CSS_FILE = "sphinx_comparisons.css"
 
 _HAS_DESCRIPTION = re.compile(r"""<meta\s[^>]*name\s*=\s*["']description["']""", re.IGNORECASE)
@@ -43,7 +43,7 @@ def on_page_context(
     ``<meta name="description">`` and takes ``og:description`` from ``meta``,
     so each tag appears once.
     """
-    params = site.params(app.env, pagename) if pagename in app.env.found_docs else {}
+    params = records.params(app.env, pagename) if pagename in app.env.found_docs else {}
     context["hugo_params"] = _html_safe(params)
     if doctree is None:
         return

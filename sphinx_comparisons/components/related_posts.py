@@ -22,12 +22,14 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import addresses, links, navigation, pagesets, site, sitewide
+from sphinx_comparisons.addresses import address_book, links
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import related, safeurl, urls
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.headings import atx
 from sphinx_comparisons.hugo.yamldata import excerpt
+from sphinx_comparisons.navigation import toctrees
+from sphinx_comparisons.site import pagesets, records, sitewide
 
 if TYPE_CHECKING:
 
@@ -55,11 +57,11 @@ class Item:
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
-    if not site.is_markdown(env, docname):
+    if not records.is_markdown(env, docname):
         return
-    settings = site.hugo_config(env)
+    settings = records.hugo_config(env)
     text = convert_sections(source[0], [h.lower() for h in settings.related_headings])
-    if settings.related_pages and site.front_matter(env, docname) is not None:
+    if settings.related_pages and records.front_matter(env, docname) is not None:
         text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
     source[0] = text
 
@@ -158,14 +160,14 @@ class RelatedPostsDirective(SphinxDirective):
                     items.append(Item(match.group("title"), match.group("url"), rest, line=self.lineno + 1 + number))
             return items
         try:
-            data = site.page_yaml(self.env, "\n".join(lines), "related-posts body", self.lineno + 1 + len(self.options), "related")
+            data = records.page_yaml(self.env, "\n".join(lines), "related-posts body", self.lineno + 1 + len(self.options), "related")
         except yaml.YAMLError as err:
             warn("related", f"the related-posts body is neither a link list nor valid YAML: {_yaml_error(err)}", location=(self.env.docname, self.lineno))
             return []
         return self._items(data, (self.env.docname, self.lineno))
 
     def _from_front_matter(self) -> list[Item]:
-        fm = site.front_matter(self.env, self.env.docname)
+        fm = records.front_matter(self.env, self.env.docname)
         data = fm.params.get("related") if fm else None
         where = (self.env.docname, fm.line_of("related") if fm else self.lineno)
         if data is None:
@@ -189,12 +191,12 @@ class RelatedPostsDirective(SphinxDirective):
     def _auto(self) -> list[Item]:
         env = self.env
         pagesets.pages(env, _AUTO_PAGES).add(env.docname)
-        found = navigation.build_pages(env)
+        found = toctrees.build_pages(env)
         page = found.get(env.docname)
         if page is None:
             return []
         limit = self.options.get("limit", 5)
-        config = navigation.site_config(env)
+        config = toctrees.site_config(env)
         keys = related.related(page, found.values(), related.settings_from_config(config.values.get("related")), limit)
         if not keys:
             keys = _siblings(env, env.docname)[:limit]
@@ -221,7 +223,7 @@ class RelatedPostsDirective(SphinxDirective):
             docname = self.env.path2doc(self.env.relfn2path(url.split("#", 1)[0], self.env.docname)[1])
             if docname is not None:
                 return docname, "doc"
-        address = addresses.addresses(self.env).get(self.env.docname)
+        address = address_book.addresses(self.env).get(self.env.docname)
         path, _ = urls.resolve(address.url if address else "/", url)
         found = links.url_index(self.env).get(urls.normalize(path))
         if found is not None:
@@ -291,7 +293,7 @@ def visit_related_html(translator: Any, node: related_block) -> None:
 
 
 def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
-    nav = sitewide.get(env, navigation.NAV)
+    nav = sitewide.get(env, toctrees.NAV)
     if nav is None:
         return []
     for groups in nav.toctrees.values():

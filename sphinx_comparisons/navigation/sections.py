@@ -14,10 +14,11 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import frontmatter_text, site, sitewide
 from sphinx_comparisons.hugo.navigation import ListItem, Navigation
-from sphinx_comparisons.navigation import NAV
-from sphinx_comparisons.titles import plan
+from sphinx_comparisons.navigation.toctrees import NAV
+from sphinx_comparisons.page import markdownify
+from sphinx_comparisons.page.titles import plan
+from sphinx_comparisons.site import records, sitewide
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,7 +34,7 @@ def _items(env: Any, docname: str) -> tuple[ListItem, ...]:
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Append a section index to empty section pages (after the title was put in)."""
     env = app.env
-    fm = site.front_matter(env, docname)
+    fm = records.front_matter(env, docname)
     path = str(env.doc2path(docname, False)).replace("\\", "/")
     if fm is None or not path.endswith("_index.md") or fm.params.get("no_list") is True:
         return
@@ -68,7 +69,7 @@ class SectionIndex(SphinxDirective):
             entry = nodes.container(classes=["hugo-section-index-entry"])
             entry += nodes.paragraph("", "", self._link(item), classes=["hugo-section-index-title"])
             if item.description:
-                inline, messages = frontmatter_text.inline(self.state, item.description, self.lineno)
+                inline, messages = markdownify.inline(self.state, item.description, self.lineno)
                 entry += nodes.paragraph("", "", *inline, classes=["hugo-section-index-description"])
                 entry += messages
             container += entry

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sphinx_comparisons import addresses, site, sitewide
+from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.refs import Found, RefIndex
+from sphinx_comparisons.site import records, sitewide
 
 _INDEX = "hugo_ref_index"
 
@@ -23,7 +24,7 @@ def set_index(env: object, index: RefIndex) -> None:
 
 def expand_call(env: Any, docname: str, name: str, positional: list[Any], named: dict[str, Any], line: int) -> str:
     """The URL a ``ref``/``relref`` call stands for; "" (and a warning) when Hugo finds no page."""
-    from sphinx_comparisons.navigation import build_pages
+    from sphinx_comparisons.navigation.toctrees import build_pages
 
     reference = named.get("path") if named else positional[0] if len(positional) in (1, 2) else None
     if not isinstance(reference, str):
@@ -37,11 +38,11 @@ def expand_call(env: Any, docname: str, name: str, positional: list[Any], named:
     if isinstance(found, str):
         warn("ref_not_found", f'{name} "{reference}": {found}', location=(docname, line))
         return ""
-    base = (site.hugo_config(env).base_url or "").rstrip("/") if name == "ref" else ""
-    return _url(found, addresses.addresses(env), base)
+    base = (records.hugo_config(env).base_url or "").rstrip("/") if name == "ref" else ""
+    return _url(found, address_book.addresses(env), base)
 
 
-def _url(found: Found, known: dict[str, addresses.Address], base: str) -> str:
+def _url(found: Found, known: dict[str, address_book.Address], base: str) -> str:
     anchor = f"#{found.fragment}" if found.fragment else ""
     if found.page is None:
         return anchor

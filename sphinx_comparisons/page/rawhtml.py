@@ -20,8 +20,8 @@ from docutils import nodes
 from docutils.parsers.rst.directives import misc
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import site
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -43,10 +43,10 @@ _MYST_MARKUP = frozenset(
 
 def allowed(env: BuildEnvironment) -> bool:
     """``hugo_unsafe_html`` when set, else the Hugo config's ``markup.goldmark.renderer.unsafe``."""
-    chosen = site.hugo_config(env).unsafe_html
+    chosen = records.hugo_config(env).unsafe_html
     if chosen is not None:
         return chosen
-    from sphinx_comparisons.navigation import site_config
+    from sphinx_comparisons.navigation.toctrees import site_config
 
     return site_config(env).get("markup.goldmark.renderer.unsafe") is True
 

@@ -13,21 +13,15 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinx_comparisons import (
-    addresses,
-    comparison,
-    links,
-    navigation,
-    redirects,
-    refshortcodes,
-    related_posts,
-    site,
-    sitewide,
-    staticdirs,
-)
+from sphinx_comparisons.addresses import address_book, links, redirects
+from sphinx_comparisons.components import comparison, related_posts
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.files import staticdirs
 from sphinx_comparisons.hugo import content, headings, refs, siteconfig, urls
 from sphinx_comparisons.hugo.frontmatter import digest
+from sphinx_comparisons.navigation import toctrees
+from sphinx_comparisons.shortcodes import ref_links
+from sphinx_comparisons.site import records, sitewide
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -43,7 +37,7 @@ SCHEME = "hugo_heading_scheme"
 
 def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
     """``hugo_heading_ids``, else the site's ``markup.goldmark.parser.autoHeadingIDType``."""
-    chosen = site.hugo_config(env).heading_ids
+    chosen = records.hugo_config(env).heading_ids
     if chosen:
         return chosen
     markup = config.get("markup.goldmark.parser.autoHeadingIDType")
@@ -57,23 +51,23 @@ def on_env_get_outdated(
     changed: set[str],
     removed: set[str],
 ) -> list[str]:
-    config = navigation.site_config(env)
+    config = toctrees.site_config(env)
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
-    found = _leave_out(env, navigation.pages(env), added, changed, removed)
+    found = _leave_out(env, toctrees.pages(env), added, changed, removed)
     static = staticdirs.collect(env, config)
-    pretty = addresses.style(app.builder)
-    known = addresses.compute(env, found, set(staticdirs.static_files(env)), pretty if pretty is not None else True)
-    homeless = addresses.homeless(found, known, pretty if pretty is not None else True) - {env.config.root_doc}
+    pretty = address_book.style(app.builder)
+    known = address_book.compute(env, found, set(staticdirs.static_files(env)), pretty if pretty is not None else True)
+    homeless = address_book.homeless(found, known, pretty if pretty is not None else True) - {env.config.root_doc}
     found = _drop(env, found, homeless, added, changed, removed)
-    sitewide.put(env, navigation.PAGES, found)
+    sitewide.put(env, toctrees.PAGES, found)
     index = {urls.normalize(address.url): key for key, address in known.items()}
     stale = links.stale_linkers(env, index)
     links.set_index(env, index, [str(folder) for folder in static])
-    refshortcodes.set_index(env, refs.RefIndex(found.values()))
-    old_nav: navigation.navigation.Navigation | None = sitewide.get(env, navigation.NAV)
-    new_nav = navigation.build(env, config, found, index)
-    sitewide.put(env, navigation.NAV, new_nav)
+    ref_links.set_index(env, refs.RefIndex(found.values()))
+    old_nav: toctrees.navigation.Navigation | None = sitewide.get(env, toctrees.NAV)
+    new_nav = toctrees.build(env, config, found, index)
+    sitewide.put(env, toctrees.NAV, new_nav)
     redirects.collect(env, found, pretty if pretty is not None else True)
 
     scheme = heading_scheme(env, config)
@@ -85,7 +79,7 @@ def on_env_get_outdated(
 
     reread = set(stale) | comparison.stale_pages(env) | related_posts.stale_pages(env, found)
     if old_scheme != scheme:
-        reread |= {doc for doc in env.found_docs if site.is_markdown(env, doc)}
+        reread |= {doc for doc in env.found_docs if records.is_markdown(env, doc)}
     if old_nav is not None:
         keys = set(old_nav.toctrees) | set(new_nav.toctrees) | set(old_nav.section_lists) | set(new_nav.section_lists)
         reread |= {key for key in keys if old_nav.page_state(key) != new_nav.page_state(key)}
@@ -106,7 +100,7 @@ def _leave_out(
     """
     root = env.config.root_doc
     unlisted = {key for key, page in found.items() if not page.listed and key != root}
-    resources = content.bundle_resources(found.values()) - {root} if navigation.is_hugo_home(env) else set()
+    resources = content.bundle_resources(found.values()) - {root} if toctrees.is_hugo_home(env) else set()
     found = _drop(env, found, unlisted | resources, added, changed, removed)
     if unlisted:
         logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(unlisted), ", ".join(sorted(unlisted)))
@@ -130,7 +124,7 @@ def _drop(
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """Reading is over: the per-build page map is not kept in the saved environment."""
-    sitewide.drop(env, navigation.PAGES)
+    sitewide.drop(env, toctrees.PAGES)
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

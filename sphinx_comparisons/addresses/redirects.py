@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sphinx_comparisons import addresses, site, sitewide, staticdirs
+from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.files import staticdirs
 from sphinx_comparisons.hugo import aliases as aliases_
 from sphinx_comparisons.hugo import outputs, safeurl, urls
+from sphinx_comparisons.site import records, sitewide
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,7 +36,7 @@ MANIFEST = ".sphinx-comparisons-redirects.json"
 
 def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None:
     """Resolve and check every alias before reading; report refusals with their lines."""
-    known = addresses.addresses(env)
+    known = address_book.addresses(env)
     page_urls = {key: address.url for key, address in known.items()}
     page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
     found, problems = aliases_.collect(pages.values(), page_urls, page_files, set(staticdirs.static_files(env)))
@@ -93,13 +95,13 @@ def _ours(path: Path) -> bool:
 
 def write(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the redirect files, drop stale ones, list them all."""
-    pretty = addresses.style(app.builder)
+    pretty = address_book.style(app.builder)
     if exception is not None or pretty is None:
         return
     env = app.env
     outdir = Path(app.outdir)
-    known = addresses.addresses(env)
-    base = site.hugo_config(env).base_url or (app.config.html_baseurl or "")
+    known = address_book.addresses(env)
+    base = records.hugo_config(env).base_url or (app.config.html_baseurl or "")
     written: list[str] = []
     listing = []
     for alias in sitewide.get(env, _ENV_ATTR, []):

@@ -15,9 +15,10 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons import files, sitewide
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.files import reads
 from sphinx_comparisons.hugo import outputs, paths, siteconfig
+from sphinx_comparisons.site import sitewide
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -44,7 +45,7 @@ def folders(config: siteconfig.SiteConfig, report: bool = False) -> list[Path]:
 def collect(env: BuildEnvironment, config: siteconfig.SiteConfig) -> list[Path]:
     """Before reading: the static folders and their files, refused ones reported; the folders."""
     found = folders(config, report=True)
-    static, refused = paths.static_files(found, files.read_roots(env))
+    static, refused = paths.static_files(found, reads.read_roots(env))
     for path in refused:
         warn("path", "this static file or folder is a symlink that leads outside the site; it is not copied", location=f"{path}:1")
     for relative in sorted(static):

@@ -26,9 +26,10 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective, is_directive_registered
 
-from sphinx_comparisons import navigation, site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import paths, siteconfig
+from sphinx_comparisons.navigation import toctrees
+from sphinx_comparisons.site import records, sitewide
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -51,8 +52,8 @@ def read_roots(env: BuildEnvironment) -> tuple[Path, ...]:
     found: tuple[Path, ...] | None = sitewide.get(env, _ROOTS)
     if found is None:
         confdir = Path((getattr(env, "_app", None) or env.app).confdir or env.srcdir)
-        files = [Path(f) for f in navigation.site_config(env).files]
-        extra = [confdir / name for name in site.hugo_config(env).read_paths]
+        files = [Path(f) for f in toctrees.site_config(env).files]
+        extra = [confdir / name for name in records.hugo_config(env).read_paths]
         found = paths.roots(env.srcdir, siteconfig.site_root(files), confdir, *extra)
         sitewide.put(env, _ROOTS, found)
     return found

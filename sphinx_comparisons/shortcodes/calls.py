@@ -20,8 +20,8 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons import site
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -127,7 +127,7 @@ def _call(name: str, payload: dict[str, Any], inner: str | None, line: int, env:
 
 
 def handlers(env: BuildEnvironment) -> dict[str, Handler]:
-    from sphinx_comparisons import served
+    from sphinx_comparisons.shortcodes import served
 
     return served.registry(env)
 
@@ -161,7 +161,7 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
     whatever made it (nested tags, included files, roles in directives).
     """
     depth: int = call.env.temp_data.get(_DEPTH) or 0
-    limit = site.limits(call.env).shortcode_depth
+    limit = records.limits(call.env).shortcode_depth
     if depth >= limit:
         call.warn("limit", f"shortcode {call.name!r} is nested more than {limit} levels deep (hugo_limits 'shortcode_depth'); it was left out")
         return []

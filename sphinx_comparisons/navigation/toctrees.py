@@ -14,9 +14,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import site, sitewide
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, menus, navigation, siteconfig, urls
+from sphinx_comparisons.site import records, sitewide
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,7 +29,7 @@ _ORPHANED = "hugo_orphaned"
 
 def site_config(env: BuildEnvironment) -> siteconfig.SiteConfig:
     """The Hugo site config, re-read only when one of its files changed."""
-    files = siteconfig.find(site.hugo_config(env).config, Path(env.srcdir))
+    files = siteconfig.find(records.hugo_config(env).config, Path(env.srcdir))
     stamp = siteconfig.stamp(files)
     cached = getattr(env, _CONFIG, None)
     if cached is not None and cached[0] == stamp:
@@ -52,9 +52,9 @@ def build_pages(env: BuildEnvironment) -> dict[str, content.Page]:
 
 def pages(env: BuildEnvironment) -> dict[str, content.Page]:
     out = {}
-    options = content.BuildOptions.from_config(site_config(env).values, site.hugo_config(env).build)  # buildDrafts & co.
+    options = content.BuildOptions.from_config(site_config(env).values, records.hugo_config(env).build)  # buildDrafts & co.
     for docname in sorted(env.found_docs):
-        fm = site.front_matter(env, docname)
+        fm = records.front_matter(env, docname)
         if fm is not None:
             path = str(env.doc2path(docname, False)).replace("\\", "/")
             out[docname] = content.Page(docname, path, fm.params, fm.key_lines, options)
@@ -99,12 +99,12 @@ def build(
         capitalize=config.values.get("capitalizelisttitles") is not False,
     )
     lists = navigation.section_lists(tree, found)
-    settings = site.hugo_config(env)
+    settings = records.hugo_config(env)
     menu_tree, problems = content.menus_of(
         found.values(),
         config.values.get("menus"),
         lambda menu, index: config.origin(f"menus.{menu}.{index}" if index >= 0 else f"menus.{menu}"),
-        site.limits(env).menu_depth,
+        records.limits(env).menu_depth,
     )
     for problem in problems:
         where = problem.origin
@@ -131,7 +131,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         flagged.discard(docname)
     for docname in env.found_docs:
         meta = env.metadata[docname]
-        wanted = docname not in nav.reached and site.is_markdown(env, docname)
+        wanted = docname not in nav.reached and records.is_markdown(env, docname)
         if wanted and "orphan" not in meta:
             meta["orphan"] = True
             flagged.add(docname)

@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons import sitewide
 from sphinx_comparisons.hugo import frontmatter, yamldata
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate, truncate_at_count
+from sphinx_comparisons.site import sitewide
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet

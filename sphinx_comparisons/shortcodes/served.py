@@ -18,12 +18,13 @@ from urllib.parse import quote
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_comparisons import files, site
-from sphinx_comparisons.expand import BLOCK, DROP, INLINE, TEXT, expand
+from sphinx_comparisons.files import reads
 from sphinx_comparisons.hugo import paths, safeurl
 from sphinx_comparisons.hugo.limits import Limits
-from sphinx_comparisons.rawhtml import OWN_HTML
-from sphinx_comparisons.shortcode_nodes import Call, Handler, fence_for
+from sphinx_comparisons.page.rawhtml import OWN_HTML
+from sphinx_comparisons.shortcodes.calls import Call, Handler, fence_for
+from sphinx_comparisons.shortcodes.expand import BLOCK, DROP, INLINE, TEXT, expand
+from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -377,13 +378,13 @@ def highlight(call: Call) -> list[nodes.Node]:
 def _find_file(call: Call, reference: str) -> Path | None:
     """The file a ``readfile`` names, beside the page or (``/x``) from the project root or content root.
 
-    Only files inside the site may be read (``files.allowed``); a reference that
+    Only files inside the site may be read (``reads.allowed``); a reference that
     leads out of it is refused with ``hugo.path``, found or not.
     """
     page_dir = Path(call.env.doc2path(call.docname)).parent
     srcdir = Path(call.env.srcdir)
     rooted = reference.lstrip("/")
-    found, refused = files.locate(call.env, [(page_dir, reference)] if not reference.startswith("/") else [(srcdir.parent, rooted), (srcdir, rooted)])
+    found, refused = reads.locate(call.env, [(page_dir, reference)] if not reference.startswith("/") else [(srcdir.parent, rooted), (srcdir, rooted)])
     if found is not None:
         return found
     if refused:
@@ -403,7 +404,7 @@ def readfile(call: Call) -> list[nodes.Node]:
     includes = call.env.temp_data.get(_INCLUDES)
     if not isinstance(includes, _Includes):
         includes = call.env.temp_data[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
-    limits = site.limits(call.env)
+    limits = records.limits(call.env)
     refusal = includes.refusal(found, call.line, limits)
     if refusal is not None:
         if refusal:
@@ -412,7 +413,7 @@ def readfile(call: Call) -> list[nodes.Node]:
     room = limits.page_size - includes.characters
     # a UTF-8 character takes at most 4 bytes: a file larger than that cannot fit and is not read
     too_big = found.stat().st_size > 4 * room + 4
-    text = "" if too_big else files.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
+    text = "" if too_big else reads.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
     if text is None:
         return []
     if too_big or len(text) > room:
@@ -422,7 +423,7 @@ def readfile(call: Call) -> list[nodes.Node]:
     includes.characters += len(text)
     if call.arg("code") in (True, "true"):
         return [nodes.literal_block(text, text, language=str(call.arg("lang", default="text")))]
-    expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname), limits=site.limits(call.env))
+    expanded = expand(text, kind_of(call.env), text_renderer(call.env, call.docname), limits=records.limits(call.env))
     includes.chain.append(found)
     try:
         return call.markdown(expanded.text)
@@ -492,7 +493,7 @@ BUILTIN: dict[str, tuple[str, Handler | None]] = {
 
 
 def _custom(env: BuildEnvironment) -> dict[str, Any]:
-    return site.hugo_config(env).shortcodes
+    return records.hugo_config(env).shortcodes
 
 
 def kind_of(env: BuildEnvironment):  # type: ignore[no-untyped-def]
@@ -558,15 +559,15 @@ def _lookup(params: Any, dotted: str) -> Any:
 
 def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
     """Hugo's ``param``: the page's params, then cascaded section params, then site params."""
-    from sphinx_comparisons.navigation import site_config
+    from sphinx_comparisons.navigation.toctrees import site_config
 
-    found = _lookup(site.params(env, docname), key)
+    found = _lookup(records.params(env, docname), key)
     if found is not None:
         return found
     folder = Path(str(env.doc2path(docname, False)))
     for parent in [folder.parent, *folder.parent.parents]:
         section = (parent / "_index").as_posix().lstrip("./") if str(parent) != "." else "_index"
-        cascade = site.params(env, section).get("cascade") if section != docname else None
+        cascade = records.params(env, section).get("cascade") if section != docname else None
         for entry in cascade if isinstance(cascade, list) else [cascade]:
             if isinstance(entry, dict):
                 value = _lookup(entry.get("params", entry), key) if isinstance(entry.get("params", entry), dict) else None
@@ -576,7 +577,7 @@ def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
 
 
 def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyped-def]
-    from sphinx_comparisons import refshortcodes
+    from sphinx_comparisons.shortcodes import ref_links
 
     custom = _custom(env)
 
@@ -597,7 +598,7 @@ def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyp
                 return ""
             return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (dict, list)) else str(value).lower() if isinstance(value, bool) else str(value)
         if sc.name in ("ref", "relref"):
-            return refshortcodes.expand_call(env, docname, sc.name, sc.positional, sc.named, sc.line)
+            return ref_links.expand_call(env, docname, sc.name, sc.positional, sc.named, sc.line)
         return inner
 
     return render
@@ -612,11 +613,11 @@ def site_warn(docname: str, line: int, message: str) -> None:
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Expand the page's shortcodes before MyST reads it (after its title was put in)."""
     env = app.env
-    if "{{" not in source[0] or not site.is_markdown(env, docname):
+    if "{{" not in source[0] or not records.is_markdown(env, docname):
         return
     from sphinx_comparisons.diagnostics import warn
 
-    result = expand(source[0], kind_of(env), text_renderer(env, docname), limits=site.limits(env))
+    result = expand(source[0], kind_of(env), text_renderer(env, docname), limits=records.limits(env))
     for problem in result.problems:
         warn(problem.subtype, problem.message, location=(docname, problem.line))
     for name, line in result.unknown.items():

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxContentsFilter
 
-from sphinx_comparisons import site
+from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,7 +27,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     toc = env.tocs.get(docname)
-    if toc is None or not site.is_markdown(env, docname):
+    if toc is None or not records.is_markdown(env, docname):
         return
     headings = [rubric for rubric in doctree.findall(nodes.rubric) if rubric.get("hugo_toc") and rubric["ids"]]
     if not headings:

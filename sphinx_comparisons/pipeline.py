@@ -1,0 +1,101 @@
+"""The order in which a page passes through the extension: every priority, by name.
+
+Sphinx calls the handlers of one event from the lowest priority up (its default is 500),
+in registration order between equal priorities, and applies transforms the same way. Each
+feature package registers its handlers in its own ``setup(app)`` with a name from here, so
+the whole order is read in one place; ``docs/architecture.md`` shows the table generated
+from the registrations themselves (``reference.pipeline_rows``).
+"""
+
+# -- config-inited: once, after conf.py is read ---------------------------------------------
+#: Math rendered with MathJax's ``ui/safe`` filter unless conf.py configures MathJax.
+SAFE_MATHJAX = 500
+#: The ``hugo_*`` settings validated; MyST extensions and warning filters merged in.
+SETTINGS = 850
+#: ``_index.md`` (or a generated one) becomes the root document when conf.py names none.
+ROOT_DOCUMENT = 860
+#: The file-reading directives under the names the build's ``language`` gives them.
+TRANSLATED_DIRECTIVES = 900
+
+# -- builder-inited: once, when the builder exists ------------------------------------------
+#: The extension's stylesheet copied into the output's ``_static``.
+STYLESHEET = 500
+#: The builder writes each page at its Hugo URL.
+BUILDER_URLS = 510
+#: The search index as Sphinx knows it, restored before an incremental build loads it.
+SEARCH_INDEX_RESTORE = 520
+
+# -- env-get-outdated: once, before reading; returns pages to re-read -----------------------
+#: Pages whose file leads out of the source folder leave the build.
+ESCAPING_SOURCES = 400
+#: Every page's front matter read (the scan), without parsing bodies.
+SCAN = 500
+#: The site model: pages built, addresses, navigation, aliases, indexes; what changed.
+SITE_MODEL = 600
+
+# -- source-read: each page's text, before parsing ------------------------------------------
+#: Front matter cut from the text (kept, line for line, as blank lines).
+CUT_FRONT_MATTER = 100
+#: The title from front matter written as the page's heading.
+TITLE_HEADING = 500
+#: Shortcodes expanded into directives and roles.
+SHORTCODES = 550
+#: An automatic related-posts block appended.
+RELATED_POSTS = 560
+#: Explicit heading ids ``{#id}`` made MyST-readable.
+HEADING_ANCHORS = 600
+#: A section page gets its list of children.
+SECTION_LISTS = 700
+
+# -- transforms: each page's doctree, while reading ------------------------------------------
+#: Block shortcodes written inside a paragraph lifted out of it.
+LIFT_BLOCKS = 190
+#: Front matter titles and leads applied to the doctree.
+TITLES = 200
+#: Heading ids by the site's heading-id scheme.
+HEADING_IDS = 210
+#: The page's navigation injected as hidden toctrees.
+TOCTREES = 300
+#: Links written to pages and files resolved to their Hugo URLs.
+LINKS = 420
+#: Icon shortcodes and classes turned into symbols.
+SYMBOLS = 430
+#: Raw HTML left out unless the site allows it (after :data:`SYMBOLS`, which writes HTML).
+RAW_HTML = 440
+#: Links left unresolved by Sphinx reported (after docutils' DanglingReferences, 850).
+FINAL_LINKS = 860
+#: Images and downloads outside the site dropped (before DoctreeReadEvent, 880, whose
+#: collectors copy files).
+CONTAINED_FILES = 870
+
+# -- doctree-read: each page's doctree, after Sphinx's collectors (500) ----------------------
+#: Headings written by shortcodes marked in or out of the page's table of contents.
+SHORTCODE_HEADINGS = 600
+#: The page's title and toc entries as Hugo shows them.
+DOCTREE_TITLES = 610
+
+# -- env-updated: once, after reading --------------------------------------------------------
+#: The navigation kept for writing.
+NAVIGATION_KEPT = 500
+#: The per-build page map dropped before the environment is saved.
+MODEL_DROPPED = 900
+
+# -- post-transforms: each page, when written -------------------------------------------------
+#: Links to pages resolved for the builder writing them (before Sphinx's own, 10).
+LINKS_AT_WRITE = 5
+
+# -- html-page-context: each HTML page's template context -------------------------------------
+#: Head tags and template variables from front matter.
+PAGE_CONTEXT = 400
+#: Comparison tables marked up for screen readers.
+COMPARISON_MARKUP = 500
+
+# -- build-finished: once, after writing ------------------------------------------------------
+#: Output of pages no longer built removed.
+STALE_PAGES = 400
+#: The Hugo site's static folders copied into the output.
+STATIC_FILES = 450
+#: The search index's documents renamed to their Hugo URLs.
+SEARCH_INDEX = 500
+#: Alias redirect pages written.
+REDIRECTS = 510
