@@ -18,11 +18,13 @@ LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "iframe":
 
 
 def broken_links(out: Path) -> list[str]:
-    """``page -> link (reason)`` for each internal link of each HTML file under ``out``."""
+    """``page -> link (reason)`` for each broken internal link of each page under ``out``."""
     ids = functools.cache(lambda path: _ids(out / path))
     broken = []
     for file in sorted(out.rglob("*.html")):
         page = file.relative_to(out).as_posix()
+        if page.startswith("_static/"):
+            continue  # a theme's template fragments, not pages
         html = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
         for tag, attribute in LINKING.items():
             for element in html.find_all(tag, attrs={attribute: True}):
