@@ -67,4 +67,6 @@ def _resolve(page: str, path: str) -> str | None:
 def _ids(path: Path) -> frozenset[str]:
     html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     named = html.find_all("a", attrs={"name": True})
-    return frozenset(str(e["id"]) for e in html.find_all(attrs={"id": True})) | {str(a["name"]) for a in named}
+    return frozenset(str(e["id"]) for e in html.find_all(attrs={"id": True})) | {
+        str(a["name"]) for a in named
+    }

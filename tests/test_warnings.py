@@ -20,7 +20,11 @@ def build(make_app, root: Path, files: dict[str, str], src: str = "."):
 
 def located(warnings: list[str], subtype: str) -> list[str]:
     """``file:line: message`` of each ``hugo.<subtype>`` warning, the folder left out."""
-    return [re.sub(r"^\S*/", "", w).replace(f" [hugo.{subtype}]", "") for w in warnings if f"[hugo.{subtype}]" in w]
+    return [
+        re.sub(r"^\S*/", "", w).replace(f" [hugo.{subtype}]", "")
+        for w in warnings
+        if f"[hugo.{subtype}]" in w
+    ]
 
 
 def test_url_conflict_the_first_by_path_keeps_the_url(make_app, tmp_path):
@@ -60,7 +64,9 @@ def test_siteconfig_problems_are_located_and_the_rest_is_read(make_app, tmp_path
     assert problems[0].startswith("hugo.toml:2: WARNING: malformed TOML site config")
     assert problems[1].startswith("params.toml:1: WARNING: malformed TOML site config")
     # the lines after the duplicated key were read: the heading id follows the site's scheme
-    assert [s["id"] for s in soup(output_of(app, "h")).select("section[id]")][1:] == ["hello-world-co"]
+    assert [s["id"] for s in soup(output_of(app, "h")).select("section[id]")][1:] == [
+        "hello-world-co"
+    ]
 
 
 MATRIX = """\
@@ -78,7 +84,10 @@ features:
 
 
 #: A page's own column of an assembled table, with a value of the wrong type.
-CLAIM = "---\ntitle: P\ncomparison:\n  product: P\n  group: G\n  features:\n    Speed: [1, 2]\n    Size: yes\n---\n"
+CLAIM = (
+    "---\ntitle: P\ncomparison:\n  product: P\n  group: G\n"
+    "  features:\n    Speed: [1, 2]\n    Size: yes\n---\n"
+)
 
 
 def test_comparison_value_cells_are_reported_and_shown_as_unknown(make_app, tmp_path):
@@ -91,7 +100,9 @@ def test_comparison_value_cells_are_reported_and_shown_as_unknown(make_app, tmp_
         "p.md:3: WARNING: 'P' on 'Speed' has a value of type list; use yes, no, partial or text",
     ]
     table = soup(output_of(app, "all")).select_one("table.hugo-comparison")
-    assert [th.get_text(strip=True) for th in table.select("tbody th")] == ["Size"]  # Speed left out
+    assert [th.get_text(strip=True) for th in table.select("tbody th")] == [
+        "Size"
+    ]  # Speed left out
     rows = soup(output_of(app, "m")).select("table.hugo-comparison tbody tr")
     cells = [[td.get_text("|", strip=True) for td in row.select("td")] for row in rows]
     assert cells == [["✓|Yes", "–", "–"], ["✓|Yes", "–", "✗|No"]]
