@@ -160,6 +160,7 @@ def test_refused_alias_forms(alias):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_addresses_and_redirects(tmp_path):
     out = tmp_path / "out"
     result = sphinx_build(CORPUS / "content", out, "-b", "dirhtml", "-D", "hugo_base_url=https://docs.yugabyte.com")

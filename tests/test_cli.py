@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import CORPUS, needs_shared, sphinx_build, warnings_of, write_tree
 
 
@@ -51,6 +53,7 @@ def test_init_writes_a_conf_that_builds_and_never_overwrites(tmp_path):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_check_on_the_corpus_agrees_with_a_build(tmp_path):
     import shutil
 

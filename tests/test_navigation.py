@@ -54,6 +54,7 @@ def corpus_faq(tmp_path_factory):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_comparisons_in_hugo_order(corpus_faq):
     out, warnings = corpus_faq
     expected = json.loads((CORPUS / "hugo-expected.json").read_text())["menus"]["preview_faq"]
