@@ -133,6 +133,7 @@ def test_weight_edit_reorders_every_sidebar_incrementally(make_app, tmp_path):
     assert read == []
 
 
+@pytest.mark.slow  # an edit sequence: a build, an edit, an incremental build
 @pytest.mark.parametrize("edit", ["title", "linkTitle", "parent", "add", "remove"])
 def test_navigation_edits_reach_unedited_pages(make_app, tmp_path, edit):
     _menu_tree(tmp_path, {"alpha": 1, "beta": 2, "gamma": 3})
