@@ -1,5 +1,6 @@
 project = "sphinx-comparisons"
-extensions = ["sphinx_comparisons"]
+# the second: the generated reference tables of these docs (not part of the extension)
+extensions = ["sphinx_comparisons", "sphinx_comparisons.reference_directive"]
 html_theme = "furo"
 html_title = "sphinx-comparisons"
 exclude_patterns = ["_build"]

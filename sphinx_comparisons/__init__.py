@@ -12,6 +12,6 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from sphinx_comparisons.extension import setup_extension
+    from sphinx_comparisons.extension import setup_extension  # Sphinx only when Sphinx asks
 
-    return setup_extension(app)
+    return {"version": __version__, **setup_extension(app)}

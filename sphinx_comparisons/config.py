@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import limits as budgets
 
@@ -283,12 +286,32 @@ class HugoConfig:
         return dataclasses.fields(cls)
 
 
-def register(app: Sphinx) -> None:
-    """Declare every ``hugo_*`` value with its default."""
+def setup(app: Sphinx) -> None:
+    """Declare every ``hugo_*`` value with its default; validate them once conf.py is read."""
     for spec in HugoConfig.fields():
         default = spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default  # type: ignore[misc]
         # Types are checked by ``validate``, with our own message and subtype.
         app.add_config_value(PREFIX + spec.name, default, spec.metadata["rebuild"], types=Any)
+    app.connect("config-inited", apply, priority=pipeline.SETTINGS)
+
+
+def apply(app: Sphinx, conf: Config) -> None:
+    """The validated settings kept for the build; MyST extensions and warning filters merged."""
+    settings = validate(conf)
+    if settings.config:
+        base = Path(app.confdir) if app.confdir else Path(app.srcdir)
+        settings = dataclasses.replace(settings, config=str(base / settings.config))
+    conf._sphinx_comparisons = settings
+    if not conf.html_baseurl and os.environ.get("READTHEDOCS_CANONICAL_URL"):
+        conf.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
+    conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
+    if not settings.sphinx_only_warnings:
+        conf.suppress_warnings = _merged(conf.suppress_warnings, SPHINX_ONLY_WARNINGS)
+
+
+def _merged(current: Any, extra: list[str]) -> list[str]:
+    values = list(current or [])
+    return values + [item for item in extra if item not in values]
 
 
 def validate(config: Config) -> HugoConfig:

@@ -168,8 +168,9 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         "Report it with the page that triggers it; run with ``-vv`` for the traceback.",
     ),
     "encoding": (
-        ("A file is not valid UTF-8 (Hugo reads UTF-8 only). The bytes that are not were "
-         "replaced by U+FFFD; the line shown holds the first of them."),
+        ("A file is not valid UTF-8 (Hugo reads UTF-8 only). In a file a page reads, the bytes "
+         "that are not were replaced by U+FFFD; a Markdown page that is not UTF-8 is not built, "
+         "since Sphinx cannot read it. The line shown holds the first of them."),
         "Save the file as UTF-8.",
     ),
     "path": (

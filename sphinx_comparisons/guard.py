@@ -134,6 +134,11 @@ def page_context(handler: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+def _names_of(cls: type) -> dict[str, Any]:
+    """What a guarded subclass keeps of the class it wraps: its names and docstring."""
+    return {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__}
+
+
 def transform(cls: T) -> T:
     """A transform (or post-transform) whose failure leaves the doctree as far as it got."""
     method = "run" if issubclass(cls, SphinxPostTransform) else "apply"
@@ -147,7 +152,7 @@ def transform(cls: T) -> T:
             give_sections_ids(self.document)
             report(cls, error, _docname(getattr(self.document.settings, "env", None)), method=method)
 
-    wrapped = type(cls.__name__, (cls,), {method: guarded, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    wrapped = type(cls.__name__, (cls,), {method: guarded, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 
@@ -163,7 +168,7 @@ def collector(cls: T) -> T:
         except Exception as error:  # noqa: BLE001
             report(cls, error, _docname(app.env), method="process_doc")
 
-    wrapped = type(cls.__name__, (cls,), {"process_doc": process_doc, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    wrapped = type(cls.__name__, (cls,), {"process_doc": process_doc, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 
@@ -180,7 +185,7 @@ def directive(cls: T) -> T:
             report(cls, error, _docname(self.state.document.settings.env), self.lineno, method="run")
             return []
 
-    wrapped = type(cls.__name__, (cls,), {"run": run, "__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    wrapped = type(cls.__name__, (cls,), {"run": run, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 

@@ -78,7 +78,7 @@ def front_matter_table() -> str:
 
 
 def shortcodes_table() -> str:
-    from sphinx_comparisons.shortcodes.served import BUILTIN
+    from sphinx_comparisons.shortcodes.registry import BUILTIN
 
     rows = ["| shortcode | kind | handled by |", "| --- | --- | --- |"]
     for name, (kind, handler) in sorted(BUILTIN.items()):
@@ -87,7 +87,14 @@ def shortcodes_table() -> str:
     return "\n".join(rows)
 
 
+def pipeline_table() -> str:
+    from sphinx_comparisons.architecture import pipeline_table as table  # imports Sphinx
+
+    return table()
+
+
 TABLES = {
+    "pipeline": pipeline_table,
     "config": config_table,
     "warnings": warnings_table,
     "shortcodes": shortcodes_table,

@@ -1,14 +1,21 @@
-"""``hugo-reference``: a reference table generated from the code, for the project's docs."""
+"""``hugo-reference``: a reference table generated from the code, for the project's own docs.
+
+Not part of the extension: ``docs/conf.py`` loads it as an extension of its own.
+"""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons.reference import TABLES
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 
 class ReferenceDirective(SphinxDirective):
@@ -24,3 +31,8 @@ class ReferenceDirective(SphinxDirective):
         holder = nodes.container()
         self.state.nested_parse(StringList(TABLES[name]().split("\n"), source=self.env.docname), self.content_offset, holder)
         return list(holder.children)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_directive("hugo-reference", ReferenceDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,7 +11,7 @@ from conftest import ROOT, soup, sphinx_build, write_tree
 from sphinx_comparisons.config import PREFIX, HugoConfig
 from sphinx_comparisons.diagnostics import SUBTYPES
 from sphinx_comparisons.reference import FRONT_MATTER
-from sphinx_comparisons.shortcodes.served import BUILTIN
+from sphinx_comparisons.shortcodes.registry import BUILTIN
 
 CONF = 'extensions = ["sphinx_comparisons"]\n'
 

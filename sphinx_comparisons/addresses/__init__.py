@@ -1,0 +1,28 @@
+"""Every page at its Hugo URL: builder URLs, links, redirects from aliases, the search index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_comparisons import pipeline
+from sphinx_comparisons.addresses import address_book, links, redirects
+from sphinx_comparisons.guard import Guarded
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> None:
+    """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
+    app.connect("builder-inited", address_book.install, priority=pipeline.BUILDER_URLS)
+    app.connect(
+        "builder-inited", address_book.restore_search_index, priority=pipeline.SEARCH_INDEX_RESTORE
+    )
+    app.connect("build-finished", address_book.remove_stale_pages, priority=pipeline.STALE_PAGES)
+    app.connect("build-finished", address_book.fix_search_index, priority=pipeline.SEARCH_INDEX)
+    app.connect("build-finished", redirects.write, priority=pipeline.REDIRECTS)
+    hooks = Guarded(app)
+    hooks.add_transform(links.ResolveHugoLinks)
+    hooks.add_transform(links.CheckFinalLinks)
+    hooks.add_post_transform(links.ResolveLinksAtWrite)
+    hooks.add_env_collector(links.AnchorCollector)

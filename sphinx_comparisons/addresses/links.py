@@ -24,6 +24,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import paths, safeurl, urls
@@ -118,7 +119,7 @@ class CheckFinalLinks(SphinxTransform):
     and writes into every page's navigation.
     """
 
-    default_priority = 860  # after docutils' DanglingReferences (850)
+    default_priority = pipeline.FINAL_LINKS
 
     def apply(self, **kwargs: Any) -> None:
         line = None  # the last line seen, in document order
@@ -133,7 +134,7 @@ class CheckFinalLinks(SphinxTransform):
 class ResolveHugoLinks(SphinxTransform):
     """Turn links MyST could not place into links to pages, site URLs or static files."""
 
-    default_priority = 420
+    default_priority = pipeline.LINKS
 
     def apply(self, **kwargs: Any) -> None:
         env = self.env
@@ -236,7 +237,7 @@ class ResolveHugoLinks(SphinxTransform):
 class ResolveLinksAtWrite(SphinxPostTransform):
     """Make each page link for the builder at hand, checking its ``#anchor``."""
 
-    default_priority = 5
+    default_priority = pipeline.LINKS_AT_WRITE
 
     def run(self, **kwargs: Any) -> None:
         anchors: dict[str, set[str]] = getattr(self.env, _ANCHORS, {})

@@ -56,6 +56,8 @@ class Item:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """"Relevant blog posts" link lists become related-posts blocks; ``hugo_related_pages`` adds one
+    to every page."""
     env = app.env
     if not records.is_markdown(env, docname):
         return

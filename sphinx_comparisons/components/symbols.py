@@ -14,6 +14,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.hugo import safeurl
 
 #: meaning -> (symbol, label, plain-text form)
@@ -75,7 +76,7 @@ def visit_symbol_html(translator: Any, node: symbol) -> None:
 class IconSymbols(SphinxTransform):
     """Replace Font Awesome yes/no/partial icons in raw HTML with accessible symbols."""
 
-    default_priority = 430
+    default_priority = pipeline.SYMBOLS
 
     def apply(self, **kwargs: Any) -> None:
         for raw in list(self.document.findall(nodes.raw)):

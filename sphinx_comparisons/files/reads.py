@@ -26,7 +26,9 @@ from sphinx.directives.other import Include
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective, is_directive_registered
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.guard import Guarded
 from sphinx_comparisons.hugo import paths, siteconfig
 from sphinx_comparisons.navigation import toctrees
 from sphinx_comparisons.site import records, sitewide
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 _SCHEME_CHARS = "://"
@@ -106,7 +109,7 @@ class ContainFiles(SphinxTransform):
     before the asset collectors (``doctree-read``) copy anything.
     """
 
-    default_priority = 870  # before DoctreeReadEvent (880), whose collectors copy files
+    default_priority = pipeline.CONTAINED_FILES
 
     def apply(self, **kwargs: Any) -> None:
         for image in list(self.document.findall(nodes.image)):
@@ -286,3 +289,10 @@ def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], c
         documents.difference_update(escaping)
     removed.update(escaping & set(env.all_docs))
     return []
+
+
+def register_translated_directives(app: Sphinx, conf: Config) -> None:
+    """The file-reading overrides under the names the build's ``language`` gives them."""
+    hooks = Guarded(app)
+    for name, directive in translated_directives(conf.language).items():
+        hooks.add_directive(name, directive)

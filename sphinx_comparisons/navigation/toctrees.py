@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import content, menus, navigation, siteconfig, urls
 from sphinx_comparisons.site import records, sitewide
@@ -145,7 +146,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 class InjectToctrees(SphinxTransform):
     """Append the page's navigation as hidden toctrees to its top section."""
 
-    default_priority = 300
+    default_priority = pipeline.TOCTREES
 
     def apply(self, **kwargs: Any) -> None:
         nav: navigation.Navigation | None = sitewide.get(self.env, NAV)

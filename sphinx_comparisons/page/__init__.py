@@ -1,0 +1,29 @@
+"""One page as Hugo shows it: its title and lead, heading ids, raw HTML, head tags and
+template variables."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_comparisons import pipeline
+from sphinx_comparisons.guard import Guarded
+from sphinx_comparisons.page import heading_ids, html_context, rawhtml, titles
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> None:
+    """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
+    app.connect("config-inited", html_context.safe_mathjax, priority=pipeline.SAFE_MATHJAX)
+    app.connect("builder-inited", html_context.copy_static, priority=pipeline.STYLESHEET)
+    app.add_css_file(html_context.CSS_FILE)
+    hooks = Guarded(app)
+    hooks.connect("source-read", titles.on_source_read, priority=pipeline.TITLE_HEADING)
+    hooks.connect("source-read", heading_ids.on_source_read, priority=pipeline.HEADING_ANCHORS)
+    hooks.add_transform(titles.HugoTitles)
+    hooks.add_transform(heading_ids.AssignHeadingIds)
+    hooks.add_transform(rawhtml.OmitRawHtml)
+    hooks.add_directive("meta", rawhtml.LocatedMeta, override=True)
+    hooks.connect("doctree-read", titles.on_doctree_read, priority=pipeline.DOCTREE_TITLES)
+    hooks.connect("html-page-context", html_context.on_page_context, priority=pipeline.PAGE_CONTEXT)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
@@ -32,6 +33,7 @@ def _current(env: BuildEnvironment) -> Any:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Explicit heading ids (``## Title {#id}``) taken out of the text, kept for the transform."""
     if not records.is_markdown(app.env, docname):
         return
     source[0], ids, problems = take_heading_ids(source[0])
@@ -40,8 +42,10 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     _current(app.env)[_KEY] = ids
 
 
-class HeadingIds(SphinxTransform):
-    default_priority = 210
+class AssignHeadingIds(SphinxTransform):
+    """Every heading gets the id the site's heading-id scheme gives it, or its explicit one."""
+
+    default_priority = pipeline.HEADING_IDS
 
     def apply(self, **kwargs: Any) -> None:
         env = self.env

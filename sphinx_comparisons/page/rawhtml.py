@@ -20,6 +20,7 @@ from docutils import nodes
 from docutils.parsers.rst.directives import misc
 from sphinx.transforms import SphinxTransform
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.site import records
 
@@ -63,7 +64,7 @@ def _is_pages(node: nodes.Element) -> bool:
 class OmitRawHtml(SphinxTransform):
     """Replace the page's raw HTML by Hugo's ``<!-- raw HTML omitted -->`` unless the site allows it."""
 
-    default_priority = 440  # after IconSymbols (430)
+    default_priority = pipeline.RAW_HTML
 
     def apply(self, **kwargs: Any) -> None:
         found = [node for node in self.document.findall(nodes.Element) if _is_pages(node)]

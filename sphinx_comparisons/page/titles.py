@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import page
 from sphinx_comparisons.hugo.frontmatter import FrontMatter
@@ -46,6 +47,7 @@ def plan(fm: FrontMatter, path: str) -> TitlePlan | None:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """The front matter title written as the page's H1, so MyST reads the page with one."""
     if not records.is_markdown(app.env, docname):
         return
     env = app.env
@@ -60,7 +62,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 class HugoTitles(SphinxTransform):
     """Settle the page's one H1, its ``<title>``, lead paragraph and metadata."""
 
-    default_priority = 200
+    default_priority = pipeline.TITLES
 
     def apply(self, **kwargs: Any) -> None:
         env = self.env

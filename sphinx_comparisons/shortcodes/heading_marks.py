@@ -2,7 +2,7 @@
 
 Hugo renders a ``{{% alert %}}`` or ``{{% tab %}}`` body as part of the page,
 so its headings are in the page's ``TableOfContents`` (a ``{{< >}}``
-shortcode's are not: ``shortcode_nodes`` marks which rubric is which). Docutils
+shortcode's are not: ``shortcodes/directive.py`` marks which rubric is which). Docutils
 cannot nest a section in an admonition or a tab, so MyST makes such a heading
 a rubric that keeps its level and id. After Sphinx has collected the page's sections
 (``doctree-read``), each such rubric is added to the page's table of contents
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Headings inside ``{{% %}}`` shortcodes added to the page's table of contents, in page order."""
     env = app.env
     docname = env.docname
     toc = env.tocs.get(docname)

@@ -13,6 +13,7 @@ from typing import Any
 from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.refs import Found, RefIndex
+from sphinx_comparisons.navigation.toctrees import build_pages
 from sphinx_comparisons.site import records, sitewide
 
 _INDEX = "hugo_ref_index"
@@ -24,8 +25,6 @@ def set_index(env: object, index: RefIndex) -> None:
 
 def expand_call(env: Any, docname: str, name: str, positional: list[Any], named: dict[str, Any], line: int) -> str:
     """The URL a ``ref``/``relref`` call stands for; "" (and a warning) when Hugo finds no page."""
-    from sphinx_comparisons.navigation.toctrees import build_pages
-
     reference = named.get("path") if named else positional[0] if len(positional) in (1, 2) else None
     if not isinstance(reference, str):
         warn("ref_not_found", f"{name} needs one path argument", location=(docname, line))

@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import siteconfig
+from sphinx_comparisons.site import records
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +59,24 @@ def write(srcdir: Path, title: str) -> bool:
         return False
     logger.info("hugo: wrote %s, the home page Hugo makes when the content has none (Sphinx needs its file)", path)
     return True
+
+
+def choose_root(app: Sphinx, conf: Config) -> None:
+    """Hugo's home page ``_index.md`` (written when missing) is the root document when there is
+    no ``index`` page and conf.py names no root."""
+    if not _root_doc_is_default(conf):
+        return
+    srcdir = Path(app.srcdir)
+    suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
+    root = root_page(srcdir, suffixes)
+    if root is None:
+        hugo_site = siteconfig.load(siteconfig.find(records.settings_of(conf).config, srcdir))
+        if write(srcdir, str(hugo_site.values.get("title") or "Home")):
+            root = "_index"
+    if root == "_index":
+        conf.root_doc = conf.master_doc = "_index"
+
+
+def _root_doc_is_default(conf: Config) -> bool:
+    given = set(conf._raw_config) | set(conf.overrides)
+    return not given & {"root_doc", "master_doc"} and conf.root_doc == "index"

@@ -51,6 +51,7 @@ def on_env_get_outdated(
     changed: set[str],
     removed: set[str],
 ) -> list[str]:
+    """The site model built for this build; the pages whose injected content changed are re-read."""
     config = toctrees.site_config(env)
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
@@ -90,7 +91,8 @@ def _leave_out(
     env: BuildEnvironment, found: dict[str, Page], added: set[str], changed: set[str], removed: set[str]
 ) -> dict[str, Page]:
     """Hugo builds no page for draft, future or expired content (unless its config says so), nor
-    for the files of a leaf bundle besides its ``index.md`` (its resources): nor do we.
+    for the files of a leaf bundle besides its ``index.md`` (its resources): nor do we. Nor for
+    a page that is not UTF-8, which Sphinx cannot read (warned by the scan).
 
     Such pages leave this build's documents, so they are neither read nor
     written and an earlier build's output of them is removed. The root
@@ -101,7 +103,8 @@ def _leave_out(
     root = env.config.root_doc
     unlisted = {key for key, page in found.items() if not page.listed and key != root}
     resources = content.bundle_resources(found.values()) - {root} if toctrees.is_hugo_home(env) else set()
-    found = _drop(env, found, unlisted | resources, added, changed, removed)
+    unreadable = records.undecodable(env) - {root}
+    found = _drop(env, found, unlisted | resources | unreadable, added, changed, removed)
     if unlisted:
         logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(unlisted), ", ".join(sorted(unlisted)))
     if resources:

@@ -30,6 +30,8 @@ def collector(attribute: str) -> type[EnvironmentCollector]:
     """An environment collector that forgets re-read pages and merges parallel reads."""
 
     class PageSet(EnvironmentCollector):
+        """The pages of one set: forgotten when re-read, merged after parallel reads."""
+
         def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
             pages(env, attribute).discard(docname)
 

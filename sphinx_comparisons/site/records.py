@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons.hugo import frontmatter, yamldata
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import encoding, frontmatter, yamldata
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate, truncate_at_count
 from sphinx_comparisons.site import sitewide
 
@@ -20,11 +21,13 @@ if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.config import HugoConfig
 
 _ENV_ATTR = "hugo_pages"
+_UNDECODABLE = "hugo_undecodable_pages"
 #: Table cells of the page being read so far (``env.temp_data`` lives while one page is read).
 CELLS_USED = "hugo_table_cells"
 
@@ -38,11 +41,13 @@ class PageRecord:
 
 
 def hugo_config(env: BuildEnvironment) -> HugoConfig:
-    """The validated ``hugo_*`` settings of this build (set at ``config-inited``).
+    """The validated ``hugo_*`` settings of this build (set at ``config-inited``)."""
+    return settings_of(env.config)
 
-    Kept under a private name, which Sphinx leaves out when it pickles the config.
-    """
-    return env.config._sphinx_comparisons  # type: ignore[no-any-return]
+
+def settings_of(config: Config) -> HugoConfig:
+    """Kept under a private name, which Sphinx leaves out when it pickles the config."""
+    return config._sphinx_comparisons  # type: ignore[no-any-return]
 
 
 def limits(env: BuildEnvironment) -> Limits:
@@ -56,8 +61,6 @@ def page_yaml(env: BuildEnvironment, text: str, label: str, first_line: int, sub
     What a budget left out is warned at its line of the page, or at ``at`` when
     the text is another file's. A syntax error raises ``yaml.YAMLError``.
     """
-    from sphinx_comparisons.diagnostics import warn
-
     data, problems = yamldata.load(text, label, limits(env), first_line, subtype)
     for problem in problems:
         warn(problem.subtype, problem.message, location=(env.docname, problem.line if at is None else at))
@@ -104,8 +107,6 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """
     if not is_markdown(app.env, docname):
         return
-    from sphinx_comparisons.diagnostics import warn
-
     budgets = limits(app.env)
     source[0], dropped = truncate(source[0], budgets.page_size)
     if dropped is not None:
@@ -127,6 +128,7 @@ def scan(
 ) -> list[str]:
     """Bring the front matter of every Markdown page up to date (``env-get-outdated``)."""
     records = _records(env)
+    undecodable: set[str] = set()
     for docname in set(records) - env.found_docs:
         del records[docname]
     for docname in sorted(env.found_docs):
@@ -143,7 +145,28 @@ def scan(
         read = _read(path, limits(env).page_size)
         if read is not None:
             records[docname] = PageRecord(read[0], frontmatter.parse(read[1], limits(env)))
+        elif _not_utf8(env, docname, path):
+            undecodable.add(docname)
+    sitewide.put(env, _UNDECODABLE, undecodable)
     return []
+
+
+def _not_utf8(env: BuildEnvironment, docname: str, path: str) -> bool:
+    """Whether the page is not UTF-8, which stops Sphinx's reader: then it is warned here."""
+    try:
+        with open(path, "rb") as handle:
+            line = encoding.decode(handle.read(4 * limits(env).page_size + 4))[1]
+    except OSError:
+        return False
+    if line is not None:
+        warn("encoding", "the page is not UTF-8 (Hugo reads UTF-8 only) and Sphinx cannot read it; "
+             "it is not built", location=(docname, line))
+    return line is not None
+
+
+def undecodable(env: BuildEnvironment) -> set[str]:
+    """The Markdown pages that are not UTF-8: left out of the build, as Sphinx cannot read them."""
+    return sitewide.get(env, _UNDECODABLE, set())
 
 
 def front_matter(env: BuildEnvironment, docname: str) -> frontmatter.FrontMatter | None:

@@ -8,6 +8,7 @@ an opener never closed); each must finish well under a second in-process.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from sphinx_comparisons.hugo import frontmatter, headings, shortcodes
 
 N = 100_000
 SPACES = " " * N
+WARNINGS = cli._Warnings(Path("/"))
 
 
 def _fast(call, *args) -> None:
@@ -27,7 +29,7 @@ def _fast(call, *args) -> None:
 
 
 CASES = {
-    # the related-posts heading scan (on by default) and check's heading regex
+    # the related-posts heading scan (on by default) and the ATX heading regex
     "related heading": (related_posts.convert_sections, "## a" + SPACES + "x\n- [t](https://x.org)\n", ["relevant blog posts"]),
     "related heading tabs": (related_posts.convert_sections, "## a" + "\t " * (N // 2) + "#x", ["a"]),
     "atx heading": (headings.atx, "## a" + SPACES + "x"),
@@ -43,13 +45,11 @@ CASES = {
     "toml key": (frontmatter.parse, '+++\nx = """\n' + "a" * N + ' \n"""\n+++\n'),
     "json key": (frontmatter.parse, '{"k": 1, "' + "b" * N + '"' + SPACES + ": 2}\n"),
     "json keys quoted runs": (frontmatter.parse, '{"t": "' + '\\" ' * (N // 3) + '"}\n'),
-    # check's link and inline markup patterns
-    "check link": (cli._LINK.findall, "[" * N),
-    "check link title": (cli._LINK.findall, "[a](b " + '"' * N),
-    "check inline markup": (cli._INLINE_MARKUP.sub, "", "[" * N),
-    "check inline markup target": (cli._INLINE_MARKUP.sub, "", "[a](" * (N // 4)),
+    # check reading Sphinx's warnings back (a message may quote a page)
+    "check warning": (WARNINGS.write, "a: " * (N // 3) + "WARNING: " + " [x" * (N // 3) + "]"),
+    "check warning blanks": (WARNINGS.write, "WARNING:" + SPACES + "x [" + SPACES + "]"),
+    # ids written in raw HTML, for #anchor links
     "raw id": (links._RAW_ID.findall, "id=" + SPACES + "x" + " id " * (N // 4)),
-    "raw id quote": (cli._RAW_ID.findall, 'id="' + "a" * N),
     # Font Awesome icons in raw HTML
     "icon spaces": (symbols.meaning_of_icon, '<i class="fa fa-check">' + SPACES + "x"),
     "icon attributes": (symbols.meaning_of_icon, "<i class='x'" + " a" * (N // 2)),

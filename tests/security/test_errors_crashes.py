@@ -78,3 +78,11 @@ def test_block_shortcode_in_a_heading(tmp_path):
     h2 = soup(page).find("h2")
     assert h2.find("a", href="https://www.youtube-nocookie.com/embed/abc").get_text() == "Overview"
     assert "after the heading" in page.read_text(encoding="utf-8")
+
+
+def test_a_page_that_is_not_utf8_is_left_out(tmp_path):
+    # Sphinx's reader stops on it; the build warns at the first bad byte and goes on without it
+    files = {"a.md": b"---\ntitle: A\n---\n\nok\n\ncaf\xe9\n", "b.md": "---\ntitle: B\n---\n"}
+    _, warnings, page = build(tmp_path, files)
+    assert [w for w in warnings if "a.md:7:" in w and "[hugo.encoding]" in w and "not built" in w]
+    assert not page.exists() and (tmp_path / "out" / "b" / "index.html").exists()

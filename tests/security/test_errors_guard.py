@@ -48,7 +48,7 @@ def build(make_app, tmp_path: Path):
 @pytest.mark.parametrize(
     ("owner", "name", "where"),
     [
-        (heading_ids.HeadingIds, "apply", "a.md:"),  # a transform
+        (heading_ids.AssignHeadingIds, "apply", "a.md:"),  # a transform
         (links.ResolveLinksAtWrite, "run", "a.md:"),  # a post-transform
         (links.AnchorCollector, "process_doc", "a.md:"),  # an environment collector
         (comparison.ComparisonDirective, "run", "a.md:13:"),  # a directive, at its line
@@ -92,7 +92,7 @@ def test_deliberate_stops_are_not_contained(make_app, tmp_path, monkeypatch, err
     def stop(self, **kwargs):
         raise error
 
-    monkeypatch.setattr(heading_ids.HeadingIds, "apply", stop)
+    monkeypatch.setattr(heading_ids.AssignHeadingIds, "apply", stop)
     write_tree(tmp_path, PAGES)
     app = make_app("dirhtml", srcdir=tmp_path)
     with pytest.raises((type(error), SphinxError)):

@@ -97,4 +97,5 @@ def test_check_reports_refused_ids(tmp_path):
     from sphinx_comparisons import cli
 
     (tmp_path / "p.md").write_text("---\ntitle: P\n---\n\nText.\n\n## Other {#a<b>c}\n", encoding="utf-8")
-    assert [(path, line) for path, line, subtype, _ in cli.check(tmp_path, None) if subtype == "attribute"] == [("p.md", 7)]
+    found = [(p.file, p.line) for p in cli.check(tmp_path).problems if p.kind == "hugo.attribute"]
+    assert found == [("p.md", 7)]

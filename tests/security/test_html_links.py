@@ -137,5 +137,5 @@ def test_check_reports_refused_links(tmp_path):
     from sphinx_comparisons import cli
 
     (tmp_path / "p.md").write_text(f'---\ntitle: P\n---\n\n[a]({JS})\n\n{{{{< lead link="vbscript:x" >}}}}\nL\n{{{{< /lead >}}}}\n', encoding="utf-8")
-    found = [(path, line) for path, line, subtype, _ in cli.check(tmp_path, None) if subtype == "link_scheme"]
+    found = [(p.file, p.line) for p in cli.check(tmp_path).problems if p.kind == "hugo.link_scheme"]
     assert found == [("p.md", 5), ("p.md", 7)]

@@ -1,0 +1,86 @@
+"""Card-like shortcodes (Docsy's cardpane, card and blocks; YugabyteDB's sections and index boxes) as sphinx-design cards."""
+
+from __future__ import annotations
+
+import textwrap
+
+from docutils import nodes
+
+from sphinx_comparisons.shortcodes.calls import Call, fence_for
+from sphinx_comparisons.shortcodes.markup import link_param, markdown_target
+
+
+def card(call: Call) -> list[nodes.Node]:
+    """Docsy's card: header, title, subtitle, footer, and Markdown or ``code`` inside."""
+    header = call.arg("header") or call.arg("title") or ""
+    inner = call.inner or ""
+    after: list[str] = []
+    body = inner
+    if call.arg("code") is True:
+        ticks = fence_for(inner, "`")
+        body = f"{ticks}{call.arg('lang', default='') or call.arg('highlight', default='')}\n{textwrap.dedent(inner).strip()}\n{ticks}"
+    fence = fence_for(body, "`")
+    before = [f"{fence}{{card}} {str(header).strip()}".rstrip()]
+    if call.arg("subtitle"):
+        body = f"*{call.arg('subtitle')}*\n\n{body}"
+    rendered = call.wrapped(before, [*after, fence], body)
+    footer = call.arg("footer")
+    cards = [node for node in rendered if isinstance(node, nodes.Element) and "sd-card" in node.get("classes", [])]
+    if footer and cards:
+        # sphinx-design's own footer syntax changed between releases: build the footer here
+        cards[0] += nodes.container("", nodes.paragraph("", "", *call.inline_markdown(str(footer))), classes=["sd-card-footer"])
+    return rendered
+
+
+def card_group(call: Call) -> list[nodes.Node]:
+    """Docsy's cardpane and YugabyteDB's box and index groups: cards side by side."""
+    container = nodes.container("", classes=["hugo-card-group"])
+    container.extend(call.markdown())
+    return [container]
+
+
+def link_card(call: Call) -> list[nodes.Node]:
+    """YugabyteDB's card shortcodes (sections/*-card, sections/*-box, index/item): a linked card."""
+    title = call.arg("title") or ""
+    description = call.arg("description") or call.arg("body") or ""
+    url = next((link_param(call, name) for name in ("buttonUrl", "href", "url") if call.arg(name)), None)
+    lines = [f"```{{card}} {str(title).strip()}".rstrip()]
+    if url:
+        lines.append(f":link: {url}")
+    image = call.arg("imageUrl")
+    if image:
+        lines.append(f":img-top: {image}")
+    lines.append("")
+    if description:
+        lines.append(str(description))
+    for number in (1, 2, 3):
+        text, target = call.arg(f"linkText{number}"), link_param(call, f"linkUrl{number}")
+        if text and target:
+            lines.append(f"\n[{text}]({markdown_target(target)})")
+    button = call.arg("buttonText")
+    if button and url:
+        lines.append(f"\n**{button}**")
+    lines.append("```")
+    return call.markdown("\n".join(lines))
+
+
+def feature(call: Call) -> list[nodes.Node]:
+    """Docsy's blocks/feature: a card with a title, text and an optional link."""
+    inner = (call.inner or "").strip()
+    fence = fence_for(inner, "`")
+    lines = [f"{fence}{{card}} {call.arg('title') or ''}".rstrip()]
+    url = link_param(call, "url")
+    if url:
+        lines.append(f":link: {url}")
+    lines += ["", inner, fence]
+    return call.markdown("\n".join(lines))
+
+
+def section_block(call: Call) -> list[nodes.Node]:
+    """Docsy's blocks/cover and blocks/section: a container with its Markdown inside."""
+    container = nodes.container("", classes=["hugo-block", f"hugo-{call.name.replace('/', '-')}"])
+    title = call.arg("title")
+    if title:
+        container += nodes.rubric("", "", *call.inline_markdown(str(title)))
+    container.extend(call.markdown() if call.inner else [])
+    return [container]

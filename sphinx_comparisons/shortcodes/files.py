@@ -1,0 +1,100 @@
+"""Shortcodes that show another file: readfile and includeMarkdown, within the include budgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docutils import nodes
+
+from sphinx_comparisons.files import reads
+from sphinx_comparisons.hugo.limits import Limits
+from sphinx_comparisons.shortcodes.calls import Call
+from sphinx_comparisons.site import records
+
+
+def _find_file(call: Call, reference: str) -> Path | None:
+    """The file a ``readfile`` names, beside the page or (``/x``) from the project root or content root.
+
+    Only files inside the site may be read (``reads.allowed``); a reference that
+    leads out of it is refused with ``hugo.path``, found or not.
+    """
+    page_dir = Path(call.env.doc2path(call.docname)).parent
+    srcdir = Path(call.env.srcdir)
+    rooted = reference.lstrip("/")
+    found, refused = reads.locate(call.env, [(page_dir, reference)] if not reference.startswith("/") else [(srcdir.parent, rooted), (srcdir, rooted)])
+    if found is not None:
+        return found
+    if refused:
+        call.warn("path", f"{call.name}: {refused}")
+    else:
+        call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
+    return None
+
+
+def readfile(call: Call) -> list[nodes.Node]:
+    """Docsy's readfile (and YugabyteDB's includeMarkdown): a file as Markdown or as code."""
+    reference = str(call.arg("file", 0, ""))
+    found = _find_file(call, reference)
+    if found is None:
+        return []
+    call.env.note_dependency(str(found))
+    includes = call.env.temp_data.get(_INCLUDES)
+    if not isinstance(includes, _Includes):
+        includes = call.env.temp_data[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
+    limits = records.limits(call.env)
+    refusal = includes.refusal(found, call.line, limits)
+    if refusal is not None:
+        if refusal:
+            call.warn("limit", f"{call.name}: {reference!r} {refusal}")
+        return []
+    room = limits.page_size - includes.characters
+    # a UTF-8 character takes at most 4 bytes: a file larger than that cannot fit and is not read
+    too_big = found.stat().st_size > 4 * room + 4
+    text = "" if too_big else reads.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
+    if text is None:
+        return []
+    if too_big or len(text) > room:
+        call.warn("limit", f"{call.name}: {reference!r} takes what this page includes past {limits.page_size:,} "
+                  "characters (hugo_limits 'page_size'); it was left out")
+        return []
+    includes.characters += len(text)
+    if call.arg("code") in (True, "true"):
+        return [nodes.literal_block(text, text, language=str(call.arg("lang", default="text")))]
+    expanded = call.expand_shortcodes(text)
+    includes.chain.append(found)
+    try:
+        return call.markdown(expanded)
+    finally:
+        includes.chain.pop()
+
+
+_INCLUDES = "hugo_includes"
+
+
+@dataclass
+class _Includes:
+    """One page's includes: the files being included, outermost first (the page itself first), and how many were read."""
+
+    chain: list[Path]
+    count: int = 0
+    #: Characters read from included files: they count against ``page_size`` too.
+    characters: int = 0
+    #: (file, line) already refused for a loop or the depth: said once (a fan-out repeats them).
+    refused: set[tuple[Path, int]] = field(default_factory=set)
+
+    def refusal(self, found: Path, line: int, limits: Limits) -> str | None:
+        """Why ``found`` may not be included here ("" once already said), or None."""
+        self.count += 1
+        if self.count > limits.includes:
+            if self.count > limits.includes + 1:
+                return ""
+            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes'); it and the later ones were left out"
+        if found not in self.chain and len(self.chain) <= limits.include_depth:
+            return None
+        said = (found, line) in self.refused
+        self.refused.add((found, line))
+        if found in self.chain:
+            loop = [*self.chain[self.chain.index(found) :], found]
+            return "" if said else "includes itself (" + " -> ".join(path.name for path in loop) + "); it was left out"
+        return "" if said else f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth'); it was left out"
