@@ -44,6 +44,21 @@ def test_url_conflict_the_first_by_path_keeps_the_url(make_app, tmp_path):
     assert (links["A"], links["B"]) == ("same/", "b/")
 
 
+def test_url_conflict_a_file_where_another_page_has_its_folder(make_app, tmp_path):
+    files = {
+        "p.md": "---\ntitle: P\nurl: /same.txt\n---\n",  # a file, as Hugo writes a URL with a suffix
+        "q.md": "---\ntitle: Q\nurl: /same.txt/\n---\n",  # same.txt/index.html
+    }
+    app, warnings = build(make_app, tmp_path, files)
+    assert located(warnings, "url_conflict") == [(
+        "q.md:3: WARNING: page URL /same.txt/ is already taken by the file or folder of 'p'; "
+        "this page keeps Sphinx's path"
+    )]
+    assert not [w for w in warnings if "error writing" in w]
+    out = Path(app.outdir)
+    assert (out / "same.txt").is_file() and (out / "q" / "index.html").is_file()
+
+
 SITE_CONFIG = """\
 baseURL = "https://example.org/"
 baseURL = "https://again.example/"
