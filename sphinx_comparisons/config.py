@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import headings, safeurl
 from sphinx_comparisons.hugo import limits as budgets
 
 if TYPE_CHECKING:
@@ -55,13 +56,13 @@ def _count(value: Any) -> Any:
 def _optional_url(value: Any) -> Any:
     if value is None:
         return None
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
+    if isinstance(value, str) and safeurl.is_web(value):
         return value
     return _UNSET
 
 
 def _heading_scheme(value: Any) -> Any:
-    return value if value is None or value in ("github", "blackfriday") else _UNSET
+    return value if value is None or value in headings.SCHEMES else _UNSET
 
 
 _SHORTCODE_KEYS = {"directive", "argument", "options", "role", "param", "text"}

@@ -201,6 +201,30 @@ def test_related_posts(make_app, tmp_path):
     assert "* First post\n" in text and "* Sibling page\n" in text and "blog.example" not in text
 
 
+def test_links_in_directive_data_reach_pages_as_markdown_links_do(make_app, tmp_path):
+    """Product links and related items name pages the ways a Markdown link does (one rule,
+    hugo/pagelinks.py): a content file (``../b.md``), a page URL, a page key. A product
+    link to a ``.md`` file once led to "no page of this site"."""
+    table = "```{comparison}\nproducts:\n  - {name: B, link: ../b.md}\n  - {name: C, link: /c/}\n"
+    table += "  - {name: D, link: guide/d}\nfeatures:\n  Speed: [yes, no, yes]\n```\n"
+    related = "```{related-posts}\n- [B](../b.md#part) text\n- [C](/c/)\n```\n"
+    pages = {
+        "_index.md": "---\ntitle: Home\n---\n",
+        "guide/_index.md": "---\ntitle: Guide\n---\n",
+        "guide/m.md": f"---\ntitle: M\n---\n\n[B](../b.md) [C](/c/)\n\n{table}\n{related}",
+        "b.md": "---\ntitle: B\n---\n\n## Part\n",
+        "c.md": "---\ntitle: C\n---\n",
+        "guide/d.md": "---\ntitle: D\n---\n",
+    }
+    app, warnings = build(make_app, tmp_path, pages)
+    assert [w for w in warnings if "toctree" not in w] == []
+    html = soup(output_of(app, "guide/m"))
+    prose = [a["href"] for a in html.select("p > a.reference") if not a.find_parent("table")]
+    assert prose == ["../b.html", "../c.html"]
+    assert [a["href"] for a in html.select("table.hugo-comparison thead a")] == [*prose, "d.html"]
+    assert [a["href"] for a in html.select("div.hugo-related a")] == prose
+
+
 @needs_shared
 @pytest.mark.slow  # builds the corpus
 def test_corpus_legacy_icon_tables(tmp_path):

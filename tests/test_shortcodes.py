@@ -286,6 +286,28 @@ def test_served_shortcodes_render_as_components(make_app, tmp_path):
     assert "End of page." in html.get_text()
 
 
+def test_param_follows_hugos_cascade(make_app, tmp_path):
+    """Fixture 37-cascade's shape: a section's cascade reaches the section page itself, and keys
+    beside ``params`` are params too (Hugo 0.111.3 made ``banner`` a param of every page)."""
+    section = "---\ntitle: Guide\ncascade:\n  banner: on-top\n  params:\n    color: blue\n---\n\n"
+    section += "Own: {{< param color >}} {{< param banner >}}.\n"
+    page = "---\ntitle: A\n---\n\nBelow: {{< param color >}} {{< param banner >}}.\n"
+    app, warnings = build(make_app, tmp_path, {"guide/_index.md": section, "guide/a.md": page})
+    assert "Own: blue on-top." in soup(output_of(app, "guide/_index")).get_text()
+    assert "Below: blue on-top." in soup(output_of(app, "guide/a")).get_text()
+    assert not [w for w in warnings if "param" in w]
+
+
+def test_an_iframe_url_is_read_as_a_browser_reads_it(make_app, tmp_path):
+    """One URL rule (safeurl.is_web): a scheme has no case, and leading blanks are no part of it."""
+    page = '---\ntitle: E\n---\n\n{{< iframe src="HTTPS://example.org/embed" >}}\n\n'
+    page += '{{< iframe src=" https://example.org/two" >}}\n'
+    app, warnings = build(make_app, tmp_path, {"e.md": page})
+    sources = [frame["src"] for frame in soup(output_of(app, "e")).select("iframe")]
+    assert sources == ["HTTPS://example.org/embed", "https://example.org/two"]
+    assert not [w for w in warnings if "iframe" in w]
+
+
 def test_text_builder_gets_links_for_embeds(make_app, tmp_path):
     app, _ = build(make_app, tmp_path, {"w.md": PAGE}, builder="text")
     text = (Path(app.outdir) / "w.txt").read_text()

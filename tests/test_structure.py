@@ -91,15 +91,9 @@ def test_the_site_model_imports_no_feature():
     assert not reached
 
 
-#: Still too large, being split (issue 13); this set only shrinks.
-TOO_LARGE = {"sphinx_comparisons.hugo.frontmatter", "sphinx_comparisons.hugo.shortcodes"}
-
-
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_modules_and_functions_are_small(name):
     text = MODULES[name].read_text()
-    if name in TOO_LARGE:
-        pytest.xfail("being split")
     assert text.count("\n") <= 400, f"{name} has {text.count(chr(10))} lines"
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -207,26 +207,8 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     pretty = style(app.builder)
     if exception is not None or pretty is None:
         return
-    outdir = Path(app.outdir).resolve()
-    current = sorted({urls.output_target(a.url, a.kind, pretty)[1] for a in addresses(app.env).values()})
-    manifest = outdir / PAGES_MANIFEST
-    try:
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = []
-    for relative in set(previous) - set(current) if isinstance(previous, list) else ():
-        try:
-            path = outputs.place(outdir, str(relative)).resolve()
-        except ValueError:
-            continue
-        if outdir not in path.parents or not path.is_file():
-            continue
-        path.unlink()
-        folder = path.parent
-        while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
-    manifest.write_text(json.dumps(current), encoding="utf-8")
+    current = {urls.output_target(a.url, a.kind, pretty)[1] for a in addresses(app.env).values()}
+    outputs.sweep(Path(app.outdir), PAGES_MANIFEST, current)
 
 
 _INDEX = re.compile(r"^(Search\.setIndex\()(.*)(\))\s*$", re.DOTALL)

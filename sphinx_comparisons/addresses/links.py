@@ -27,7 +27,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.addresses import address_book
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import paths, safeurl, urls
+from sphinx_comparisons.hugo import pagelinks, paths, safeurl, urls
 from sphinx_comparisons.site import records, sitewide
 
 if TYPE_CHECKING:
@@ -57,6 +57,13 @@ def set_index(env: BuildEnvironment, index: dict[str, str], static_dirs: list[st
 def url_index(env: BuildEnvironment) -> dict[str, str]:
     """Normalised Hugo URL -> docname, for every page with an address."""
     return sitewide.get(env, _INDEX, {})
+
+
+def page_link(env: BuildEnvironment, written: str, names_pages: bool = False) -> pagelinks.Target | None:
+    """Where a link written on the current page leads (:func:`pagelinks.target`)."""
+    address = address_book.addresses(env).get(env.docname)
+    page_url = address.url if address else "/"
+    return pagelinks.target(written, env.docname, page_url, url_index(env), env.found_docs, names_pages)
 
 
 def stale_linkers(env: BuildEnvironment, index: dict[str, str]) -> set[str]:
@@ -148,7 +155,7 @@ class ResolveHugoLinks(SphinxTransform):
             if node.get("reftype") != "myst":
                 continue
             if node.get("refdomain") is None:
-                self._link(node, address.url, targets)
+                self._link(node, targets)
             elif node.get("refdomain") == "doc":
                 self._to_file(node)
         for reference in references:
@@ -164,21 +171,22 @@ class ResolveHugoLinks(SphinxTransform):
                 setattr(env, _LINKS, links)
             links[docname] = targets
 
-    def _link(self, node: addnodes.pending_xref, page_url: str, targets: dict[str, str | None]) -> None:
+    def _link(self, node: addnodes.pending_xref, targets: dict[str, str | None]) -> None:
         destination = node["reftarget"]
-        if safeurl.scheme(destination) is not None:
-            reason = safeurl.refusal(destination)
-            if reason is not None:
-                warn("link_scheme", f"link {destination!r} {reason}; it is not linked", location=node)
-                node.replace_self(nodes.inline("", "", *node.children))
+        reason = safeurl.refusal(destination)
+        if reason is not None:
+            warn("link_scheme", f"link {destination!r} {reason}; it is not linked", location=node)
+            node.replace_self(nodes.inline("", "", *node.children))
             return
-        path, fragment = urls.resolve(page_url, destination)
-        key = urls.normalize(path)
-        found = url_index(self.env).get(key)
-        targets[key] = found
+        found = page_link(self.env, destination)
+        if found is None:
+            return  # another site: MyST links it
+        if found.url is not None:
+            targets[found.url] = found.page
+        path, fragment = found.path, found.fragment
         children = [child.deepcopy() for child in node.children] or [nodes.Text(destination)]
-        if found is not None:
-            link = addnodes.pending_xref("", *children, reftarget=found, refanchor=fragment, refdomain=DOMAIN, reftype="page")
+        if found.page is not None:
+            link = addnodes.pending_xref("", *children, reftarget=found.page, refanchor=fragment, refdomain=DOMAIN, reftype="page")
             link.source, link.line = node.source, node.line
             node.replace_self(link)
             return
@@ -217,7 +225,7 @@ class ResolveHugoLinks(SphinxTransform):
 
     def _image(self, image: nodes.image, address: address_book.Address) -> None:
         uri = image["uri"]
-        if safeurl.scheme(uri) is not None or uri.startswith("//") or "://" in uri:
+        if not safeurl.is_path(uri):
             return
         original = Path(self.env.doc2path(self.env.docname)).parent
         path, _ = urls.resolve(address.url, uri)

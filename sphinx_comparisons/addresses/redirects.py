@@ -10,7 +10,6 @@ never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,16 +71,6 @@ def _relative(from_file: str, target_uri: str) -> str:
     return "./" if relative == "./" else relative
 
 
-def _inside(outdir: Path, relative: str) -> Path | None:
-    checked = outputs.site_path(relative)
-    if isinstance(checked, outputs.Refused):
-        return None
-    try:
-        return outputs.place(outdir, checked)
-    except ValueError:
-        return None
-
-
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
@@ -106,7 +95,7 @@ def write(app: Sphinx, exception: Exception | None) -> None:
     listing = []
     for alias in sitewide.get(env, _ENV_ATTR, []):
         address = known.get(alias.page)
-        destination = _inside(outdir, alias.file)
+        destination = outputs.inside(outdir, alias.file)
         if address is None or destination is None:
             warn("alias", f"alias {alias.url} would be written outside the output folder; skipped", location=(alias.page, alias.line))
             continue
@@ -128,7 +117,7 @@ def write(app: Sphinx, exception: Exception | None) -> None:
             continue
         written.append(alias.file)
         listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
-    _remove_stale(outdir, written)
+    outputs.sweep(outdir, MANIFEST, written, _ours)
     (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
     (outdir / "_redirects").write_text("".join(f"{_field(r['from'])} {_field(r['to'])} 301\n" for r in listing), encoding="utf-8")
     # Read the Docs "page" redirects: paths below the version root, as its API takes them
@@ -141,19 +130,3 @@ def _field(path: str) -> str:
     return quote(path, safe="/%~@+!$&'()*,;=:-._")
 
 
-def _remove_stale(outdir: Path, written: list[str]) -> None:
-    manifest = outdir / MANIFEST
-    try:
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = []
-    for relative in set(previous) - set(written):
-        path = _inside(outdir, relative) if isinstance(relative, str) else None
-        if path is not None and path.is_file() and _ours(path):
-            path.unlink()
-            folder = path.parent
-            while folder != outdir.resolve() and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-    manifest.write_text(json.dumps(sorted(written)), encoding="utf-8")
-    os.utime(manifest)

@@ -20,11 +20,11 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons.addresses import address_book, links
+from sphinx_comparisons.addresses import links
 from sphinx_comparisons.components import symbols
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.files import reads
-from sphinx_comparisons.hugo import content, matrix, safeurl, urls
+from sphinx_comparisons.hugo import content, matrix, safeurl
 from sphinx_comparisons.page import markdownify
 from sphinx_comparisons.site import pagesets, records
 
@@ -233,22 +233,18 @@ class ComparisonDirective(SphinxDirective):
         link = product.link
         if not link:
             return [name]
-        if link in self.env.found_docs:
-            return [_doc_ref(link, product.name, self.env.docname)]
         reason = safeurl.refusal(link)
         if reason is not None:
             warn("comparison", f"product link {link!r} {reason}; it is not linked", location=(self.env.docname, self.lineno))
             return [name]
         link = safeurl.clean(link)
-        if safeurl.is_external(link):
+        found = links.page_link(self.env, link, names_pages=True)
+        if found is None:
             return [nodes.reference("", product.name, refuri=link)]
-        address = address_book.addresses(self.env).get(self.env.docname)
-        path, _ = urls.resolve(address.url if address else "/", link)
-        target = links.url_index(self.env).get(urls.normalize(path))
-        if target is None:
+        if found.page is None:
             warn("comparison", f"product link {link!r} leads to no page of this site; it is not linked", location=(self.env.docname, self.lineno))
             return [name]
-        return [_doc_ref(target, product.name, self.env.docname)]
+        return [_doc_ref(found.page, product.name, self.env.docname)]
 
 
 def _error_without_text(err: Exception) -> str:

@@ -171,6 +171,9 @@ def _self_and_ancestors(node: nodes.Node | None) -> list[nodes.Node]:
 
 
 def _is_url(uri: str) -> bool:
+    """Whether Sphinx reads no file for ``uri``: Sphinx's test (``'://' in uri``,
+    ``sphinx.environment.collectors.asset``), not the link allow-list's scheme rule, since
+    ``x:/../../secret`` has a scheme to a browser and is a relative path to Sphinx."""
     return uri.startswith(("data:", "//")) or _SCHEME_CHARS in uri
 
 

@@ -8,15 +8,12 @@ and every path the output rule (``outputs.site_path``) refuses.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from sphinx_comparisons.hugo import outputs, safeurl
 from sphinx_comparisons.hugo.content import Page
-
-_DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +40,9 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
     raw = alias.strip()
     if not raw:
         return "is empty"
-    if raw.startswith(("http://", "https://")):
+    if safeurl.is_web(raw):
         return "has a protocol: Hugo does not support http* aliases"
-    if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or safeurl.scheme(raw) is not None:
+    if not safeurl.is_path(raw) or raw.startswith("\\\\"):
         return "is not a site path (a URL, a drive or a network path)"
     if raw.startswith("/"):
         joined = raw.lstrip("/")

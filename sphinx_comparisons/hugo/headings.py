@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sphinx_comparisons.hugo import safeurl
+from sphinx_comparisons.hugo import fences, safeurl
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: One attribute of a list: ``#id``, ``.class`` or ``key=value`` (value quoted or bare).
 _ATTRIBUTE = re.compile(r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))""")
 
@@ -80,16 +79,8 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
     lines = text.split("\n")
     ids: dict[int, str] = {}
     problems: list[AttributeProblem] = []
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
+    for number in fences.outside_code(lines):
+        line = lines[number]
         split = _attributed(line)
         tokens = _attributes(split[1]) if split else None
         if split is None or tokens is None:
@@ -131,6 +122,15 @@ def blackfriday_id(text: str) -> str:
 
 
 SCHEMES = {"github": github_id, "blackfriday": blackfriday_id}
+
+
+def scheme(configured: object, chosen: str | None = None) -> str:
+    """The site's heading-id scheme: ``chosen`` (conf.py) when given, else the site config's
+    ``markup.goldmark.parser.autoHeadingIDType`` (``configured``), else Hugo's ``github``."""
+    if chosen:
+        return chosen
+    name = str(configured).lower()
+    return name if name in SCHEMES else "github"
 
 
 class HeadingIds:

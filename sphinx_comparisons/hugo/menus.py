@@ -6,7 +6,8 @@ Rules from ``navigation/pagemenus.go``, ``navigation/menu.go`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -240,11 +241,8 @@ def assemble(entries: Iterable[MenuEntry], max_depth: int = DEFAULT.menu_depth) 
 def _cut_deep(menu: str, top: list[MenuEntry], max_depth: int) -> list[MenuProblem]:
     """Leave out entries nested deeper than ``max_depth`` (a ``parent`` chain of 1,000 entries)."""
     problems: list[MenuProblem] = []
-    level = [entry for entry in top]
-    for _ in range(max_depth - 1):
-        level = [child for entry in level for child in entry.children]
-    for entry in level:
-        if entry.children:
+    for entry, depth in walk_levels(top):
+        if depth + 1 >= max_depth and entry.children:  # cut before the walk goes below it
             if not problems:
                 first = entry.children[0]
                 problems.append(MenuProblem("limit", f'menu "{menu}" nests deeper than {max_depth} levels at entry '
@@ -258,13 +256,7 @@ def _cycles(menu: str, kept: list[MenuEntry], top: list[MenuEntry]) -> list[Menu
 
     Hugo shows none of them (nothing links them to the top level); neither do we.
     """
-    reached: set[int] = set()
-    stack = list(top)
-    while stack:
-        entry = stack.pop()
-        if id(entry) not in reached:
-            reached.add(id(entry))
-            stack.extend(entry.children)
+    reached = {id(entry) for entry in walk(top)}
     by_key = {e.key: e for e in kept if e.menu == menu}
     problems = []
     settled: set[int] = set()  # entries an earlier walk went through: each entry is walked once
@@ -298,10 +290,26 @@ def _sort(entries: list[MenuEntry]) -> None:
         siblings.sort(key=sort_key)
 
 
-def walk(entries: Iterable[MenuEntry]) -> Iterable[MenuEntry]:
-    """Every entry, depth first, parents before children (no recursion: menus can be deep)."""
-    stack = list(reversed(list(entries)))
+def walk(entries: Iterable[MenuEntry]) -> Iterator[MenuEntry]:
+    """Every entry, depth first, parents before children."""
+    return (entry for entry, _ in walk_levels(entries))
+
+
+def walk_levels(entries: Iterable[MenuEntry]) -> Iterator[tuple[MenuEntry, int]]:
+    """Every entry with its depth (0 at the top), depth first, parents before children.
+
+    No recursion, as menus can be deep; an entry's children are read after it
+    was handed out, so emptying them keeps the walk above them.
+    """
+    stack = [(entry, 0) for entry in reversed(list(entries))]
     while stack:
-        entry = stack.pop()
-        yield entry
-        stack.extend(reversed(entry.children))
+        entry, depth = stack.pop()
+        yield entry, depth
+        stack.extend((child, depth + 1) for child in reversed(entry.children))
+
+
+def busiest(menus: dict[str, list[MenuEntry]]) -> tuple[str, int] | None:
+    """The menu whose entries link the most pages, and how many; None when no entry links one."""
+    entries = (entry for top in menus.values() for entry in walk(top))
+    used = Counter(entry.menu for entry in entries if entry.page)
+    return used.most_common(1)[0] if used else None

@@ -10,6 +10,7 @@ expand past a budget are left out before any Python value is built.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,11 +178,16 @@ def _short(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:40] + "...")
 
 
-def load(text: str, label: str, limits: Limits, first_line: int = 1, subtype: str = "frontmatter") -> tuple[Any, list[Problem]]:
-    """One YAML document of page data (a directive body, a data file), within the budgets.
+def load(
+    text: str, label: str, limits: Limits, first_line: int = 1, subtype: str = "frontmatter",
+    inspect: Callable[[yaml.Node], None] | None = None,
+) -> tuple[Any, list[Problem]]:
+    """One YAML document of page data (front matter, a directive body, a data file), in budget.
 
     Entries past a budget and values Python cannot make are left out and
-    reported (``subtype`` for the latter); a syntax error raises ``yaml.YAMLError``.
+    reported (``subtype`` for the latter); ``inspect`` sees the node graph
+    before it becomes values (front matter's key lines); a syntax error raises
+    ``yaml.YAMLError``.
     """
     loader = LOADER(text)
     try:
@@ -191,6 +197,8 @@ def load(text: str, label: str, limits: Limits, first_line: int = 1, subtype: st
         problems: list[Problem] = []
         prune_oversized(node, label, first_line, limits, problems)
         prune_unreadable(node, loader, label, first_line, problems, subtype)
+        if inspect is not None:
+            inspect(node)
         return loader.construct_document(node), problems
     finally:
         loader.dispose()

@@ -6,7 +6,6 @@ Computed once per build in the main process, before reading (see
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,11 +75,8 @@ def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -
     """``hugo_menus`` unset: the menu most pages are in, if it holds at least half of them."""
     if setting is not None:
         return setting
-    used = Counter(entry.menu for entries in tree.values() for entry in menus.walk(entries) if entry.page)
-    if not used:
-        return []
-    name, pages_in = used.most_common(1)[0]
-    return [name] if pages_in * 2 >= count else []
+    found = menus.busiest(tree)
+    return [found[0]] if found is not None and found[1] * 2 >= count else []
 
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from sphinx_comparisons.shortcodes.calls import Call, fence_for
+from sphinx_comparisons.hugo.fences import fence_for
+from sphinx_comparisons.shortcodes.calls import Call
 from sphinx_comparisons.shortcodes.markup import link_param, markdown_target, paragraph
 
 #: Docsy alert colours and YugabyteDB's names -> docutils admonition kinds.

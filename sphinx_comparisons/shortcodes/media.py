@@ -48,7 +48,7 @@ def video(call: Call) -> list[nodes.Node]:
 def iframe(call: Call) -> list[nodes.Node]:
     given = str(call.arg("src", 0, ""))
     src = safeurl.check(given)
-    if src is None or not src.startswith(("http://", "https://", "/")):
+    if src is None or not (safeurl.is_web(src) or src.startswith("/")):
         call.warn("shortcode_params", f"iframe src must be an http(s) URL or a site path, not {given!r}")
         return []
     return _embed(call, src, str(call.arg("title", default=src)))

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from sphinx_comparisons.shortcodes.calls import Call, Handler, fence_for
+from sphinx_comparisons.hugo.fences import fence_for
+from sphinx_comparisons.shortcodes.calls import Call, Handler
 from sphinx_comparisons.shortcodes.expand import BLOCK, DROP, INLINE, TEXT
 from sphinx_comparisons.site import records
 

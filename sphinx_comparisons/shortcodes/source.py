@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_comparisons.hugo import params
 from sphinx_comparisons.shortcodes.expand import Expansion, expand
 from sphinx_comparisons.site import records
 
@@ -20,30 +20,13 @@ from sphinx_comparisons.shortcodes import ref_links
 from sphinx_comparisons.shortcodes.registry import custom_shortcodes, kind_of
 
 
-def _lookup(params: Any, dotted: str) -> Any:
-    value = params
-    for part in dotted.lower().split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
-
-
 def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
-    """Hugo's ``param``: the page's params, then cascaded section params, then site params."""
-    found = _lookup(records.params(env, docname), key)
-    if found is not None:
-        return found
-    folder = Path(str(env.doc2path(docname, False)))
-    for parent in [folder.parent, *folder.parent.parents]:
-        section = (parent / "_index").as_posix().lstrip("./") if str(parent) != "." else "_index"
-        cascade = records.params(env, section).get("cascade") if section != docname else None
-        for entry in cascade if isinstance(cascade, list) else [cascade]:
-            if isinstance(entry, dict):
-                value = _lookup(entry.get("params", entry), key) if isinstance(entry.get("params", entry), dict) else None
-                if value is not None:
-                    return value
-    return _lookup(site_config(env).values.get("params", {}), key)
+    """Hugo's ``param`` for a page (docnames are content paths without ``.md``)."""
+    path = str(env.doc2path(docname, False)).replace("\\", "/")
+    sections = [source.removesuffix(".md") for source in params.cascade_sources(path)]
+    cascades = [records.params(env, section).get("cascade") for section in sections]
+    site = site_config(env).values.get("params", {})
+    return params.param(key, records.params(env, docname), cascades, site)
 
 
 def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyped-def]

@@ -37,11 +37,8 @@ SCHEME = "hugo_heading_scheme"
 
 def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
     """``hugo_heading_ids``, else the site's ``markup.goldmark.parser.autoHeadingIDType``."""
-    chosen = records.hugo_config(env).heading_ids
-    if chosen:
-        return chosen
-    markup = config.get("markup.goldmark.parser.autoHeadingIDType")
-    return str(markup).lower() if str(markup).lower() in headings.SCHEMES else "github"
+    configured = config.get("markup.goldmark.parser.autoHeadingIDType")
+    return headings.scheme(configured, records.hugo_config(env).heading_ids)
 
 
 def on_env_get_outdated(
