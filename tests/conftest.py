@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -18,7 +19,31 @@ FIXTURES = SHARED / "spec" / "fixtures"
 #: Sphinx's warning for pages outside every toctree (untyped in Sphinx 8.0).
 NOT_IN_TOCTREE = "isn't included in any toctree"
 
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the checkout")
+#: CI sets this (.ci/run), so a missing corpus fails there instead of skipping, as
+#: ``SPHINX_COMPARISONS_REQUIRE_BROWSER`` does for the browser tests.
+REQUIRE_CORPUS = os.environ.get("SPHINX_COMPARISONS_REQUIRE_CORPUS") == "1"
+NO_CORPUS = f"{SHARED} (the reference sites and Hugo's answers) is not beside the checkout"
+
+#: A test that reads ../shared: skipped without it, failed without it under CI.
+needs_shared = pytest.mark.needs_shared
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("needs_shared") is None or SHARED.is_dir():
+        return
+    if REQUIRE_CORPUS:
+        pytest.fail(f"{NO_CORPUS} (SPHINX_COMPARISONS_REQUIRE_CORPUS=1)", pytrace=False)
+    pytest.skip(NO_CORPUS)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "needs_shared" in r.keywords]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} corpus tests skipped: {NO_CORPUS}; "
+            "SPHINX_COMPARISONS_REQUIRE_CORPUS=1 makes them fail instead"
+        )
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:

@@ -160,6 +160,7 @@ def test_refused_alias_forms(alias):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_addresses_and_redirects(tmp_path):
     out = tmp_path / "out"
     result = sphinx_build(CORPUS / "content", out, "-b", "dirhtml", "-D", "hugo_base_url=https://docs.yugabyte.com")
@@ -190,25 +191,53 @@ def test_corpus_addresses_and_redirects(tmp_path):
         assert (out / "preview" / "faq" / "comparisons" / href / "index.html").is_file(), href
 
 
-def _search_docnames(out: Path) -> list[str]:
+def _search_index(out: Path) -> dict:
     text = (out / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1 : text.rindex(")")])["docnames"]
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
-@pytest.mark.parametrize("builder", ["dirhtml", "html"])
-def test_search_keeps_unchanged_pages_across_incremental_builds(tmp_path, builder):
-    src = write_tree(tmp_path / "src", {
-        "_index.md": "---\ntitle: Home\n---\n\nhome\n",
-        "guide/_index.md": "---\ntitle: Guide\n---\n\nguide\n",
-        "guide/setup.md": "---\ntitle: Setup\n---\n\nsetup words\n",
-    })
+def _search_results(out: Path, builder: str) -> dict[str, str]:
+    """Each page's title in the search index -> the file its search result opens.
+
+    As Sphinx's search script makes the link (``_displayItem`` in
+    ``sphinx/themes/basic/static/searchtools.js``): dirhtml adds ``/`` to the
+    docname (``index/`` ending dropped), html adds ``.html``.
+    """
+    index = _search_index(out)
+    results = {}
+    for docname, title in zip(index["docnames"], index["titles"], strict=True):
+        if builder == "dirhtml":
+            link = re.sub(r"(^|/)index/$", r"\1", docname + "/")
+            results[title] = link + "index.html"
+        else:
+            results[title] = docname + ".html"
+    return results
+
+
+SEARCHED = {
+    "_index.md": "---\ntitle: Home\n---\n\nhome\n",
+    "guide/_index.md": "---\ntitle: Guide\n---\n\nguide\n",
+    "guide/setup.md": "---\ntitle: Setup\nslug: install\n---\n\nsetup words\n",
+    "notes.md": "---\ntitle: Notes\nurl: /elsewhere/notes/\n---\n\nnote words\n",
+}
+
+
+@pytest.mark.parametrize(("builder", "expected"), [
+    ("dirhtml", {"Home": "index.html", "Guide": "guide/index.html", "Setup": "guide/install/index.html",
+                 "Notes": "elsewhere/notes/index.html"}),
+    ("html", {"Home": "index.html", "Guide": "guide/index.html", "Setup": "guide/install.html",
+              "Notes": "elsewhere/notes.html"}),
+])
+def test_search_results_open_the_hugo_urls_also_after_rebuilds(tmp_path, builder, expected):
+    src = write_tree(tmp_path / "src", SEARCHED)
     out = tmp_path / "out"
-    assert sphinx_build(src, out, "-b", builder).returncode == 0
-    first = _search_docnames(out)
-    assert sorted(first) == (["guide", "guide/setup", "index"] if builder == "dirhtml" else ["guide/index", "guide/setup", "index"])
-    result = sphinx_build(src, out, "-b", builder)  # nothing changed: no page is written
-    assert result.returncode == 0, result.stderr
-    assert _search_docnames(out) == first
-    (src / "guide" / "setup.md").write_text("---\ntitle: Setup\n---\n\nsetup words, edited\n", encoding="utf-8")
-    assert sphinx_build(src, out, "-b", builder).returncode == 0
-    assert sorted(_search_docnames(out)) == sorted(first)
+    # a fresh build, one that writes no page, one that rewrites one page
+    for edit in (None, None, ("guide/setup.md", "setup words, edited")):
+        if edit:
+            (src / edit[0]).write_text(SEARCHED[edit[0]].replace(edit[1].split(",")[0], edit[1]))
+        result = sphinx_build(src, out, "-b", builder)
+        assert result.returncode == 0, result.stderr
+        assert _search_results(out, builder) == expected, edit
+        assert len(_search_index(out)["docnames"]) == len(expected)
+        for title, file in expected.items():
+            assert soup(out / file).title.get_text().startswith(title), file

@@ -6,7 +6,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # runs the benchmark script
 
 
 def test_benchmark_prints_its_table_for_a_small_tree():

@@ -27,7 +27,10 @@ if REQUIRED:
     assert Path(CHROMIUM).exists(), "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
 else:
     playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
 SHOTS = ROOT / "screenshots"
 
 
@@ -131,3 +134,15 @@ def test_related_post_cards_are_links_over_the_whole_card(served_example, page):
     hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.href", [box["x"] + box["width"] - 10, box["y"] + box["height"] - 8])
     assert hit == "https://example.com/blog/time-splits/"
     _shot(page, "related-cards")
+
+
+def test_search_results_open_hugo_addresses(served_example, page):
+    page.goto(f"{served_example}/search/?q=releases")
+    results = page.locator("#search-results li a")
+    results.first.wait_for()
+    hrefs = [results.nth(i).evaluate("a => a.href") for i in range(results.count())]
+    # the section page releases/_index.md is at Hugo's /releases/, not Sphinx's /releases/_index/
+    assert f"{served_example}/releases/" in hrefs, hrefs
+    for href in hrefs:
+        assert page.goto(href).status == 200, href
+        assert page.locator("h1").first.is_visible(), href

@@ -126,6 +126,7 @@ def corpus_build(tmp_path_factory):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_seed_page(corpus_build):
     out, warnings = corpus_build
     aurora = out / "preview" / "faq" / "comparisons" / "amazon-aurora" / "index.html"
@@ -140,6 +141,7 @@ def test_corpus_seed_page(corpus_build):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_titles_match_hugo(corpus_build):
     """Every page's H1 is headerTitle, else title; Hugo's titles come from hugo-expected.json."""
     out, warnings = corpus_build

@@ -30,6 +30,7 @@ HUGO_TREE = {
 }
 
 
+@pytest.mark.slow  # an edit sequence: builds after adding and removing files
 def test_adding_and_removing_the_bundle_index_across_builds(tmp_path):
     src, out = write_tree(tmp_path / "src", HUGO_TREE), tmp_path / "out"
     assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0

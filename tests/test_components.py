@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPUS, app_warnings, needs_shared, output_of, soup, sphinx_build, write_tree
 
 CONF = 'extensions = ["sphinx_comparisons"]\n'
@@ -224,6 +226,7 @@ def test_links_in_directive_data_reach_pages_as_markdown_links_do(make_app, tmp_
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_legacy_icon_tables(tmp_path):
     result = sphinx_build(CORPUS / "content", tmp_path / "out", "-b", "dirhtml", "-D", "hugo_base_url=https://docs.yugabyte.com")
     assert result.returncode == 0

@@ -15,6 +15,8 @@ import pytest
 
 from conftest import sphinx_build, write_tree
 
+pytestmark = pytest.mark.slow  # sequences of edits, each built incrementally and fresh
+
 SECTIONS = ("alpha", "beta")
 
 

@@ -22,6 +22,7 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # type-checks the whole package (ruff, above, takes a moment)
 def test_mypy_is_clean(tmp_path):
     result = _run("mypy", "--cache-dir", str(tmp_path / "mypy_cache"), "sphinx_comparisons")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -54,6 +54,7 @@ def corpus_faq(tmp_path_factory):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_comparisons_in_hugo_order(corpus_faq):
     out, warnings = corpus_faq
     expected = json.loads((CORPUS / "hugo-expected.json").read_text())["menus"]["preview_faq"]
@@ -132,6 +133,7 @@ def test_weight_edit_reorders_every_sidebar_incrementally(make_app, tmp_path):
     assert read == []
 
 
+@pytest.mark.slow  # an edit sequence: a build, an edit, an incremental build
 @pytest.mark.parametrize("edit", ["title", "linkTitle", "parent", "add", "remove"])
 def test_navigation_edits_reach_unedited_pages(make_app, tmp_path, edit):
     _menu_tree(tmp_path, {"alpha": 1, "beta": 2, "gamma": 3})

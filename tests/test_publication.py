@@ -24,6 +24,7 @@ def test_fixture_pages_and_aliases_are_hugos(tmp_path, name):
     assert site_files(tmp_path / "out") == set(expected["files"])
 
 
+@pytest.mark.slow  # an edit sequence: builds after each edit
 def test_left_out_pages_in_the_build_and_after_edits(tmp_path):
     src = write_tree(tmp_path / "src", {
         "_index.md": "---\ntitle: Home\n---\n\n",

@@ -423,6 +423,10 @@ A caption.
 {{< /imgproc >}}
 
 New {{< tags/feature/tp >}} feature.
+
+{{< imgproc missing Fill "10x10" >}}
+No such image.
+{{< /imgproc >}}
 """
 
 
@@ -431,13 +435,17 @@ def test_more_served_shortcodes(make_app, tmp_path):
         "parts/intro.md": 'Included **text** with {{% param "title" %}}.\n',
         "parts/code.sql": "SELECT 1;\n",
     }
+    (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))  # imgproc's resource
     app, warnings = build(make_app, tmp_path, {"more.md": MORE, **parts}, conf=CONF + 'exclude_patterns = ["parts"]\n')
-    (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     located = [re.sub(r"^.*?more\.md:", "", w) for w in warnings if "more.md" in w]
-    assert len(located) == 2, located  # the javascript: iframe, and imgproc (no image beside the page)
+    assert len(located) == 2, located  # the javascript: iframe, an imgproc with no such image
     assert located[0].startswith("43:") and "iframe" in located[0] and "[hugo.shortcode_params]" in located[0]
-    assert located[1].startswith("45:") and "imgproc" in located[1]
+    assert located[1].startswith("51:") and "no image resource named 'missing'" in located[1]
     html = soup(output_of(app, "more"))
+    [figure] = html.select(".hugo-imgproc")  # the missing image makes none
+    assert figure.img["src"] == "_images/pic.png" and figure.img["alt"] == "A caption."
+    assert figure.select_one("figcaption .caption-text").get_text() == "A caption."
+    assert (Path(app.outdir) / "_images" / "pic.png").read_bytes().startswith(b"\x89PNG")
     assert [s.get_text() for s in html.select("strong") if s.get_text() == "text"] == ["text", "text"]
     assert "Included text with More." in html.get_text()
     assert html.select_one("div.highlight-sql pre").get_text().strip() == "SELECT 1;"

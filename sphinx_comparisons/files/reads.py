@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective, is_directive_registered
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.hugo import paths
+from sphinx_comparisons.hugo import paths, safeurl
 from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
@@ -89,7 +89,8 @@ def read(env: BuildEnvironment, path: Path, reference: str, location: Any, subty
 
 
 class ContainFiles(SphinxTransform):
-    """Images and download links that lead out of the site are not copied (or shown).
+    """Images and download links that lead out of the site are not copied (or shown), and
+    images whose address the link allow-list refuses (``javascript:``) are not shown.
 
     Runs after ``links.ResolveHugoLinks`` (420) has placed static images and
     before the asset collectors (``doctree-read``) copy anything.
@@ -100,7 +101,12 @@ class ContainFiles(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         for image in list(self.document.findall(nodes.image)):
             uri = str(image.get("uri", ""))
-            if uri and not _is_url(uri) and not self._may_read(uri):
+            scheme = safeurl.refusal(uri)
+            if scheme is not None:
+                warn("link_scheme", f"image {uri!r} {scheme}; it is not shown",
+                     location=(self.env.docname, _line(image)))
+                self._replace(image, nodes.inline("", str(image.get("alt", ""))))
+            elif uri and not _is_url(uri) and not self._may_read(uri):
                 self._refuse(image, uri, nodes.inline("", str(image.get("alt", ""))))
         for download in list(self.document.findall(addnodes.download_reference)):
             target = str(download.get("reftarget", ""))
@@ -116,15 +122,18 @@ class ContainFiles(SphinxTransform):
         return all(allowed(self.env, candidate) is not None for candidate in [absolute.removesuffix(".*"), *candidates])
 
     def _refuse(self, node: nodes.Element, reference: str, replacement: nodes.Element) -> None:
-        line = next((n.line for n in _self_and_ancestors(node) if n.line), None)
         try:
             _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
         except (OSError, ValueError):
             absolute = None
         where = absolute.removesuffix(".*") if absolute else None
         warn("path", f"{refusal(self.env, reference, where)} (nor copied into the site)",
-             location=(self.env.docname, line))
-        replacement.source, replacement.line = node.source, line
+             location=(self.env.docname, _line(node)))
+        self._replace(node, replacement)
+
+    @staticmethod
+    def _replace(node: nodes.Element, replacement: nodes.Element) -> None:
+        replacement.source, replacement.line = node.source, _line(node)
         if isinstance(node.parent, nodes.reference) and len(node.parent) == 1:
             node = node.parent  # a linked image: Sphinx's writer wants an image in that link
         if isinstance(node.parent, (nodes.figure, nodes.container)):
@@ -133,6 +142,10 @@ class ContainFiles(SphinxTransform):
                 replacement = nodes.inline()  # the alt text is the caption: say it once
             replacement = nodes.paragraph("", "", replacement)
         node.replace_self(replacement)
+
+
+def _line(node: nodes.Node) -> int | None:
+    return next((n.line for n in _self_and_ancestors(node) if n.line), None)
 
 
 def _self_and_ancestors(node: nodes.Node | None) -> list[nodes.Node]:

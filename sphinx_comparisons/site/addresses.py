@@ -48,6 +48,7 @@ def compute(
     site's ``static/`` folders (which wins, as in Hugo) leaves the page at Sphinx's path.
     """
     taken: dict[str, str] = {}
+    folders: dict[str, str] = {}  # each folder a taken file is in -> the page of that file
     addresses: dict[str, Address] = {}
     for key, page in sorted(pages.items(), key=lambda item: item[1].path):
         url = _writable_url(key, page, static_files, pretty)
@@ -55,16 +56,27 @@ def compute(
             continue
         file = _file_key(url, page.kind, pretty)
         other = taken.get(file)
-        if other is not None:
+        # a file where another page's folder is, or inside another page's file: one is not written
+        clash = folders.get(file) or next((taken[f] for f in _folders_of(file) if f in taken), None)
+        if other is not None or clash is not None:
+            what = f"the URL of {other!r}" if other else f"taken by the file or folder of {clash!r}"
             warn(
                 "url_conflict",
-                f"page URL {url} is already the URL of {other!r}; this page keeps Sphinx's path",
+                f"page URL {url} is already {what}; this page keeps Sphinx's path",
                 location=(key, page.line_of("url") if "url" in page.params else 1),
             )
             continue
         taken[file] = key
+        for folder in _folders_of(file):
+            folders.setdefault(folder, key)
         addresses[key] = Address(url, page.kind)
     return addresses
+
+
+def _folders_of(file: str) -> list[str]:
+    """``a/b/c.html`` -> ``["a", "a/b"]``."""
+    parts = file.split("/")[:-1]
+    return ["/".join(parts[: end + 1]) for end in range(len(parts))]
 
 
 def _file_key(url: str, kind: str, pretty: bool) -> str:

@@ -18,11 +18,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import strip_ansi, write_tree
+
+pytestmark = pytest.mark.slow  # builds a dozen generated sites
 
 SECRET_FILE_TEXT = "top-secret-file-7f3a"
 SECRET_ENV_TEXT = "top-secret-env-91c2"

@@ -124,6 +124,18 @@ def test_markdown_links_in_the_body_keep_their_text_only(make_app, tmp_path):
     assert located(warnings, "link_scheme") == [("p.md", 5)] * 5
 
 
+def test_markdown_images_with_a_refused_scheme_show_their_alt_text(make_app, tmp_path):
+    page = (
+        f"---\ntitle: P\n---\n\n![a]({JS}) ![b](data:text/html,<script>x</script>)\n\n"
+        "![c](https://example.com/c.png)\n"
+    )
+    out, warnings = build(make_app, tmp_path, {"p.md": page})
+    html = BeautifulSoup(main_html(out, "p"), "html.parser")
+    assert [img["src"] for img in html.find_all("img")] == ["https://example.com/c.png"]
+    assert "a b" in html.get_text(" ", strip=True)
+    assert located(warnings, "link_scheme") == [("p.md", 5)] * 2
+
+
 def test_redirect_to_a_page_whose_url_looks_like_a_scheme(make_app, tmp_path):
     page = "---\ntitle: P\nurl: /javascript:alert(1)/\naliases: [/old.html]\n---\n\nText.\n"
     out, _ = build(make_app, tmp_path, {"p.md": page})
