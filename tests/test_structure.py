@@ -46,7 +46,19 @@ def imports_of(name: str) -> set[str]:
                 base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + [base])
             for alias in node.names:
                 found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base)
-    return {module for module in found if module in MODULES and module != name}
+    return {module for module in found if module in MODULES and module != name} | _packages_run(name, found)
+
+
+def _packages_run(name: str, imported: set[str]) -> set[str]:
+    """Importing ``a.b.c`` runs ``a/b/__init__.py`` first, unless the importer is inside ``a.b``."""
+    run = set()
+    for module in imported:
+        parts = module.split(".")
+        for end in range(2, len(parts)):
+            package = ".".join(parts[:end])
+            if package in MODULES and not (name == package or name.startswith(package + ".")):
+                run.add(package)
+    return run
 
 
 def test_no_import_cycles():
