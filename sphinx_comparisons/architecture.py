@@ -16,9 +16,18 @@ from sphinx_comparisons import extension
 #: emitted from its ``env-get-outdated`` handler); transforms run while a page is read,
 #: post-transforms when a page is written.
 EVENTS = (
-    "config-inited", "builder-inited", "env-get-outdated", "hugo-site-changed", "source-read",
-    "transform", "doctree-read", "env-updated", "env-get-updated", "post-transform",
-    "html-page-context", "build-finished",
+    "config-inited",
+    "builder-inited",
+    "env-get-outdated",
+    "hugo-site-changed",
+    "source-read",
+    "transform",
+    "doctree-read",
+    "env-updated",
+    "env-get-updated",
+    "post-transform",
+    "html-page-context",
+    "build-finished",
 )
 #: Where Sphinx calls a domain's methods: ``SphinxDomains`` (a transform) and ``ReferencesResolver``.
 _DOMAIN_STEPS = (("transform", 850, "process_doc"), ("post-transform", 10, "resolve_xref"))
@@ -91,9 +100,11 @@ def steps() -> list[Step]:
 
 
 def pipeline_table() -> str:
-    rows = ["| event | priority | package | step | what it does |", "| --- | --- | --- | --- | --- |"]
+    rows = [
+        "| event | priority | package | step | what it does |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for step in steps():
         does = step.does.replace("|", "\\|").replace("``", "`")
         rows.append(f"| {step.event} | {step.priority} | {step.package} | `{step.name}` | {does} |")
     return "\n".join(rows)
-

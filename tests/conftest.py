@@ -59,7 +59,9 @@ def sphinx_build(src: Path, out: Path, *args: str) -> subprocess.CompletedProces
     command = [sys.executable, "-m", "sphinx", "-q", *args]
     if not (src / "conf.py").exists():
         command += ["-C", "-D", "extensions=sphinx_comparisons"]
-    result = subprocess.run([*command, str(src), str(out)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [*command, str(src), str(out)], capture_output=True, text=True, check=False
+    )
     if "-d" not in args:
         assert_valid(out / ".doctrees")
     return result
@@ -82,7 +84,9 @@ def make_app(make_app):
 
 def warnings_of(stderr: str) -> list[str]:
     """Warning and error lines, without colour codes (Sphinx colours them on some terminals)."""
-    return [line for line in strip_ansi(stderr).splitlines() if "WARNING" in line or "ERROR" in line]
+    return [
+        line for line in strip_ansi(stderr).splitlines() if "WARNING" in line or "ERROR" in line
+    ]
 
 
 def app_warnings(app) -> list[str]:
@@ -96,7 +100,9 @@ SPHINX_PAGES = {"genindex/index.html", "search/index.html"}
 
 def site_files(out: Path) -> set[str]:
     """Pages and redirect files a dirhtml build wrote, as Hugo's ``files`` lists them."""
-    return {str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts} - SPHINX_PAGES
+    return {
+        str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts
+    } - SPHINX_PAGES
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -24,7 +24,9 @@ if REQUIRED:
     from playwright import sync_api
 
     playwright = sync_api
-    assert Path(CHROMIUM).exists(), "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
+    )
 else:
     playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [
@@ -52,7 +54,13 @@ def browser():
     with playwright.sync_playwright() as driver:
         launched = driver.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield launched
         launched.close()
@@ -117,7 +125,9 @@ def test_comparison_scrolls_on_a_narrow_screen(served_example, browser):
     region.evaluate("el => { el.scrollLeft = 200; }")
     assert region.evaluate("el => el.scrollLeft") > 0
     left = region.bounding_box()["x"]
-    assert left - 5 <= first_cell.bounding_box()["x"] <= left + 30  # the feature column stays in view
+    assert (
+        left - 5 <= first_cell.bounding_box()["x"] <= left + 30
+    )  # the feature column stays in view
     _shot(narrow, "comparison-375")
     context.close()
 
@@ -127,11 +137,17 @@ def test_related_post_cards_are_links_over_the_whole_card(served_example, page):
     cards = page.locator(".hugo-related .sd-card")
     assert cards.count() == 2
     first = cards.first
-    assert first.get_by_role("link").inner_text().strip() == "Why we split series by time as well as by name"
+    assert (
+        first.get_by_role("link").inner_text().strip()
+        == "Why we split series by time as well as by name"
+    )
     box = first.bounding_box()
     assert box["width"] > 200
     # a point near the card's bottom edge, away from the title, is covered by the link
-    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.href", [box["x"] + box["width"] - 10, box["y"] + box["height"] - 8])
+    hit = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('a')?.href",
+        [box["x"] + box["width"] - 10, box["y"] + box["height"] - 8],
+    )
     assert hit == "https://example.com/blog/time-splits/"
     _shot(page, "related-cards")
 

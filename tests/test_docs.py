@@ -67,7 +67,10 @@ def test_docs_build_with_every_reference_entry(make_app, tmp_path):
     assert set(shortcodes) == set(BUILTIN)
     components = soup(out / "components" / "index.html")
     assert components.select_one("table.hugo-comparison") is not None
-    assert [a["href"] for a in components.select("div.hugo-related a")][:2] == ["../guide/migrate/", "../guide/read-the-docs/"]
+    assert [a["href"] for a in components.select("div.hugo-related a")][:2] == [
+        "../guide/migrate/",
+        "../guide/read-the-docs/",
+    ]
 
 
 def test_read_the_docs_canonical_urls_and_redirects(tmp_path):
@@ -76,16 +79,40 @@ def test_read_the_docs_canonical_urls_and_redirects(tmp_path):
     import subprocess
     import sys
 
-    src = write_tree(tmp_path / "src", {"_index.md": "---\ntitle: Home\n---\n", "a.md": "---\ntitle: A\naliases: [/old-a/]\n---\n"})
+    src = write_tree(
+        tmp_path / "src",
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "a.md": "---\ntitle: A\naliases: [/old-a/]\n---\n",
+        },
+    )
     env = {**os.environ, "READTHEDOCS_CANONICAL_URL": "https://proj.readthedocs.io/en/latest/"}
-    command = [sys.executable, "-m", "sphinx", "-q", "-C", "-D", "extensions=sphinx_comparisons", "-b", "dirhtml", str(src), str(tmp_path / "out")]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-q",
+        "-C",
+        "-D",
+        "extensions=sphinx_comparisons",
+        "-b",
+        "dirhtml",
+        str(src),
+        str(tmp_path / "out"),
+    ]
     assert subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0
     page = soup(tmp_path / "out" / "a" / "index.html")
     assert page.find("link", rel="canonical")["href"] == "https://proj.readthedocs.io/en/latest/a/"
-    assert page.find("meta", property="og:url")["content"] == "https://proj.readthedocs.io/en/latest/a/"
+    assert (
+        page.find("meta", property="og:url")["content"]
+        == "https://proj.readthedocs.io/en/latest/a/"
+    )
     redirects = json.loads((tmp_path / "out" / "readthedocs-redirects.json").read_text())
     assert redirects == [{"type": "page", "from_url": "/old-a/", "to_url": "/a/"}]
-    assert 'href="https://proj.readthedocs.io/en/latest/a/"' in (tmp_path / "out" / "old-a" / "index.html").read_text()
+    assert (
+        'href="https://proj.readthedocs.io/en/latest/a/"'
+        in (tmp_path / "out" / "old-a" / "index.html").read_text()
+    )
 
 
 # -- every key of the front matter reference does what it says ------------------------------
@@ -185,8 +212,9 @@ EFFECTS = {
     "keywords": lambda out: "../s/a/" in _related(out, "k"),
     "tags": lambda out: "../s/bee/" in _related(out, "k"),
     "toc_hide": lambda out: "Hidden" not in _sidebar(out, "s") and "Hidden" in _listed(out, "s"),
-    "hide_summary": lambda out: "No summary" not in _listed(out, "s")
-    and "No summary" in _sidebar(out, "s"),
+    "hide_summary": lambda out: (
+        "No summary" not in _listed(out, "s") and "No summary" in _sidebar(out, "s")
+    ),
     "no_list": lambda out: _texts(out, "nolist", ".hugo-section-index") == [],
     "simple_list": lambda out: _texts(out, "simple", "ul.hugo-section-index a") == ["Y"],
     "cascade": lambda out: "color red" in _texts(out, "s/a", "p"),

@@ -56,22 +56,28 @@ def test_a_backtick_line_holding_backticks_opens_no_block(make_app, tmp_path):
 
 
 def test_related_pages_follow_a_code_block_left_open(make_app, tmp_path):
-    write_tree(tmp_path, {
-        "post.md": "---\ntitle: Post\nkeywords: [shards]\ndate: 2024-01-01\n---\n\nText.\n",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "post.md": "---\ntitle: Post\nkeywords: [shards]\ndate: 2024-01-01\n---\n\nText.\n",
+        },
+    )
     page = "---\ntitle: Home\nkeywords: [shards]\ndate: 2025-01-01\n---\n\n```\nnever closed\n"
     html = build(make_app, tmp_path, page, CONF + "hugo_related_pages = 3\n")
     assert "{related-posts}" not in html.select_one("pre").get_text()
     assert [a.get_text() for a in html.select("div.hugo-related a")] == ["Post"]
 
 
-@pytest.mark.parametrize(("text", "closing"), [
-    ("```\ncode\n", "```"),
-    ("````\n```\n", "````"),
-    ("~~~\n```\n", "~~~"),
-    ("```\ncode\n```  \n", None),
-    ("   ```\ncode\n    ```\n", "```"),
-    ("text\n", None),
-])
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("```\ncode\n", "```"),
+        ("````\n```\n", "````"),
+        ("~~~\n```\n", "~~~"),
+        ("```\ncode\n```  \n", None),
+        ("   ```\ncode\n    ```\n", "```"),
+        ("text\n", None),
+    ],
+)
 def test_the_fence_a_page_ends_in(text, closing):
     assert fences.closing_line(text) == closing

@@ -18,7 +18,9 @@ def test_a_forked_reader_sends_them_back_empty():
     env = SimpleNamespace()
     sitewide.put(env, "facts", {"page": "/page/"})
     reader, writer = multiprocessing.Pipe(duplex=False)
-    child = multiprocessing.get_context("fork").Process(target=_pickled_in_child, args=(env, writer))
+    child = multiprocessing.get_context("fork").Process(
+        target=_pickled_in_child, args=(env, writer)
+    )
     child.start()
     returned = pickle.loads(reader.recv_bytes())
     child.join()

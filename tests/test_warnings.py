@@ -50,10 +50,12 @@ def test_url_conflict_a_file_where_another_page_has_its_folder(make_app, tmp_pat
         "q.md": "---\ntitle: Q\nurl: /same.txt/\n---\n",  # same.txt/index.html
     }
     app, warnings = build(make_app, tmp_path, files)
-    assert located(warnings, "url_conflict") == [(
-        "q.md:3: WARNING: page URL /same.txt/ is already taken by the file or folder of 'p'; "
-        "this page keeps Sphinx's path"
-    )]
+    assert located(warnings, "url_conflict") == [
+        (
+            "q.md:3: WARNING: page URL /same.txt/ is already taken by the file or folder of 'p'; "
+            "this page keeps Sphinx's path"
+        )
+    ]
     assert not [w for w in warnings if "error writing" in w]
     out = Path(app.outdir)
     assert (out / "same.txt").is_file() and (out / "q" / "index.html").is_file()

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
     app.connect(
-        "config-inited", reads.register_translated_directives, priority=pipeline.TRANSLATED_DIRECTIVES
+        "config-inited",
+        reads.register_translated_directives,
+        priority=pipeline.TRANSLATED_DIRECTIVES,
     )
     app.connect("build-finished", staticdirs.copy, priority=pipeline.STATIC_FILES)
     hooks = Guarded(app)

@@ -63,7 +63,10 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
 
 
 def collect(
-    pages: Iterable[Page], page_urls: dict[str, str], page_files: dict[str, str], static_files: AbstractSet[str] = frozenset()
+    pages: Iterable[Page],
+    page_urls: dict[str, str],
+    page_files: dict[str, str],
+    static_files: AbstractSet[str] = frozenset(),
 ) -> tuple[list[Alias], list[AliasProblem]]:
     """Every page's aliases, in path order; refused ones and collisions as problems.
 
@@ -84,19 +87,39 @@ def collect(
             line = page.key_lines.get(f"aliases.{index}", page.line_of("aliases"))
             result = resolve(str(value), page_urls[page.key])
             if not isinstance(result, tuple):
-                subtype, reason = ("output", result.reason) if isinstance(result, outputs.Refused) else ("alias", result)
+                subtype, reason = (
+                    ("output", result.reason)
+                    if isinstance(result, outputs.Refused)
+                    else ("alias", result)
+                )
                 shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
-                problems.append(AliasProblem(subtype, f"alias {shown!r} {reason}; no redirect is written", page.key, line))
+                problems.append(
+                    AliasProblem(
+                        subtype, f"alias {shown!r} {reason}; no redirect is written", page.key, line
+                    )
+                )
                 continue
             file, url = result
             if file == own_file.get(page.key):
                 continue  # the page's own address: nothing to redirect (Hugo sites do this)
             if file in static_files:
-                problems.append(AliasProblem("output", f"alias {value!r} is the file {file} of the site's static folder, which wins; no redirect is written", page.key, line))
+                problems.append(
+                    AliasProblem(
+                        "output",
+                        f"alias {value!r} is the file {file} of the site's static folder, which wins; no redirect is written",
+                        page.key,
+                        line,
+                    )
+                )
                 continue
             if file in page_files:
                 problems.append(
-                    AliasProblem("alias_conflict", f"alias {value!r} is the address of a page ({url}); the page is kept", page.key, line)
+                    AliasProblem(
+                        "alias_conflict",
+                        f"alias {value!r} is the address of a page ({url}); the page is kept",
+                        page.key,
+                        line,
+                    )
                 )
                 continue
             if file in claimed:

@@ -45,7 +45,9 @@ class BuildOptions:
         return cls(*(values.get(key) is True or kind in also for key, kind in keys))
 
 
-def left_out(params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None) -> str | None:
+def left_out(
+    params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None
+) -> str | None:
     """Why Hugo builds no page from this front matter: ``draft``, ``future``, ``expired``; else None.
 
     The front matter reader turns ``published: false`` into ``draft: true``.
@@ -167,7 +169,11 @@ class SectionTree:
 
 
 def section_tree(
-    pages: Iterable[Page], home: str | None, fileless: bool = False, pluralize: bool = True, capitalize: bool = True
+    pages: Iterable[Page],
+    home: str | None,
+    fileless: bool = False,
+    pluralize: bool = True,
+    capitalize: bool = True,
 ) -> SectionTree:
     """Sections are folders with an ``_index.md``; every other page belongs to its nearest one.
 
@@ -186,8 +192,13 @@ def section_tree(
             top = page.path.split("/", 1)[0] if "/" in page.path else ""
             if top and top not in sections and top not in bundles and top not in made:
                 # dated by its newest page, as Hugo dates a section without a file
-                dates = [p.date for p in listed if p.path.startswith(f"{top}/") and p.date is not None]
-                params = {"title": list_title(top, pluralize, capitalize), "date": max(dates) if dates else None}
+                dates = [
+                    p.date for p in listed if p.path.startswith(f"{top}/") and p.date is not None
+                ]
+                params = {
+                    "title": list_title(top, pluralize, capitalize),
+                    "date": max(dates) if dates else None,
+                }
                 made[top] = Page(f"{top}/", f"{top}/_index.md", params)
         sections.update(made)
         listed += made.values()
@@ -203,7 +214,10 @@ def section_tree(
         parent = _nearest_section(start, sections, home)
         if parent is not None and parent != page.key:
             children[parent].append(page)
-    ordered = {key: tuple(p.key for p in sorted(kids, key=page_order_key)) for key, kids in children.items()}
+    ordered = {
+        key: tuple(p.key for p in sorted(kids, key=page_order_key))
+        for key, kids in children.items()
+    }
     return SectionTree(ordered, home, {page.key: page for page in made.values()})
 
 
@@ -244,7 +258,9 @@ def bundle_resources(pages: Iterable[Page]) -> set[str]:
     return resources
 
 
-def _nearest_section(folder: PurePosixPath, sections: dict[str, Page], home: str | None) -> str | None:
+def _nearest_section(
+    folder: PurePosixPath, sections: dict[str, Page], home: str | None
+) -> str | None:
     while True:
         text = "" if str(folder) == "." else str(folder)
         if text in sections:
@@ -268,7 +284,9 @@ def menus_of(
     ordered = sorted((page for page in pages if page.listed), key=lambda page: page.path)
     lookup = path_index(ordered)
     problems: list[menus_.MenuProblem] = []
-    entries, found = menus_.config_entries(config_menus, config_origin, lambda ref: _get_page(lookup, ref))
+    entries, found = menus_.config_entries(
+        config_menus, config_origin, lambda ref: _get_page(lookup, ref)
+    )
     problems.extend(found)
     for page in ordered:
         declared, found = menus_.page_entries(page.facts(), page.params, page.line_of)

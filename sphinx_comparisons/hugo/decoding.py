@@ -119,7 +119,9 @@ def _decode_toml(text: str, fm: FrontMatter, first_line: int, limits: Limits) ->
     except ValueError as err:
         if not too_long(err):
             raise
-        raise _Error(f"a value {TOO_LONG.removesuffix('; it was ignored')}", _long_number_line(text), "limit") from None
+        raise _Error(
+            f"a value {TOO_LONG.removesuffix('; it was ignored')}", _long_number_line(text), "limit"
+        ) from None
     _scan_toml_tables(text, fm, first_line)
     return data
 
@@ -236,17 +238,29 @@ def _drop_unreadable(value: Any, path: tuple[str, ...], fm: FrontMatter) -> Any:
         for key, item in value.items():
             if isinstance(item, _Unreadable):
                 dotted = ".".join((*path, key.lower()))
-                fm.problems.append(Problem("limit", f"{fm.label} key {dotted!r} {TOO_LONG}", fm.line_of(dotted)))
+                fm.problems.append(
+                    Problem("limit", f"{fm.label} key {dotted!r} {TOO_LONG}", fm.line_of(dotted))
+                )
             else:
                 kept[key] = _drop_unreadable(item, (*path, key.lower()), fm)
         return kept
     if isinstance(value, list):
         if any(isinstance(item, _Unreadable) for item in value):
-            fm.problems.append(Problem("limit", f"{fm.label} key {'.'.join(path)!r} lists a number too long to be read; "
-                                       "it was left out", fm.line_of(".".join(path))))
-        return [_drop_unreadable(item, path, fm) for item in value if not isinstance(item, _Unreadable)]
+            fm.problems.append(
+                Problem(
+                    "limit",
+                    f"{fm.label} key {'.'.join(path)!r} lists a number too long to be read; "
+                    "it was left out",
+                    fm.line_of(".".join(path)),
+                )
+            )
+        return [
+            _drop_unreadable(item, path, fm) for item in value if not isinstance(item, _Unreadable)
+        ]
     if isinstance(value, _Unreadable):
-        fm.problems.append(Problem("limit", f"{fm.label} is a number too long to be read", fm.start_line or 1))
+        fm.problems.append(
+            Problem("limit", f"{fm.label} is a number too long to be read", fm.start_line or 1)
+        )
         return None
     return value
 

@@ -21,7 +21,6 @@ from sphinx_comparisons.hugo.yamldata import Problem
 _NOT_IN_PARAMS = frozenset({"params", "outputs", "sitemap", "resources", "published"})
 
 
-
 @dataclass(slots=True)
 class FrontMatter:
     """The decoded front matter of one page.
@@ -52,6 +51,7 @@ class FrontMatter:
             if str(name).lower() == key:
                 return value
         return self.params.get(key)
+
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
@@ -125,8 +125,7 @@ def _delimited_block(
     return None, [
         Problem(
             "frontmatter",
-            f"front matter opened with {delim!r} is never closed; "
-            "read as having no front matter",
+            f"front matter opened with {delim!r} is never closed; read as having no front matter",
             line,
         )
     ]
@@ -161,7 +160,9 @@ def _json_block(text: str, start: int, line: int) -> tuple[_Block | None, list[P
         elif char == "}":
             depth -= 1
             if depth == 0:
-                return _Block(JSON, text[start : pos + 1], line, line, _body_start(text, pos + 1)), []
+                return _Block(
+                    JSON, text[start : pos + 1], line, line, _body_start(text, pos + 1)
+                ), []
     return None, [
         Problem(
             "frontmatter",
@@ -193,8 +194,16 @@ def _to_params(data: dict[str, Any]) -> dict[str, Any]:
 
 
 _STRING_KEYS = (
-    "title", "linktitle", "headertitle", "description", "summary",
-    "type", "layout", "slug", "url", "headcontent",
+    "title",
+    "linktitle",
+    "headertitle",
+    "description",
+    "summary",
+    "type",
+    "layout",
+    "slug",
+    "url",
+    "headcontent",
 )
 _STRING_LIST_KEYS = ("aliases", "keywords", "tags", "categories")
 #: What a value that cannot be coerced becomes.
@@ -319,7 +328,9 @@ def parse_document(text: str, fmt: str, label: str, limits: Limits = DEFAULT) ->
     data = decode(fmt, text, 1, fm, limits)
     if not isinstance(data, dict):
         if data is not None:
-            fm.problems.append(Problem("frontmatter", f"{label} must be a mapping, not {_describe(data)}", 1))
+            fm.problems.append(
+                Problem("frontmatter", f"{label} must be a mapping, not {_describe(data)}", 1)
+            )
         data = {}
     fm.params = _lower_keys(data)
     fm.problems = list(dict.fromkeys(fm.problems))

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from sphinx_comparisons.hugo import fences, safeurl
 
 #: One attribute of a list: ``#id``, ``.class`` or ``key=value`` (value quoted or bare).
-_ATTRIBUTE = re.compile(r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))""")
+_ATTRIBUTE = re.compile(
+    r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
+)
 
 
 def atx(line: str) -> tuple[int, str] | None:
@@ -42,7 +44,11 @@ def _attributed(line: str) -> tuple[str, str] | None:
     head = line[:start]
     indent = len(head) - len(head.lstrip(" "))
     hashes = len(head) - indent - len(head[indent:].lstrip("#"))
-    if indent > 3 or not 1 <= hashes <= 6 or head[indent + hashes : indent + hashes + 1] not in (" ", "\t"):
+    if (
+        indent > 3
+        or not 1 <= hashes <= 6
+        or head[indent + hashes : indent + hashes + 1] not in (" ", "\t")
+    ):
         return None
     return head[: max(indent + hashes + 1, len(head.rstrip(" \t")))], end[start + 1 : -1]
 
@@ -89,8 +95,13 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
         if wanted is not None and safeurl.safe_id(wanted):
             ids[number + 1] = wanted
         elif wanted is not None:
-            problems.append(AttributeProblem(number + 1, f"heading id {wanted!r} has characters an id may not have "
-                                              "(letters, digits, _, -, . and : only); the id is made from the heading text"))
+            problems.append(
+                AttributeProblem(
+                    number + 1,
+                    f"heading id {wanted!r} has characters an id may not have "
+                    "(letters, digits, _, -, . and : only); the id is made from the heading text",
+                )
+            )
         lines[number] = split[0]
     return "\n".join(lines), ids, problems
 

@@ -68,14 +68,24 @@ def _fill(entry: MenuEntry, values: dict[str, Any], problems: list[MenuProblem])
             continue
         if isinstance(value, (dict, list)):
             problems.append(
-                MenuProblem("menu", f"menu entry field {name!r} must be text, not a {type(value).__name__}", entry.origin)
+                MenuProblem(
+                    "menu",
+                    f"menu entry field {name!r} must be text, not a {type(value).__name__}",
+                    entry.origin,
+                )
             )
             continue
         text = value if isinstance(value, str) else str(value)
         if name == "url":
             reason = safeurl.refusal(text)
             if reason is not None:
-                problems.append(MenuProblem("link_scheme", f"menu entry url {text!r} {reason}; the entry has no link", entry.origin))
+                problems.append(
+                    MenuProblem(
+                        "link_scheme",
+                        f"menu entry url {text!r} {reason}; the entry has no link",
+                        entry.origin,
+                    )
+                )
                 continue
             text = safeurl.clean(text)
         setattr(entry, name, text)
@@ -86,7 +96,11 @@ def _fill(entry: MenuEntry, values: dict[str, Any], problems: list[MenuProblem])
                 raise TypeError  # int(True) would be 1
             entry.weight = int(weight)
         except (TypeError, ValueError):
-            problems.append(MenuProblem("menu", f"menu entry weight must be an integer, not {weight!r}", entry.origin))
+            problems.append(
+                MenuProblem(
+                    "menu", f"menu entry weight must be an integer, not {weight!r}", entry.origin
+                )
+            )
     params = values.get("params")
     if isinstance(params, dict):
         entry.params = params
@@ -124,7 +138,11 @@ def page_entries(
                 names.append((item, None))
             else:
                 problems.append(
-                    MenuProblem("menu", f"{key!r} list items must be menu names, not {item!r}", (page.key, line_of(key)))
+                    MenuProblem(
+                        "menu",
+                        f"{key!r} list items must be menu names, not {item!r}",
+                        (page.key, line_of(key)),
+                    )
                 )
     elif isinstance(raw, dict):
         names = list(raw.items())
@@ -137,7 +155,11 @@ def page_entries(
             _fill(entry, values, problems)
         elif values is not None:
             problems.append(
-                MenuProblem("menu", f"menu {menu!r} entry must be a mapping of fields, not {values!r}", origin)
+                MenuProblem(
+                    "menu",
+                    f"menu {menu!r} entry must be a mapping of fields, not {values!r}",
+                    origin,
+                )
             )
         _set_page_values(entry, page)
         entries.append(entry)
@@ -154,18 +176,30 @@ def config_entries(
     problems: list[MenuProblem] = []
     if not isinstance(menus, dict):
         if menus is not None:
-            problems.append(MenuProblem("menu", "site config 'menus' must be a mapping of menu names", origin_of("", -1)))
+            problems.append(
+                MenuProblem(
+                    "menu", "site config 'menus' must be a mapping of menu names", origin_of("", -1)
+                )
+            )
         return entries, problems
     for menu, items in menus.items():
         if isinstance(items, dict):
             items = [items]
         if not isinstance(items, list):
-            problems.append(MenuProblem("menu", f"site config menu {menu!r} must be a list of entries", origin_of(menu, -1)))
+            problems.append(
+                MenuProblem(
+                    "menu",
+                    f"site config menu {menu!r} must be a list of entries",
+                    origin_of(menu, -1),
+                )
+            )
             continue
         for index, values in enumerate(items):
             origin = origin_of(menu, index)
             if not isinstance(values, dict):
-                problems.append(MenuProblem("menu", f"menu {menu!r} entry must be a mapping of fields", origin))
+                problems.append(
+                    MenuProblem("menu", f"menu {menu!r} entry must be a mapping of fields", origin)
+                )
                 continue
             entry = MenuEntry(menu=str(menu), origin=origin)
             _fill(entry, values, problems)
@@ -175,7 +209,11 @@ def config_entries(
                 if page is not None:
                     _set_page_values(entry, page)
                 elif not entry.url:
-                    problems.append(MenuProblem("menu", f"menu entry pageRef {page_ref!r} matches no page", origin))
+                    problems.append(
+                        MenuProblem(
+                            "menu", f"menu entry pageRef {page_ref!r} matches no page", origin
+                        )
+                    )
             entries.append(entry)
     return entries, problems
 
@@ -185,7 +223,9 @@ def sort_key(entry: MenuEntry) -> tuple[Any, ...]:
     return (entry.weight == 0, entry.weight, entry.name.casefold(), entry.name, entry.identifier)
 
 
-def assemble(entries: Iterable[MenuEntry], max_depth: int = DEFAULT.menu_depth) -> tuple[dict[str, list[MenuEntry]], list[MenuProblem]]:
+def assemble(
+    entries: Iterable[MenuEntry], max_depth: int = DEFAULT.menu_depth
+) -> tuple[dict[str, list[MenuEntry]], list[MenuProblem]]:
     """Link entries into sorted trees, one per menu.
 
     ``entries`` come in Hugo's assembly order: config entries first, then page
@@ -245,8 +285,14 @@ def _cut_deep(menu: str, top: list[MenuEntry], max_depth: int) -> list[MenuProbl
         if depth + 1 >= max_depth and entry.children:  # cut before the walk goes below it
             if not problems:
                 first = entry.children[0]
-                problems.append(MenuProblem("limit", f'menu "{menu}" nests deeper than {max_depth} levels at entry '
-                                            f'"{first.key}" (hugo_limits \'menu_depth\'); the deeper entries are left out', first.origin))
+                problems.append(
+                    MenuProblem(
+                        "limit",
+                        f'menu "{menu}" nests deeper than {max_depth} levels at entry '
+                        f"\"{first.key}\" (hugo_limits 'menu_depth'); the deeper entries are left out",
+                        first.origin,
+                    )
+                )
             entry.children = []
     return problems
 

@@ -35,8 +35,14 @@ def cap_depth(
             if depth == limit + 1:
                 out += [text[kept_to:cut], "[]", "\n" * text.count("\n", cut, position)]
                 kept_to = position + 1
-                problems.append(Problem("limit", f"{label} nests deeper than {limit} levels (hugo_limits "
-                                           "'frontmatter_depth'); the deeper part was emptied", lines.line_at(cut)))
+                problems.append(
+                    Problem(
+                        "limit",
+                        f"{label} nests deeper than {limit} levels (hugo_limits "
+                        "'frontmatter_depth'); the deeper part was emptied",
+                        lines.line_at(cut),
+                    )
+                )
             depth -= 1
     if depth > limit:  # never closed: the parser reports it
         out += [text[kept_to:cut], "[]", "\n" * text.count("\n", cut)]

@@ -34,7 +34,9 @@ _SPHINX_TOP = re.compile(
     re.IGNORECASE,
 )
 #: The redirect lists this extension writes (a static file of that name is kept, and replaced by them).
-_REDIRECT_FILES = re.compile(r"^(?:_redirects|redirects\.json|readthedocs-redirects\.json)$", re.IGNORECASE)
+_REDIRECT_FILES = re.compile(
+    r"^(?:_redirects|redirects\.json|readthedocs-redirects\.json)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,9 @@ def site_path(url: str) -> str | Refused:
     if _CONTROL.search(url):
         return Refused("has a control character (NUL, tab, newline ...)")
     if _WINDOWS_UNSAFE.search(url):
-        return Refused("has characters that are not allowed in file names on Windows (\\ < > : \" | ? *)")
+        return Refused(
+            'has characters that are not allowed in file names on Windows (\\ < > : " | ? *)'
+        )
     segments = [segment for segment in url.split("/") if segment not in ("", ".")]
     depth = 0
     for segment in segments:
@@ -92,7 +96,11 @@ def static_problem(relative: str) -> str | None:
     Sphinx or the theme writes (``_static/doctools.js``). Hugo copies every static file, dot
     files too, and so does this; only Sphinx's own outputs are kept from being replaced."""
     first = relative.split("/", 1)[0]
-    return f"would replace /{first}, which Sphinx or the theme writes" if _SPHINX_TOP.match(first) else None
+    return (
+        f"would replace /{first}, which Sphinx or the theme writes"
+        if _SPHINX_TOP.match(first)
+        else None
+    )
 
 
 def place(outdir: Path, relative: str) -> Path:

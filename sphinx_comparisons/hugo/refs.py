@@ -67,4 +67,3 @@ class RefIndex:
         if page.kind == "bundle":
             return posixpath.dirname(own_folder)
         return own_folder
-

@@ -37,7 +37,13 @@ def settings_from_config(related: Any) -> Settings:
     for item in related.get("indices", []) or []:
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             try:
-                indices.append(Index(item["name"].lower(), int(item.get("weight", 0)), str(item.get("pattern", "") or "")))
+                indices.append(
+                    Index(
+                        item["name"].lower(),
+                        int(item.get("weight", 0)),
+                        str(item.get("pattern", "") or ""),
+                    )
+                )
             except (TypeError, ValueError):
                 continue
     threshold = related.get("threshold", 80)
@@ -67,7 +73,12 @@ def _values(page: Page, index: Index, settings: Settings) -> set[str]:
     return {t.lower() for t in texts} if settings.to_lower else texts
 
 
-def related(page: Page, candidates: Iterable[Page], settings: Settings = Settings(), limit: int | None = None) -> list[str]:
+def related(
+    page: Page,
+    candidates: Iterable[Page],
+    settings: Settings = Settings(),
+    limit: int | None = None,
+) -> list[str]:
     """The keys of ``page``'s related pages, best first, as Hugo's ``.Related`` ranks them."""
     weights = [index.weight for index in settings.indices]
     low, high = min(0, *weights), max(weights)

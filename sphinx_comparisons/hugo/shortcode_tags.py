@@ -58,7 +58,7 @@ class _Reader:
     def __init__(self, text: str, start: int, notation: str) -> None:
         self.text = text
         self.pos = start
-        self.close = ("%}}" if notation == "%" else ">}}")
+        self.close = "%}}" if notation == "%" else ">}}"
 
     def skip_space(self) -> None:
         while self.pos < len(self.text) and self.text[self.pos] in " \t\r\n":
@@ -99,7 +99,9 @@ class _Reader:
             if newline >= 0:
                 out.append(self.text[position:newline])
                 self.pos = newline
-                raise _TagError(f"unterminated quoted string in shortcode parameter: {''.join(out)[:80]!r}")
+                raise _TagError(
+                    f"unterminated quoted string in shortcode parameter: {''.join(out)[:80]!r}"
+                )
             if end < 0:
                 raise _TagError("unterminated quoted string in shortcode parameter")
             out.append(self.text[position:end])
@@ -122,7 +124,11 @@ class _Reader:
             return self.backticked()
         if named:
             end = self.pos
-            while end < len(self.text) and self.text[end] not in " \t\r\n" and not self.text.startswith(self.close, end):
+            while (
+                end < len(self.text)
+                and self.text[end] not in " \t\r\n"
+                and not self.text.startswith(self.close, end)
+            ):
                 end += 1
             raw = self.text[self.pos : end]
             self.pos = end
@@ -135,7 +141,12 @@ class _Reader:
             )
         self.pos = match.end()
         following = self.text[self.pos : self.pos + 1]
-        if following and following not in " \t\r\n=" and not self.at_close() and not self.at_self_close():
+        if (
+            following
+            and following not in " \t\r\n="
+            and not self.at_close()
+            and not self.at_self_close()
+        ):
             raise _TagError(
                 f"unrecognized character {following!r} in shortcode: parameters with characters other "
                 "than letters, digits, '_', '-' and '.' must be quoted"
@@ -189,7 +200,9 @@ def _read_tag(text: str, start: int, line: int) -> Tag:
                 # Hugo reads "k =v" as a positional token given a value: allowed, but
                 # not mixed with "k=v" in the same call
                 if tag.positional or (spaced_style is not None and spaced_style != bool(spaced)):
-                    raise _TagError(f"got named parameter {key.group(0)!r}. Cannot mix named and positional parameters")
+                    raise _TagError(
+                        f"got named parameter {key.group(0)!r}. Cannot mix named and positional parameters"
+                    )
                 spaced_style = bool(spaced)
                 reader.pos = key.end() + spaced + 1
                 reader.skip_space()
@@ -198,7 +211,9 @@ def _read_tag(text: str, start: int, line: int) -> Tag:
                 tag.named[key.group(0)] = reader.value(named=True)
                 continue
         if tag.named:
-            raise _TagError("got a positional parameter. Cannot mix named and positional parameters")
+            raise _TagError(
+                "got a positional parameter. Cannot mix named and positional parameters"
+            )
         tag.positional.append(reader.value(named=False))
     tag.end = reader.pos
     return tag
@@ -255,7 +270,13 @@ def lex(text: str, first_line: int = 1) -> tuple[list[Text | Tag], list[Problem]
         if text.startswith("/*", found + 3):
             literal = _escaped(text, found, finders)
             if literal is None:
-                problems.append(Problem("shortcode_syntax", "escaped shortcode {{</* ... */>}} is never closed with */>}}; kept as text", line))
+                problems.append(
+                    Problem(
+                        "shortcode_syntax",
+                        "escaped shortcode {{</* ... */>}} is never closed with */>}}; kept as text",
+                        line,
+                    )
+                )
                 buffer.append(text[found : found + 3])
                 pos = found + 3
                 continue

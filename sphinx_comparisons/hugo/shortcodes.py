@@ -36,7 +36,9 @@ class Shortcode:
         return argument(self.positional, self.named, key, default)
 
 
-def argument(positional: list[Any], named: dict[str, Any], key: str | int, default: Any = None) -> Any:
+def argument(
+    positional: list[Any], named: dict[str, Any], key: str | int, default: Any = None
+) -> Any:
     """Hugo's ``.Get``: a position or a (case-sensitive) name."""
     if isinstance(key, int):
         return positional[key] if key < len(positional) else default
@@ -46,7 +48,9 @@ def argument(positional: list[Any], named: dict[str, Any], key: str | int, defau
 Node: TypeAlias = Text | Shortcode
 
 
-def parse(text: str, first_line: int = 1, limits: Limits = DEFAULT) -> tuple[list[Node], list[Problem]]:
+def parse(
+    text: str, first_line: int = 1, limits: Limits = DEFAULT
+) -> tuple[list[Node], list[Problem]]:
     """The shortcode tree of ``text``.
 
     An opening tag takes inner content only if a matching closing tag
@@ -58,8 +62,12 @@ def parse(text: str, first_line: int = 1, limits: Limits = DEFAULT) -> tuple[lis
     """
     items, problems = lex(text, first_line)
     root: list[Node] = []
-    stack: list[tuple[Shortcode, list[Node], int]] = []  # (shortcode, where it sits, its start offset)
-    open_at: dict[str, list[int]] = {}  # name -> its places in the stack, so a closing tag finds its match at once
+    stack: list[
+        tuple[Shortcode, list[Node], int]
+    ] = []  # (shortcode, where it sits, its start offset)
+    open_at: dict[
+        str, list[int]
+    ] = {}  # name -> its places in the stack, so a closing tag finds its match at once
     held: dict[int, list[Node]] = {}  # what each unclosed tag held, by id
     current = root
     for item in items:
@@ -68,7 +76,13 @@ def parse(text: str, first_line: int = 1, limits: Limits = DEFAULT) -> tuple[lis
             continue
         if item.kind == "open":
             node = Shortcode(
-                item.name, item.notation, item.positional, item.named, None, item.self_closed, item.line,
+                item.name,
+                item.notation,
+                item.positional,
+                item.named,
+                None,
+                item.self_closed,
+                item.line,
                 opening=text[item.start : item.end],
             )
             current.append(node)
@@ -83,7 +97,13 @@ def parse(text: str, first_line: int = 1, limits: Limits = DEFAULT) -> tuple[lis
         match = open_at[item.name][-1] if open_at.get(item.name) else None
         if match is None:
             raw = text[item.start : item.end]
-            problems.append(Problem("shortcode_syntax", f"closing tag {raw} matches no open shortcode; kept as text", item.line))
+            problems.append(
+                Problem(
+                    "shortcode_syntax",
+                    f"closing tag {raw} matches no open shortcode; kept as text",
+                    item.line,
+                )
+            )
             current.append(Text(text[item.start : item.end], item.line))
             continue
         while len(stack) > match + 1:
@@ -112,13 +132,21 @@ def _cut_deep(nodes: list[Node], limit: int, problems: list[Problem]) -> None:
                 stack.append((node.inner or [], level + 1))
                 continue
             if not reported:
-                problems.append(Problem("limit", f"shortcodes nest deeper than {limit} levels here (hugo_limits 'shortcode_depth'); "
-                                        f"{node.name!r} and the tags inside it are kept as text", node.line))
+                problems.append(
+                    Problem(
+                        "limit",
+                        f"shortcodes nest deeper than {limit} levels here (hugo_limits 'shortcode_depth'); "
+                        f"{node.name!r} and the tags inside it are kept as text",
+                        node.line,
+                    )
+                )
                 reported = True
             siblings[index] = Text(node.opening + node.inner_source + node.closing, node.line)
 
 
-def _pop(stack: list[tuple[Shortcode, list[Node], int]], open_at: dict[str, list[int]]) -> tuple[Shortcode, list[Node], int]:
+def _pop(
+    stack: list[tuple[Shortcode, list[Node], int]], open_at: dict[str, list[int]]
+) -> tuple[Shortcode, list[Node], int]:
     entry = stack.pop()
     open_at[entry[0].name].pop()
     return entry

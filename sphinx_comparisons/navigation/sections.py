@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-
-
 def _items(env: Any, docname: str) -> tuple[ListItem, ...]:
     return state.model(env).navigation.section_lists.get(docname, ())
 
@@ -68,7 +66,9 @@ class SectionIndex(SphinxDirective):
             entry += nodes.paragraph("", "", self._link(item), classes=["hugo-section-index-title"])
             if item.description:
                 inline, messages = markdownify.inline(self.state, item.description, self.lineno)
-                entry += nodes.paragraph("", "", *inline, classes=["hugo-section-index-description"])
+                entry += nodes.paragraph(
+                    "", "", *inline, classes=["hugo-section-index-description"]
+                )
                 entry += messages
             container += entry
         return [container]

@@ -97,7 +97,12 @@ class _Expander:
 
     def trim_indent(self) -> None:
         """Drop the blanks emitted since the last line break."""
-        while self.out and self.out[-1] and not self.out[-1].rstrip(" \t").endswith("\n") and self.out[-1].strip(" \t") == "":
+        while (
+            self.out
+            and self.out[-1]
+            and not self.out[-1].rstrip(" \t").endswith("\n")
+            and self.out[-1].strip(" \t") == ""
+        ):
             self.out.pop()
         if self.out:
             last = self.out[-1]
@@ -131,7 +136,12 @@ class _Expander:
             self.in_code(sc, kind)
             return
         if kind == TEXT:
-            self.emit(_keep_lines(self.render_text(sc, self.inner_text(sc)), sc.opening + sc.inner_source + sc.closing))
+            self.emit(
+                _keep_lines(
+                    self.render_text(sc, self.inner_text(sc)),
+                    sc.opening + sc.inner_source + sc.closing,
+                )
+            )
             return
         if kind == DROP:
             self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
@@ -144,7 +154,13 @@ class _Expander:
             return
         # A block with Markdown inside, on lines of its own, becomes a directive; anything
         # else a role (a lone role in a paragraph is lifted out of it, as Hugo drops the <p>).
-        if kind == BLOCK and sc.closing and "\n" in sc.inner_source and self.line_start and _ends_line(after):
+        if (
+            kind == BLOCK
+            and sc.closing
+            and "\n" in sc.inner_source
+            and self.line_start
+            and _ends_line(after)
+        ):
             self.block(sc, parent, ordinal)
         else:
             self.inline(sc, parent, ordinal)
@@ -155,7 +171,10 @@ class _Expander:
         starts_own_line = isinstance(first, Text) and first.text.lstrip(" \t").startswith("\n")
         # fences at column 0: an indented fence would strip that indentation from the content
         self.trim_indent()
-        self.emit(f"{colons}{{hugo-shortcode}} {sc.name} {payload(sc, parent, ordinal)}" + _newlines(sc.opening, at_least=0 if starts_own_line else 1))
+        self.emit(
+            f"{colons}{{hugo-shortcode}} {sc.name} {payload(sc, parent, ordinal)}"
+            + _newlines(sc.opening, at_least=0 if starts_own_line else 1)
+        )
         if sc.inner:
             saved_code, saved_parent = self.code, self.parent
             self.code, self.parent = fences.Scanner(), sc
@@ -163,7 +182,11 @@ class _Expander:
             self.code, self.parent = saved_code, saved_parent
             if not self.line_start:
                 self.problems.append(
-                    Problem("shortcode_syntax", f"closing tag of {sc.name!r} does not start a line; a line break was added", sc.line)
+                    Problem(
+                        "shortcode_syntax",
+                        f"closing tag of {sc.name!r} does not start a line; a line break was added",
+                        sc.line,
+                    )
                 )
                 self.emit("\n")
         self.trim_indent()
@@ -178,12 +201,20 @@ class _Expander:
         ticks = "`" * (_longest_run(raw, "`") + 1)
         pad = " " if raw.startswith("`") or raw.endswith("`") else ""
         spanned = sc.opening + sc.inner_source + sc.closing
-        self.emit(f"{{hugo-shortcode}}{ticks}{pad}{sc.name} {raw}{pad}{ticks}" + "\n" * spanned.count("\n"))
+        self.emit(
+            f"{{hugo-shortcode}}{ticks}{pad}{sc.name} {raw}{pad}{ticks}"
+            + "\n" * spanned.count("\n")
+        )
 
     def in_code(self, sc: Shortcode, kind: str) -> None:
         """Inside a code fence the output is code: text shortcodes give text, others their inner text."""
         if kind == TEXT:
-            self.emit(_keep_lines(self.render_text(sc, self.inner_text(sc)), sc.opening + sc.inner_source + sc.closing))
+            self.emit(
+                _keep_lines(
+                    self.render_text(sc, self.inner_text(sc)),
+                    sc.opening + sc.inner_source + sc.closing,
+                )
+            )
             return
         self.emit(_blank_lines(sc.opening))
         for node in sc.inner or []:
@@ -200,7 +231,14 @@ class _Expander:
         """
         known = self.heights.get(id(sc))
         if known is None:
-            known = max((self.height(node) + (self.kinds(node) == BLOCK) for node in sc.inner or [] if isinstance(node, Shortcode)), default=0)
+            known = max(
+                (
+                    self.height(node) + (self.kinds(node) == BLOCK)
+                    for node in sc.inner or []
+                    if isinstance(node, Shortcode)
+                ),
+                default=0,
+            )
             self.heights[id(sc)] = known
         return known
 
@@ -240,7 +278,13 @@ def _longest_run(text: str, char: str) -> int:
     return max((len(run) for run in runs), default=0)
 
 
-def expand(text: str, kinds: Kinds, render_text: TextRenderer, first_line: int = 1, limits: Limits = DEFAULT) -> Expansion:
+def expand(
+    text: str,
+    kinds: Kinds,
+    render_text: TextRenderer,
+    first_line: int = 1,
+    limits: Limits = DEFAULT,
+) -> Expansion:
     """Expand every shortcode of a page's Markdown; the result has the same number of lines."""
     if "{{" not in text:
         return Expansion(text)

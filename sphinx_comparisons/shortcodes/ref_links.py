@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from sphinx_comparisons.site.addresses import Address
 
 
-def expand_call(env: Any, docname: str, name: str, positional: list[Any], named: dict[str, Any], line: int) -> str:
+def expand_call(
+    env: Any, docname: str, name: str, positional: list[Any], named: dict[str, Any], line: int
+) -> str:
     """The URL a ``ref``/``relref`` call stands for; "" (and a warning) when Hugo finds no page."""
     reference = named.get("path") if named else positional[0] if len(positional) in (1, 2) else None
     if not isinstance(reference, str):

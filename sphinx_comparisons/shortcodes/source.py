@@ -44,9 +44,21 @@ def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyp
             key = str(sc.get(0) or "")
             value = param_value(env, docname, key) if key else None
             if value is None:
-                site_warn(docname, sc.line, f"param {key!r} is in neither the page's, its sections' nor the site's params")
+                site_warn(
+                    docname,
+                    sc.line,
+                    f"param {key!r} is in neither the page's, its sections' nor the site's params",
+                )
                 return ""
-            return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (dict, list)) else str(value).lower() if isinstance(value, bool) else str(value)
+            return (
+                value
+                if isinstance(value, str)
+                else json.dumps(value)
+                if isinstance(value, (dict, list))
+                else str(value).lower()
+                if isinstance(value, bool)
+                else str(value)
+            )
         if sc.name in ("ref", "relref"):
             return ref_links.expand_call(env, docname, sc.name, sc.positional, sc.named, sc.line)
         return inner
@@ -72,6 +84,10 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     for problem in result.problems:
         warn(problem.subtype, problem.message, location=(docname, problem.line))
     for name, line in result.unknown.items():
-        warn("shortcode_unknown", f"shortcode {name!r} is not known: its inner content is shown as Markdown "
-             "(map it in hugo_shortcodes)", location=(docname, line))
+        warn(
+            "shortcode_unknown",
+            f"shortcode {name!r} is not known: its inner content is shown as Markdown "
+            "(map it in hugo_shortcodes)",
+            location=(docname, line),
+        )
     source[0] = result.text

@@ -57,7 +57,9 @@ def build(make_app, tmp_path: Path):
         (html_context, "on_page_context", "a.md:"),  # html-page-context
     ],
 )
-def test_a_failing_handler_is_a_located_warning_and_the_build_goes_on(make_app, tmp_path, monkeypatch, owner, name, where):
+def test_a_failing_handler_is_a_located_warning_and_the_build_goes_on(
+    make_app, tmp_path, monkeypatch, owner, name, where
+):
     real = getattr(owner, name)
 
     @functools.wraps(real)
@@ -69,7 +71,9 @@ def test_a_failing_handler_is_a_located_warning_and_the_build_goes_on(make_app, 
     monkeypatch.setattr(owner, name, fail_on_a)
     app, internal = build(make_app, tmp_path)
     assert internal, app_warnings(app)
-    assert all(where in w and "'a'" in w and name in w and "deliberate failure" in w for w in internal), internal
+    assert all(
+        where in w and "'a'" in w and name in w and "deliberate failure" in w for w in internal
+    ), internal
     page = output_of(app, "a").read_text(encoding="utf-8")
     assert "first paragraph" in page and "last paragraph" in page
     assert "other page text" in output_of(app, "b").read_text(encoding="utf-8")
