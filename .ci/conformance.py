@@ -11,11 +11,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-WARNING = re.compile(r"^(?P<file>[^:]+?)(?::\d+)?: (?:WARNING|ERROR): .*?(?:\[(?P<type>[\w.]+)\])?$")
+WARNING = re.compile(
+    r"^(?P<file>[^:]+?)(?::\d+)?: (?:WARNING|ERROR): .*?(?:\[(?P<type>[\w.]+)\])?$"
+)
 
 
 def allowed(readme: str) -> list[tuple[str, str]]:
-    block = readme.split("<!-- conformance-allowed: start -->")[1].split("<!-- conformance-allowed: end -->")[0]
+    block = readme.split("<!-- conformance-allowed: start -->")[1].split(
+        "<!-- conformance-allowed: end -->"
+    )[0]
     rules = []
     for line in block.splitlines():
         parts = line.split()

@@ -16,7 +16,20 @@ import sys
 from pathlib import Path
 
 SECTIONS = 20
-WORDS = ["store", "series", "sample", "shard", "replica", "query", "bucket", "retention", "index", "node", "write", "read"]
+WORDS = [
+    "store",
+    "series",
+    "sample",
+    "shard",
+    "replica",
+    "query",
+    "bucket",
+    "retention",
+    "index",
+    "node",
+    "write",
+    "read",
+]
 ICON = {"yes": '<i class="fa-solid fa-check"></i>', "no": '<i class="fa-solid fa-xmark"></i>'}
 
 
@@ -27,15 +40,21 @@ def paragraph(rng: random.Random, words: int = 60) -> str:
 
 def front_matter(kind: str, title: str, weight: int, parent: str, identifier: str) -> str:
     if kind == "toml":
-        return (f'+++\ntitle = "{title}"\nlinkTitle = "{title[:12]}"\ndescription = "About {title}."\n'
-                f'aliases = ["/old/{identifier}/"]\n[menu.docs]\nparent = "{parent}"\n'
-                f'identifier = "{identifier}"\nweight = {weight}\n+++\n')
+        return (
+            f'+++\ntitle = "{title}"\nlinkTitle = "{title[:12]}"\ndescription = "About {title}."\n'
+            f'aliases = ["/old/{identifier}/"]\n[menu.docs]\nparent = "{parent}"\n'
+            f'identifier = "{identifier}"\nweight = {weight}\n+++\n'
+        )
     if kind == "json":
-        return (f'{{"title": "{title}", "linkTitle": "{title[:12]}", "description": "About {title}.", '
-                f'"aliases": ["/old/{identifier}/"], "menu": {{"docs": {{"parent": "{parent}", "identifier": "{identifier}", "weight": {weight:d}}}}}}}\n')
-    return (f"---\ntitle: {title}\nlinkTitle: {title[:12]}\ndescription: About {title}.\n"
-            f"aliases:\n  - /old/{identifier}/\nmenu:\n  docs:\n    parent: {parent}\n"
-            f"    identifier: {identifier}\n    weight: {weight}\n---\n")
+        return (
+            f'{{"title": "{title}", "linkTitle": "{title[:12]}", "description": "About {title}.", '
+            f'"aliases": ["/old/{identifier}/"], "menu": {{"docs": {{"parent": "{parent}", "identifier": "{identifier}", "weight": {weight:d}}}}}}}\n'
+        )
+    return (
+        f"---\ntitle: {title}\nlinkTitle: {title[:12]}\ndescription: About {title}.\n"
+        f"aliases:\n  - /old/{identifier}/\nmenu:\n  docs:\n    parent: {parent}\n"
+        f"    identifier: {identifier}\n    weight: {weight}\n---\n"
+    )
 
 
 def bodies(rng: random.Random, sibling: str) -> tuple[str, str]:
@@ -51,16 +70,29 @@ def bodies(rng: random.Random, sibling: str) -> tuple[str, str]:
     parts_hugo.append(f"See [the next page](../{sibling}/).\n")
     parts_plain.append(f"See [the next page]({sibling}.md).\n")
     cells = [rng.choice(["yes", "no"]) for _ in range(3)]
-    parts_hugo.append("| Feature | A | B | C |\n| --- | --- | --- | --- |\n| Scale | " + " | ".join(ICON[c] for c in cells) + " |\n")
-    parts_plain.append("| Feature | A | B | C |\n| --- | --- | --- | --- |\n| Scale | " + " | ".join(cells) + " |\n")
+    parts_hugo.append(
+        "| Feature | A | B | C |\n| --- | --- | --- | --- |\n| Scale | "
+        + " | ".join(ICON[c] for c in cells)
+        + " |\n"
+    )
+    parts_plain.append(
+        "| Feature | A | B | C |\n| --- | --- | --- | --- |\n| Scale | "
+        + " | ".join(cells)
+        + " |\n"
+    )
     posts = "- [A post](https://example.com/a/)\n- [Another post](https://example.com/b/)\n"
     parts_hugo.append("## Relevant blog posts\n\n" + posts)
     # what a Sphinx author writes for the same cards
     cards = "".join(
         f"```{{grid-item-card}} {title}\n:link: {url}\n:link-type: url\n\nexample.com\n```\n\n"
-        for title, url in (("A post", "https://example.com/a/"), ("Another post", "https://example.com/b/"))
+        for title, url in (
+            ("A post", "https://example.com/a/"),
+            ("Another post", "https://example.com/b/"),
+        )
     )
-    parts_plain.append("## Relevant blog posts\n\n````{grid} 1 2 2 2\n:gutter: 2\n\n" + cards + "````\n")
+    parts_plain.append(
+        "## Relevant blog posts\n\n````{grid} 1 2 2 2\n:gutter: 2\n\n" + cards + "````\n"
+    )
     return "\n".join(parts_hugo), "\n".join(parts_plain)
 
 
@@ -72,7 +104,9 @@ def generate(count: int, hugo: Path, plain: Path | None = None, seed: int = 1) -
         plain.mkdir(parents=True, exist_ok=True)
         (plain / "conf.py").write_text('extensions = ["myst_parser", "sphinx_design"]\n')
         toc = "\n".join(f"section-{n}/index" for n in range(SECTIONS))
-        (plain / "index.md").write_text(f"# Home\n\nThe home page.\n\n```{{toctree}}\n:hidden:\n{toc}\n```\n")
+        (plain / "index.md").write_text(
+            f"# Home\n\nThe home page.\n\n```{{toctree}}\n:hidden:\n{toc}\n```\n"
+        )
     per_section: dict[int, list[int]] = {}
     for number in range(count - SECTIONS - 1):
         per_section.setdefault(number % SECTIONS, []).append(number)
@@ -94,9 +128,13 @@ def generate(count: int, hugo: Path, plain: Path | None = None, seed: int = 1) -
             title = f"Page {number} about {rng.choice(WORDS)}"
             hugo_body, plain_body = bodies(rng, sibling)
             weight = rng.randint(1, 500)
-            (folder / f"page-{number}.md").write_text(front_matter(kind, title, weight, f"s{section}", f"p{number}") + "\n" + hugo_body)
+            (folder / f"page-{number}.md").write_text(
+                front_matter(kind, title, weight, f"s{section}", f"p{number}") + "\n" + hugo_body
+            )
             if plain is not None:
-                (plain / f"section-{section}" / f"page-{number}.md").write_text(f"# {title}\n\n{plain_body}")
+                (plain / f"section-{section}" / f"page-{number}.md").write_text(
+                    f"# {title}\n\n{plain_body}"
+                )
 
 
 if __name__ == "__main__":

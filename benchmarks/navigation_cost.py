@@ -43,8 +43,16 @@ model.on_env_get_outdated = timed("model", model.on_env_get_outdated)
 
 
 def build(src: Path, out: Path, read: list[str] | None = None) -> float:
-    app = Sphinx(str(src), None, str(out), str(out / ".doctrees"), "html", status=None, warning=None,
-                 confoverrides={"extensions": ["sphinx_comparisons"]})
+    app = Sphinx(
+        str(src),
+        None,
+        str(out),
+        str(out / ".doctrees"),
+        "html",
+        status=None,
+        warning=None,
+        confoverrides={"extensions": ["sphinx_comparisons"]},
+    )
     if read is not None:
         app.connect("source-read", lambda _app, docname, _source: read.append(docname))
     start = time.perf_counter()
@@ -70,7 +78,10 @@ def measure(count: int, runs: int) -> dict[str, object]:
     return {
         "build": statistics.median(totals),
         "scan": statistics.median(spent["scan"][:runs]),
-        "model": statistics.median(spent["model"][:runs]),
+        # the model's handler runs the scan first
+        "model": statistics.median(
+            m - s for m, s in zip(spent["model"][:runs], spent["scan"][:runs], strict=True)
+        ),
         "reread": read,
     }
 
@@ -79,7 +90,9 @@ def main(count: int, runs: int) -> None:
     found = measure(count, runs)
     print(f"pages: {count}, runs: {runs}")
     print(f"full build, median: {found['build']:.2f} s")
-    print(f"front matter scan, median: {found['scan']:.3f} s ({1000 * found['scan'] / count:.3f} s per 1,000 pages)")
+    print(
+        f"front matter scan, median: {found['scan']:.3f} s ({1000 * found['scan'] / count:.3f} s per 1,000 pages)"
+    )
     print(f"site model (addresses, menus, navigation, aliases), median: {found['model']:.3f} s")
     print(f"incremental build after editing one page body re-read: {found['reread']}")
 

@@ -36,7 +36,9 @@ def build(src: Path, out: Path, jobs: int, hugo: bool) -> tuple[float, int, int]
     if hugo:
         command[3:3] = ["-C", "-D", "extensions=sphinx_comparisons"]
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "RSS %M", *command], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "RSS %M", *command], capture_output=True, text=True, check=False
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(result.stderr[-2000:])
@@ -55,7 +57,12 @@ def edit_navigation(root: Path, hugo: bool) -> None:
     if hugo:
         page = sorted(root.glob("section-3/page-*.md"))[1]
         text = page.read_text()
-        text = re.sub(r"(weight[\"']?\s*[:=]\s*)(\d+)", lambda m: m.group(1) + str(int(m.group(2)) + 1000), text, count=1)
+        text = re.sub(
+            r"(weight[\"']?\s*[:=]\s*)(\d+)",
+            lambda m: m.group(1) + str(int(m.group(2)) + 1000),
+            text,
+            count=1,
+        )
         page.write_text(text)
     else:
         index = root / "section-3" / "index.md"
@@ -97,30 +104,60 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     # as an installed package is: compiled once, not on every import
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(Path(__file__).resolve().parent.parent / "sphinx_comparisons")], check=True)
-    print(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"{args.runs} runs each, medians.\n")
-    print("| pages | build | ours (s) | plain (s) | time ratio | ours RSS (MiB) | plain RSS (MiB) | RSS ratio | pages read (ours / plain) |")
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "compileall",
+            "-q",
+            str(Path(__file__).resolve().parent.parent / "sphinx_comparisons"),
+        ],
+        check=True,
+    )
+    print(
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{args.runs} runs each, medians.\n"
+    )
+    print(
+        "| pages | build | ours (s) | plain (s) | time ratio | ours RSS (MiB) | plain RSS (MiB) | RSS ratio | pages read (ours / plain) |"
+    )
     print("| --: | :-- | --: | --: | --: | --: | --: | --: | :-- |")
     measured = {}
     for size in args.sizes:
         results = measured[size] = measure(size, args.runs)
         for step in results["ours"]:
             ours, plain = results["ours"][step], results["plain"][step]
-            t_ours, t_plain = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in plain)
-            m_ours, m_plain = statistics.median(r[1] for r in ours) / 1024, statistics.median(r[1] for r in plain) / 1024
+            t_ours, t_plain = (
+                statistics.median(r[0] for r in ours),
+                statistics.median(r[0] for r in plain),
+            )
+            m_ours, m_plain = (
+                statistics.median(r[1] for r in ours) / 1024,
+                statistics.median(r[1] for r in plain) / 1024,
+            )
             read = f"{ours[0][2]} / {plain[0][2]}" if "edit" in step else ""
-            print(f"| {size} | {step} | {t_ours:.1f} | {t_plain:.1f} | {t_ours / t_plain:.2f} | {m_ours:.0f} | {m_plain:.0f} | {m_ours / m_plain:.2f} | {read} |", flush=True)
+            print(
+                f"| {size} | {step} | {t_ours:.1f} | {t_plain:.1f} | {t_ours / t_plain:.2f} | {m_ours:.0f} | {m_plain:.0f} | {m_ours / m_plain:.2f} | {read} |",
+                flush=True,
+            )
     print()
     for size, results in measured.items():
         for step in results["ours"]:
-            times = {name: ", ".join(f"{r[0]:.1f}" for r in results[name][step]) for name in ("ours", "plain")}
-            print(f"- {size} pages, {step}, each run (s): ours {times['ours']}; plain {times['plain']}")
+            times = {
+                name: ", ".join(f"{r[0]:.1f}" for r in results[name][step])
+                for name in ("ours", "plain")
+            }
+            print(
+                f"- {size} pages, {step}, each run (s): ours {times['ours']}; plain {times['plain']}"
+            )
     for size in args.sizes:
         before = measure_before_reading(size, args.runs)
-        print(f"- {size} pages, before reading (in-process, median): front matter scan {before['scan']:.3f} s "
-              f"({1000 * before['scan'] / size:.3f} s per 1,000 pages), site model {before['model']:.3f} s; "
-              f"a body edit re-reads {len(before['reread'])} page{'' if len(before['reread']) == 1 else 's'}.", flush=True)
+        print(
+            f"- {size} pages, before reading (in-process, median): front matter scan {before['scan']:.3f} s "
+            f"({1000 * before['scan'] / size:.3f} s per 1,000 pages), site model {before['model']:.3f} s; "
+            f"a body edit re-reads {len(before['reread'])} page{'' if len(before['reread']) == 1 else 's'}.",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -12,20 +12,32 @@ from typing import Any
 
 from sphinx_comparisons import extension
 
-#: Sphinx's events in the order a build emits them; transforms run while a page is read,
-#: collectors at ``doctree-read`` (500), post-transforms when a page is written.
+#: The events in the order a build emits them (``hugo-site-changed`` is the site model's,
+#: emitted from its ``env-get-outdated`` handler); transforms run while a page is read,
+#: post-transforms when a page is written.
 EVENTS = (
-    "config-inited", "builder-inited", "env-get-outdated", "source-read", "transform",
-    "doctree-read", "env-updated", "env-get-updated", "post-transform", "html-page-context",
+    "config-inited",
+    "builder-inited",
+    "env-get-outdated",
+    "hugo-site-changed",
+    "source-read",
+    "transform",
+    "doctree-read",
+    "env-updated",
+    "env-get-updated",
+    "post-transform",
+    "html-page-context",
     "build-finished",
 )
+#: Where Sphinx calls a domain's methods: ``SphinxDomains`` (a transform) and ``ReferencesResolver``.
+_DOMAIN_STEPS = (("transform", 850, "process_doc"), ("post-transform", 10, "resolve_xref"))
 
 
 @dataclass(frozen=True)
 class Step:
     event: str
     priority: int
-    kind: str  # handler, transform, collector or post-transform
+    kind: str  # handler, transform or domain
     package: str
     name: str
     does: str
@@ -61,12 +73,12 @@ class Recorder:
     def add_transform(self, cls: type) -> None:
         self._step("transform", cls.default_priority, "transform", cls)  # type: ignore[attr-defined]
 
-    def add_post_transform(self, cls: type) -> None:
-        priority = cls.default_priority  # type: ignore[attr-defined]
-        self._step("post-transform", priority, "post-transform", cls)
+    def add_domain(self, cls: type) -> None:
+        for event, priority, method in _DOMAIN_STEPS:
+            self._step(event, priority, "domain", getattr(cls, method))
 
-    def add_env_collector(self, cls: type) -> None:
-        self._step("doctree-read", 500, "collector", cls)
+    def add_event(self, name: str) -> None:
+        """An event is not a step; its handlers are."""
 
     def add_config_value(self, *args: Any, **kwargs: Any) -> None:
         """Config values have their own generated table."""
@@ -88,9 +100,11 @@ def steps() -> list[Step]:
 
 
 def pipeline_table() -> str:
-    rows = ["| event | priority | package | step | what it does |", "| --- | --- | --- | --- | --- |"]
+    rows = [
+        "| event | priority | package | step | what it does |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for step in steps():
         does = step.does.replace("|", "\\|").replace("``", "`")
         rows.append(f"| {step.event} | {step.priority} | {step.package} | `{step.name}` | {does} |")
     return "\n".join(rows)
-

@@ -28,7 +28,7 @@ from sphinx.errors import ExtensionError, SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from sphinx_comparisons.checkbuilder import NAME as CHECK_BUILDER
-from sphinx_comparisons.hugo import content, encoding, frontmatter, menus, siteconfig
+from sphinx_comparisons.hugo import content, encoding, frontmatter, menus, safeurl, siteconfig
 
 #: Where a warning's level is in Sphinx's text of it: ``[where: ]LEVEL: message[ [kind]]``.
 _LEVEL = re.compile(r"(?:^|: )(?:WARNING|ERROR|CRITICAL): ")
@@ -161,9 +161,7 @@ def init(root: Path, config_path: str | None) -> list[Path]:
     files = siteconfig.find(config_path, root)
     config = siteconfig.load(files)
     tree, _ = content.menus_of(_pages(root), config.values.get("menus"), lambda m, i: ("", 0))
-    used = Counter(
-        entry.menu for entries in tree.values() for entry in menus.walk(entries) if entry.page
-    )
+    used = menus.busiest(tree)
     lines = ['"""Sphinx configuration written by `python -m sphinx_comparisons init`."""', ""]
     lines.append(f"project = {str(config.values.get('title') or root.name)!r}")
     lines.append('extensions = ["sphinx_comparisons"]')
@@ -171,10 +169,10 @@ def init(root: Path, config_path: str | None) -> list[Path]:
     if config_path:
         lines.append(f"hugo_config = {config_path!r}")
     base = config.values.get("baseurl")
-    if isinstance(base, str) and base.startswith(("http://", "https://")):
+    if isinstance(base, str) and safeurl.is_web(base):
         lines.append(f"hugo_base_url = {base.rstrip('/')!r}")
     if used:
-        menu, count = used.most_common(1)[0]
+        menu, count = used
         lines.append(
             f"hugo_menus = [{menu!r}]  # the menu {count} pages are in; [] for the section tree"
         )

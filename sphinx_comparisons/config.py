@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import headings, safeurl
 from sphinx_comparisons.hugo import limits as budgets
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
 PREFIX = "hugo_"
 
@@ -56,13 +57,13 @@ def _count(value: Any) -> Any:
 def _optional_url(value: Any) -> Any:
     if value is None:
         return None
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
+    if isinstance(value, str) and safeurl.is_web(value):
         return value
     return _UNSET
 
 
 def _heading_scheme(value: Any) -> Any:
-    return value if value is None or value in ("github", "blackfriday") else _UNSET
+    return value if value is None or value in headings.SCHEMES else _UNSET
 
 
 _SHORTCODE_KEYS = {"directive", "argument", "options", "role", "param", "text"}
@@ -294,57 +295,42 @@ def setup(app: Sphinx) -> None:
         # Types are checked by ``validate``, with our own message and subtype.
         app.add_config_value(PREFIX + spec.name, default, spec.metadata["rebuild"], types=Any)
     app.connect("config-inited", apply, priority=pipeline.SETTINGS)
-    app.connect("builder-inited", keep, priority=pipeline.SETTINGS_KEPT)
 
 
 def apply(app: Sphinx, conf: Config) -> None:
-    """The ``hugo_*`` values validated and written back, as sphinx-design does with its own,
-    paths made absolute from conf.py's folder (which pages may read too); MyST extensions and
-    warning filters merged."""
-    settings = validate(conf)
-    base = Path(app.confdir) if app.confdir else Path(app.srcdir)
-    settings = dataclasses.replace(
-        settings,
-        config=str(base / settings.config) if settings.config else None,
-        read_paths=[str(base), *(str(base / name) for name in settings.read_paths)],
-    )
+    """The ``hugo_*`` values replaced by their validated form (a wrong one by its default, and
+    ``hugo_config`` made absolute); MyST extensions and warning filters merged."""
+    checked = validate(conf)
+    if checked.config:
+        base = Path(app.confdir) if app.confdir else Path(app.srcdir)
+        checked = dataclasses.replace(checked, config=str(base / checked.config))
     for spec in HugoConfig.fields():
-        setattr(conf, PREFIX + spec.name, getattr(settings, spec.name))
+        setattr(conf, PREFIX + spec.name, getattr(checked, spec.name))
+    _READ.pop(conf, None)
     if not conf.html_baseurl and os.environ.get("READTHEDOCS_CANONICAL_URL"):
         conf.html_baseurl = os.environ["READTHEDOCS_CANONICAL_URL"]
-    conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, settings.myst_extensions)
-    if not settings.sphinx_only_warnings:
+    conf.myst_enable_extensions = _merged(conf.myst_enable_extensions, checked.myst_extensions)
+    if not checked.sphinx_only_warnings:
         conf.suppress_warnings = _merged(conf.suppress_warnings, SPHINX_ONLY_WARNINGS)
-
-
-#: Where the environment keeps this build's settings (as sphinx-design keeps ``sd_config``).
-_KEPT = "hugo_settings"
-
-
-def keep(app: Sphinx) -> None:
-    """``builder-inited``: this build's settings on the environment, which may hold the last
-    build's."""
-    setattr(app.env, _KEPT, from_config(app.config))
-
-
-def settings(env: BuildEnvironment) -> HugoConfig:
-    """This build's validated ``hugo_*`` settings (sphinx-design's ``get_sd_config`` likewise)."""
-    kept = getattr(env, _KEPT, None)
-    if not isinstance(kept, HugoConfig):
-        kept = from_config(env.config)
-        setattr(env, _KEPT, kept)
-    return kept
-
-
-def from_config(conf: Config) -> HugoConfig:
-    """The ``hugo_*`` values of a config that :func:`apply` validated."""
-    values = {spec.name: getattr(conf, PREFIX + spec.name) for spec in HugoConfig.fields()}
-    return HugoConfig(**values)
 
 
 def _merged(current: Any, extra: list[str]) -> list[str]:
     values = list(current or [])
     return values + [item for item in extra if item not in values]
+
+
+#: The settings read from each config, as pages ask for them many times each.
+_READ: weakref.WeakKeyDictionary[Config, HugoConfig] = weakref.WeakKeyDictionary()
+
+
+def settings(conf: Config) -> HugoConfig:
+    """This build's ``hugo_*`` settings, as ``sphinx_design.config.get_sd_config`` reads its own:
+    from the public config values, which :func:`apply` validated at ``config-inited``."""
+    found = _READ.get(conf)
+    if found is None:
+        values = {spec.name: getattr(conf, PREFIX + spec.name) for spec in HugoConfig.fields()}
+        found = _READ[conf] = HugoConfig(**values)
+    return found
 
 
 def validate(config: Config) -> HugoConfig:

@@ -22,7 +22,6 @@ from docutils import nodes
 from docutils.parsers.rst import DirectiveError
 from docutils.utils import SystemMessage, SystemMessagePropagation
 from sphinx.errors import SphinxError
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinx_comparisons import compat
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
+    from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
 T = TypeVar("T", bound=type)
@@ -141,35 +141,49 @@ def _names_of(cls: type) -> dict[str, Any]:
 
 
 def transform(cls: T) -> T:
-    """A transform (or post-transform) whose failure leaves the doctree as far as it got."""
-    method = "run" if issubclass(cls, SphinxPostTransform) else "apply"
+    """A transform whose failure leaves the doctree as far as it got."""
+    base: Any = cls
 
-    def guarded(self: Any, **kwargs: Any) -> None:
+    def apply(self: Any, **kwargs: Any) -> None:
         try:
-            getattr(cls, method)(self, **kwargs)
+            base.apply(self, **kwargs)
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001
             give_sections_ids(self.document)
-            report(cls, error, _docname(getattr(self.document.settings, "env", None)), method=method)
+            report(cls, error, _docname(getattr(self.document.settings, "env", None)), method="apply")
 
-    wrapped = type(cls.__name__, (cls,), {method: guarded, **_names_of(cls)})
+    wrapped = type(cls.__name__, (cls,), {"apply": apply, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 
-def collector(cls: T) -> T:
-    """An environment collector whose ``process_doc`` failure leaves that page's record partial."""
+def domain(cls: T) -> T:
+    """A domain whose ``process_doc`` failure leaves that page's record partial, and whose
+    ``resolve_xref`` failure leaves the reference's text."""
     base: Any = cls
 
-    def process_doc(self: Any, app: Sphinx, doctree: nodes.document) -> None:
+    @functools.wraps(base.process_doc)
+    def process_doc(self: Any, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         try:
-            base.process_doc(self, app, doctree)
+            base.process_doc(self, env, docname, document)
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001
-            report(cls, error, _docname(app.env), method="process_doc")
+            report(cls, error, docname, method="process_doc")
 
-    wrapped = type(cls.__name__, (cls,), {"process_doc": process_doc, **_names_of(cls)})
+    @functools.wraps(base.resolve_xref)
+    def resolve_xref(self: Any, env: BuildEnvironment, fromdocname: str, *args: Any) -> nodes.Element | None:
+        try:
+            return base.resolve_xref(self, env, fromdocname, *args)  # type: ignore[no-any-return]
+        except PASS_THROUGH:
+            raise
+        except Exception as error:  # noqa: BLE001
+            node = args[-2]  # the pending_xref (builder, type, target, node, contnode)
+            report(cls, error, fromdocname, node.line, method="resolve_xref")
+            return nodes.inline("", "", *node.children)
+
+    methods = {"process_doc": process_doc, "resolve_xref": resolve_xref}
+    wrapped = type(cls.__name__, (cls,), {**methods, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 
@@ -248,11 +262,8 @@ class Guarded:
     def add_transform(self, cls: type) -> None:
         self.app.add_transform(transform(cls))
 
-    def add_post_transform(self, cls: type) -> None:
-        self.app.add_post_transform(transform(cls))
-
-    def add_env_collector(self, cls: type) -> None:
-        self.app.add_env_collector(collector(cls))
+    def add_domain(self, cls: type[Domain]) -> None:
+        self.app.add_domain(domain(cls))
 
     def add_directive(self, name: str, cls: type, override: bool = False) -> None:
         self.app.add_directive(name, directive(cls), override=override)

@@ -18,8 +18,6 @@ ROOT_DOCUMENT = 860
 TRANSLATED_DIRECTIVES = 900
 
 # -- builder-inited: once, when the builder exists ------------------------------------------
-#: This build's validated settings kept on the environment (``config.settings``).
-SETTINGS_KEPT = 400
 #: The extension's stylesheet copied into the output's ``_static``.
 STYLESHEET = 500
 #: The builder writes each page at its Hugo URL.
@@ -28,12 +26,10 @@ BUILDER_URLS = 510
 SEARCH_INDEX_RESTORE = 520
 
 # -- env-get-outdated: once, before reading; returns pages to re-read -----------------------
-#: Pages whose file leads out of the source folder leave the build.
-ESCAPING_SOURCES = 400
-#: Every page's front matter read (the scan), without parsing bodies.
-SCAN = 500
-#: The site model: pages built, addresses, navigation, aliases, indexes; what changed.
-SITE_MODEL = 600
+#: The site model: pages whose file leads out of the site leave the build, every page's front
+#: matter is read (the scan), then pages built, addresses, navigation, aliases, indexes; its
+#: subscribers (``hugo-site-changed``) name the pages the change makes them re-read.
+SITE_MODEL = 500
 
 # -- source-read: each page's text, before parsing ------------------------------------------
 #: Front matter cut from the text (kept, line for line, as blank lines).
@@ -77,14 +73,12 @@ SHORTCODE_HEADINGS = 600
 DOCTREE_TITLES = 610
 
 # -- env-updated: once, after reading --------------------------------------------------------
-#: The navigation kept for writing.
-NAVIGATION_KEPT = 500
-#: The per-build page map dropped before the environment is saved.
-MODEL_DROPPED = 900
+#: Pages the navigation does not reach marked orphan.
+ORPHANS = 500
 
 # -- post-transforms: each page, when written -------------------------------------------------
-#: Links to pages resolved for the builder writing them (before Sphinx's own, 10).
-LINKS_AT_WRITE = 5
+# Links to pages are resolved by the ``hugo`` domain (``site/domain.py``), in Sphinx's own
+# ReferencesResolver (10), for the builder writing them.
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.

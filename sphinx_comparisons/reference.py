@@ -21,7 +21,9 @@ def _markdown(text: str) -> str:
 
 
 def _default(spec: dataclasses.Field[object]) -> str:
-    value = spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default
+    value = (
+        spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default
+    )
     return f"`{value!r}`".replace("'", '"')
 
 
@@ -29,7 +31,9 @@ def config_table() -> str:
     rows = ["| value | type | default | meaning |", "| --- | --- | --- | --- |"]
     for spec in HugoConfig.fields():
         kind = spec.metadata["type"].replace("|", "\\|")
-        rows.append(f"| `{PREFIX}{spec.name}` | {kind} | {_default(spec)} | {_markdown(spec.metadata['help'])} |")
+        rows.append(
+            f"| `{PREFIX}{spec.name}` | {kind} | {_default(spec)} | {_markdown(spec.metadata['help'])} |"
+        )
     return "\n".join(rows)
 
 
@@ -45,7 +49,7 @@ FRONT_MATTER = {
     "title": "the HTML `<title>`; the H1 when there is no `headerTitle`; the page's section-list title",
     "headertitle": "the page's H1",
     "linktitle": "the label in every navigation, and a menu entry's default name",
-    "description": "`<meta name=\"description\">` and `og:description`; the text under the page in section lists",
+    "description": '`<meta name="description">` and `og:description`; the text under the page in section lists',
     "headcontent": "a lead paragraph under the H1 (see `hugo_lead`)",
     "weight": "the page's place in section order and a menu entry's default weight",
     "menu": "menu entries (`menus` wins when both are given)",
@@ -82,7 +86,11 @@ def shortcodes_table() -> str:
 
     rows = ["| shortcode | kind | handled by |", "| --- | --- | --- |"]
     for name, (kind, handler) in sorted(BUILTIN.items()):
-        doc = (handler.__doc__ or "").strip().split("\n")[0] if handler else {"text": "pasted as text", "drop": "removed"}.get(kind, "")
+        doc = (
+            (handler.__doc__ or "").strip().split("\n")[0]
+            if handler
+            else {"text": "pasted as text", "drop": "removed"}.get(kind, "")
+        )
         rows.append(f"| `{name}` | {kind} | {_markdown(doc)} |")
     return "\n".join(rows)
 
@@ -105,7 +113,9 @@ TABLES = {
 def render(text: str) -> str:
     """``text`` with every generated table replaced by its current form."""
     for name, make in TABLES.items():
-        pattern = re.compile(rf"(<!-- reference:{name} -->)\n.*?(<!-- /reference:{name} -->)", re.DOTALL)
+        pattern = re.compile(
+            rf"(<!-- reference:{name} -->)\n.*?(<!-- /reference:{name} -->)", re.DOTALL
+        )
 
         def filled(m: re.Match[str], make: Callable[[], str] = make) -> str:
             return f"{m.group(1)}\n{make()}\n{m.group(2)}"

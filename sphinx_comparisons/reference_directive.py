@@ -27,9 +27,15 @@ class ReferenceDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
         if name not in TABLES:
-            raise self.error(f"unknown reference table {name!r}; one of {', '.join(sorted(TABLES))}")
+            raise self.error(
+                f"unknown reference table {name!r}; one of {', '.join(sorted(TABLES))}"
+            )
         holder = nodes.container()
-        self.state.nested_parse(StringList(TABLES[name]().split("\n"), source=self.env.docname), self.content_offset, holder)
+        self.state.nested_parse(
+            StringList(TABLES[name]().split("\n"), source=self.env.docname),
+            self.content_offset,
+            holder,
+        )
         return list(holder.children)
 
 

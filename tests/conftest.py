@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -18,7 +19,31 @@ FIXTURES = SHARED / "spec" / "fixtures"
 #: Sphinx's warning for pages outside every toctree (untyped in Sphinx 8.0).
 NOT_IN_TOCTREE = "isn't included in any toctree"
 
-needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not beside the checkout")
+#: CI sets this (.ci/run), so a missing corpus fails there instead of skipping, as
+#: ``SPHINX_COMPARISONS_REQUIRE_BROWSER`` does for the browser tests.
+REQUIRE_CORPUS = os.environ.get("SPHINX_COMPARISONS_REQUIRE_CORPUS") == "1"
+NO_CORPUS = f"{SHARED} (the reference sites and Hugo's answers) is not beside the checkout"
+
+#: A test that reads ../shared: skipped without it, failed without it under CI.
+needs_shared = pytest.mark.needs_shared
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("needs_shared") is None or SHARED.is_dir():
+        return
+    if REQUIRE_CORPUS:
+        pytest.fail(f"{NO_CORPUS} (SPHINX_COMPARISONS_REQUIRE_CORPUS=1)", pytrace=False)
+    pytest.skip(NO_CORPUS)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "needs_shared" in r.keywords]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} corpus tests skipped: {NO_CORPUS}; "
+            "SPHINX_COMPARISONS_REQUIRE_CORPUS=1 makes them fail instead"
+        )
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:
@@ -34,7 +59,9 @@ def sphinx_build(src: Path, out: Path, *args: str) -> subprocess.CompletedProces
     command = [sys.executable, "-m", "sphinx", "-q", *args]
     if not (src / "conf.py").exists():
         command += ["-C", "-D", "extensions=sphinx_comparisons"]
-    result = subprocess.run([*command, str(src), str(out)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [*command, str(src), str(out)], capture_output=True, text=True, check=False
+    )
     if "-d" not in args:
         assert_valid(out / ".doctrees")
     return result
@@ -57,7 +84,9 @@ def make_app(make_app):
 
 def warnings_of(stderr: str) -> list[str]:
     """Warning and error lines, without colour codes (Sphinx colours them on some terminals)."""
-    return [line for line in strip_ansi(stderr).splitlines() if "WARNING" in line or "ERROR" in line]
+    return [
+        line for line in strip_ansi(stderr).splitlines() if "WARNING" in line or "ERROR" in line
+    ]
 
 
 def app_warnings(app) -> list[str]:
@@ -71,7 +100,9 @@ SPHINX_PAGES = {"genindex/index.html", "search/index.html"}
 
 def site_files(out: Path) -> set[str]:
     """Pages and redirect files a dirhtml build wrote, as Hugo's ``files`` lists them."""
-    return {str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts} - SPHINX_PAGES
+    return {
+        str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts
+    } - SPHINX_PAGES
 
 
 def soup(path: Path) -> BeautifulSoup:

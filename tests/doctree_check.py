@@ -25,7 +25,9 @@ def problems(doctree: nodes.document, docname: str) -> list[str]:
         ids.update(node.get("ids", []))
         block = isinstance(node, nodes.Body) and not isinstance(node, nodes.Inline)
         if (block or isinstance(node, addnodes.only)) and _in_heading(node):
-            found.append(f"{docname}: {node.tagname} inside a heading (Sphinx copies headings into tables of contents)")
+            found.append(
+                f"{docname}: {node.tagname} inside a heading (Sphinx copies headings into tables of contents)"
+            )
         if not isinstance(node, nodes.section):
             continue
         title = node[0].astext() if node.children else ""
@@ -36,7 +38,9 @@ def problems(doctree: nodes.document, docname: str) -> list[str]:
         for child in node.children[1:]:
             if isinstance(child, nodes.title):
                 found.append(f"{docname}: section {title!r} has a second title {child.astext()!r}")
-    found.extend(f"{docname}: id {name!r} is used {count} times" for name, count in ids.items() if count > 1)
+    found.extend(
+        f"{docname}: id {name!r} is used {count} times" for name, count in ids.items() if count > 1
+    )
     return found
 
 

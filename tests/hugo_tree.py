@@ -20,8 +20,11 @@ def load_menus(root: Path, config_files: list[Path]):
     config = siteconfig.load(config_files)
     pages = load_pages(root)
     tree, problems = content.menus_of(
-        pages, config.values.get("menus"),
-        lambda menu, index: config.origin(f"menus.{menu}.{index}" if index >= 0 else f"menus.{menu}"),
+        pages,
+        config.values.get("menus"),
+        lambda menu, index: config.origin(
+            f"menus.{menu}.{index}" if index >= 0 else f"menus.{menu}"
+        ),
     )
     return tree, problems
 

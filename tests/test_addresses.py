@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, app_warnings, needs_shared, output_of, soup, sphinx_build, warnings_of, write_tree
+from conftest import (
+    CORPUS,
+    app_warnings,
+    needs_shared,
+    output_of,
+    soup,
+    sphinx_build,
+    warnings_of,
+    write_tree,
+)
 from sphinx_comparisons.hugo import aliases
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -19,7 +28,7 @@ SITE = {
     "static/images/logo.png": "",
     "content/conf.py": 'extensions = ["sphinx_comparisons"]\n',
     "content/_index.md": "---\ntitle: Home\n---\n\n- [Docs](docs/)\n- [B with anchor](docs/bee/#foo-bar)\n- [Missing anchor](docs/bee/#nope)\n- [Outside](/elsewhere/page/)\n",
-    "content/docs/_index.md": "---\ntitle: Docs\naliases: [/old-docs/]\n---\n\n[child](a/) and [ref]({{< relref \"b\" >}}) and [bad ref]({{< relref \"./nowhere\" >}})\n",
+    "content/docs/_index.md": '---\ntitle: Docs\naliases: [/old-docs/]\n---\n\n[child](a/) and [ref]({{< relref "b" >}}) and [bad ref]({{< relref "./nowhere" >}})\n',
     "content/docs/a.md": "---\ntitle: A\naliases: [/a-old/, legacy, /a-old.html]\n---\n\n[sibling](../bee/) and [md file](b.md#foo-bar) and [up](../) and [self](#local-part)\n\n## Local part\n\n![logo](/images/logo.png)\n",
     "content/docs/b.md": "---\ntitle: B\nslug: bee\n---\n\n## foo_bar\n\n## Custom {#custom-id}\n",
     "content/docs/bundle/index.md": "---\ntitle: Bundle\n---\n\n![pic](pic.png)\n",
@@ -43,17 +52,30 @@ def build(make_app, src: Path, builder: str = "dirhtml", **overrides):
 def test_pages_links_anchors_and_static_files(make_app, tmp_path):
     app, warnings = build(make_app, make_site(tmp_path))
     out = Path(app.outdir)
-    for path in ("index.html", "docs/index.html", "docs/a/index.html", "docs/bee/index.html", "docs/bundle/index.html"):
+    for path in (
+        "index.html",
+        "docs/index.html",
+        "docs/a/index.html",
+        "docs/bee/index.html",
+        "docs/bundle/index.html",
+    ):
         assert (out / path).is_file(), path
     assert not (out / "docs" / "_index").exists()
     a = soup(out / "docs" / "a" / "index.html")
-    hrefs = {link.get_text(): link["href"] for link in a.select("div.body a.reference, [role=main] a.reference")}
+    hrefs = {
+        link.get_text(): link["href"]
+        for link in a.select("div.body a.reference, [role=main] a.reference")
+    }
     assert hrefs["sibling"] == "../bee/"
-    assert hrefs["md file"] == "../bee/#foo-bar"  # blackfriday id of "foo_bar", from the site config
+    assert (
+        hrefs["md file"] == "../bee/#foo-bar"
+    )  # blackfriday id of "foo_bar", from the site config
     assert hrefs["up"] == "../"
     assert hrefs["self"] == "#local-part"
     assert (out / "images" / "logo.png").is_file()  # static/ is copied to the site root
-    assert a.select_one("img")["src"].endswith("logo.png") and "_images" in a.select_one("img")["src"]
+    assert (
+        a.select_one("img")["src"].endswith("logo.png") and "_images" in a.select_one("img")["src"]
+    )
     bundle = soup(out / "docs" / "bundle" / "index.html")
     assert bundle.select_one("img")["src"].endswith("pic.png")
     docs = soup(out / "docs" / "index.html")
@@ -61,20 +83,36 @@ def test_pages_links_anchors_and_static_files(make_app, tmp_path):
     b = soup(out / "docs" / "bee" / "index.html")
     assert [s["id"] for s in b.select("section section")] == ["foo-bar", "custom-id"]
     home = soup(out / "index.html")
-    assert {l.get_text(): l["href"] for l in home.select("a.reference")}["B with anchor"] == "docs/bee/#foo-bar"
+    assert {l.get_text(): l["href"] for l in home.select("a.reference")}[
+        "B with anchor"
+    ] == "docs/bee/#foo-bar"
 
     located = sorted(re.sub(r"^.*?content/", "", w) for w in warnings)
     assert len(located) == 3, located
-    assert located[0].startswith("_index.md:7:") and "#nope" in located[0] and "[hugo.link_anchor]" in located[0]
-    assert located[1].startswith("_index.md:8:") and "/elsewhere/page/" in located[1] and "[hugo.link_unresolved]" in located[1]
-    assert located[2].startswith("docs/_index.md:6:") and "./nowhere" in located[2] and "[hugo.ref_not_found]" in located[2]
+    assert (
+        located[0].startswith("_index.md:7:")
+        and "#nope" in located[0]
+        and "[hugo.link_anchor]" in located[0]
+    )
+    assert (
+        located[1].startswith("_index.md:8:")
+        and "/elsewhere/page/" in located[1]
+        and "[hugo.link_unresolved]" in located[1]
+    )
+    assert (
+        located[2].startswith("docs/_index.md:6:")
+        and "./nowhere" in located[2]
+        and "[hugo.ref_not_found]" in located[2]
+    )
 
 
 def test_base_url_sends_outside_links_to_the_live_site(make_app, tmp_path):
     app, warnings = build(make_app, make_site(tmp_path), hugo_base_url="https://docs.example.org")
     assert not [w for w in warnings if "link_unresolved" in w]
     home = soup(Path(app.outdir) / "index.html")
-    assert {l.get_text(): l["href"] for l in home.select("a.reference")}["Outside"] == "https://docs.example.org/elsewhere/page/"
+    assert {l.get_text(): l["href"] for l in home.select("a.reference")}[
+        "Outside"
+    ] == "https://docs.example.org/elsewhere/page/"
 
 
 def test_html_builder_maps_sections_to_index_files(make_app, tmp_path):
@@ -90,7 +128,12 @@ def test_html_builder_maps_sections_to_index_files(make_app, tmp_path):
 def test_redirects(make_app, tmp_path):
     app, _ = build(make_app, make_site(tmp_path))
     out = Path(app.outdir)
-    expected = {"old-docs/index.html": "../docs/", "a-old/index.html": "../docs/a/", "docs/legacy/index.html": "../a/", "a-old.html": "docs/a/"}
+    expected = {
+        "old-docs/index.html": "../docs/",
+        "a-old/index.html": "../docs/a/",
+        "docs/legacy/index.html": "../a/",
+        "a-old.html": "docs/a/",
+    }
     for file, target in expected.items():
         page = (out / file).read_text()
         assert f'content="0; url={target}"' in page, file
@@ -98,13 +141,18 @@ def test_redirects(make_app, tmp_path):
         assert f'<a href="{target}">' in page
     listing = json.loads((out / "redirects.json").read_text())
     assert {(r["from"], r["to"]) for r in listing} == {
-        ("/old-docs/", "/docs/"), ("/a-old/", "/docs/a/"), ("/docs/legacy/", "/docs/a/"), ("/a-old.html", "/docs/a/")
+        ("/old-docs/", "/docs/"),
+        ("/a-old/", "/docs/a/"),
+        ("/docs/legacy/", "/docs/a/"),
+        ("/a-old.html", "/docs/a/"),
     }
     assert "/a-old/ /docs/a/ 301" in (out / "_redirects").read_text()
 
     # the alias goes away: so does its file; a file we did not write stays
     page = tmp_path / "content" / "docs" / "a.md"
-    page.write_text(page.read_text().replace("aliases: [/a-old/, legacy, /a-old.html]", "aliases: [legacy]"))
+    page.write_text(
+        page.read_text().replace("aliases: [/a-old/, legacy, /a-old.html]", "aliases: [legacy]")
+    )
     (out / "mine").mkdir()
     (out / "mine" / "index.html").write_text("hand made")
     kept = (out / "docs" / "legacy" / "index.html").stat().st_mtime_ns
@@ -151,20 +199,47 @@ def test_alias_paths_follow_hugo(alias, page, expected):
 
 @pytest.mark.parametrize(
     "alias",
-    ["", "https://a.b/", "http://a.b/", "//host/x", "C:\\temp", "c:/temp", "\\\\server\\share", "file:///etc/passwd",
-     "javascript:alert(1)", "old\\path", "/a/../../..", "../../../../x", "/../x", "/", "/con/", "/x/nul.txt", "/a:b/",
-     "/a|b", "/a?b", "/a*b", '/a"b', "/trailing./", "/trailing /"],
+    [
+        "",
+        "https://a.b/",
+        "http://a.b/",
+        "//host/x",
+        "C:\\temp",
+        "c:/temp",
+        "\\\\server\\share",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "old\\path",
+        "/a/../../..",
+        "../../../../x",
+        "/../x",
+        "/",
+        "/con/",
+        "/x/nul.txt",
+        "/a:b/",
+        "/a|b",
+        "/a?b",
+        "/a*b",
+        '/a"b',
+        "/trailing./",
+        "/trailing /",
+    ],
 )
 def test_refused_alias_forms(alias):
     assert not isinstance(aliases.resolve(alias, "/blog/p/"), tuple)
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_addresses_and_redirects(tmp_path):
     out = tmp_path / "out"
-    result = sphinx_build(CORPUS / "content", out, "-b", "dirhtml", "-D", "hugo_base_url=https://docs.yugabyte.com")
+    result = sphinx_build(
+        CORPUS / "content", out, "-b", "dirhtml", "-D", "hugo_base_url=https://docs.yugabyte.com"
+    )
     assert result.returncode == 0, result.stderr
-    assert not [w for w in warnings_of(result.stderr) if "link_unresolved" in w or "xref_missing" in w]
+    assert not [
+        w for w in warnings_of(result.stderr) if "link_unresolved" in w or "xref_missing" in w
+    ]
     expected = json.loads((CORPUS / "hugo-expected.json").read_text())
     pages = [p for p in expected["pages"] if (p.get("path") or "").endswith(".md")]
     for page in pages:
@@ -190,25 +265,70 @@ def test_corpus_addresses_and_redirects(tmp_path):
         assert (out / "preview" / "faq" / "comparisons" / href / "index.html").is_file(), href
 
 
-def _search_docnames(out: Path) -> list[str]:
+def _search_index(out: Path) -> dict:
     text = (out / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1 : text.rindex(")")])["docnames"]
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
-@pytest.mark.parametrize("builder", ["dirhtml", "html"])
-def test_search_keeps_unchanged_pages_across_incremental_builds(tmp_path, builder):
-    src = write_tree(tmp_path / "src", {
-        "_index.md": "---\ntitle: Home\n---\n\nhome\n",
-        "guide/_index.md": "---\ntitle: Guide\n---\n\nguide\n",
-        "guide/setup.md": "---\ntitle: Setup\n---\n\nsetup words\n",
-    })
+def _search_results(out: Path, builder: str) -> dict[str, str]:
+    """Each page's title in the search index -> the file its search result opens.
+
+    As Sphinx's search script makes the link (``_displayItem`` in
+    ``sphinx/themes/basic/static/searchtools.js``): dirhtml adds ``/`` to the
+    docname (``index/`` ending dropped), html adds ``.html``.
+    """
+    index = _search_index(out)
+    results = {}
+    for docname, title in zip(index["docnames"], index["titles"], strict=True):
+        if builder == "dirhtml":
+            link = re.sub(r"(^|/)index/$", r"\1", docname + "/")
+            results[title] = link + "index.html"
+        else:
+            results[title] = docname + ".html"
+    return results
+
+
+SEARCHED = {
+    "_index.md": "---\ntitle: Home\n---\n\nhome\n",
+    "guide/_index.md": "---\ntitle: Guide\n---\n\nguide\n",
+    "guide/setup.md": "---\ntitle: Setup\nslug: install\n---\n\nsetup words\n",
+    "notes.md": "---\ntitle: Notes\nurl: /elsewhere/notes/\n---\n\nnote words\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("builder", "expected"),
+    [
+        (
+            "dirhtml",
+            {
+                "Home": "index.html",
+                "Guide": "guide/index.html",
+                "Setup": "guide/install/index.html",
+                "Notes": "elsewhere/notes/index.html",
+            },
+        ),
+        (
+            "html",
+            {
+                "Home": "index.html",
+                "Guide": "guide/index.html",
+                "Setup": "guide/install.html",
+                "Notes": "elsewhere/notes.html",
+            },
+        ),
+    ],
+)
+def test_search_results_open_the_hugo_urls_also_after_rebuilds(tmp_path, builder, expected):
+    src = write_tree(tmp_path / "src", SEARCHED)
     out = tmp_path / "out"
-    assert sphinx_build(src, out, "-b", builder).returncode == 0
-    first = _search_docnames(out)
-    assert sorted(first) == (["guide", "guide/setup", "index"] if builder == "dirhtml" else ["guide/index", "guide/setup", "index"])
-    result = sphinx_build(src, out, "-b", builder)  # nothing changed: no page is written
-    assert result.returncode == 0, result.stderr
-    assert _search_docnames(out) == first
-    (src / "guide" / "setup.md").write_text("---\ntitle: Setup\n---\n\nsetup words, edited\n", encoding="utf-8")
-    assert sphinx_build(src, out, "-b", builder).returncode == 0
-    assert sorted(_search_docnames(out)) == sorted(first)
+    # a fresh build, one that writes no page, one that rewrites one page
+    for edit in (None, None, ("guide/setup.md", "setup words, edited")):
+        if edit:
+            (src / edit[0]).write_text(SEARCHED[edit[0]].replace(edit[1].split(",")[0], edit[1]))
+        result = sphinx_build(src, out, "-b", builder)
+        assert result.returncode == 0, result.stderr
+        assert _search_results(out, builder) == expected, edit
+        assert len(_search_index(out)["docnames"]) == len(expected)
+        for title, file in expected.items():
+            assert soup(out / file).title.get_text().startswith(title), file

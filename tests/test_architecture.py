@@ -17,7 +17,9 @@ def _ours(handler: object) -> str | None:
 
 
 def test_the_table_lists_every_handler_a_build_connects(make_app, tmp_path):
-    write_tree(tmp_path, {"conf.py": 'extensions = ["sphinx_comparisons"]\n', "index.md": "# Home\n"})
+    write_tree(
+        tmp_path, {"conf.py": 'extensions = ["sphinx_comparisons"]\n', "index.md": "# Home\n"}
+    )
     app = make_app("html", srcdir=tmp_path)
     connected = {
         (event, listener.priority, name)
@@ -30,7 +32,9 @@ def test_the_table_lists_every_handler_a_build_connects(make_app, tmp_path):
 
 
 def test_the_table_lists_every_transform_a_build_applies(make_app, tmp_path):
-    write_tree(tmp_path, {"conf.py": 'extensions = ["sphinx_comparisons"]\n', "index.md": "# Home\n"})
+    write_tree(
+        tmp_path, {"conf.py": 'extensions = ["sphinx_comparisons"]\n', "index.md": "# Home\n"}
+    )
     app = make_app("html", srcdir=tmp_path)
     applied = {
         (cls.default_priority, name)

@@ -24,10 +24,15 @@ if REQUIRED:
     from playwright import sync_api
 
     playwright = sync_api
-    assert Path(CHROMIUM).exists(), "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
+    )
 else:
     playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
 SHOTS = ROOT / "screenshots"
 
 
@@ -49,7 +54,13 @@ def browser():
     with playwright.sync_playwright() as driver:
         launched = driver.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield launched
         launched.close()
@@ -114,7 +125,9 @@ def test_comparison_scrolls_on_a_narrow_screen(served_example, browser):
     region.evaluate("el => { el.scrollLeft = 200; }")
     assert region.evaluate("el => el.scrollLeft") > 0
     left = region.bounding_box()["x"]
-    assert left - 5 <= first_cell.bounding_box()["x"] <= left + 30  # the feature column stays in view
+    assert (
+        left - 5 <= first_cell.bounding_box()["x"] <= left + 30
+    )  # the feature column stays in view
     _shot(narrow, "comparison-375")
     context.close()
 
@@ -124,10 +137,28 @@ def test_related_post_cards_are_links_over_the_whole_card(served_example, page):
     cards = page.locator(".hugo-related .sd-card")
     assert cards.count() == 2
     first = cards.first
-    assert first.get_by_role("link").inner_text().strip() == "Why we split series by time as well as by name"
+    assert (
+        first.get_by_role("link").inner_text().strip()
+        == "Why we split series by time as well as by name"
+    )
     box = first.bounding_box()
     assert box["width"] > 200
     # a point near the card's bottom edge, away from the title, is covered by the link
-    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.href", [box["x"] + box["width"] - 10, box["y"] + box["height"] - 8])
+    hit = page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('a')?.href",
+        [box["x"] + box["width"] - 10, box["y"] + box["height"] - 8],
+    )
     assert hit == "https://example.com/blog/time-splits/"
     _shot(page, "related-cards")
+
+
+def test_search_results_open_hugo_addresses(served_example, page):
+    page.goto(f"{served_example}/search/?q=releases")
+    results = page.locator("#search-results li a")
+    results.first.wait_for()
+    hrefs = [results.nth(i).evaluate("a => a.href") for i in range(results.count())]
+    # the section page releases/_index.md is at Hugo's /releases/, not Sphinx's /releases/_index/
+    assert f"{served_example}/releases/" in hrefs, hrefs
+    for href in hrefs:
+        assert page.goto(href).status == 200, href
+        assert page.locator("h1").first.is_visible(), href

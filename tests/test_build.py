@@ -11,12 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, NOT_IN_TOCTREE, main_h1s, needs_shared, output_of, soup, sphinx_build, warnings_of, write_tree
+from conftest import (
+    CORPUS,
+    NOT_IN_TOCTREE,
+    main_h1s,
+    needs_shared,
+    output_of,
+    soup,
+    sphinx_build,
+    warnings_of,
+    write_tree,
+)
 from sphinx_comparisons.hugo import frontmatter
 
 TREE = {
     "_index.md": "---\ntitle: Home\nheadcontent: Start here\n---\n\nWelcome.\n",
-    "guide/_index.md": "+++\ntitle = \"Guide\"\nweight = 1\n+++\n\n## First\n",
+    "guide/_index.md": '+++\ntitle = "Guide"\nweight = 1\n+++\n\n## First\n',
     "guide/install.md": '{"title": "Install the tool", "linkTitle": "Install", "description": "How to install."}\n\n## Steps\n',
     "guide/use.md": "---\ntitle: Use it\nheaderTitle: Using the tool\n---\n\n## Basics\n\n### Detail {#detail}\n",
 }
@@ -40,13 +50,19 @@ def test_zero_config_build_uses_index_md_as_root(tmp_path):
 
 
 def test_explicit_root_doc_is_kept(tmp_path):
-    src = write_tree(tmp_path / "src", {**TREE, "conf.py": 'extensions = ["sphinx_comparisons"]\nroot_doc = "guide/_index"\n'})
+    src = write_tree(
+        tmp_path / "src",
+        {**TREE, "conf.py": 'extensions = ["sphinx_comparisons"]\nroot_doc = "guide/_index"\n'},
+    )
     result = sphinx_build(src, tmp_path / "out", "-b", "html")
     assert result.returncode == 0, result.stderr
     assert [w for w in warnings_of(result.stderr) if NOT_IN_TOCTREE not in w] == []
     # guide/_index is the root: the home page is linked as such from every page
     # guide/_index (at guide/index.html) is the root: every page's home link points there
-    assert soup(tmp_path / "out" / "guide" / "use.html").select_one("h1.logo a")["href"] == "index.html"
+    assert (
+        soup(tmp_path / "out" / "guide" / "use.html").select_one("h1.logo a")["href"]
+        == "index.html"
+    )
 
 
 def _pages(out: Path) -> list[Path]:
@@ -56,7 +72,9 @@ def _pages(out: Path) -> list[Path]:
 def test_parallel_build_equals_serial(tmp_path):
     files = dict(TREE)
     for number in range(12):
-        files[f"many/p{number}.md"] = f"---\ntitle: Page {number}\nlinkTitle: P{number}\nweight: {number}\n---\n\n## Part\n"
+        files[f"many/p{number}.md"] = (
+            f"---\ntitle: Page {number}\nlinkTitle: P{number}\nweight: {number}\n---\n\n## Part\n"
+        )
     src = write_tree(tmp_path / "src", files)
     serial = sphinx_build(src, tmp_path / "j1", "-b", "dirhtml", "-j", "1")
     parallel = sphinx_build(src, tmp_path / "j2", "-b", "dirhtml", "-j", "2")
@@ -64,7 +82,11 @@ def test_parallel_build_equals_serial(tmp_path):
     assert sorted(warnings_of(serial.stderr)) == sorted(warnings_of(parallel.stderr))
     pages = _pages(tmp_path / "j1")
     assert pages == _pages(tmp_path / "j2") and len(pages) > 15
-    differing = [str(p) for p in pages if not filecmp.cmp(tmp_path / "j1" / p, tmp_path / "j2" / p, shallow=False)]
+    differing = [
+        str(p)
+        for p in pages
+        if not filecmp.cmp(tmp_path / "j1" / p, tmp_path / "j2" / p, shallow=False)
+    ]
     assert differing == []
 
 
@@ -74,7 +96,9 @@ def test_incremental_build_reparses_and_rereads_only_what_changed(make_app, tmp_
 
     parsed: list[int] = []
     real_parse = frontmatter.parse
-    monkeypatch.setattr(frontmatter, "parse", lambda text, *limits: parsed.append(1) or real_parse(text, *limits))
+    monkeypatch.setattr(
+        frontmatter, "parse", lambda text, *limits: parsed.append(1) or real_parse(text, *limits)
+    )
 
     app = make_app("html", srcdir=tmp_path)
     read: list[str] = []
@@ -83,7 +107,11 @@ def test_incremental_build_reparses_and_rereads_only_what_changed(make_app, tmp_
     assert read == [] and parsed == []
 
     page = tmp_path / "guide" / "use.md"
-    page.write_text(page.read_text().replace("headerTitle: Using the tool", "headerTitle: Working with the tool"))
+    page.write_text(
+        page.read_text().replace(
+            "headerTitle: Using the tool", "headerTitle: Working with the tool"
+        )
+    )
     os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
     app = make_app("html", srcdir=tmp_path)
     read.clear()
@@ -95,7 +123,13 @@ def test_incremental_build_reparses_and_rereads_only_what_changed(make_app, tmp_
 
 
 def test_declares_parallel_safety_and_env_version(make_app, tmp_path):
-    write_tree(tmp_path, {"conf.py": 'extensions = ["sphinx_comparisons"]\n', "_index.md": "---\ntitle: Home\n---\n"})
+    write_tree(
+        tmp_path,
+        {
+            "conf.py": 'extensions = ["sphinx_comparisons"]\n',
+            "_index.md": "---\ntitle: Home\n---\n",
+        },
+    )
     app = make_app("html", srcdir=tmp_path)
     extension = app.extensions["sphinx_comparisons"]
     assert extension.parallel_read_safe and extension.parallel_write_safe
@@ -110,7 +144,9 @@ def test_core_has_no_sphinx_import():
         "for m in pkgutil.iter_modules(core.__path__): importlib.import_module('sphinx_comparisons.hugo.' + m.name)\n"
         "print(sorted(n for n in sys.modules if n.split('.')[0] in ('sphinx', 'docutils', 'myst_parser')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -126,6 +162,7 @@ def corpus_build(tmp_path_factory):
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_seed_page(corpus_build):
     out, warnings = corpus_build
     aurora = out / "preview" / "faq" / "comparisons" / "amazon-aurora" / "index.html"
@@ -134,12 +171,16 @@ def test_corpus_seed_page(corpus_build):
     assert main_h1s(html) == ["Amazon Aurora"]
     assert len(html.select("[role=main] h2")) == 4
     raw = aurora.read_text()
-    assert raw.count('<meta name="description" content="Compare Amazon Aurora with YugabyteDB." />') == 1
+    assert (
+        raw.count('<meta name="description" content="Compare Amazon Aurora with YugabyteDB." />')
+        == 1
+    )
     # navigation (toctrees) is built by a later issue
     assert not [w for w in warnings if "amazon-aurora.md" in w and NOT_IN_TOCTREE not in w]
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_titles_match_hugo(corpus_build):
     """Every page's H1 is headerTitle, else title; Hugo's titles come from hugo-expected.json."""
     out, warnings = corpus_build

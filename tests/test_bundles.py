@@ -19,7 +19,9 @@ def test_fixture_files_are_hugos(tmp_path):
     result = sphinx_build(site / "content", tmp_path / "out", "-b", "dirhtml")
     assert result.returncode == 0, result.stderr
     assert warnings_of(result.stderr) == []
-    assert site_files(tmp_path / "out") == set(json.loads((site / "expected.json").read_text())["files"])
+    assert site_files(tmp_path / "out") == set(
+        json.loads((site / "expected.json").read_text())["files"]
+    )
 
 
 HUGO_TREE = {
@@ -30,6 +32,7 @@ HUGO_TREE = {
 }
 
 
+@pytest.mark.slow  # an edit sequence: builds after adding and removing files
 def test_adding_and_removing_the_bundle_index_across_builds(tmp_path):
     src, out = write_tree(tmp_path / "src", HUGO_TREE), tmp_path / "out"
     assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
@@ -46,16 +49,24 @@ def test_adding_and_removing_the_bundle_index_across_builds(tmp_path):
     (src / "docs" / "b" / "index.md").unlink()
     result = sphinx_build(src, out, "-b", "dirhtml")
     assert result.returncode == 0 and warnings_of(result.stderr) == []
-    assert site_files(out) == {"index.html", "docs/index.html", "docs/b/extra/index.html", "docs/b/deeper/more/index.html"}
+    assert site_files(out) == {
+        "index.html",
+        "docs/index.html",
+        "docs/b/extra/index.html",
+        "docs/b/deeper/more/index.html",
+    }
 
 
 def test_a_sphinx_tree_keeps_the_pages_beside_an_index(tmp_path):
     """With ``index.md`` as its root the tree is Sphinx's: ``guide/index.md`` has sibling pages."""
-    src = write_tree(tmp_path / "src", {
-        "index.md": "# Home\n\n```{toctree}\nguide/index\n```\n",
-        "guide/index.md": "# Guide\n\n```{toctree}\ninstall\n```\n",
-        "guide/install.md": "# Install\n\nSteps.\n",
-    })
+    src = write_tree(
+        tmp_path / "src",
+        {
+            "index.md": "# Home\n\n```{toctree}\nguide/index\n```\n",
+            "guide/index.md": "# Guide\n\n```{toctree}\ninstall\n```\n",
+            "guide/install.md": "# Install\n\nSteps.\n",
+        },
+    )
     result = sphinx_build(src, tmp_path / "out", "-b", "dirhtml")
     assert result.returncode == 0 and warnings_of(result.stderr) == []
     assert "guide/install/index.html" in site_files(tmp_path / "out")
@@ -68,12 +79,26 @@ def _page(path: str) -> content.Page:
 @pytest.mark.parametrize(
     ("paths", "expected"),
     [
-        (["docs/b/index.md", "docs/b/extra.md", "docs/b/c/d.md", "docs/b/c/_index.md", "docs/b/c/index.md"],
-         {"docs/b/extra", "docs/b/c/d", "docs/b/c/_index", "docs/b/c/index"}),
-        (["docs/b/index.md", "docs/bb/page.md", "docs/page.md", "docs/_index.md"], set()),  # a prefix is not a folder
+        (
+            [
+                "docs/b/index.md",
+                "docs/b/extra.md",
+                "docs/b/c/d.md",
+                "docs/b/c/_index.md",
+                "docs/b/c/index.md",
+            ],
+            {"docs/b/extra", "docs/b/c/d", "docs/b/c/_index", "docs/b/c/index"},
+        ),
+        (
+            ["docs/b/index.md", "docs/bb/page.md", "docs/page.md", "docs/_index.md"],
+            set(),
+        ),  # a prefix is not a folder
         (["index.md", "guide.md", "docs/a.md"], set()),  # a top-level index.md is a root document
         (["docs/b/extra.md"], set()),
-        (["docs/b/index.md", "docs/b/_index.md", "docs/b/child.md"], set()),  # the _index.md makes it a section (Hugo)
+        (
+            ["docs/b/index.md", "docs/b/_index.md", "docs/b/child.md"],
+            set(),
+        ),  # the _index.md makes it a section (Hugo)
     ],
 )
 def test_bundle_resources(paths, expected):

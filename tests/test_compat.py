@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import inspect
 import re
-import warnings
 from pathlib import Path
 
 import pytest
@@ -120,13 +119,8 @@ _MUTATORS = {
 }
 _FOREIGN = ("sphinx", "docutils", "myst_parser", "sphinx_design")
 
-#: Known uses outside compat, each with who removes it.
-ALLOWED = {
-    (
-        "site/model.py",
-        "found_docs mutated",
-    ): "state: the model's _drop calls compat.sphinx.drop_documents",
-}
+#: Known uses outside compat, each with who removes it (none left).
+ALLOWED: dict[tuple[str, str], str] = {}
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
@@ -301,13 +295,6 @@ def test_search_index_loads_and_saves_what_search_links_to(make_app, tmp_path):
     script = Path(app.outdir, "_static", "searchtools.js").read_text(encoding="utf-8")
     written = Path(app.outdir, "searchindex.js").read_text(encoding="utf-8")
     assert written.startswith("Search.setIndex(") and "setIndex" in script and "docnames" in script
-
-
-def test_builder_of_reaches_the_builder_by_no_deprecated_name(make_app, tmp_path):
-    app = _app(make_app, tmp_path, PAGES)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert compat.sphinx.builder_of(app.env) is app.builder
 
 
 def test_given_in_conf_tells_a_choice_from_a_default(make_app, tmp_path):
@@ -502,8 +489,8 @@ def test_translate_page_translates_as_the_html_builder_and_writes_nothing(
     monkeypatch.syspath_prepend(str(tmp_path))
     app = _app(make_app, tmp_path, {**PAGES, "index.rst": index}, "probe-translate", conf=conf)
     app.build()
-    warnings = app_warnings(app)
-    assert [w for w in warnings if "nosuchlang" in w], warnings  # the translator ran: it highlights
+    logged = app_warnings(app)
+    assert [w for w in logged if "nosuchlang" in w], logged  # the translator ran: it highlights
     assert not Path(app.outdir, "index.html").exists()
 
 

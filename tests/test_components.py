@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import CORPUS, app_warnings, needs_shared, output_of, soup, sphinx_build, write_tree
 
 CONF = 'extensions = ["sphinx_comparisons"]\n'
@@ -41,12 +43,25 @@ groups:
 
 
 def test_inline_matrix(make_app, tmp_path):
-    app, warnings = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n", "m.md": INLINE, "sibling.md": "---\ntitle: Sibling\n---\n"})
+    app, warnings = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "m.md": INLINE,
+            "sibling.md": "---\ntitle: Sibling\n---\n",
+        },
+    )
     assert [w for w in warnings if "toctree" not in w] == []
     html = soup(output_of(app, "m"))
     table = html.select_one("table.hugo-comparison")
     assert table.select_one("caption").get_text(strip=True).startswith("Who has what")
-    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Feature", "Ours", "Theirs", "Sibling"]
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "Feature",
+        "Ours",
+        "Theirs",
+        "Sibling",
+    ]
     assert all(th["scope"] == "col" for th in table.select("thead th"))
     assert [th["scope"] for th in table.select("tbody th.stub")] == ["row"] * 5
     assert table.select_one("thead a[href='https://theirs.example/']") is not None
@@ -73,7 +88,7 @@ def test_matrix_from_files_and_bad_input(make_app, tmp_path):
         "bad.md": (
             "---\ntitle: Bad\n---\n\n```{comparison}\nproducts: [A, B]\nfeatures:\n  Speed: [yes]\n  Size: {C: yes}\n  Cost: [yes, null]\n```\n\n"
             "```{comparison}\n:file: nowhere.yaml\n```\n\n```{comparison}\nproducts: [A\n```\n\n"
-            "```{comparison}\nproducts:\n  - {name: A, link: \"javascript:alert(1)\"}\nfeatures:\n  Speed: [yes]\n```\n"
+            '```{comparison}\nproducts:\n  - {name: A, link: "javascript:alert(1)"}\nfeatures:\n  Speed: [yes]\n```\n'
         ),
     }
     app, warnings = build(make_app, tmp_path, pages, conf=CONF + 'exclude_patterns = ["data"]\n')
@@ -122,10 +137,20 @@ def test_assembled_matrix_follows_its_pages(make_app, tmp_path):
     app, warnings = build(make_app, tmp_path, pages)
     html = soup(output_of(app, "cmp/_index"))
     table = html.select_one("table.hugo-comparison")
-    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Feature", "Ours", "Beta", "Alpha"]
-    assert [a["href"] for a in table.select("thead a")] == ["#", "beta.html", "alpha.html"] or [a["href"] for a in table.select("thead a")][1:] == ["beta.html", "alpha.html"]
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == [
+        "Feature",
+        "Ours",
+        "Beta",
+        "Alpha",
+    ]
+    assert [a["href"] for a in table.select("thead a")] == ["#", "beta.html", "alpha.html"] or [
+        a["href"] for a in table.select("thead a")
+    ][1:] == ["beta.html", "alpha.html"]
     located = sorted(re.sub(r"^.*?cmp/", "", w) for w in warnings if "cmp/" in w)
-    assert any(w.startswith("beta.md:5:") and "'Scale out'" in w and "comparison_missing" in w for w in located), located
+    assert any(
+        w.startswith("beta.md:5:") and "'Scale out'" in w and "comparison_missing" in w
+        for w in located
+    ), located
     assert any(w.startswith("dup.md:5:") and "comparison_product" in w for w in located), located
 
     # one page changes its verdict: the assembled table follows on the next incremental build
@@ -135,11 +160,20 @@ def test_assembled_matrix_follows_its_pages(make_app, tmp_path):
     app.build()
     table = soup(output_of(app, "cmp/_index")).select_one("table.hugo-comparison")
     scale = next(tr for tr in table.select("tbody tr") if "Scale out" in tr.get_text())
-    assert [td.select_one(".hugo-visually-hidden").get_text() if td.select_one(".hugo-visually-hidden") else td.get_text(strip=True) for td in scale.select("td")] == ["Yes", "–", "Yes"]
+    assert [
+        td.select_one(".hugo-visually-hidden").get_text()
+        if td.select_one(".hugo-visually-hidden")
+        else td.get_text(strip=True)
+        for td in scale.select("td")
+    ] == ["Yes", "–", "Yes"]
 
 
 def test_matrix_in_latex_and_text(make_app, tmp_path):
-    pages = {"_index.md": "---\ntitle: Home\n---\n", "m.md": INLINE, "sibling.md": "---\ntitle: Sibling\n---\n"}
+    pages = {
+        "_index.md": "---\ntitle: Home\n---\n",
+        "m.md": INLINE,
+        "sibling.md": "---\ntitle: Sibling\n---\n",
+    }
     app, _ = build(make_app, tmp_path, pages, builder="text")
     text = (Path(app.outdir) / "m.txt").read_text()
     assert re.search(r"Compression\s+\|\s+yes\s+\|\s+no\s+\|\s+partial", text)
@@ -182,9 +216,17 @@ def test_related_posts(make_app, tmp_path):
     }
     app, warnings = build(make_app, tmp_path, pages)
     located = [w for w in warnings if "post.md" in w]
-    assert len(located) == 1 and "post.md:14:" in located[0] and "javascript" in located[0] and "[hugo.related]" in located[0]
+    assert (
+        len(located) == 1
+        and "post.md:14:" in located[0]
+        and "javascript" in located[0]
+        and "[hugo.related]" in located[0]
+    )
     html = soup(output_of(app, "post"))
-    assert [h.get_text().rstrip("¶") for h in html.select("h2")] == ["Relevant blog posts", "Listed from front matter"]
+    assert [h.get_text().rstrip("¶") for h in html.select("h2")] == [
+        "Relevant blog posts",
+        "Listed from front matter",
+    ]
     grids = html.select("div.hugo-related")
     assert [a["href"] for a in grids[0].select("a")] == ["https://blog.example/one/", "other.html"]
     assert "javascript" not in str(html)
@@ -199,9 +241,41 @@ def test_related_posts(make_app, tmp_path):
     assert "* First post\n" in text and "* Sibling page\n" in text and "blog.example" not in text
 
 
+def test_links_in_directive_data_reach_pages_as_markdown_links_do(make_app, tmp_path):
+    """Product links and related items name pages the ways a Markdown link does (one rule,
+    hugo/pagelinks.py): a content file (``../b.md``), a page URL, a page key. A product
+    link to a ``.md`` file once led to "no page of this site"."""
+    table = "```{comparison}\nproducts:\n  - {name: B, link: ../b.md}\n  - {name: C, link: /c/}\n"
+    table += "  - {name: D, link: guide/d}\nfeatures:\n  Speed: [yes, no, yes]\n```\n"
+    related = "```{related-posts}\n- [B](../b.md#part) text\n- [C](/c/)\n```\n"
+    pages = {
+        "_index.md": "---\ntitle: Home\n---\n",
+        "guide/_index.md": "---\ntitle: Guide\n---\n",
+        "guide/m.md": f"---\ntitle: M\n---\n\n[B](../b.md) [C](/c/)\n\n{table}\n{related}",
+        "b.md": "---\ntitle: B\n---\n\n## Part\n",
+        "c.md": "---\ntitle: C\n---\n",
+        "guide/d.md": "---\ntitle: D\n---\n",
+    }
+    app, warnings = build(make_app, tmp_path, pages)
+    assert [w for w in warnings if "toctree" not in w] == []
+    html = soup(output_of(app, "guide/m"))
+    prose = [a["href"] for a in html.select("p > a.reference") if not a.find_parent("table")]
+    assert prose == ["../b.html", "../c.html"]
+    assert [a["href"] for a in html.select("table.hugo-comparison thead a")] == [*prose, "d.html"]
+    assert [a["href"] for a in html.select("div.hugo-related a")] == prose
+
+
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_legacy_icon_tables(tmp_path):
-    result = sphinx_build(CORPUS / "content", tmp_path / "out", "-b", "dirhtml", "-D", "hugo_base_url=https://docs.yugabyte.com")
+    result = sphinx_build(
+        CORPUS / "content",
+        tmp_path / "out",
+        "-b",
+        "dirhtml",
+        "-D",
+        "hugo_base_url=https://docs.yugabyte.com",
+    )
     assert result.returncode == 0
     index = soup(tmp_path / "out" / "preview" / "faq" / "comparisons" / "index.html")
     labels = [s.get_text() for s in index.select(".hugo-visually-hidden")]

@@ -23,7 +23,9 @@ def hugo_pages(fixture):
 
 
 @needs_shared
-@pytest.mark.parametrize("name", ["yaml", "toml", "json", "bom", "crlf", "empty", "four-dashes", "spaces-after-open"])
+@pytest.mark.parametrize(
+    "name", ["yaml", "toml", "json", "bom", "crlf", "empty", "four-dashes", "spaces-after-open"]
+)
 def test_formats_match_hugo(name):
     expected = hugo_pages("01-frontmatter-formats")[f"{name}.md"]
     text = read(FIXTURES / "01-frontmatter-formats" / "content" / f"{name}.md")
@@ -39,7 +41,10 @@ def test_formats_match_hugo(name):
 
 
 @needs_shared
-@pytest.mark.parametrize(("fixture", "delimiter"), [("02-frontmatter-list-start-error", "YAML"), ("03-frontmatter-plus-start-error", "TOML")])
+@pytest.mark.parametrize(
+    ("fixture", "delimiter"),
+    [("02-frontmatter-list-start-error", "YAML"), ("03-frontmatter-plus-start-error", "TOML")],
+)
 def test_invalid_delimiter_is_a_located_warning(fixture, delimiter):
     # Hugo fails the build ("invalid YAML delimiter"); we warn and keep the page.
     assert delimiter in (FIXTURES / fixture / "expected.txt").read_text()
@@ -94,9 +99,15 @@ def test_typed_values_and_quirks():
 
 
 def test_toml_and_json_are_read_like_yaml():
-    yaml_fm = parse('---\ntitle: A\nweight: 3\naliases: ["/x/"]\nmenu:\n  main:\n    parent: p\n---\n')
-    toml_fm = parse('+++\ntitle = "A"\nweight = 3\naliases = ["/x/"]\n[menu.main]\nparent = "p"\n+++\n')
-    json_fm = parse('{"title": "A", "weight": 3, "aliases": ["/x/"], "menu": {"main": {"parent": "p"}}}\n')
+    yaml_fm = parse(
+        '---\ntitle: A\nweight: 3\naliases: ["/x/"]\nmenu:\n  main:\n    parent: p\n---\n'
+    )
+    toml_fm = parse(
+        '+++\ntitle = "A"\nweight = 3\naliases = ["/x/"]\n[menu.main]\nparent = "p"\n+++\n'
+    )
+    json_fm = parse(
+        '{"title": "A", "weight": 3, "aliases": ["/x/"], "menu": {"main": {"parent": "p"}}}\n'
+    )
     assert yaml_fm.params == toml_fm.params == json_fm.params
     assert toml_fm.line_of("menu.main") == 5
     assert toml_fm.line_of("menu.main.parent") == 6
@@ -106,8 +117,18 @@ def test_toml_and_json_are_read_like_yaml():
     ("text", "subtype", "line", "survivors"),
     [
         # malformed YAML: the bad line is reported and left out, the rest is kept
-        ("---\ntitle: A\nweight: [1\nlinkTitle: L\n---\n", "frontmatter", 3, {"title": "A", "linktitle": "L"}),
-        ("---\ntitle: A\n  bad: indent\nlinkTitle: L\n---\n", "frontmatter", 3, {"title": "A", "linktitle": "L"}),
+        (
+            "---\ntitle: A\nweight: [1\nlinkTitle: L\n---\n",
+            "frontmatter",
+            3,
+            {"title": "A", "linktitle": "L"},
+        ),
+        (
+            "---\ntitle: A\n  bad: indent\nlinkTitle: L\n---\n",
+            "frontmatter",
+            3,
+            {"title": "A", "linktitle": "L"},
+        ),
         # malformed TOML and JSON
         ('+++\ntitle = "A"\nweight = = 3\n+++\n', "frontmatter", 3, {"title": "A"}),
         ('{"title": "A",\n "weight": 3,,\n "x": 1}\n', "frontmatter", 2, {"title": "A", "x": 1}),
@@ -123,7 +144,12 @@ def test_toml_and_json_are_read_like_yaml():
         ('{"title": "A",\n "weight": "x"}\n', "frontmatter_type", 2, {"title": "A"}),
         # duplicate keys: the last one wins
         ("---\ntitle: A\ntitle: B\n---\n", "frontmatter_duplicate", 3, {"title": "B"}),
-        ("---\nheaderTitle: A\nheadertitle: B\n---\n", "frontmatter_duplicate", 3, {"headertitle": "B"}),
+        (
+            "---\nheaderTitle: A\nheadertitle: B\n---\n",
+            "frontmatter_duplicate",
+            3,
+            {"headertitle": "B"},
+        ),
         ('{"title": "A",\n"title": "B"}\n', "frontmatter_duplicate", 2, {"title": "B"}),
         # unclosed blocks
         ("---\ntitle: A\nBody\n", "frontmatter", 1, {}),

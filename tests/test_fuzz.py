@@ -10,8 +10,35 @@ from hypothesis import strategies as st
 from conftest import sphinx_build, write_tree
 from sphinx_comparisons.hugo import aliases, frontmatter, menus, urls
 
-PIECES = ["---", "+++", "{", "}", "\n", ":", "=", '"', "'", "[", "]", "-", " ", "title", "weight", "menu",
-          "aliases", "\ufeff", "\r\n", "true", "3", "heavy", "#", "  ", "params", "{{< note >}}", "\t"]
+PIECES = [
+    "---",
+    "+++",
+    "{",
+    "}",
+    "\n",
+    ":",
+    "=",
+    '"',
+    "'",
+    "[",
+    "]",
+    "-",
+    " ",
+    "title",
+    "weight",
+    "menu",
+    "aliases",
+    "\ufeff",
+    "\r\n",
+    "true",
+    "3",
+    "heavy",
+    "#",
+    "  ",
+    "params",
+    "{{< note >}}",
+    "\t",
+]
 
 
 @settings(max_examples=400, deadline=None)
@@ -31,7 +58,12 @@ names = st.sampled_from(["a", "b", "c", "d", "A", ""])
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(names, names, names, st.integers(-3, 3)), max_size=12))
 def test_menu_soup(entries):
-    made = [menus.MenuEntry(menu="m", name=n or "x", identifier=i, parent=p, weight=w, origin=(str(k), 1)) for k, (n, i, p, w) in enumerate(entries)]
+    made = [
+        menus.MenuEntry(
+            menu="m", name=n or "x", identifier=i, parent=p, weight=w, origin=(str(k), 1)
+        )
+        for k, (n, i, p, w) in enumerate(entries)
+    ]
     tree, problems = menus.assemble(made)
     seen = [id(e) for e in menus.walk(tree.get("m", []))]
     assert len(seen) == len(set(seen))
@@ -39,7 +71,10 @@ def test_menu_soup(entries):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=string.printable + "éü\u0000", max_size=30), st.sampled_from(["/", "/a/", "/a/b/c/", "/x.html"]))
+@given(
+    st.text(alphabet=string.printable + "éü\u0000", max_size=30),
+    st.sampled_from(["/", "/a/", "/a/b/c/", "/x.html"]),
+)
 def test_alias_and_url_soup(alias, page):
     result = aliases.resolve(alias, page)
     if isinstance(result, tuple):
@@ -60,7 +95,9 @@ BAD_PAGES = {
 
 
 def test_bad_site_builds_everything_inside_the_output(tmp_path):
-    src = write_tree(tmp_path / "site" / "src", {"_index.md": "---\ntitle: Home\n---\n", **BAD_PAGES})
+    src = write_tree(
+        tmp_path / "site" / "src", {"_index.md": "---\ntitle: Home\n---\n", **BAD_PAGES}
+    )
     before = {p for p in tmp_path.rglob("*")}
     out = tmp_path / "site" / "out"
     result = sphinx_build(src, out, "-b", "dirhtml")
@@ -69,6 +106,8 @@ def test_bad_site_builds_everything_inside_the_output(tmp_path):
     for name in BAD_PAGES:
         assert (out / name[:-3] / "index.html").is_file(), name
     created = {p for p in tmp_path.rglob("*")} - before
-    assert all(out in p.parents or p == out for p in created if not str(p).startswith(str(src))), sorted(created)
+    assert all(out in p.parents or p == out for p in created if not str(p).startswith(str(src))), (
+        sorted(created)
+    )
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert warnings and all(":" in line.split("WARNING")[0] for line in warnings)

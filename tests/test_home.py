@@ -8,11 +8,14 @@ from sphinx_comparisons.site import home
 
 def test_the_home_page_hugo_makes_is_written_once(tmp_path):
     src, out = tmp_path / "site" / "content", tmp_path / "out"
-    write_tree(tmp_path / "site", {
-        "hugo.toml": 'title = "Larkspur \\"docs\\""\n',
-        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
-        "content/docs/a.md": "---\ntitle: A\n---\n\nText.\n",
-    })
+    write_tree(
+        tmp_path / "site",
+        {
+            "hugo.toml": 'title = "Larkspur \\"docs\\""\n',
+            "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+            "content/docs/a.md": "---\ntitle: A\n---\n\nText.\n",
+        },
+    )
     result = sphinx_build(src, out, "-b", "dirhtml")
     assert result.returncode == 0 and warnings_of(result.stderr) == [], result.stderr
     written = src / "_index.md"
@@ -22,7 +25,9 @@ def test_the_home_page_hugo_makes_is_written_once(tmp_path):
     assert "<title>Larkspur &#34;docs&#34;" in page or "<title>Larkspur &quot;docs&quot;" in page
     assert 'href="docs/"' in page  # the home lists the top-level section
 
-    written.write_text(written.read_text().replace('"Larkspur \\"docs\\""', "Welcome"))  # the user's to edit
+    written.write_text(
+        written.read_text().replace('"Larkspur \\"docs\\""', "Welcome")
+    )  # the user's to edit
     stamp = written.stat().st_mtime_ns
     assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
     assert written.stat().st_mtime_ns == stamp and "Welcome" in written.read_text()
@@ -35,7 +40,13 @@ def test_a_tree_with_a_root_page_gets_none(tmp_path):
 
 
 def test_a_home_that_cannot_be_written_is_reported(make_app, tmp_path):
-    write_tree(tmp_path, {"conf.py": 'extensions = ["sphinx_comparisons"]\n', "_index.md": "---\ntitle: Home\n---\n"})
+    write_tree(
+        tmp_path,
+        {
+            "conf.py": 'extensions = ["sphinx_comparisons"]\n',
+            "_index.md": "---\ntitle: Home\n---\n",
+        },
+    )
     app = make_app("html", srcdir=tmp_path)
     assert home.write(tmp_path / "no-such-folder", "Home") is False
     assert any("[hugo.home]" in w and "could not be written" in w for w in app_warnings(app))

@@ -14,7 +14,14 @@ from conftest import ROOT
 def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
     if importlib.util.find_spec(tool) is None:
         pytest.skip(f"{tool} is not installed (it is in the 'test' extra)")
-    return subprocess.run([sys.executable, "-m", tool, *args], check=False, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", tool, *args],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_ruff_is_clean():
@@ -22,6 +29,7 @@ def test_ruff_is_clean():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # type-checks the whole package (ruff, above, takes a moment)
 def test_mypy_is_clean(tmp_path):
     result = _run("mypy", "--cache-dir", str(tmp_path / "mypy_cache"), "sphinx_comparisons")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -24,7 +24,11 @@ def test_menus_match_hugo(fixture):
     theirs = {name: strip_hugo_json(entries) for name, entries in expected["menus"].items()}
     assert ours == theirs
     # Hugo's WARN lines about duplicates are ours too, at the same files
-    hugo_dups = sorted(line.split('"')[1].removeprefix("content/").split(":")[0] for line in expected["hugo_log"] if "duplicate menu entry" in line)
+    hugo_dups = sorted(
+        line.split('"')[1].removeprefix("content/").split(":")[0]
+        for line in expected["hugo_log"]
+        if "duplicate menu entry" in line
+    )
     our_dups = sorted(f"{p.origin[0]}.md" for p in problems if p.subtype == "menu_duplicate")
     assert our_dups == hugo_dups
 
@@ -38,14 +42,20 @@ def test_corpus_menus_match_hugo():
 
     def prune(entries):
         # hugo-expected.json also lists pages that are not in the corpus; compare what is
-        return [dict(e, children=prune(e["children"])) for e in entries if e["page"] is None or e["page"][:-3] in present]
+        return [
+            dict(e, children=prune(e["children"]))
+            for e in entries
+            if e["page"] is None or e["page"][:-3] in present
+        ]
 
     for name, entries in expected["menus"].items():
         assert as_hugo_json(tree.get(name, [])) == prune(strip_hugo_json(entries)), name
 
 
 def _entry(name, weight=0, identifier="", parent=""):
-    return menus.MenuEntry(menu="m", name=name, weight=weight, identifier=identifier, parent=parent, origin=(name, 1))
+    return menus.MenuEntry(
+        menu="m", name=name, weight=weight, identifier=identifier, parent=parent, origin=(name, 1)
+    )
 
 
 def test_sort_rule_from_the_spec():
@@ -58,14 +68,16 @@ def test_sort_rule_from_the_spec():
 
 def test_parent_rules_from_the_spec():
     # checklist 27-30: exact, case-sensitive match on identifier, else name; placeholders
-    tree, problems = menus.assemble([
-        _entry("Comparisons", 1, identifier="comparisons"),
-        _entry("Products", 2),
-        _entry("child", parent="comparisons"),
-        _entry("widget", parent="Products"),
-        _entry("cased", parent="Comparisons"),
-        _entry("orphan", parent="comparisons-home"),
-    ])
+    tree, problems = menus.assemble(
+        [
+            _entry("Comparisons", 1, identifier="comparisons"),
+            _entry("Products", 2),
+            _entry("child", parent="comparisons"),
+            _entry("widget", parent="Products"),
+            _entry("cased", parent="Comparisons"),
+            _entry("orphan", parent="comparisons-home"),
+        ]
+    )
     names = [(e.name, e.identifier, [c.name for c in e.children]) for e in tree["m"]]
     assert names == [
         ("Comparisons", "comparisons", ["child"]),
@@ -78,13 +90,15 @@ def test_parent_rules_from_the_spec():
 
 
 def test_cycles_are_reported_once_and_left_out():
-    tree, problems = menus.assemble([
-        _entry("top", 1),
-        _entry("a", identifier="a", parent="b"),
-        _entry("b", identifier="b", parent="a"),
-        _entry("c", identifier="c", parent="a"),
-        _entry("self", identifier="self", parent="self"),
-    ])
+    tree, problems = menus.assemble(
+        [
+            _entry("top", 1),
+            _entry("a", identifier="a", parent="b"),
+            _entry("b", identifier="b", parent="a"),
+            _entry("c", identifier="c", parent="a"),
+            _entry("self", identifier="self", parent="self"),
+        ]
+    )
     assert [e.name for e in tree["m"]] == ["top"]
     cycles = [p for p in problems if p.subtype == "menu_cycle"]
     assert len(cycles) == 2

@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, NOT_IN_TOCTREE, app_warnings, needs_shared, output_of, soup, sphinx_build, warnings_of, write_tree
+from conftest import (
+    CORPUS,
+    FIXTURES,
+    NOT_IN_TOCTREE,
+    app_warnings,
+    needs_shared,
+    output_of,
+    soup,
+    sphinx_build,
+    warnings_of,
+    write_tree,
+)
 
 SIDEBAR = "div.sphinxsidebar, .sidebar-tree, nav.bd-docs-nav, div.wy-menu"
 CONF = 'extensions = ["sphinx_comparisons"]\n'
@@ -47,20 +58,36 @@ def corpus_faq(tmp_path_factory):
     out = tmp_path_factory.mktemp("faq")
     results = {}
     for jobs in ("1", "2"):
-        result = sphinx_build(CORPUS / "content", out / jobs, "-b", "dirhtml", "-j", jobs, "-D", "hugo_menus=preview_faq")
+        result = sphinx_build(
+            CORPUS / "content",
+            out / jobs,
+            "-b",
+            "dirhtml",
+            "-j",
+            jobs,
+            "-D",
+            "hugo_menus=preview_faq",
+        )
         assert result.returncode == 0, result.stderr
         results[jobs] = warnings_of(result.stderr)
     return out, results
 
 
 @needs_shared
+@pytest.mark.slow  # builds the corpus
 def test_corpus_comparisons_in_hugo_order(corpus_faq):
     out, warnings = corpus_faq
     expected = json.loads((CORPUS / "hugo-expected.json").read_text())["menus"]["preview_faq"]
     home = next(e for e in expected if e["identifier"] == "comparisons-home")
     comparisons = home["children"][0]
     hugo_order = [entry["name"] for entry in comparisons["children"]]
-    assert hugo_order[:5] == ["Amazon Aurora", "Google Cloud Spanner", "CockroachDB", "TiDB", "Vitess"]
+    assert hugo_order[:5] == [
+        "Amazon Aurora",
+        "Google Cloud Spanner",
+        "CockroachDB",
+        "TiDB",
+        "Vitess",
+    ]
     for jobs in ("1", "2"):
         for page in ("preview/faq/comparisons/redis", "preview/faq/comparisons"):
             html = soup(out / jobs / page / "index.html")
@@ -98,7 +125,9 @@ def _menu_tree(root: Path, weights: dict[str, int]) -> None:
         "compare/_index.md": "---\ntitle: Compare\nmenu:\n  docs:\n    identifier: compare\n    weight: 1\n---\n",
     }
     for name, weight in weights.items():
-        files[f"compare/{name}.md"] = f"---\ntitle: {name.title()}\nmenu:\n  docs:\n    parent: compare\n    weight: {weight}\n---\n\nText.\n"
+        files[f"compare/{name}.md"] = (
+            f"---\ntitle: {name.title()}\nmenu:\n  docs:\n    parent: compare\n    weight: {weight}\n---\n\nText.\n"
+        )
     write_tree(root, files)
 
 
@@ -111,7 +140,11 @@ def test_weight_edit_reorders_every_sidebar_incrementally(make_app, tmp_path):
     _menu_tree(tmp_path, {"alpha": 1, "beta": 2, "gamma": 3})
     build_html(make_app, tmp_path)
     out = tmp_path / "_build" / "html"
-    assert sidebar_children(soup(out / "compare" / "beta.html"), "Compare") == ["Alpha", "Beta", "Gamma"]
+    assert sidebar_children(soup(out / "compare" / "beta.html"), "Compare") == [
+        "Alpha",
+        "Beta",
+        "Gamma",
+    ]
 
     page = tmp_path / "compare" / "alpha.md"
     page.write_text(page.read_text().replace("weight: 1", "weight: 9"))
@@ -122,7 +155,11 @@ def test_weight_edit_reorders_every_sidebar_incrementally(make_app, tmp_path):
     app.build()
     assert sorted(read) == ["compare/_index", "compare/alpha"]  # the page and its menu parent
     for name in ("beta", "gamma", "alpha"):  # beta and gamma were not edited
-        assert sidebar_children(soup(out / "compare" / f"{name}.html"), "Compare") == ["Beta", "Gamma", "Alpha"]
+        assert sidebar_children(soup(out / "compare" / f"{name}.html"), "Compare") == [
+            "Beta",
+            "Gamma",
+            "Alpha",
+        ]
 
     # nothing changed: nothing is read again
     app = make_app("html", srcdir=tmp_path, confoverrides={"html_theme": "alabaster"})
@@ -132,6 +169,7 @@ def test_weight_edit_reorders_every_sidebar_incrementally(make_app, tmp_path):
     assert read == []
 
 
+@pytest.mark.slow  # an edit sequence: a build, an edit, an incremental build
 @pytest.mark.parametrize("edit", ["title", "linkTitle", "parent", "add", "remove"])
 def test_navigation_edits_reach_unedited_pages(make_app, tmp_path, edit):
     _menu_tree(tmp_path, {"alpha": 1, "beta": 2, "gamma": 3})
@@ -153,7 +191,9 @@ def test_navigation_edits_reach_unedited_pages(make_app, tmp_path, edit):
     elif edit == "parent":
         alpha.write_text(text.replace("parent: compare", "weight: 5"))
     elif edit == "add":
-        (tmp_path / "compare" / "delta.md").write_text("---\ntitle: Delta\nmenu:\n  docs:\n    parent: compare\n    weight: 4\n---\n")
+        (tmp_path / "compare" / "delta.md").write_text(
+            "---\ntitle: Delta\nmenu:\n  docs:\n    parent: compare\n    weight: 4\n---\n"
+        )
     elif edit == "remove":
         alpha.unlink()
     if alpha.exists():
@@ -168,16 +208,24 @@ def test_navigation_edits_reach_unedited_pages(make_app, tmp_path, edit):
 def test_docsy_sections_without_menus(make_app, tmp_path):
     fixture = FIXTURES / "44-docsy-v030-sidebar-section-index"
     shutil.copytree(fixture / "content", tmp_path, dirs_exist_ok=True)
-    (tmp_path / "_index.md").write_text("---\ntitle: Home\n---\n")  # Hugo makes a home page without a file
+    (tmp_path / "_index.md").write_text(
+        "---\ntitle: Home\n---\n"
+    )  # Hugo makes a home page without a file
     (tmp_path / "conf.py").write_text(CONF)
     expected = json.loads((fixture / "expected.json").read_text())
     app = build_html(make_app, tmp_path)
     out = Path(app.outdir)
     docs = expected["sections"]["sections"][0]
     params = {p["path"]: p for p in expected["pages"] if p.get("path")}
-    visible = [params[path]["linkTitle"] for path in docs["pages"] if not params[path]["params"].get("toc_hide")]
+    visible = [
+        params[path]["linkTitle"]
+        for path in docs["pages"]
+        if not params[path]["params"].get("toc_hide")
+    ]
     html = soup(out / "docs" / "a.html")
-    assert sidebar_children(html, "Docs") == visible == ["Short A", "No summary", "Simple", "No list"]
+    assert (
+        sidebar_children(html, "Docs") == visible == ["Short A", "No summary", "Simple", "No list"]
+    )
 
     # Docsy's section index on the empty section page: titles, not link titles; hidden pages
     # listed, hide_summary ones not; description rendered as Markdown
@@ -185,7 +233,9 @@ def test_docsy_sections_without_menus(make_app, tmp_path):
     entries = index.select("div.hugo-section-index-entry")
     titles = [e.select_one(".hugo-section-index-title").get_text(strip=True) for e in entries]
     hugo_index = soup_text(expected["files"]["docs/index.html"])
-    hugo_titles = [h.get_text(strip=True) for h in hugo_index.select("div.section-index div.entry h5")]
+    hugo_titles = [
+        h.get_text(strip=True) for h in hugo_index.select("div.section-index div.entry h5")
+    ]
     assert titles == hugo_titles
     assert entries[0].select_one(".hugo-section-index-description em").get_text() == "d"
     simple = soup(output_of(app, "docs/simple/_index"))
@@ -241,7 +291,11 @@ def test_site_config_menus_and_external_links(make_app, tmp_path):
     html = soup(Path(app.outdir) / "about.html")
     side = html.select_one("div.sphinxsidebar")
     assert [c.get_text() for c in side.select("p.caption")] == ["Guides"]
-    assert [a.get_text() for a in side.select("li.toctree-l1 > a")] == ["Start", "About", "Project home"]
+    assert [a.get_text() for a in side.select("li.toctree-l1 > a")] == [
+        "Start",
+        "About",
+        "Project home",
+    ]
     assert side.find("a", string="Project home")["href"] == "https://example.org/"
 
 
@@ -252,7 +306,11 @@ def test_furo_sidebar_shows_the_menu(make_app, tmp_path):
     html = soup(Path(app.outdir) / "compare" / "alpha.html")
     tree = html.select_one(".sidebar-tree")
     assert [a.get_text(strip=True) for a in tree.select("li.toctree-l1 > a")] == ["Compare"]
-    assert [a.get_text(strip=True) for a in tree.select("li.toctree-l2 > a")] == ["Beta", "Alpha", "Gamma"]
+    assert [a.get_text(strip=True) for a in tree.select("li.toctree-l2 > a")] == [
+        "Beta",
+        "Alpha",
+        "Gamma",
+    ]
 
 
 OUR_FIXTURE = Path(__file__).parent / "fixtures" / "docsy-sections"
@@ -290,21 +348,29 @@ def test_unknown_menu_name_is_reported(make_app, tmp_path):
     (tmp_path / "conf.py").write_text(CONF + 'hugo_menus = ["dcos"]\n')
     app = build_html(make_app, tmp_path)
     found = app_warnings(app)
-    assert len(found) == 1 and "'dcos'" in found[0] and "docs" in found[0] and "[hugo.config]" in found[0]
+    assert (
+        len(found) == 1
+        and "'dcos'" in found[0]
+        and "docs" in found[0]
+        and "[hugo.config]" in found[0]
+    )
 
 
 def test_top_level_folders_without_index_are_sections(make_app, tmp_path):
     """Hugo makes a section of a top-level folder with no _index.md, titled from its name (fixture 19)."""
-    write_tree(tmp_path, {
-        "conf.py": CONF,
-        "_index.md": "---\ntitle: Home\n---\n",
-        "blog/p.md": "---\ntitle: Post P\nweight: 2\n---\n",
-        "blog/q.md": "---\ntitle: Post Q\nweight: 1\n---\n",
-        "blog/old/deep.md": "---\ntitle: Deep\nweight: 3\n---\n",
-        "docs/_index.md": "---\ntitle: Docs\n---\n",
-        "docs/a.md": "---\ntitle: A\n---\n",
-        "zeta.md": "---\ntitle: Zeta\n---\n",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "conf.py": CONF,
+            "_index.md": "---\ntitle: Home\n---\n",
+            "blog/p.md": "---\ntitle: Post P\nweight: 2\n---\n",
+            "blog/q.md": "---\ntitle: Post Q\nweight: 1\n---\n",
+            "blog/old/deep.md": "---\ntitle: Deep\nweight: 3\n---\n",
+            "docs/_index.md": "---\ntitle: Docs\n---\n",
+            "docs/a.md": "---\ntitle: A\n---\n",
+            "zeta.md": "---\ntitle: Zeta\n---\n",
+        },
+    )
     app = build_html(make_app, tmp_path)
     assert app_warnings(app) == []
     home = soup(Path(app.outdir) / "index.html")
@@ -313,4 +379,7 @@ def test_top_level_folders_without_index_are_sections(make_app, tmp_path):
     # the home's pages in Hugo's order, then the captioned section (a theme shows what
     # follows a caption under it), whose pages are in Hugo's order too: by weight
     assert top_labels(home) == ["Docs", "Zeta", "Post Q", "Post P", "Deep"]
-    assert [a.get_text(strip=True) for a in home.select(f"{SIDEBAR.split(',')[0]} .caption + ul > li > a")] == ["Post Q", "Post P", "Deep"]
+    assert [
+        a.get_text(strip=True)
+        for a in home.select(f"{SIDEBAR.split(',')[0]} .caption + ul > li > a")
+    ] == ["Post Q", "Post P", "Deep"]

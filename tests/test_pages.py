@@ -58,7 +58,8 @@ def build(make_app, root: Path, files: dict[str, str], builder: str = "dirhtml",
 def warnings(app) -> list[str]:
     """The build's warnings, less "not in any toctree": navigation is not generated yet."""
     return [
-        line for line in strip_ansi(app.warning.getvalue()).splitlines()
+        line
+        for line in strip_ansi(app.warning.getvalue()).splitlines()
         if "WARNING" in line and NOT_IN_TOCTREE not in line
     ]
 
@@ -68,12 +69,24 @@ def page(app, docname: str) -> object:
 
 
 def test_seed_shaped_page(make_app, tmp_path):
-    app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n\nWelcome.\n\n```{toctree}\nquill\n```\n", "quill.md": SEED})
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n\nWelcome.\n\n```{toctree}\nquill\n```\n",
+            "quill.md": SEED,
+        },
+    )
     assert warnings(app) == []
     html = page(app, "quill")
     assert html.title.get_text().startswith("Compare Quill with Inkwell")
     assert main_h1s(html) == ["Quill"]
-    assert [h.get_text().rstrip("¶#") for h in html.select("h2")] == ["Writes", "Reads", "Licence", "Relevant blog posts"]
+    assert [h.get_text().rstrip("¶#") for h in html.select("h2")] == [
+        "Writes",
+        "Reads",
+        "Licence",
+        "Relevant blog posts",
+    ]
     descriptions = html.find_all("meta", attrs={"name": "description"})
     assert [m["content"] for m in descriptions] == ["Compare Quill with Inkwell & friends."]
     og = html.find_all("meta", attrs={"property": "og:description"})
@@ -88,27 +101,46 @@ def test_front_matter_formats_give_the_same_page(make_app, tmp_path):
     yaml_page = "---\ntitle: Long title\nlinkTitle: Short\ndescription: D\nweight: 2\n---\n\n## Part\n\nText.\n"
     toml_page = '+++\ntitle = "Long title"\nlinkTitle = "Short"\ndescription = "D"\nweight = 2\n+++\n\n## Part\n\nText.\n'
     json_page = '{\n  "title": "Long title",\n  "linkTitle": "Short",\n  "description": "D",\n  "weight": 2\n}\n\n## Part\n\nText.\n'
-    app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n", "y.md": yaml_page, "t.md": toml_page, "j.md": json_page})
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "y.md": yaml_page,
+            "t.md": toml_page,
+            "j.md": json_page,
+        },
+    )
     assert warnings(app) == []
     shapes = []
     for name in ("y", "t", "j"):
         html = page(app, name)
-        shapes.append((
-            html.title.get_text(), main_h1s(html), [h.get_text() for h in html.select("h2")],
-            [m["content"] for m in html.find_all("meta", attrs={"name": "description"})],
-            app.env.titles[name].astext(), app.env.metadata[name]["weight"],
-        ))
+        shapes.append(
+            (
+                html.title.get_text(),
+                main_h1s(html),
+                [h.get_text() for h in html.select("h2")],
+                [m["content"] for m in html.find_all("meta", attrs={"name": "description"})],
+                app.env.titles[name].astext(),
+                app.env.metadata[name]["weight"],
+            )
+        )
     assert shapes[0] == shapes[1] == shapes[2]
     assert shapes[0][1] == ["Long title"] and shapes[0][4] == "Short" and shapes[0][5] == 2
 
 
 def test_link_title_labels_navigation(make_app, tmp_path):
     index = "---\ntitle: Home\n---\n\n```{toctree}\na\nb\n```\n"
-    app = build(make_app, tmp_path, {
-        "_index.md": index,
-        "a.md": "---\ntitle: Alpha long title\nlinkTitle: Alpha\n---\n\nText.\n",
-        "b.md": "---\ntitle: Beta long title\n---\n\nText.\n",
-    }, builder="html")
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": index,
+            "a.md": "---\ntitle: Alpha long title\nlinkTitle: Alpha\n---\n\nText.\n",
+            "b.md": "---\ntitle: Beta long title\n---\n\nText.\n",
+        },
+        builder="html",
+    )
     assert warnings(app) == []
     home = page(app, "_index")
     labels = [a.get_text() for a in home.select("div.toctree-wrapper a")]
@@ -120,10 +152,14 @@ def test_link_title_labels_navigation(make_app, tmp_path):
 
 
 def test_body_h1_equal_to_title_is_merged(make_app, tmp_path):
-    app = build(make_app, tmp_path, {
-        "_index.md": "---\ntitle: Home\n---\n",
-        "p.md": "---\ntitle: Same\n---\n\nIntro.\n\n# Same\n\n## Sub\n",
-    })
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "p.md": "---\ntitle: Same\n---\n\nIntro.\n\n# Same\n\n## Sub\n",
+        },
+    )
     assert warnings(app) == []
     html = page(app, "p")
     assert main_h1s(html) == ["Same"]
@@ -131,10 +167,14 @@ def test_body_h1_equal_to_title_is_merged(make_app, tmp_path):
 
 
 def test_body_h1_differing_from_title_is_demoted_with_one_warning(make_app, tmp_path):
-    app = build(make_app, tmp_path, {
-        "_index.md": "---\ntitle: Home\n---\n",
-        "p.md": "---\ntitle: Front\n---\n\n# Body one\n\n## Sub\n\n# Body two\n",
-    })
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "p.md": "---\ntitle: Front\n---\n\n# Body one\n\n## Sub\n\n# Body two\n",
+        },
+    )
     found = warnings(app)
     assert len(found) == 1
     assert "p.md:5:" in found[0] and "[hugo.title_conflict]" in found[0]
@@ -151,7 +191,9 @@ def test_body_h1_differing_from_title_is_demoted_with_one_warning(make_app, tmp_
         ("guide/_index.md", "---\ndescription: x\n---\n\n## Part\n", 1, "Guide"),
     ],
 )
-def test_untitled_page_gets_file_name_title_and_one_warning(make_app, tmp_path, name, text, line, expected):
+def test_untitled_page_gets_file_name_title_and_one_warning(
+    make_app, tmp_path, name, text, line, expected
+):
     app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n", name: text})
     docname = name[:-3]
     found = warnings(app)
@@ -164,7 +206,14 @@ def test_untitled_page_gets_file_name_title_and_one_warning(make_app, tmp_path, 
 
 
 def test_untitled_front_matter_with_body_h1_uses_it(make_app, tmp_path):
-    app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n", "p.md": "---\nweight: 1\norphan: true\n---\n\nIntro.\n\n# Body title\n\n## Sub\n"})
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "p.md": "---\nweight: 1\norphan: true\n---\n\nIntro.\n\n# Body title\n\n## Sub\n",
+        },
+    )
     assert warnings(app) == []
     assert main_h1s(page(app, "p")) == ["Body title"]
 
@@ -179,37 +228,69 @@ def test_markup_in_titles_and_descriptions_is_text(make_app, tmp_path):
 
         Body.
         """)
-    app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n\n```{toctree}\np\n```\n", "p.md": evil})
+    app = build(
+        make_app,
+        tmp_path,
+        {"_index.md": "---\ntitle: Home\n---\n\n```{toctree}\np\n```\n", "p.md": evil},
+    )
     assert warnings(app) == []
     raw = (Path(app.outdir) / "p" / "index.html").read_text()
     assert "<script>alert(1)" not in raw and "<img src=x" not in raw and "<b>bold</b>" not in raw
     html = page(app, "p")
     assert main_h1s(html) == ["<script>alert(1)</script> *not em* {sub}`x` $m$"]
-    assert html.find("meta", attrs={"name": "description"})["content"] == 'He said "hi" <img src=x onerror=alert(2)>'
+    assert (
+        html.find("meta", attrs={"name": "description"})["content"]
+        == 'He said "hi" <img src=x onerror=alert(2)>'
+    )
     assert page(app, "_index").select_one("div.toctree-wrapper a").get_text() == "<b>bold</b>"
 
 
 def test_opengraph_gets_our_description_once(make_app, tmp_path):
     conf = 'extensions = ["sphinx_comparisons", "sphinxext.opengraph"]\nogp_site_url = "https://docs.example.org/"\n'
-    write_tree(tmp_path, {"conf.py": conf, "_index.md": "---\ntitle: Home\n---\n\n```{toctree}\nquill\n```\n", "quill.md": SEED})
+    write_tree(
+        tmp_path,
+        {
+            "conf.py": conf,
+            "_index.md": "---\ntitle: Home\n---\n\n```{toctree}\nquill\n```\n",
+            "quill.md": SEED,
+        },
+    )
     app = make_app("dirhtml", srcdir=tmp_path)
     app.build()
     html = page(app, "quill")
-    assert [m["content"] for m in html.find_all("meta", attrs={"name": "description"})] == ["Compare Quill with Inkwell & friends."]
-    assert [m["content"] for m in html.find_all("meta", attrs={"property": "og:description"})] == ["Compare Quill with Inkwell & friends."]
+    assert [m["content"] for m in html.find_all("meta", attrs={"name": "description"})] == [
+        "Compare Quill with Inkwell & friends."
+    ]
+    assert [m["content"] for m in html.find_all("meta", attrs={"property": "og:description"})] == [
+        "Compare Quill with Inkwell & friends."
+    ]
 
 
-@pytest.mark.parametrize(("setting", "expected"), [(None, ["Sub"]), ("[]", []), ('["description"]', ["Desc"])])
+@pytest.mark.parametrize(
+    ("setting", "expected"), [(None, ["Sub"]), ("[]", []), ('["description"]', ["Desc"])]
+)
 def test_lead_setting(make_app, tmp_path, setting, expected):
     conf = CONF + (f"hugo_lead = {setting}\n" if setting else "")
-    write_tree(tmp_path, {"conf.py": conf, "_index.md": "---\ntitle: Home\ndescription: Desc\nheadcontent: Sub\n---\n"})
+    write_tree(
+        tmp_path,
+        {
+            "conf.py": conf,
+            "_index.md": "---\ntitle: Home\ndescription: Desc\nheadcontent: Sub\n---\n",
+        },
+    )
     app = make_app("html", srcdir=tmp_path)
     app.build()
     assert [p.get_text() for p in page(app, "_index").select("p.hugo-lead")] == expected
 
 
 def test_bad_config_value_warns_and_uses_default(make_app, tmp_path):
-    write_tree(tmp_path, {"conf.py": CONF + 'hugo_lead = "headcontent"\n', "_index.md": "---\ntitle: Home\nheadcontent: Sub\n---\n"})
+    write_tree(
+        tmp_path,
+        {
+            "conf.py": CONF + 'hugo_lead = "headcontent"\n',
+            "_index.md": "---\ntitle: Home\nheadcontent: Sub\n---\n",
+        },
+    )
     app = make_app("html", srcdir=tmp_path)
     app.build()
     found = warnings(app)
@@ -218,13 +299,17 @@ def test_bad_config_value_warns_and_uses_default(make_app, tmp_path):
 
 
 def test_bad_front_matter_is_located_and_page_still_builds(make_app, tmp_path):
-    app = build(make_app, tmp_path, {
-        "_index.md": "---\ntitle: Home\n---\n\n```{toctree}\n:glob:\n*\n```\n",
-        "a.md": "---\ntitle: Kept\nweight: heavy\n---\n\nBody survives.\n",
-        "b.md": '+++\ntitle = "Also kept"\nbroken = = 1\n+++\n\nBody too.\n',
-        "c.md": '{"title": "Dup", "title": "Last"}\n\nText.\n',
-        "d.md": "- a list, not front matter\n",
-    })
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n\n```{toctree}\n:glob:\n*\n```\n",
+            "a.md": "---\ntitle: Kept\nweight: heavy\n---\n\nBody survives.\n",
+            "b.md": '+++\ntitle = "Also kept"\nbroken = = 1\n+++\n\nBody too.\n',
+            "c.md": '{"title": "Dup", "title": "Last"}\n\nText.\n',
+            "d.md": "- a list, not front matter\n",
+        },
+    )
     found = sorted(warnings(app))
     assert len(found) == 5, found
     assert "a.md:3:" in found[0] and "[hugo.frontmatter_type]" in found[0] and "weight" in found[0]
@@ -249,15 +334,31 @@ def test_warnings_can_be_suppressed(make_app, tmp_path):
 def test_front_matter_reaches_templates(make_app, tmp_path):
     layout = '{% extends "!layout.html" %}\n{% block extrahead %}<meta name="fm" content="{{ hugo_params.type }}|{{ hugo_params.headcontent }}|{{ hugo_params.custom }}">{{ super() }}{% endblock %}\n'
     conf = CONF + 'templates_path = ["_templates"]\n'
-    write_tree(tmp_path, {"conf.py": conf, "_templates/layout.html": layout,
-                          "_index.md": "---\ntitle: Home\ntype: indexpage\nheadContent: Sub\nparams:\n  custom: yes-custom\n---\n"})
+    write_tree(
+        tmp_path,
+        {
+            "conf.py": conf,
+            "_templates/layout.html": layout,
+            "_index.md": "---\ntitle: Home\ntype: indexpage\nheadContent: Sub\nparams:\n  custom: yes-custom\n---\n",
+        },
+    )
     app = make_app("html", srcdir=tmp_path)
     app.build()
-    assert page(app, "_index").find("meta", attrs={"name": "fm"})["content"] == "indexpage|Sub|yes-custom"
+    assert (
+        page(app, "_index").find("meta", attrs={"name": "fm"})["content"]
+        == "indexpage|Sub|yes-custom"
+    )
 
 
 def test_heading_attribute_ids(make_app, tmp_path):
-    app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n\n## Releases at end of life {#eol-releases}\n\n```md\n## Kept {#literal}\n```\n"}, builder="html")
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n\n## Releases at end of life {#eol-releases}\n\n```md\n## Kept {#literal}\n```\n"
+        },
+        builder="html",
+    )
     html = page(app, "_index")
     h2 = html.select_one("h2")
     assert h2.get_text().rstrip("¶") == "Releases at end of life"
@@ -266,7 +367,14 @@ def test_heading_attribute_ids(make_app, tmp_path):
 
 
 def test_orphan_front_matter_is_honoured(make_app, tmp_path):
-    app = build(make_app, tmp_path, {"_index.md": "---\ntitle: Home\n---\n", "lonely.md": "---\ntitle: Lonely\norphan: true\n---\n"})
+    app = build(
+        make_app,
+        tmp_path,
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "lonely.md": "---\ntitle: Lonely\norphan: true\n---\n",
+        },
+    )
     assert warnings(app) == []
 
 
@@ -280,7 +388,13 @@ def test_hugo_markdown_syntax_is_on(make_app, tmp_path):
         '<div class="raw-block">raw HTML</div>\n'
     )
     # raw HTML is kept when the site allows it (markup.goldmark.renderer.unsafe, here hugo_unsafe_html)
-    app = build(make_app, tmp_path, {"_index.md": body}, builder="html", confoverrides={"hugo_unsafe_html": True})
+    app = build(
+        make_app,
+        tmp_path,
+        {"_index.md": body},
+        builder="html",
+        confoverrides={"hugo_unsafe_html": True},
+    )
     assert warnings(app) == []
     html = page(app, "_index")
     assert html.select_one("dl dt").get_text() == "Term"
@@ -292,7 +406,9 @@ def test_hugo_markdown_syntax_is_on(make_app, tmp_path):
 
 def test_sphinx_only_warnings_can_be_turned_back_on(make_app, tmp_path):
     body = "---\ntitle: Levels\n---\n\n## Two\n\n##### Five\n\n~~gone~~\n"
-    write_tree(tmp_path, {"conf.py": CONF + "hugo_sphinx_only_warnings = True\n", "_index.md": body})
+    write_tree(
+        tmp_path, {"conf.py": CONF + "hugo_sphinx_only_warnings = True\n", "_index.md": body}
+    )
     app = make_app("html", srcdir=tmp_path)
     app.build()
     found = warnings(app)

@@ -25,7 +25,11 @@ def _resolve(fixture, page_path, reference):
 @needs_shared
 def test_relref_matches_hugo():
     fixture = FIXTURES / "22-relref-resolve"
-    pages = {p["path"]: p for p in json.loads((fixture / "expected.json").read_text())["pages"] if p.get("path")}
+    pages = {
+        p["path"]: p
+        for p in json.loads((fixture / "expected.json").read_text())["pages"]
+        if p.get("path")
+    }
     checked = 0
     for path, page in pages.items():
         source = (fixture / "content" / path).read_text()
@@ -51,7 +55,11 @@ def test_relref_matches_hugo():
     ],
 )
 def test_relref_errors_match_hugo(fixture, reference, reason):
-    expected = (FIXTURES / fixture / "expected.txt").read_text() if (FIXTURES / fixture / "expected.txt").exists() else ""
+    expected = (
+        (FIXTURES / fixture / "expected.txt").read_text()
+        if (FIXTURES / fixture / "expected.txt").exists()
+        else ""
+    )
     if expected:
         assert "REF_NOT_FOUND" in expected
     assert reason in _resolve(fixture, "docs/a.md", reference)

@@ -16,9 +16,15 @@ def test_related_matches_hugo():
     fixture = FIXTURES / "38-related"
     pages = load_pages(fixture / "content")
     page = next(p for p in pages if p.key == "p")
-    expected = next(p for p in json.loads((fixture / "expected.json").read_text())["pages"] if p.get("path") == "p.md")
+    expected = next(
+        p
+        for p in json.loads((fixture / "expected.json").read_text())["pages"]
+        if p.get("path") == "p.md"
+    )
     hugo = re.search(r"related: \[([^\]]*)\]", expected["content"]).group(1).split()
-    assert [f"{key}.md" for key in related.related(page, pages)] == hugo  # d1 (keyword), d5 (tag+year), d3 (tag)
+    assert [
+        f"{key}.md" for key in related.related(page, pages)
+    ] == hugo  # d1 (keyword), d5 (tag+year), d3 (tag)
 
 
 def test_checklist_78_shared_keyword_yes_shared_year_no():
@@ -29,7 +35,9 @@ def test_checklist_78_shared_keyword_yes_shared_year_no():
 
 
 def test_custom_settings_replace_the_defaults():
-    settings = related.settings_from_config({"threshold": 10, "indices": [{"name": "series", "weight": 50}], "tolower": True})  # site config keys arrive lowercased
+    settings = related.settings_from_config(
+        {"threshold": 10, "indices": [{"name": "series", "weight": 50}], "tolower": True}
+    )  # site config keys arrive lowercased
     p = Page("p", "p.md", {"series": ["Intro"]})
     d = Page("d", "d.md", {"series": "intro"})
     assert related.related(p, [d], settings) == ["d"]

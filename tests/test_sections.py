@@ -15,7 +15,10 @@ from sphinx_comparisons.hugo import content
 
 def _ours(tree, key):
     """A section's children as Hugo's answer names them: a path, or a file-less section's URL."""
-    return [f"/{child.lower()}" if child in tree.fileless else f"{child}.md" for child in tree.children.get(key, ())]
+    return [
+        f"/{child.lower()}" if child in tree.fileless else f"{child}.md"
+        for child in tree.children.get(key, ())
+    ]
 
 
 def _compare(tree, section, key):
@@ -29,31 +32,57 @@ def _compare(tree, section, key):
 @pytest.mark.parametrize(
     "fixture",
     # 09, 19, 22, 26: top-level folders without _index.md are sections
-    ["18-page-order", "44-docsy-v030-sidebar-section-index", "09-url-sanitize", "19-aliases", "22-relref-resolve", "26-relref-warning-level"],
+    [
+        "18-page-order",
+        "44-docsy-v030-sidebar-section-index",
+        "09-url-sanitize",
+        "19-aliases",
+        "22-relref-resolve",
+        "26-relref-warning-level",
+    ],
 )
 def test_section_order_matches_hugo(fixture):
     root = FIXTURES / fixture
     expected = json.loads((root / "expected.json").read_text())
     tree = content.section_tree(load_pages(root / "content"), home="(home)", fileless=True)
     _compare(tree, expected["sections"], "(home)")
-    fileless = {p["url"].lstrip("/"): p["title"] for p in expected["pages"] if p["kind"] == "section" and p["path"] is None}
+    fileless = {
+        p["url"].lstrip("/"): p["title"]
+        for p in expected["pages"]
+        if p["kind"] == "section" and p["path"] is None
+    }
     assert {key.lower(): page.title for key, page in tree.fileless.items()} == fileless
 
 
 def test_without_fileless_sections_top_level_pages_belong_to_home():
-    pages = [_page("_index", title="Home"), _page("blog/p", title="P"), _page("docs/_index", title="Docs"), _page("docs/a", title="A")]
-    assert content.section_tree(pages, home="_index").children["_index"] == ("docs/_index", "blog/p")
+    pages = [
+        _page("_index", title="Home"),
+        _page("blog/p", title="P"),
+        _page("docs/_index", title="Docs"),
+        _page("docs/a", title="A"),
+    ]
+    assert content.section_tree(pages, home="_index").children["_index"] == (
+        "docs/_index",
+        "blog/p",
+    )
     tree = content.section_tree(pages, home="_index", fileless=True)
     assert tree.children["_index"] == ("blog/", "docs/_index")
     assert tree.children["blog/"] == ("blog/p",)
-    assert content.section_tree(pages, home="_index", fileless=True, pluralize=False).fileless["blog/"].title == "Blog"
+    assert (
+        content.section_tree(pages, home="_index", fileless=True, pluralize=False)
+        .fileless["blog/"]
+        .title
+        == "Blog"
+    )
     # a top-level leaf bundle is a page, not a section (Hugo 0.111)
     pages.append(_page("about/index", title="About"))
     tree = content.section_tree(pages, home="_index", fileless=True)
     assert "about/" not in tree.fileless and "about/index" in tree.children["_index"]
 
 
-HUGO_LIST_TITLES = json.loads((Path(__file__).parent / "fixtures" / "hugo-list-titles.json").read_text())["titles"]
+HUGO_LIST_TITLES = json.loads(
+    (Path(__file__).parent / "fixtures" / "hugo-list-titles.json").read_text()
+)["titles"]
 #: Hugo's title-caser leaves these lowercase, for reasons of its own; we capitalize every one.
 LOWERCASED_BY_HUGO = {"box", "man"}
 
@@ -72,9 +101,18 @@ def test_list_title_settings():
 
 
 def test_a_section_without_a_file_is_dated_by_its_newest_page():
-    pages = [_page("_index", title="Home"), _page("aaa", title="Aaa"), _page("docs/_index", title="Docs"), _page("blog/p", title="P", date="2020-01-01")]
+    pages = [
+        _page("_index", title="Home"),
+        _page("aaa", title="Aaa"),
+        _page("docs/_index", title="Docs"),
+        _page("blog/p", title="P", date="2020-01-01"),
+    ]
     # Hugo 0.111: a dated section sorts before undated pages of the same weight
-    assert content.section_tree(pages, home="_index", fileless=True).children["_index"] == ("blog/", "aaa", "docs/_index")
+    assert content.section_tree(pages, home="_index", fileless=True).children["_index"] == (
+        "blog/",
+        "aaa",
+        "docs/_index",
+    )
 
 
 def _page(key, **params):
@@ -88,11 +126,21 @@ def test_order_rules_from_the_spec():
     tree = content.section_tree(pages, home=None)
     assert tree.children["s/_index"] == ("s/w-1", "s/w1", "s/w2", "s/w0")
 
-    pages = [_page("s/_index", title="S"), _page("s/old", title="A", date=dt.date(2020, 1, 1)), _page("s/new", title="B", date="2024-01-01")]
+    pages = [
+        _page("s/_index", title="S"),
+        _page("s/old", title="A", date=dt.date(2020, 1, 1)),
+        _page("s/new", title="B", date="2024-01-01"),
+    ]
     assert content.section_tree(pages, None).children["s/_index"] == ("s/new", "s/old")
 
-    pages = [_page("s/_index", title="S")] + [_page(f"s/{t}", title=t) for t in ("cherry", "Banana", "apple")]
-    assert content.section_tree(pages, None).children["s/_index"] == ("s/apple", "s/Banana", "s/cherry")
+    pages = [_page("s/_index", title="S")] + [
+        _page(f"s/{t}", title=t) for t in ("cherry", "Banana", "apple")
+    ]
+    assert content.section_tree(pages, None).children["s/_index"] == (
+        "s/apple",
+        "s/Banana",
+        "s/cherry",
+    )
 
 
 def test_bundles_plain_folders_and_drafts():

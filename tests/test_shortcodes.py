@@ -34,7 +34,9 @@ def _ours(sc: Shortcode) -> str:
 @needs_shared
 def test_parameters_match_hugo():
     fixture = FIXTURES / "27-shortcode-syntax"
-    page = next(p for p in json.loads((fixture / "expected.json").read_text())["pages"] if p.get("path"))
+    page = next(
+        p for p in json.loads((fixture / "expected.json").read_text())["pages"] if p.get("path")
+    )
     nodes, problems = parse((fixture / "content" / "args.md").read_text())
     assert problems == []
     ours = [_ours(sc) for sc in walk(nodes) if sc.name == "x"]
@@ -47,10 +49,16 @@ def test_escapes_inner_and_closing_forms_match_hugo():
     text = (FIXTURES / "27-shortcode-syntax" / "content" / "args.md").read_text()
     nodes, _ = parse(text)
     literal = "".join(node.text for node in nodes if isinstance(node, Text))
-    assert '{{< figure src="a.png" >}}' in literal and "{{% inner %}}" in literal and "/*" not in literal
+    assert (
+        '{{< figure src="a.png" >}}' in literal
+        and "{{% inner %}}" in literal
+        and "/*" not in literal
+    )
     inner = [sc for sc in walk(nodes) if sc.name == "inner"]
     assert [(sc.notation, sc.self_closed, sc.inner_source) for sc in inner] == [
-        ("<", True, ""), ("%", False, "## Heading One"), ("<", False, "## Heading Two")
+        ("<", True, ""),
+        ("%", False, "## Heading One"),
+        ("<", False, "## Heading Two"),
     ]
 
 
@@ -76,10 +84,16 @@ def test_syntax_errors_hugo_refuses_are_located_and_kept_as_text(fixture, line, 
 
 
 def test_forms_of_tags():
-    nodes, problems = parse('{{<tip>}}a{{</tip>}} {{< note title="N" >}}b{{< / note >}} {{%tab%}}c{{%/ tab %}} {{< x />}}\n{{< y\n  a="1"\n>}}')
+    nodes, problems = parse(
+        '{{<tip>}}a{{</tip>}} {{< note title="N" >}}b{{< / note >}} {{%tab%}}c{{%/ tab %}} {{< x />}}\n{{< y\n  a="1"\n>}}'
+    )
     assert problems == []
     assert [(sc.name, sc.inner_source, sc.named) for sc in walk(nodes)] == [
-        ("tip", "a", {}), ("note", "b", {"title": "N"}), ("tab", "c", {}), ("x", "", {}), ("y", "", {"a": "1"})
+        ("tip", "a", {}),
+        ("note", "b", {"title": "N"}),
+        ("tab", "c", {}),
+        ("x", "", {}),
+        ("y", "", {"a": "1"}),
     ]
     assert [sc.line for sc in walk(nodes)] == [1, 1, 1, 1, 2]
 
@@ -103,7 +117,7 @@ def _expand(text):
 
 
 def test_expansion_keeps_lines():
-    text = "a\n{{< note title=\"T\" >}}\nin {{< product \"ysql\" >}} x\n\n```\n{{< param k >}} {{< note >}}code{{< /note >}}\n```\n{{< /note >}}\n{{< unknown\n a=\"1\" >}}\nz\n"
+    text = 'a\n{{< note title="T" >}}\nin {{< product "ysql" >}} x\n\n```\n{{< param k >}} {{< note >}}code{{< /note >}}\n```\n{{< /note >}}\n{{< unknown\n a="1" >}}\nz\n'
     result = _expand(text)
     assert result.text.count("\n") == text.count("\n")
     lines = result.text.split("\n")
@@ -115,17 +129,52 @@ def test_expansion_keeps_lines():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([
-    "{{<", "{{%", ">}}", "%}}", "/>}}", "{{< /", "note", "tab", " ", "\n", '"', "`", "=", "a", "x=1",
-    "{{</*", "*/>}}", "```", "{{< note >}}", "{{< /note >}}", "{{% tab %}}", "word", "#", ":", "/",
-]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "{{<",
+                "{{%",
+                ">}}",
+                "%}}",
+                "/>}}",
+                "{{< /",
+                "note",
+                "tab",
+                " ",
+                "\n",
+                '"',
+                "`",
+                "=",
+                "a",
+                "x=1",
+                "{{</*",
+                "*/>}}",
+                "```",
+                "{{< note >}}",
+                "{{< /note >}}",
+                "{{% tab %}}",
+                "word",
+                "#",
+                ":",
+                "/",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_shortcode_soup_never_raises_and_keeps_lines(parts):
     text = "".join(parts)
     nodes, _problems = parse(text)
     result = _expand(text)
     assert result.text.count("\n") == text.count("\n")
     for node in nodes:  # text outside shortcodes survives
-        if isinstance(node, Text) and "{{" not in node.text and "`" not in node.text and node.text.strip():
+        if (
+            isinstance(node, Text)
+            and "{{" not in node.text
+            and "`" not in node.text
+            and node.text.strip()
+        ):
             assert node.text.strip() in result.text
 
 
@@ -135,7 +184,10 @@ CONF = 'extensions = ["sphinx_comparisons"]\n'
 
 
 def build(make_app, root: Path, pages: dict[str, str], conf: str = CONF, builder: str = "html"):
-    write_tree(root, {"conf.py": conf, "_index.md": "---\ntitle: Home\ncascade:\n  color: red\n---\n", **pages})
+    write_tree(
+        root,
+        {"conf.py": conf, "_index.md": "---\ntitle: Home\ncascade:\n  color: red\n---\n", **pages},
+    )
     app = make_app(builder, srcdir=root)
     app.build()
     warnings = app_warnings(app)
@@ -248,20 +300,37 @@ larkspur serve
 def test_tabpane_persist_and_right(make_app, tmp_path):
     """Docsy remembers the chosen tab by header (by default) or language across tabpanes; right=true aligns right."""
     app, warnings = build(make_app, tmp_path, {"t.md": TABS})
-    assert [w for w in warnings if "not included in any toctree" not in w and "tabpane" not in w] == []
+    assert [
+        w for w in warnings if "not included in any toctree" not in w and "tabpane" not in w
+    ] == []
     tab_sets = soup(output_of(app, "t")).select("div.sd-tab-set")
-    labels = [[(label.get_text(strip=True), label.get("data-sync-group"), label.get("data-sync-id")) for label in s.select("label")] for s in tab_sets]
+    labels = [
+        [
+            (label.get_text(strip=True), label.get("data-sync-group"), label.get("data-sync-id"))
+            for label in s.select("label")
+        ]
+        for s in tab_sets
+    ]
     assert labels == [
-        [("Linux", "hugo-tabs-header", "linux"), ("macOS", "hugo-tabs-header", "macos")],  # Docsy lowercases the header
+        [
+            ("Linux", "hugo-tabs-header", "linux"),
+            ("macOS", "hugo-tabs-header", "macos"),
+        ],  # Docsy lowercases the header
         [("Run", "hugo-tabs-lang", "sh"), ("Py", "hugo-tabs-lang", "python")],
         [("Linux", None, None)],  # persist=disabled
         [("Linux", None, None)],  # persistLang=false, the older switch
         [("Install", None, None), ("Run", None, None)],  # both tabs are "sh": nothing is remembered
     ]
-    assert [w for w in warnings if "tabpane" in w] == [w for w in warnings if "more than one tab has the lang 'sh'" in w and "[hugo.shortcode_params]" in w]
+    assert [w for w in warnings if "tabpane" in w] == [
+        w
+        for w in warnings
+        if "more than one tab has the lang 'sh'" in w and "[hugo.shortcode_params]" in w
+    ]
     assert len([w for w in warnings if "tabpane" in w]) == 1
     assert "hugo-tab-right" in tab_sets[0].select("label")[1]["class"]
-    assert "hugo-tabs-right" in tab_sets[1]["class"] and "hugo-tabs-right" not in tab_sets[0]["class"]
+    assert (
+        "hugo-tabs-right" in tab_sets[1]["class"] and "hugo-tabs-right" not in tab_sets[0]["class"]
+    )
 
 
 def test_served_shortcodes_render_as_components(make_app, tmp_path):
@@ -269,21 +338,52 @@ def test_served_shortcodes_render_as_components(make_app, tmp_path):
     assert [w for w in warnings if "not included in any toctree" not in w] == []
     html = soup(output_of(app, "w"))
     admonitions = html.select("div.admonition")
-    assert [a.select_one(".admonition-title").get_text() for a in admonitions] == ["Read this", "Tip", "Careful"]
+    assert [a.select_one(".admonition-title").get_text() for a in admonitions] == [
+        "Read this",
+        "Tip",
+        "Careful",
+    ]
     assert "note" in admonitions[0]["class"] and "warning" in admonitions[2]["class"]
     assert admonitions[0].select_one("strong").get_text() == "note"
     assert html.select_one("details summary").get_text(strip=True).startswith("More")
     tab_sets = html.select("div.sd-tab-set")
-    assert [[label.get_text(strip=True) for label in s.select("label")] for s in tab_sets] == [["Linux", "macOS"], ["Run"]]
+    assert [[label.get_text(strip=True) for label in s.select("label")] for s in tab_sets] == [
+        ["Linux", "macOS"],
+        ["Run"],
+    ]
     assert tab_sets[1].select_one("pre").get_text().strip() == "echo blue"
     assert html.select_one("iframe")["src"] == "https://www.youtube-nocookie.com/embed/abc123"
     assert html.find("a", href="https://gist.github.com/alice/42") is not None
     assert "Not shown" not in html.get_text()
-    assert "Colour: blue; site: red." in html.get_text()  # page param, then cascaded from the home page
+    assert (
+        "Colour: blue; site: red." in html.get_text()
+    )  # page param, then cascaded from the home page
     assert html.select_one("figure img")["src"] == "https://example.org/x.png"
     assert html.select_one("figure figcaption em").get_text() == "caption"
     assert html.select_one("div.highlight-python pre").get_text().strip() == 'print("hi")'
     assert "End of page." in html.get_text()
+
+
+def test_param_follows_hugos_cascade(make_app, tmp_path):
+    """Fixture 37-cascade's shape: a section's cascade reaches the section page itself, and keys
+    beside ``params`` are params too (Hugo 0.111.3 made ``banner`` a param of every page)."""
+    section = "---\ntitle: Guide\ncascade:\n  banner: on-top\n  params:\n    color: blue\n---\n\n"
+    section += "Own: {{< param color >}} {{< param banner >}}.\n"
+    page = "---\ntitle: A\n---\n\nBelow: {{< param color >}} {{< param banner >}}.\n"
+    app, warnings = build(make_app, tmp_path, {"guide/_index.md": section, "guide/a.md": page})
+    assert "Own: blue on-top." in soup(output_of(app, "guide/_index")).get_text()
+    assert "Below: blue on-top." in soup(output_of(app, "guide/a")).get_text()
+    assert not [w for w in warnings if "param" in w]
+
+
+def test_an_iframe_url_is_read_as_a_browser_reads_it(make_app, tmp_path):
+    """One URL rule (safeurl.is_web): a scheme has no case, and leading blanks are no part of it."""
+    page = '---\ntitle: E\n---\n\n{{< iframe src="HTTPS://example.org/embed" >}}\n\n'
+    page += '{{< iframe src=" https://example.org/two" >}}\n'
+    app, warnings = build(make_app, tmp_path, {"e.md": page})
+    sources = [frame["src"] for frame in soup(output_of(app, "e")).select("iframe")]
+    assert sources == ["HTTPS://example.org/embed", "https://example.org/two"]
+    assert not [w for w in warnings if "iframe" in w]
 
 
 def test_text_builder_gets_links_for_embeds(make_app, tmp_path):
@@ -298,16 +398,29 @@ def test_unknown_and_broken_shortcodes_are_located_and_lose_nothing(make_app, tm
     located = sorted(re.sub(r"^.*?b\.md:", "", w) for w in warnings if "b.md" in w)
     assert len(located) == 3, located
     assert located[0].startswith("11:") and "[hugo.shortcode_syntax]" in located[0]
-    assert located[1].startswith("17:") and "nosuchkey" in located[1] and "[hugo.shortcode_params]" in located[1]
-    assert located[2].startswith("5:") and "'mystery'" in located[2] and "[hugo.shortcode_unknown]" in located[2]
+    assert (
+        located[1].startswith("17:")
+        and "nosuchkey" in located[1]
+        and "[hugo.shortcode_params]" in located[1]
+    )
+    assert (
+        located[2].startswith("5:")
+        and "'mystery'" in located[2]
+        and "[hugo.shortcode_unknown]" in located[2]
+    )
     text = soup(output_of(app, "b")).get_text()
-    assert "Inner kept." in text and "{{< x a b=c >}}" in text and "Never closed, still here." in text and "Line after." in text
+    assert (
+        "Inner kept." in text
+        and "{{< x a b=c >}}" in text
+        and "Never closed, still here." in text
+        and "Line after." in text
+    )
 
 
 def test_line_numbers_survive_shortcodes(make_app, tmp_path):
     page = (
-        "---\ntitle: L\n---\n\n{{< tabpane text=true >}}\n{{% tab header=\"A\" %}}\nx\n{{% /tab %}}\n{{< /tabpane >}}\n\n"
-        "{{< sections/3-box-card\n  title=\"T\"\n  description=\"D\"\n>}}\n\n[broken](#nowhere)\n"
+        '---\ntitle: L\n---\n\n{{< tabpane text=true >}}\n{{% tab header="A" %}}\nx\n{{% /tab %}}\n{{< /tabpane >}}\n\n'
+        '{{< sections/3-box-card\n  title="T"\n  description="D"\n>}}\n\n[broken](#nowhere)\n'
     )
     _, warnings = build(make_app, tmp_path, {"l.md": page})
     assert any("l.md:16:" in w and "#nowhere" in w for w in warnings), warnings
@@ -324,8 +437,8 @@ def test_site_mapping_of_own_shortcodes(make_app, tmp_path):
         "}\n"
     )
     page = (
-        "---\ntitle: M\n---\n\nJoin [Slack]({{< slack-invite >}}) to talk about {{< product \"ysql\" >}}.\n\n"
-        "{{< callout title=\"Heads up\" kind=\"tip\" >}}\nMapped *content*.\n{{< /callout >}}\n\nPress {{< kbd key=\"Ctrl\" >}}.\n\n{{< api-tabs >}}\n"
+        '---\ntitle: M\n---\n\nJoin [Slack]({{< slack-invite >}}) to talk about {{< product "ysql" >}}.\n\n'
+        '{{< callout title="Heads up" kind="tip" >}}\nMapped *content*.\n{{< /callout >}}\n\nPress {{< kbd key="Ctrl" >}}.\n\n{{< api-tabs >}}\n'
     )
     app, warnings = build(make_app, tmp_path, {"m.md": page}, conf=conf)
     assert [w for w in warnings if "toctree" not in w] == []
@@ -333,7 +446,10 @@ def test_site_mapping_of_own_shortcodes(make_app, tmp_path):
     assert html.find("a", string="Slack")["href"] == "https://chat.example.org/join"
     assert html.find("strong", string="ysql") is not None
     callout = html.select_one("div.admonition.tip")
-    assert callout.select_one(".admonition-title").get_text() == "Heads up" and callout.select_one("em").get_text() == "content"
+    assert (
+        callout.select_one(".admonition-title").get_text() == "Heads up"
+        and callout.select_one("em").get_text() == "content"
+    )
     assert html.select_one("kbd").get_text() == "Ctrl"
 
 
@@ -344,11 +460,20 @@ def test_font_awesome_icons_become_accessible_symbols(make_app, tmp_path):
     )
     app, _ = build(make_app, tmp_path, {"t.md": page})
     cells = soup(output_of(app, "t")).select("tbody td")[1:]
-    assert [c.select_one(".hugo-visually-hidden").get_text() for c in cells] == ["Yes", "No", "Partial"]
+    assert [c.select_one(".hugo-visually-hidden").get_text() for c in cells] == [
+        "Yes",
+        "No",
+        "Partial",
+    ]
     assert [c.select_one("[aria-hidden=true]").get_text() for c in cells] == ["✓", "✗", "!"]
-    assert "fa-check" not in str(cells) and "font-awesome" not in (Path(app.outdir) / "t.html").read_text()
+    assert (
+        "fa-check" not in str(cells)
+        and "font-awesome" not in (Path(app.outdir) / "t.html").read_text()
+    )
     app, _ = build(make_app, tmp_path / "text", {"t.md": page}, builder="text")
-    assert re.search(r"x\s+\|\s+yes\s+\|\s+no\s+\|\s+partial", (Path(app.outdir) / "t.txt").read_text())
+    assert re.search(
+        r"x\s+\|\s+yes\s+\|\s+no\s+\|\s+partial", (Path(app.outdir) / "t.txt").read_text()
+    )
 
 
 MORE = """\
@@ -401,6 +526,10 @@ A caption.
 {{< /imgproc >}}
 
 New {{< tags/feature/tp >}} feature.
+
+{{< imgproc missing Fill "10x10" >}}
+No such image.
+{{< /imgproc >}}
 """
 
 
@@ -409,21 +538,42 @@ def test_more_served_shortcodes(make_app, tmp_path):
         "parts/intro.md": 'Included **text** with {{% param "title" %}}.\n',
         "parts/code.sql": "SELECT 1;\n",
     }
-    app, warnings = build(make_app, tmp_path, {"more.md": MORE, **parts}, conf=CONF + 'exclude_patterns = ["parts"]\n')
-    (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))  # imgproc's resource
+    app, warnings = build(
+        make_app, tmp_path, {"more.md": MORE, **parts}, conf=CONF + 'exclude_patterns = ["parts"]\n'
+    )
     located = [re.sub(r"^.*?more\.md:", "", w) for w in warnings if "more.md" in w]
-    assert len(located) == 2, located  # the javascript: iframe, and imgproc (no image beside the page)
-    assert located[0].startswith("43:") and "iframe" in located[0] and "[hugo.shortcode_params]" in located[0]
-    assert located[1].startswith("45:") and "imgproc" in located[1]
+    assert len(located) == 2, located  # the javascript: iframe, an imgproc with no such image
+    assert (
+        located[0].startswith("43:")
+        and "iframe" in located[0]
+        and "[hugo.shortcode_params]" in located[0]
+    )
+    assert located[1].startswith("51:") and "no image resource named 'missing'" in located[1]
     html = soup(output_of(app, "more"))
-    assert [s.get_text() for s in html.select("strong") if s.get_text() == "text"] == ["text", "text"]
+    [figure] = html.select(".hugo-imgproc")  # the missing image makes none
+    assert figure.img["src"] == "_images/pic.png" and figure.img["alt"] == "A caption."
+    assert figure.select_one("figcaption .caption-text").get_text() == "A caption."
+    assert (Path(app.outdir) / "_images" / "pic.png").read_bytes().startswith(b"\x89PNG")
+    assert [s.get_text() for s in html.select("strong") if s.get_text() == "text"] == [
+        "text",
+        "text",
+    ]
     assert "Included text with More." in html.get_text()
     assert html.select_one("div.highlight-sql pre").get_text().strip() == "SELECT 1;"
     group = html.select("div.hugo-card-group")
-    assert [c.select_one(".sd-card-title").get_text(strip=True) for c in group[0].select("div.sd-card")] == ["One", "Two"]
-    assert group[0].select("div.sd-card")[1].select_one(".sd-card-footer").get_text(strip=True) == "Foot"
+    assert [
+        c.select_one(".sd-card-title").get_text(strip=True) for c in group[0].select("div.sd-card")
+    ] == ["One", "Two"]
+    assert (
+        group[0].select("div.sd-card")[1].select_one(".sd-card-footer").get_text(strip=True)
+        == "Foot"
+    )
     box = group[1].select_one("div.sd-card")
-    assert box.select_one(".sd-card-title").get_text(strip=True) == "Box title" and box.find("a")["href"] == "https://example.org/box/"
+    assert (
+        box.select_one(".sd-card-title").get_text(strip=True) == "Box title"
+        and box.find("a")["href"] == "https://example.org/box/"
+    )
     assert html.select_one("div.hugo-lead-block a")["href"] == "https://example.org/more/"
     assert "Page info." in html.select_one("div.hugo-pageinfo").get_text()
     assert html.find("iframe", src=re.compile("player.vimeo.com/video/55073825")) is not None

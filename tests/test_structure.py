@@ -43,10 +43,26 @@ def imports_of(name: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + [base])
+                base = ".".join(
+                    package.split(".")[: len(package.split(".")) - node.level + 1] + [base]
+                )
             for alias in node.names:
                 found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base)
-    return {module for module in found if module in MODULES and module != name}
+    return {module for module in found if module in MODULES and module != name} | _packages_run(
+        name, found
+    )
+
+
+def _packages_run(name: str, imported: set[str]) -> set[str]:
+    """Importing ``a.b.c`` runs ``a/b/__init__.py`` first, unless the importer is inside ``a.b``."""
+    run = set()
+    for module in imported:
+        parts = module.split(".")
+        for end in range(2, len(parts)):
+            package = ".".join(parts[:end])
+            if package in MODULES and not (name == package or name.startswith(package + ".")):
+                run.add(package)
+    return run
 
 
 def test_no_import_cycles():
@@ -78,28 +94,34 @@ def test_the_core_imports_no_sphinx():
             text = path.read_text()
             for node in ast.walk(ast.parse(text)):
                 if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
-                    assert not any(n.split(".")[0] in {"sphinx", "docutils", "myst_parser", "sphinx_design"} for n in names), name
-                    assert not any(n.startswith("sphinx_comparisons.") and not n.startswith("sphinx_comparisons.hugo") for n in names), name
+                    names = (
+                        [node.module or ""]
+                        if isinstance(node, ast.ImportFrom)
+                        else [a.name for a in node.names]
+                    )
+                    assert not any(
+                        n.split(".")[0] in {"sphinx", "docutils", "myst_parser", "sphinx_design"}
+                        for n in names
+                    ), name
+                    assert not any(
+                        n.startswith("sphinx_comparisons.")
+                        and not n.startswith("sphinx_comparisons.hugo")
+                        for n in names
+                    ), name
 
 
-@pytest.mark.xfail(reason="features do not subscribe to the model's changes yet", strict=True)
 def test_the_site_model_imports_no_feature():
     model = "sphinx_comparisons.site.model"
     features = {f"sphinx_comparisons.{feature}" for feature in FEATURES}
-    reached = {m for m in imports_of(model) if any(m == f or m.startswith(f + ".") for f in features)}
+    reached = {
+        m for m in imports_of(model) if any(m == f or m.startswith(f + ".") for f in features)
+    }
     assert not reached
-
-
-#: Still too large, being split (issue 13); this set only shrinks.
-TOO_LARGE = {"sphinx_comparisons.hugo.frontmatter", "sphinx_comparisons.hugo.shortcodes"}
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_modules_and_functions_are_small(name):
     text = MODULES[name].read_text()
-    if name in TOO_LARGE:
-        pytest.xfail("being split")
     assert text.count("\n") <= 400, f"{name} has {text.count(chr(10))} lines"
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

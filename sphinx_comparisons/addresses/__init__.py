@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.addresses import address_book, links, redirects
 from sphinx_comparisons.guard import Guarded
+from sphinx_comparisons.site import model
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,11 +19,10 @@ def setup(app: Sphinx) -> None:
     app.connect(
         "builder-inited", address_book.restore_search_index, priority=pipeline.SEARCH_INDEX_RESTORE
     )
+    model.subscribe(app, links.relinked)
     app.connect("build-finished", address_book.remove_stale_pages, priority=pipeline.STALE_PAGES)
     app.connect("build-finished", address_book.fix_search_index, priority=pipeline.SEARCH_INDEX)
     app.connect("build-finished", redirects.write, priority=pipeline.REDIRECTS)
     hooks = Guarded(app)
     hooks.add_transform(links.ResolveHugoLinks)
     hooks.add_transform(links.CheckFinalLinks)
-    hooks.add_post_transform(links.ResolveLinksAtWrite)
-    hooks.add_env_collector(links.AnchorCollector)

@@ -9,130 +9,17 @@ canonical URL Sphinx makes follows it; pages Hugo does not know keep Sphinx's pa
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sphinx.builders.dirhtml import DirectoryHTMLBuilder
-from sphinx.builders.html import StandaloneHTMLBuilder
-
 from sphinx_comparisons import compat
-from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import outputs, urls
-from sphinx_comparisons.site import sitewide
+from sphinx_comparisons.site import state
+from sphinx_comparisons.site.addresses import style
 
 if TYPE_CHECKING:
-    from collections.abc import Set as AbstractSet
-
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
-
-    from sphinx_comparisons.hugo.content import Page
-
-_ENV_ATTR = "hugo_addresses"
-
-
-@dataclass(frozen=True, slots=True)
-class Address:
-    url: str
-    kind: str
-
-
-def compute(
-    env: BuildEnvironment, pages: dict[str, Page], static_files: AbstractSet[str] = frozenset(), pretty: bool = True
-) -> dict[str, Address]:
-    """Each Markdown page's Hugo URL; of two pages claiming one URL, the first by path keeps it.
-
-    A URL that cannot be written (``outputs.site_path``) or that is a file of the
-    site's ``static/`` folders (which wins, as in Hugo) leaves the page at Sphinx's path.
-    """
-    taken: dict[str, str] = {}
-    addresses: dict[str, Address] = {}
-    for key, page in sorted(pages.items(), key=lambda item: item[1].path):
-        url = _writable_url(key, page, static_files, pretty)
-        if url is None:
-            continue
-        file = _file_key(url, page.kind, pretty)
-        other = taken.get(file)
-        if other is not None:
-            warn(
-                "url_conflict",
-                f"page URL {url} is already the URL of {other!r}; this page keeps Sphinx's path",
-                location=(key, page.line_of("url") if "url" in page.params else 1),
-            )
-            continue
-        taken[file] = key
-        addresses[key] = Address(url, page.kind)
-    sitewide.put(env, _ENV_ATTR, addresses)
-    return addresses
-
-
-def _file_key(url: str, kind: str, pretty: bool) -> str:
-    """The file a URL is written to, as a key: ``/a/`` and ``/a/index.html`` are one file (so are
-    ``/A/`` and ``/a/`` on the case-insensitive disks of macOS and Windows)."""
-    return urls.output_target(url, kind, pretty)[1].lower()
-
-
-def _sphinx_file(docname: str, pretty: bool) -> str:
-    """Where Sphinx itself writes a page (``DirectoryHTMLBuilder.get_target_uri``), site-relative."""
-    if not pretty:
-        return docname + ".html"
-    if docname == "index" or docname.endswith("/index"):
-        return docname.removesuffix("index") + "index.html"
-    return docname + "/index.html"
-
-
-def homeless(pages: dict[str, Page], known: dict[str, Address], pretty: bool) -> set[str]:
-    """Pages that can be written nowhere: no Hugo address, and Sphinx's own path is one an
-    output may not have (``objects.inv.md``, ``con.md``) or the file of a page that has one.
-
-    Such a page is not built (``hugo.output``); writing it would stop the build or replace a page.
-    """
-    taken = {_file_key(address.url, address.kind, pretty) for address in known.values()}
-    found: set[str] = set()
-    for key in sorted(set(pages) - set(known)):
-        file = _sphinx_file(key, pretty)
-        checked = outputs.site_path(file)
-        reason = checked.reason if isinstance(checked, outputs.Refused) else (
-            "is the file of another page" if file.lower() in taken else None)
-        if reason is not None:
-            warn("output", f"this page cannot keep Sphinx's path {file!r} either: it {reason}; the page is not built",
-                 location=(key, 1))
-            found.add(key)
-    return found
-
-
-def _writable_url(key: str, page: Page, static_files: AbstractSet[str], pretty: bool) -> str | None:
-    asked = urls.page_url(page)
-    checked = outputs.site_path(asked)
-    field = "url" if "url" in page.params else "slug" if "slug" in page.params else ""
-    line = page.line_of(field) if field else 1
-    if isinstance(checked, outputs.Refused):
-        shown = asked if len(asked) <= 80 else asked[:77] + "..."
-        warn("output", f"page URL {shown!r} {checked.reason}; this page keeps Sphinx's path", location=(key, line))
-        return None
-    url = "/" + checked
-    file = urls.output_target(url, page.kind, pretty)[1]
-    if file in static_files:
-        warn("output", f"page URL {url} is also the file {file} of the site's static folder, which wins (as in Hugo); "
-             "this page keeps Sphinx's path", location=(key, line))
-        return None
-    return url
-
-
-def addresses(env: BuildEnvironment) -> dict[str, Address]:
-    return sitewide.get(env, _ENV_ATTR, {})
-
-
-def style(builder: Builder) -> bool | None:
-    """True for pretty URLs (dirhtml), False for .html files (html), None to leave alone."""
-    if isinstance(builder, DirectoryHTMLBuilder):
-        return True
-    if type(builder) is StandaloneHTMLBuilder or builder.name in {"html", "readthedocs"}:
-        return False
-    return None
 
 
 def install(app: Sphinx) -> None:
@@ -145,7 +32,7 @@ def install(app: Sphinx) -> None:
     cached_for: list[object] = [None]
 
     def uri_of(docname: str) -> str | None:
-        known = addresses(app.env)
+        known = state.model(app.env).addresses
         if cached_for[0] is not known:  # a new build computed new addresses
             cache.clear()
             cached_for[0] = known
@@ -154,11 +41,12 @@ def install(app: Sphinx) -> None:
             address = known.get(docname)
             if address is None:
                 return None
-            uri = cache[docname] = quote(urls.output_target(address.url, address.kind, pretty)[0], safe="/~@+%")
+            target = urls.output_target(address.url, address.kind, pretty)[0]
+            uri = cache[docname] = quote(target, safe="/~@+%")
         return uri
 
     def file_of(pagename: str) -> Path | None:
-        address = addresses(app.env).get(pagename)
+        address = state.model(app.env).addresses.get(pagename)
         if address is None:
             return None
         target = urls.output_target(address.url, address.kind, pretty)[1]
@@ -179,26 +67,8 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     pretty = style(app.builder)
     if exception is not None or pretty is None:
         return
-    outdir = Path(app.outdir).resolve()
-    current = sorted({urls.output_target(a.url, a.kind, pretty)[1] for a in addresses(app.env).values()})
-    manifest = outdir / PAGES_MANIFEST
-    try:
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = []
-    for relative in set(previous) - set(current) if isinstance(previous, list) else ():
-        try:
-            path = outputs.place(outdir, str(relative)).resolve()
-        except ValueError:
-            continue
-        if outdir not in path.parents or not path.is_file():
-            continue
-        path.unlink()
-        folder = path.parent
-        while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
-    manifest.write_text(json.dumps(current), encoding="utf-8")
+    current = {urls.output_target(a.url, a.kind, pretty)[1] for a in state.model(app.env).addresses.values()}
+    outputs.sweep(Path(app.outdir), PAGES_MANIFEST, current)
 
 
 SEARCH_MANIFEST = ".sphinx-comparisons-search.json"
@@ -219,7 +89,7 @@ def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
     if index is None:
         return
     docnames = list(index.get("docnames", []))
-    known = addresses(app.env)
+    known = state.model(app.env).addresses
     for position, docname in enumerate(docnames):
         address = known.get(docname)
         if address is None:

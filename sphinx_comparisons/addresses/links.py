@@ -2,9 +2,9 @@
 
 A Markdown link is relative to the page's URL, not its file (``../foo/`` on
 ``/docs/a/`` is ``/docs/foo/``). Each link that lands on a page of the tree
-becomes a cross-reference made for the current builder at write time (so it
-is right under html, dirhtml, singlehtml and latex, and its ``#anchor`` is
-checked); a site path outside the tree goes to ``hugo_base_url`` when set,
+becomes a cross-reference of the ``hugo`` domain (``site/domain.py``), made for
+the current builder at write time (so it is right under html, dirhtml,
+singlehtml and latex, and its ``#anchor`` is checked); a site path outside the tree goes to ``hugo_base_url`` when set,
 and is reported otherwise. Images are found the same way, in the content
 tree or the site's ``static/`` folders.
 """
@@ -12,66 +12,45 @@ tree or the site's ``static/`` folders.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.utils import get_source_line
 from sphinx import addnodes
-from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from sphinx_comparisons import compat, pipeline
-from sphinx_comparisons.addresses import address_book
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import paths, safeurl, urls
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.hugo import pagelinks, paths, safeurl, urls
+from sphinx_comparisons.site import domain, state
 
 if TYPE_CHECKING:
-    from collections.abc import Set as AbstractSet
+    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-_RAW_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
-_INDEX = "hugo_url_index"
-_STATIC = "hugo_static_dirs"
-_ANCHORS = "hugo_anchors"
-_LINKS = "hugo_link_targets"
+    from sphinx_comparisons.site.addresses import Address
 
 
-#: The ``refdomain`` of our page links: plain ``pending_xref`` nodes, so that
-#: tables of contents copying a heading that holds one keep just its text.
-DOMAIN = "hugo"
+def relinked(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+    """When the site changed: pages with a link whose URL now leads elsewhere, to be read again."""
+    return domain.of(env).linking_elsewhere(new.url_index)
 
 
-def set_index(env: BuildEnvironment, index: dict[str, str], static_dirs: list[str]) -> None:
-    """Remember, before reading, which URL is which page and where static files live."""
-    sitewide.put(env, _INDEX, index)
-    setattr(env, _STATIC, static_dirs)
-
-
-def url_index(env: BuildEnvironment) -> dict[str, str]:
-    """Normalised Hugo URL -> docname, for every page with an address."""
-    return sitewide.get(env, _INDEX, {})
-
-
-def stale_linkers(env: BuildEnvironment, index: dict[str, str]) -> set[str]:
-    """Pages with a link whose URL now leads to another page (or to one, or to none)."""
-    recorded: dict[str, dict[str, str | None]] = getattr(env, _LINKS, {})
-    return {
-        docname
-        for docname, targets in recorded.items()
-        if any(index.get(path) != target for path, target in targets.items())
-    }
+def page_link(env: BuildEnvironment, written: str, names_pages: bool = False) -> pagelinks.Target | None:
+    """Where a link written on the current page leads (:func:`pagelinks.target`)."""
+    site = state.model(env)
+    address = site.addresses.get(env.docname)
+    page_url = address.url if address else "/"
+    return pagelinks.target(written, env.docname, page_url, site.url_index, env.found_docs, names_pages)
 
 
 def _static_file(env: BuildEnvironment, path: str) -> Path | None:
     relative = path.lstrip("/")
-    for folder in [env.srcdir, *getattr(env, _STATIC, [])]:
+    for folder in [env.srcdir, *state.model(env).static_folders]:
         candidate = Path(folder, relative)
         if relative and paths.is_file(candidate):
             return candidate
@@ -140,14 +119,14 @@ class ResolveHugoLinks(SphinxTransform):
         env = self.env
         docname = env.docname
         references = [reference for reference in list(self.document.findall(nodes.reference)) if allowed(reference)]
-        address = address_book.addresses(env).get(docname)
+        address = state.model(env).addresses.get(docname)
         if address is None:
             return
         targets: dict[str, str | None] = {}
         for node in list(self.document.findall(addnodes.pending_xref)):
             kind = compat.myst.link_kind(node)
             if kind == "unplaced":
-                self._link(node, address.url, targets)
+                self._link(node, targets)
             elif kind == "page":
                 self._to_file(node)
         for reference in references:
@@ -155,36 +134,29 @@ class ResolveHugoLinks(SphinxTransform):
                 self._same_page(reference, docname)
         for image in self.document.findall(nodes.image):
             self._image(image, address)
-        getattr(env, _LINKS, {}).pop(docname, None)
-        if targets:
-            links = getattr(env, _LINKS, None)
-            if links is None:
-                links = {}
-                setattr(env, _LINKS, links)
-            links[docname] = targets
+        domain.of(env).note_links(docname, targets)
 
-    def _link(self, node: addnodes.pending_xref, page_url: str, targets: dict[str, str | None]) -> None:
+    def _link(self, node: addnodes.pending_xref, targets: dict[str, str | None]) -> None:
         destination = node["reftarget"]
-        if safeurl.scheme(destination) is not None:
-            reason = safeurl.refusal(destination)
-            if reason is not None:
-                warn("link_scheme", f"link {destination!r} {reason}; it is not linked", location=node)
-                node.replace_self(nodes.inline("", "", *node.children))
+        reason = safeurl.refusal(destination)
+        if reason is not None:
+            warn("link_scheme", f"link {destination!r} {reason}; it is not linked", location=node)
+            node.replace_self(nodes.inline("", "", *node.children))
             return
-        path, fragment = urls.resolve(page_url, destination)
-        key = urls.normalize(path)
-        found = url_index(self.env).get(key)
-        targets[key] = found
+        found = page_link(self.env, destination)
+        if found is None:
+            return  # another site: MyST links it
+        if found.url is not None:
+            targets[found.url] = found.page
+        path, fragment = found.path, found.fragment
         children = [child.deepcopy() for child in node.children] or [nodes.Text(destination)]
-        if found is not None:
-            link = addnodes.pending_xref("", *children, reftarget=found, refanchor=fragment, refdomain=DOMAIN, reftype="page")
-            link.source, link.line = node.source, node.line
-            node.replace_self(link)
+        if found.page is not None:
+            node.replace_self(domain.page_link(children, found.page, fragment, node))
             return
         if _static_file(self.env, path) is not None:
             node.replace_self(nodes.reference("", "", *children, refuri=destination))
             return
-        base = records.hugo_config(self.env).base_url
+        base = settings(self.env.config).base_url
         if base:
             uri = base.rstrip("/") + path + (f"#{fragment}" if fragment else "")
             node.replace_self(nodes.reference("", "", *children, refuri=uri, classes=["external"]))
@@ -201,24 +173,15 @@ class ResolveHugoLinks(SphinxTransform):
         """``[x](other.md#anchor)``, found by MyST: we check the anchor against Hugo's ids."""
         children = list(node.children) if node.get("refexplicit") else []
         anchor = compat.myst.page_link_anchor(node)
-        link = addnodes.pending_xref(
-            "", *children, reftarget=node["reftarget"], refanchor=anchor, refdomain=DOMAIN,
-            reftype="page",
-        )
-        link.source, link.line = node.source, node.line
-        node.replace_self(link)
+        node.replace_self(domain.page_link(children, node["reftarget"], anchor, node))
 
     def _same_page(self, reference: nodes.reference, docname: str) -> None:
         """``[x](#anchor)``: Hugo's heading ids decide, as on any other page."""
-        link = addnodes.pending_xref(
-            "", *reference.children, reftarget=docname, refanchor=reference["refuri"][1:], refdomain=DOMAIN, reftype="page"
-        )
-        link.source, link.line = reference.source, reference.line
-        reference.replace_self(link)
+        reference.replace_self(domain.page_link(list(reference.children), docname, reference["refuri"][1:], reference))
 
-    def _image(self, image: nodes.image, address: address_book.Address) -> None:
+    def _image(self, image: nodes.image, address: Address) -> None:
         uri = image["uri"]
-        if safeurl.scheme(uri) is not None or uri.startswith("//") or "://" in uri:
+        if not safeurl.is_path(uri):
             return
         original = Path(self.env.doc2path(self.env.docname)).parent
         path, _ = urls.resolve(address.url, uri)
@@ -230,58 +193,6 @@ class ResolveHugoLinks(SphinxTransform):
             return
         if not uri.startswith("/") and paths.is_file(original / uri):
             return  # a file beside the source, as Sphinx reads it
-        base = records.hugo_config(self.env).base_url
+        base = settings(self.env.config).base_url
         if base:
             image["uri"] = base.rstrip("/") + path
-
-
-class ResolveLinksAtWrite(SphinxPostTransform):
-    """Make each page link for the builder at hand, checking its ``#anchor``."""
-
-    default_priority = pipeline.LINKS_AT_WRITE
-
-    def run(self, **kwargs: Any) -> None:
-        anchors: dict[str, set[str]] = getattr(self.env, _ANCHORS, {})
-        fromdoc = self.env.docname
-        for node in list(self.document.findall(addnodes.pending_xref)):
-            if node.get("refdomain") != DOMAIN:
-                continue
-            target, fragment = node["reftarget"], node["refanchor"]
-            if target not in self.env.all_docs:
-                node.replace_self(nodes.inline("", "", *node.children))
-                continue
-            if fragment and target in anchors and fragment not in anchors[target]:
-                warn("link_anchor", f"link to {target!r} names anchor #{fragment}, which that page does not have", location=node)
-            title = compat.sphinx.title_of(self.env, target) or target
-            children = list(node.children) or [nodes.inline("", title)]
-            builder = compat.sphinx.builder_of(self.env)
-            node.replace_self(make_refnode(builder, fromdoc, target, fragment or "", children))
-
-
-class AnchorCollector(EnvironmentCollector):
-    """Each page's element ids (and ids written in raw HTML), for checking ``#anchor`` links."""
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        getattr(env, _ANCHORS, {}).pop(docname, None)
-        getattr(env, _LINKS, {}).pop(docname, None)
-
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment) -> None:
-        for attribute in (_ANCHORS, _LINKS):
-            theirs = getattr(other, attribute, {})
-            ours = getattr(env, attribute, None)
-            if ours is None:
-                ours = {}
-                setattr(env, attribute, ours)
-            for docname in docnames:
-                if docname in theirs:
-                    ours[docname] = theirs[docname]
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        ids = set(doctree.ids)
-        for raw in doctree.findall(nodes.raw):
-            ids.update(_RAW_ID.findall(raw.astext()))
-        anchors = getattr(app.env, _ANCHORS, None)
-        if anchors is None:
-            anchors = {}
-            setattr(app.env, _ANCHORS, anchors)
-        anchors[app.env.docname] = ids

@@ -1,7 +1,8 @@
 """Redirect pages for every alias, for the HTML builders, and the list of them.
 
-Each alias gets a small page at its old address that forwards to the page's
-final URL (meta refresh, canonical link, a script that keeps ``?query`` and
+The aliases are resolved and checked before reading, for the site model. Each
+alias gets a small page at its old address that forwards to the page's final
+URL (meta refresh, canonical link, a script that keeps ``?query`` and
 ``#fragment``, and a visible link). Files written by an earlier build that
 are no longer aliases are removed; a file this extension did not write is
 never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all.
@@ -10,40 +11,23 @@ never touched. ``redirects.json`` and Netlify-style ``_redirects`` list them all
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.addresses import address_book
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.files import staticdirs
-from sphinx_comparisons.hugo import aliases as aliases_
-from sphinx_comparisons.hugo import outputs, safeurl, urls
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.hugo import outputs, safeurl
+from sphinx_comparisons.site import state
+from sphinx_comparisons.site.addresses import style
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
-    from sphinx_comparisons.hugo.content import Page
-
-_ENV_ATTR = "hugo_aliases"
 MARKER = "<!-- sphinx-comparisons redirect -->"
 MANIFEST = ".sphinx-comparisons-redirects.json"
-
-
-def collect(env: BuildEnvironment, pages: dict[str, Page], pretty: bool) -> None:
-    """Resolve and check every alias before reading; report refusals with their lines."""
-    known = address_book.addresses(env)
-    page_urls = {key: address.url for key, address in known.items()}
-    page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
-    found, problems = aliases_.collect(pages.values(), page_urls, page_files, set(staticdirs.static_files(env)))
-    for problem in problems:
-        warn(problem.subtype, problem.message, location=(problem.page, problem.line))
-    sitewide.put(env, _ENV_ATTR, found)
 
 
 def _page(target: str, title: str, canonical: str) -> str:
@@ -73,16 +57,6 @@ def _relative(from_file: str, target_uri: str) -> str:
     return "./" if relative == "./" else relative
 
 
-def _inside(outdir: Path, relative: str) -> Path | None:
-    checked = outputs.site_path(relative)
-    if isinstance(checked, outputs.Refused):
-        return None
-    try:
-        return outputs.place(outdir, checked)
-    except ValueError:
-        return None
-
-
 def _read(path: Path) -> str | None:
     try:
         return path.read_text(encoding="utf-8", errors="replace")
@@ -96,18 +70,19 @@ def _ours(path: Path) -> bool:
 
 def write(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the redirect files, drop stale ones, list them all."""
-    pretty = address_book.style(app.builder)
+    pretty = style(app.builder)
     if exception is not None or pretty is None:
         return
     env = app.env
     outdir = Path(app.outdir)
-    known = address_book.addresses(env)
-    base = records.hugo_config(env).base_url or (app.config.html_baseurl or "")
+    site = state.model(env)
+    known = site.addresses
+    base = settings(app.config).base_url or (app.config.html_baseurl or "")
     written: list[str] = []
     listing = []
-    for alias in sitewide.get(env, _ENV_ATTR, []):
+    for alias in site.aliases:
         address = known.get(alias.page)
-        destination = _inside(outdir, alias.file)
+        destination = outputs.inside(outdir, alias.file)
         if address is None or destination is None:
             warn("alias", f"alias {alias.url} would be written outside the output folder; skipped", location=(alias.page, alias.line))
             continue
@@ -129,7 +104,7 @@ def write(app: Sphinx, exception: Exception | None) -> None:
             continue
         written.append(alias.file)
         listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
-    _remove_stale(outdir, written)
+    outputs.sweep(outdir, MANIFEST, written, _ours)
     (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
     (outdir / "_redirects").write_text("".join(f"{_field(r['from'])} {_field(r['to'])} 301\n" for r in listing), encoding="utf-8")
     # Read the Docs "page" redirects: paths below the version root, as its API takes them
@@ -142,19 +117,3 @@ def _field(path: str) -> str:
     return quote(path, safe="/%~@+!$&'()*,;=:-._")
 
 
-def _remove_stale(outdir: Path, written: list[str]) -> None:
-    manifest = outdir / MANIFEST
-    try:
-        previous = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = []
-    for relative in set(previous) - set(written):
-        path = _inside(outdir, relative) if isinstance(relative, str) else None
-        if path is not None and path.is_file() and _ours(path):
-            path.unlink()
-            folder = path.parent
-            while folder != outdir.resolve() and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-    manifest.write_text(json.dumps(sorted(written)), encoding="utf-8")
-    os.utime(manifest)

@@ -23,19 +23,6 @@ if TYPE_CHECKING:
 # -- the build ----------------------------------------------------------------------------------
 
 
-def builder_of(env: BuildEnvironment) -> Builder:
-    """The builder of this build, for code that is handed the environment alone.
-
-    Relies on: ``env._app`` (Sphinx 9, which deprecates ``env.app`` for removal in 11), else
-    ``env.app`` (Sphinx 8).
-    No public API: a post-transform gets the environment only, and Sphinx's own post-transforms
-    read ``env._app.builder`` too.
-    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
-    """
-    app = getattr(env, "_app", None) or env.app
-    return cast("Builder", app.builder)
-
-
 def route_pages(
     builder: Builder, uri_of: Callable[[str], str | None], file_of: Callable[[str], Path | None]
 ) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.components import comparison, related_posts, symbols
 from sphinx_comparisons.guard import Guarded
+from sphinx_comparisons.site import model
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -15,11 +16,12 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
+    model.subscribe(app, comparison.reassembled)
+    model.subscribe(app, related_posts.rescored)
     hooks = Guarded(app)
     hooks.add_node(symbols.symbol, html=(symbols.visit_symbol_html, None))
     hooks.add_transform(symbols.IconSymbols)
     hooks.add_directive("comparison", comparison.ComparisonDirective)
-    hooks.add_env_collector(comparison.ComparisonPages)
     hooks.add_node(
         comparison.header_cell,
         html=(comparison.visit_header_cell_html, comparison.depart_header_cell_html),
@@ -31,4 +33,3 @@ def setup(app: Sphinx) -> None:
     hooks.connect("source-read", related_posts.on_source_read, priority=pipeline.RELATED_POSTS)
     hooks.add_directive("related-posts", related_posts.RelatedPostsDirective)
     hooks.add_node(related_posts.related_block, html=(related_posts.visit_related_html, None))
-    hooks.add_env_collector(related_posts.RelatedPages)

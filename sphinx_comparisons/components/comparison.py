@@ -20,20 +20,23 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.addresses import address_book, links
+from sphinx_comparisons.addresses import links
 from sphinx_comparisons.components import symbols
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.files import reads
-from sphinx_comparisons.hugo import content, matrix, safeurl, urls
+from sphinx_comparisons.hugo import content, matrix, safeurl
+from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.page import markdownify
-from sphinx_comparisons.site import pagesets, records
+from sphinx_comparisons.site import domain, records, state
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
 
+    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-_PAGES = "hugo_comparison_pages"
-_CLAIMS = "hugo_comparison_claims"
+#: What an assembled table is built from, as the ``hugo`` domain records it per page.
+_CLAIMS = "comparison.claims"
 
 
 def claims(env: BuildEnvironment) -> list[matrix.Claim]:
@@ -54,14 +57,13 @@ def claims(env: BuildEnvironment) -> list[matrix.Claim]:
     return [claim for _, claim in sorted(found, key=lambda item: item[0])]
 
 
-def stale_pages(env: BuildEnvironment) -> set[str]:
-    """Pages with an assembled table, when any page's comparison data changed since last build."""
-    current = tuple(claims(env))
-    previous = getattr(env, _CLAIMS, None)
-    setattr(env, _CLAIMS, current)
-    if previous is None or previous == current:
-        return set()
-    return set(getattr(env, _PAGES, set()))
+def _claims_digest(env: BuildEnvironment) -> str:
+    return digest(repr(state.derived(env, claims)))
+
+
+def reassembled(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+    """When the site changed: pages with an assembled table, if any page's comparison data changed."""
+    return domain.of(env).using_other(_CLAIMS, state.derived(env, _claims_digest))
 
 
 class ComparisonDirective(SphinxDirective):
@@ -98,13 +100,11 @@ class ComparisonDirective(SphinxDirective):
 
     def _within_budget(self, table: matrix.Matrix) -> matrix.Matrix:
         """The table cut to the cells left of this page's ``table_cells`` budget (reported where it is cut)."""
-        page = compat.sphinx.document_data(self.env)
-        used: int = page.get(records.CELLS_USED) or 0
-        table, problem = matrix.within(table, max(records.limits(self.env).table_cells - used, 0))
+        reading = state.reading(self.env)
+        table, problem = matrix.within(table, max(records.limits(self.env).table_cells - reading.table_cells, 0))
         if problem is not None:
             warn(problem.subtype, problem.message, location=(self.env.docname, self.lineno))
-        cells = len(table.products) * sum(len(group.rows) for group in table.groups)
-        page[records.CELLS_USED] = used + cells
+        reading.table_cells += len(table.products) * sum(len(group.rows) for group in table.groups)
         return table
 
     # -- data ----------------------------------------------------------------------------
@@ -145,12 +145,12 @@ class ComparisonDirective(SphinxDirective):
         return matrix.from_data(data)
 
     def _aggregate(self) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
-        pagesets.pages(self.env, _PAGES).add(self.env.docname)
+        domain.of(self.env).note_use(self.env.docname, _CLAIMS, state.derived(self.env, _claims_digest))
         folder = self.options.get("section", str(Path(self.env.doc2path(self.env.docname, False)).parent))
         folder = "" if folder in (".", "/") else folder.strip("/")
         group = self.options.get("group")
         chosen = [
-            c for c in getattr(self.env, _CLAIMS, None) or claims(self.env)
+            c for c in state.derived(self.env, claims)
             if (not folder or c.page.startswith(folder + "/")) and (group is None or c.group == group)
         ]
         if not chosen:
@@ -236,22 +236,18 @@ class ComparisonDirective(SphinxDirective):
         link = product.link
         if not link:
             return [name]
-        if link in self.env.found_docs:
-            return [_doc_ref(link, product.name, self.env.docname)]
         reason = safeurl.refusal(link)
         if reason is not None:
             warn("comparison", f"product link {link!r} {reason}; it is not linked", location=(self.env.docname, self.lineno))
             return [name]
         link = safeurl.clean(link)
-        if safeurl.is_external(link):
+        found = links.page_link(self.env, link, names_pages=True)
+        if found is None:
             return [nodes.reference("", product.name, refuri=link)]
-        address = address_book.addresses(self.env).get(self.env.docname)
-        path, _ = urls.resolve(address.url if address else "/", link)
-        target = links.url_index(self.env).get(urls.normalize(path))
-        if target is None:
+        if found.page is None:
             warn("comparison", f"product link {link!r} leads to no page of this site; it is not linked", location=(self.env.docname, self.lineno))
             return [name]
-        return [_doc_ref(target, product.name, self.env.docname)]
+        return [_doc_ref(found.page, product.name, self.env.docname)]
 
 
 def _error_without_text(err: Exception) -> str:
@@ -277,9 +273,6 @@ def _legend() -> nodes.Node:
         legend += symbols.symbol_node(meaning)
         legend += nodes.Text(f" {symbols.SYMBOLS[meaning][1]}   ")
     return legend
-
-
-ComparisonPages = pagesets.collector(_PAGES)
 
 
 class header_cell(nodes.entry):

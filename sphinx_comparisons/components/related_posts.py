@@ -23,16 +23,17 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.addresses import address_book, links
+from sphinx_comparisons.addresses import links
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import related, safeurl, urls
+from sphinx_comparisons.hugo import fences, related, safeurl
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.hugo.headings import atx
 from sphinx_comparisons.hugo.yamldata import excerpt
-from sphinx_comparisons.navigation import toctrees
-from sphinx_comparisons.site import pagesets, records, sitewide
+from sphinx_comparisons.site import domain, records, state
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -40,8 +41,8 @@ if TYPE_CHECKING:
 _LINK_LINE = re.compile(
     r"^\s*[-*+]\s+\[(?P<title>[^\]]+)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:\s+\"[^\"]*\")?\)\s*(?P<rest>.*)$"
 )
-_AUTO_PAGES = "hugo_related_auto_pages"
-_FINGERPRINT = "hugo_related_fingerprint"
+#: What an automatic block is scored from, as the ``hugo`` domain records it per page.
+_SCORED = "related.scored"
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,13 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     env = app.env
     if not records.is_markdown(env, docname):
         return
-    settings = records.hugo_config(env)
-    text = convert_sections(source[0], [h.lower() for h in settings.related_headings])
-    if settings.related_pages and records.front_matter(env, docname) is not None:
-        text = text.rstrip("\n") + f"\n\n```{{related-posts}}\n:auto:\n:limit: {settings.related_pages}\n:heading: Related pages\n```\n"
+    chosen = settings(env.config)
+    text = convert_sections(source[0], [h.lower() for h in chosen.related_headings])
+    if chosen.related_pages and records.front_matter(env, docname) is not None:
+        closing = fences.closing_line(text)  # Hugo's list is no part of a code block left open
+        text = text.rstrip("\n") + (f"\n{closing}" if closing else "")
+        options = f":auto:\n:limit: {chosen.related_pages}\n:heading: Related pages"
+        text += f"\n\n```{{related-posts}}\n{options}\n```\n"
     source[0] = text
 
 
@@ -74,22 +78,36 @@ def convert_sections(text: str, headings: list[str]) -> str:
 
     The blank line before the list becomes the opening fence and the blank line
     after it (or the end of the page) the closing one, so no line moves.
+    Headings and lists in code blocks are text, as in Hugo.
     """
-    if not headings:
-        return text
     lines = text.split("\n")
-    index = 0
-    fence: str | None = None
-    while index < len(lines):
-        stripped = lines[index].lstrip()
-        if stripped.startswith(("```", "~~~")):
-            fence = None if fence and stripped.startswith(fence) else fence or stripped[:3]
-        heading = _heading(lines[index]) if fence is None else None
-        if heading and heading[1].lower() in headings:
-            index = _convert_list(lines, index + 1, heading[0])
+    if not any(_wanted(line, headings) for line in lines):
+        return text  # most pages
+    prose = set(fences.outside_code(lines))
+    found = [(index, heading) for index in sorted(prose) if (heading := _heading(lines[index]))]
+    blocks: list[tuple[int, int]] = []
+    resume = 0
+    for number, (index, (level, title)) in enumerate(found):
+        if index < resume or title.lower() not in headings:
             continue
-        index += 1
+        later = (other for other, (depth, _) in found[number + 1 :] if depth <= level)
+        resume = next(later, len(lines))
+        block = _link_list(lines, range(index + 1, resume), prose)
+        if block is not None:
+            blocks.append(block)
+    ticks = "`" * 3
+    for before, after in reversed(blocks):
+        if after < len(lines) and not lines[after].strip():
+            lines[after] = ticks
+        else:
+            lines.insert(after, ticks)
+        lines[before] = f"{ticks}{{related-posts}}"
     return "\n".join(lines)
+
+
+def _wanted(line: str, headings: list[str]) -> bool:
+    heading = _heading(line)
+    return heading is not None and heading[1].lower() in headings
 
 
 def _heading(line: str) -> tuple[int, str] | None:
@@ -98,29 +116,22 @@ def _heading(line: str) -> tuple[int, str] | None:
     return found if found and found[0] >= 2 and found[1] else None
 
 
-def _convert_list(lines: list[str], start: int, level: int) -> int:
-    end = start
-    while end < len(lines):
-        other = _heading(lines[end])
-        if other and other[0] <= level:
-            break
-        end += 1
-    first = next((i for i in range(start, end) if _LINK_LINE.match(lines[i])), None)
-    if first is None or first == start or lines[first - 1].strip():
-        return end
+def _in_list(line: str) -> bool:
+    """A link line, or an indented line that continues an item."""
+    return bool(_LINK_LINE.match(line)) or line.startswith(("  ", "\t")) and bool(line.strip())
+
+
+def _link_list(lines: list[str], section: range, prose: set[int]) -> tuple[int, int] | None:
+    """The blank line before the link list that ends ``section`` and the line after the list."""
+    first = next((i for i in section if i in prose and _LINK_LINE.match(lines[i])), None)
+    if first is None or first == section.start or lines[first - 1].strip():
+        return None
     last = first
-    while last + 1 < end and (_LINK_LINE.match(lines[last + 1]) or lines[last + 1].startswith(("  ", "\t")) and lines[last + 1].strip()):
+    while last + 1 < section.stop and _in_list(lines[last + 1]):
         last += 1
-    if any(line.strip() for line in lines[last + 1 : end]):
-        return end  # text after the list: leave the section as written
-    ticks = "`" * 3
-    lines[first - 1] = f"{ticks}{{related-posts}}"
-    if last + 1 < len(lines) and not lines[last + 1].strip():
-        lines[last + 1] = ticks
-    else:
-        lines.insert(last + 1, ticks)
-        end += 1
-    return end
+    if any(line.strip() for line in lines[last + 1 : section.stop]):
+        return None  # text after the list: leave the section as written
+    return first - 1, last + 1
 
 
 # -- the directive -------------------------------------------------------------------------
@@ -193,14 +204,15 @@ class RelatedPostsDirective(SphinxDirective):
 
     def _auto(self) -> list[Item]:
         env = self.env
-        pagesets.pages(env, _AUTO_PAGES).add(env.docname)
-        found = toctrees.build_pages(env)
+        domain.of(env).note_use(env.docname, _SCORED, state.derived(env, _scored_digest))
+        site = state.model(env)
+        found = site.pages
         page = found.get(env.docname)
         if page is None:
             return []
         limit = self.options.get("limit", 5)
-        config = toctrees.site_config(env)
-        keys = related.related(page, found.values(), related.settings_from_config(config.values.get("related")), limit)
+        scoring = related.settings_from_config(site.site_config.values.get("related"))
+        keys = related.related(page, found.values(), scoring, limit)
         if not keys:
             keys = _siblings(env, env.docname)[:limit]
         return [Item(found[key].title or found[key].link_title or key, key, str(found[key].params.get("description") or "")) for key in keys]
@@ -218,20 +230,8 @@ class RelatedPostsDirective(SphinxDirective):
 
     def _target(self, url: str) -> tuple[str, str]:
         """(link, link-type) for sphinx-design: a page of the tree, else the URL as given."""
-        if url in self.env.found_docs:
-            return url, "doc"
-        if safeurl.is_external(url):
-            return url, "url"
-        if url.split("#", 1)[0].endswith(".md"):
-            docname = self.env.path2doc(self.env.relfn2path(url.split("#", 1)[0], self.env.docname)[1])
-            if docname is not None:
-                return docname, "doc"
-        address = address_book.addresses(self.env).get(self.env.docname)
-        path, _ = urls.resolve(address.url if address else "/", url)
-        found = links.url_index(self.env).get(urls.normalize(path))
-        if found is not None:
-            return found, "doc"
-        return url, "url"
+        found = links.page_link(self.env, url, names_pages=True)
+        return (found.page, "doc") if found is not None and found.page is not None else (url, "url")
 
     def _block(self, items: list[Item]) -> related_block:
         block = related_block(classes=["hugo-related-list"])
@@ -288,10 +288,7 @@ def visit_related_html(translator: Any, node: related_block) -> None:
 
 
 def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
-    nav = sitewide.get(env, toctrees.NAV)
-    if nav is None:
-        return []
-    for groups in nav.toctrees.values():
+    for groups in state.model(env).navigation.toctrees.values():
         for group in groups:
             targets = [item.target for item in group.items if not item.external]
             if docname in targets:
@@ -299,17 +296,14 @@ def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
     return []
 
 
-def stale_pages(env: BuildEnvironment, found: dict[str, Any]) -> set[str]:
-    """Pages with an automatic block, when the keywords, tags, dates or titles of the site changed."""
-    fingerprint = digest(repr([
+def _scored_digest(env: BuildEnvironment) -> str:
+    """What automatic blocks are scored from: every page's keywords, tags, dates and titles."""
+    return digest(repr([
         (key, page.title, page.params.get("keywords"), page.params.get("tags"), str(page.date), page.listed)
-        for key, page in sorted(found.items())
+        for key, page in sorted(state.model(env).pages.items())
     ]))
-    previous = getattr(env, _FINGERPRINT, None)
-    setattr(env, _FINGERPRINT, fingerprint)
-    if previous is None or previous == fingerprint:
-        return set()
-    return set(getattr(env, _AUTO_PAGES, set()))
 
 
-RelatedPages = pagesets.collector(_AUTO_PAGES)
+def rescored(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+    """When the site changed: pages with an automatic block, if what it is scored from changed."""
+    return domain.of(env).using_other(_SCORED, state.derived(env, _scored_digest))

@@ -25,10 +25,20 @@ SYMBOLS = {
 }
 
 _ICON_CLASSES = {
-    "fa-check": "yes", "fa-circle-check": "yes", "fa-square-check": "yes", "fa-check-circle": "yes",
-    "fa-xmark": "no", "fa-times": "no", "fa-x": "no", "fa-circle-xmark": "no", "fa-times-circle": "no",
-    "fa-exclamation": "partial", "fa-circle-exclamation": "partial", "fa-triangle-exclamation": "partial",
-    "fa-exclamation-triangle": "partial", "fa-minus": "partial",
+    "fa-check": "yes",
+    "fa-circle-check": "yes",
+    "fa-square-check": "yes",
+    "fa-check-circle": "yes",
+    "fa-xmark": "no",
+    "fa-times": "no",
+    "fa-x": "no",
+    "fa-circle-xmark": "no",
+    "fa-times-circle": "no",
+    "fa-exclamation": "partial",
+    "fa-circle-exclamation": "partial",
+    "fa-triangle-exclamation": "partial",
+    "fa-exclamation-triangle": "partial",
+    "fa-minus": "partial",
 }
 #: Matched against stripped text: with blanks on both ends, runs of spaces backtracked quadratically.
 _ICON = re.compile(r"""<i\s+class\s*=\s*["']([^"']*)["'][^>]*>(?:\s*(</i>))?""", re.IGNORECASE)

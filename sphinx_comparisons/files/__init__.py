@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
     app.connect(
-        "config-inited", reads.register_translated_directives, priority=pipeline.TRANSLATED_DIRECTIVES
+        "config-inited",
+        reads.register_translated_directives,
+        priority=pipeline.TRANSLATED_DIRECTIVES,
     )
-    app.connect("env-get-outdated", reads.drop_escaping_sources, priority=pipeline.ESCAPING_SOURCES)
     app.connect("build-finished", staticdirs.copy, priority=pipeline.STATIC_FILES)
     hooks = Guarded(app)
     hooks.add_transform(reads.ContainFiles)

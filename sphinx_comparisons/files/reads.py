@@ -3,8 +3,8 @@
 Shortcodes (``readfile``, ``includeMarkdown``, ``imgproc``), the ``comparison``
 directive and the ``include`` directives ask :func:`allowed`; images and
 download links are checked by :class:`ContainFiles` before Sphinx copies them
-into ``_images/`` and ``_downloads/``; source files that are symlinks leading
-out of the site are dropped before anything reads them.
+into ``_images/`` and ``_downloads/``. (Source files that are symlinks leading
+out of the site leave the build with the site model, before anything reads them.)
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from sphinx.util.docutils import SphinxDirective, is_directive_registered
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.hugo import paths, siteconfig
-from sphinx_comparisons.navigation import toctrees
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.hugo import paths, safeurl
+from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -40,22 +39,10 @@ if TYPE_CHECKING:
 _SCHEME_CHARS = "://"
 
 
-_ROOTS = "hugo_read_roots"
-
-
 def read_roots(env: BuildEnvironment) -> tuple[Path, ...]:
     """The folders pages may read: the content tree, the Hugo project root, conf.py's folder
-    and ``hugo_read_paths`` (the last two made absolute at ``config-inited``).
-
-    Found once per build (at ``env-get-outdated``), as every image and page asks.
-    """
-    found: tuple[Path, ...] | None = sitewide.get(env, _ROOTS)
-    if found is None:
-        files = [Path(f) for f in toctrees.site_config(env).files]
-        extra = records.hugo_config(env).read_paths
-        found = paths.roots(env.srcdir, siteconfig.site_root(files), *extra)
-        sitewide.put(env, _ROOTS, found)
-    return found
+    and ``hugo_read_paths`` (found for the site model)."""
+    return state.model(env).read_roots
 
 
 def allowed(env: BuildEnvironment, path: Path | str, dotted: bool = False) -> Path | None:
@@ -99,7 +86,8 @@ def read(env: BuildEnvironment, path: Path, reference: str, location: Any, subty
 
 
 class ContainFiles(SphinxTransform):
-    """Images and download links that lead out of the site are not copied (or shown).
+    """Images and download links that lead out of the site are not copied (or shown), and
+    images whose address the link allow-list refuses (``javascript:``) are not shown.
 
     Runs after ``links.ResolveHugoLinks`` (420) has placed static images and
     before the asset collectors (``doctree-read``) copy anything.
@@ -110,7 +98,12 @@ class ContainFiles(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         for image in list(self.document.findall(nodes.image)):
             uri = str(image.get("uri", ""))
-            if uri and not _is_url(uri) and not self._may_read(uri):
+            scheme = safeurl.refusal(uri)
+            if scheme is not None:
+                warn("link_scheme", f"image {uri!r} {scheme}; it is not shown",
+                     location=(self.env.docname, _line(image)))
+                self._replace(image, nodes.inline("", str(image.get("alt", ""))))
+            elif uri and not _is_url(uri) and not self._may_read(uri):
                 self._refuse(image, uri, nodes.inline("", str(image.get("alt", ""))))
         for download in list(self.document.findall(addnodes.download_reference)):
             target = str(download.get("reftarget", ""))
@@ -126,15 +119,18 @@ class ContainFiles(SphinxTransform):
         return all(allowed(self.env, candidate) is not None for candidate in [absolute.removesuffix(".*"), *candidates])
 
     def _refuse(self, node: nodes.Element, reference: str, replacement: nodes.Element) -> None:
-        line = next((n.line for n in _self_and_ancestors(node) if n.line), None)
         try:
             _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
         except (OSError, ValueError):
             absolute = None
         where = absolute.removesuffix(".*") if absolute else None
         warn("path", f"{refusal(self.env, reference, where)} (nor copied into the site)",
-             location=(self.env.docname, line))
-        replacement.source, replacement.line = node.source, line
+             location=(self.env.docname, _line(node)))
+        self._replace(node, replacement)
+
+    @staticmethod
+    def _replace(node: nodes.Element, replacement: nodes.Element) -> None:
+        replacement.source, replacement.line = node.source, _line(node)
         if isinstance(node.parent, nodes.reference) and len(node.parent) == 1:
             node = node.parent  # a linked image: Sphinx's writer wants an image in that link
         if isinstance(node.parent, (nodes.figure, nodes.container)):
@@ -143,6 +139,10 @@ class ContainFiles(SphinxTransform):
                 replacement = nodes.inline()  # the alt text is the caption: say it once
             replacement = nodes.paragraph("", "", replacement)
         node.replace_self(replacement)
+
+
+def _line(node: nodes.Node) -> int | None:
+    return next((n.line for n in _self_and_ancestors(node) if n.line), None)
 
 
 def _self_and_ancestors(node: nodes.Node | None) -> list[nodes.Node]:
@@ -154,6 +154,9 @@ def _self_and_ancestors(node: nodes.Node | None) -> list[nodes.Node]:
 
 
 def _is_url(uri: str) -> bool:
+    """Whether Sphinx reads no file for ``uri``: Sphinx's test (``'://' in uri``,
+    ``sphinx.environment.collectors.asset``), not the link allow-list's scheme rule, since
+    ``x:/../../secret`` has a scheme to a browser and is a relative path to Sphinx."""
     return uri.startswith(("data:", "//")) or _SCHEME_CHARS in uri
 
 
@@ -263,17 +266,6 @@ def translated_directives(language: str | None) -> dict[str, type]:
         for name, canonical in compat.docutils.translated_directive_names(language).items()
         if canonical in DIRECTIVES and name not in DIRECTIVES and not is_directive_registered(name)
     }
-
-
-def drop_escaping_sources(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
-    """``env-get-outdated``, before the front matter scan: a page file that is a symlink out of the site is not read."""
-    sitewide.drop(env, _ROOTS)  # the site config or conf.py's folder may have moved since the last build
-    escaping = {doc for doc in env.found_docs if allowed(env, env.doc2path(doc), dotted=True) is None}
-    for docname in sorted(escaping):
-        warn("path", f"page file {os.fspath(env.doc2path(docname, False))!r} is a symlink that leads outside the site; "
-             "it is not read or built", location=None)
-    compat.sphinx.drop_documents(env, escaping, added, changed, removed)
-    return []
 
 
 def register_translated_directives(app: Sphinx, conf: Config) -> None:

@@ -8,15 +8,12 @@ and every path the output rule (``outputs.site_path``) refuses.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from sphinx_comparisons.hugo import outputs, safeurl
 from sphinx_comparisons.hugo.content import Page
-
-_DRIVE = re.compile(r"^[A-Za-z]:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +40,9 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
     raw = alias.strip()
     if not raw:
         return "is empty"
-    if raw.startswith(("http://", "https://")):
+    if safeurl.is_web(raw):
         return "has a protocol: Hugo does not support http* aliases"
-    if raw.startswith(("//", "\\\\")) or _DRIVE.match(raw) or safeurl.scheme(raw) is not None:
+    if not safeurl.is_path(raw) or raw.startswith("\\\\"):
         return "is not a site path (a URL, a drive or a network path)"
     if raw.startswith("/"):
         joined = raw.lstrip("/")
@@ -66,7 +63,10 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
 
 
 def collect(
-    pages: Iterable[Page], page_urls: dict[str, str], page_files: dict[str, str], static_files: AbstractSet[str] = frozenset()
+    pages: Iterable[Page],
+    page_urls: dict[str, str],
+    page_files: dict[str, str],
+    static_files: AbstractSet[str] = frozenset(),
 ) -> tuple[list[Alias], list[AliasProblem]]:
     """Every page's aliases, in path order; refused ones and collisions as problems.
 
@@ -87,19 +87,39 @@ def collect(
             line = page.key_lines.get(f"aliases.{index}", page.line_of("aliases"))
             result = resolve(str(value), page_urls[page.key])
             if not isinstance(result, tuple):
-                subtype, reason = ("output", result.reason) if isinstance(result, outputs.Refused) else ("alias", result)
+                subtype, reason = (
+                    ("output", result.reason)
+                    if isinstance(result, outputs.Refused)
+                    else ("alias", result)
+                )
                 shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
-                problems.append(AliasProblem(subtype, f"alias {shown!r} {reason}; no redirect is written", page.key, line))
+                problems.append(
+                    AliasProblem(
+                        subtype, f"alias {shown!r} {reason}; no redirect is written", page.key, line
+                    )
+                )
                 continue
             file, url = result
             if file == own_file.get(page.key):
                 continue  # the page's own address: nothing to redirect (Hugo sites do this)
             if file in static_files:
-                problems.append(AliasProblem("output", f"alias {value!r} is the file {file} of the site's static folder, which wins; no redirect is written", page.key, line))
+                problems.append(
+                    AliasProblem(
+                        "output",
+                        f"alias {value!r} is the file {file} of the site's static folder, which wins; no redirect is written",
+                        page.key,
+                        line,
+                    )
+                )
                 continue
             if file in page_files:
                 problems.append(
-                    AliasProblem("alias_conflict", f"alias {value!r} is the address of a page ({url}); the page is kept", page.key, line)
+                    AliasProblem(
+                        "alias_conflict",
+                        f"alias {value!r} is the address of a page ({url}); the page is kept",
+                        page.key,
+                        line,
+                    )
                 )
                 continue
             if file in claimed:

@@ -7,6 +7,7 @@ Rules from ``resources/page/pages_sort.go`` and Hugo's section handling
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,8 +21,8 @@ from sphinx_comparisons.hugo.page import titles
 
 #: Front matter keys Hugo reads ``.Date`` from, in order (``frontmatter.date`` default).
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
-#: ... ``.PublishDate`` from (then ``.Date``), and ``.ExpiryDate`` from.
-PUBLISH_KEYS = ("publishdate", "pubdate", "published")
+#: ... ``.PublishDate`` from, and ``.ExpiryDate`` from.
+PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")
 EXPIRY_KEYS = ("expirydate", "unpublishdate")
 
 
@@ -44,22 +45,29 @@ class BuildOptions:
         return cls(*(values.get(key) is True or kind in also for key, kind in keys))
 
 
-def left_out(params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None) -> str | None:
+def left_out(
+    params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None
+) -> str | None:
     """Why Hugo builds no page from this front matter: ``draft``, ``future``, ``expired``; else None.
 
-    The publish date falls back to ``date`` (hugo-semantics.md section 7);
-    the front matter reader turns ``published: false`` into ``draft: true``.
+    The front matter reader turns ``published: false`` into ``draft: true``.
     """
     if params.get("draft") is True and not options.drafts:
         return "draft"
     now = now or dt.datetime.now(dt.UTC)
-    published = _first_date(params, PUBLISH_KEYS) or _first_date(params, ("date",))
-    if published is not None and published > now and not options.future:
+    date = publish_date(params)
+    if date is not None and date > now and not options.future:
         return "future"
     expires = _first_date(params, EXPIRY_KEYS)
     if expires is not None and expires < now and not options.expired:
         return "expired"
     return None
+
+
+def publish_date(params: dict[str, Any]) -> dt.datetime | None:
+    """Hugo's ``.PublishDate``: the first of ``publishDate``, ``pubDate``, ``published``, ``date``
+    (``frontmatter.publishDate``'s default, ``resources/page/pagemeta/page_frontmatter.go``)."""
+    return _first_date(params, PUBLISH_KEYS)
 
 
 def _first_date(params: dict[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
@@ -161,7 +169,11 @@ class SectionTree:
 
 
 def section_tree(
-    pages: Iterable[Page], home: str | None, fileless: bool = False, pluralize: bool = True, capitalize: bool = True
+    pages: Iterable[Page],
+    home: str | None,
+    fileless: bool = False,
+    pluralize: bool = True,
+    capitalize: bool = True,
 ) -> SectionTree:
     """Sections are folders with an ``_index.md``; every other page belongs to its nearest one.
 
@@ -180,8 +192,13 @@ def section_tree(
             top = page.path.split("/", 1)[0] if "/" in page.path else ""
             if top and top not in sections and top not in bundles and top not in made:
                 # dated by its newest page, as Hugo dates a section without a file
-                dates = [p.date for p in listed if p.path.startswith(f"{top}/") and p.date is not None]
-                params = {"title": list_title(top, pluralize, capitalize), "date": max(dates) if dates else None}
+                dates = [
+                    p.date for p in listed if p.path.startswith(f"{top}/") and p.date is not None
+                ]
+                params = {
+                    "title": list_title(top, pluralize, capitalize),
+                    "date": max(dates) if dates else None,
+                }
                 made[top] = Page(f"{top}/", f"{top}/_index.md", params)
         sections.update(made)
         listed += made.values()
@@ -197,7 +214,10 @@ def section_tree(
         parent = _nearest_section(start, sections, home)
         if parent is not None and parent != page.key:
             children[parent].append(page)
-    ordered = {key: tuple(p.key for p in sorted(kids, key=page_order_key)) for key, kids in children.items()}
+    ordered = {
+        key: tuple(p.key for p in sorted(kids, key=page_order_key))
+        for key, kids in children.items()
+    }
     return SectionTree(ordered, home, {page.key: page for page in made.values()})
 
 
@@ -238,7 +258,9 @@ def bundle_resources(pages: Iterable[Page]) -> set[str]:
     return resources
 
 
-def _nearest_section(folder: PurePosixPath, sections: dict[str, Page], home: str | None) -> str | None:
+def _nearest_section(
+    folder: PurePosixPath, sections: dict[str, Page], home: str | None
+) -> str | None:
     while True:
         text = "" if str(folder) == "." else str(folder)
         if text in sections:
@@ -260,9 +282,11 @@ def menus_of(
 ) -> tuple[dict[str, list[menus_.MenuEntry]], list[menus_.MenuProblem]]:
     """Every menu of the site: config entries first, then pages' entries in path order."""
     ordered = sorted((page for page in pages if page.listed), key=lambda page: page.path)
-    lookup = _page_lookup(ordered)
+    lookup = path_index(ordered)
     problems: list[menus_.MenuProblem] = []
-    entries, found = menus_.config_entries(config_menus, config_origin, lambda ref: _get_page(lookup, ref))
+    entries, found = menus_.config_entries(
+        config_menus, config_origin, lambda ref: _get_page(lookup, ref)
+    )
     problems.extend(found)
     for page in ordered:
         declared, found = menus_.page_entries(page.facts(), page.params, page.line_of)
@@ -272,21 +296,32 @@ def menus_of(
     return tree, problems + found
 
 
-def _page_lookup(pages: Iterable[Page]) -> dict[str, Page]:
+def logical_path(page: Page) -> str:
+    """``docs/a.md`` -> ``docs/a``; ``docs/_index.md`` and ``docs/index.md`` -> ``docs``; home -> ``""``."""
+    path = PurePosixPath(page.path)
+    logical = str(path.parent) if page.kind in {"section", "bundle"} else str(path.with_suffix(""))
+    return "" if logical == "." else logical
+
+
+def logical_key(path: str) -> str:
+    """A path as ``GetPage`` looks it up from the site root: normalised, without case, without
+    ``/_index`` or ``/index`` (``Docs/_index`` and ``/docs/`` are ``docs``)."""
+    normal = posixpath.normpath("/" + path).lstrip("/").lower()
+    for end in ("/_index", "/index"):
+        normal = normal.removesuffix(end)
+    return "" if normal in {"_index", "index", "."} else normal
+
+
+def path_index(pages: Iterable[Page]) -> dict[str, Page]:
+    """Listed pages by :func:`logical_key` of their logical path; the first of a path wins."""
     lookup: dict[str, Page] = {}
     for page in pages:
-        path = PurePosixPath(page.path.lower())
-        logical = str(path.parent) if page.kind in {"section", "bundle"} else str(path.with_suffix(""))
-        lookup.setdefault("" if logical == "." else logical, page)
+        if page.listed:
+            lookup.setdefault(logical_key(logical_path(page)), page)
     return lookup
 
 
 def _get_page(lookup: dict[str, Page], ref: str) -> menus_.PageFacts | None:
-    """A ``pageRef`` resolved like Hugo's ``GetPage``: a logical path, without case."""
-    key = ref.strip().strip("/").lower().removesuffix(".md")
-    for suffix in ("/_index", "/index"):
-        key = key.removesuffix(suffix)
-    if key in {"_index", "index"}:
-        key = ""
-    page = lookup.get(key)
+    """A ``pageRef`` resolved like Hugo's ``GetPage`` from the site root."""
+    page = lookup.get(logical_key(ref.strip().removesuffix(".md")))
     return page.facts() if page else None

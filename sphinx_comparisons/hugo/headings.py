@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sphinx_comparisons.hugo import safeurl
+from sphinx_comparisons.hugo import fences, safeurl
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 #: One attribute of a list: ``#id``, ``.class`` or ``key=value`` (value quoted or bare).
-_ATTRIBUTE = re.compile(r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))""")
+_ATTRIBUTE = re.compile(
+    r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
+)
 
 
 def atx(line: str) -> tuple[int, str] | None:
@@ -43,7 +44,11 @@ def _attributed(line: str) -> tuple[str, str] | None:
     head = line[:start]
     indent = len(head) - len(head.lstrip(" "))
     hashes = len(head) - indent - len(head[indent:].lstrip("#"))
-    if indent > 3 or not 1 <= hashes <= 6 or head[indent + hashes : indent + hashes + 1] not in (" ", "\t"):
+    if (
+        indent > 3
+        or not 1 <= hashes <= 6
+        or head[indent + hashes : indent + hashes + 1] not in (" ", "\t")
+    ):
         return None
     return head[: max(indent + hashes + 1, len(head.rstrip(" \t")))], end[start + 1 : -1]
 
@@ -80,16 +85,8 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
     lines = text.split("\n")
     ids: dict[int, str] = {}
     problems: list[AttributeProblem] = []
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opened = _FENCE.match(line)
-        if fence is not None:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
+    for number in fences.outside_code(lines):
+        line = lines[number]
         split = _attributed(line)
         tokens = _attributes(split[1]) if split else None
         if split is None or tokens is None:
@@ -98,8 +95,13 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
         if wanted is not None and safeurl.safe_id(wanted):
             ids[number + 1] = wanted
         elif wanted is not None:
-            problems.append(AttributeProblem(number + 1, f"heading id {wanted!r} has characters an id may not have "
-                                              "(letters, digits, _, -, . and : only); the id is made from the heading text"))
+            problems.append(
+                AttributeProblem(
+                    number + 1,
+                    f"heading id {wanted!r} has characters an id may not have "
+                    "(letters, digits, _, -, . and : only); the id is made from the heading text",
+                )
+            )
         lines[number] = split[0]
     return "\n".join(lines), ids, problems
 
@@ -131,6 +133,15 @@ def blackfriday_id(text: str) -> str:
 
 
 SCHEMES = {"github": github_id, "blackfriday": blackfriday_id}
+
+
+def scheme(configured: object, chosen: str | None = None) -> str:
+    """The site's heading-id scheme: ``chosen`` (conf.py) when given, else the site config's
+    ``markup.goldmark.parser.autoHeadingIDType`` (``configured``), else Hugo's ``github``."""
+    if chosen:
+        return chosen
+    name = str(configured).lower()
+    return name if name in SCHEMES else "github"
 
 
 class HeadingIds:

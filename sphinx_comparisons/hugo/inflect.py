@@ -10,13 +10,35 @@ from __future__ import annotations
 import re
 
 IRREGULAR = {
-    "person": "people", "man": "men", "woman": "women", "child": "children", "mouse": "mice",
-    "louse": "lice", "foot": "feet", "tooth": "teeth", "goose": "geese", "ox": "oxen",
-    "photo": "photos", "piano": "pianos", "halo": "halos",
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "mouse": "mice",
+    "louse": "lice",
+    "foot": "feet",
+    "tooth": "teeth",
+    "goose": "geese",
+    "ox": "oxen",
+    "photo": "photos",
+    "piano": "pianos",
+    "halo": "halos",
 }
 UNCOUNTABLE = {
-    "data", "media", "metadata", "news", "series", "species", "sheep", "fish", "equipment",
-    "information", "rice", "money", "jeans", "police",
+    "data",
+    "media",
+    "metadata",
+    "news",
+    "series",
+    "species",
+    "sheep",
+    "fish",
+    "equipment",
+    "information",
+    "rice",
+    "money",
+    "jeans",
+    "police",
 }
 #: (pattern, replacement), the first that matches wins.
 SUFFIXES = [
@@ -38,7 +60,9 @@ def pluralize(word: str) -> str:
     if lower in UNCOUNTABLE:
         return word
     for singular, plural in IRREGULAR.items():
-        if lower.endswith(singular) and (len(lower) == len(singular) or not lower[-len(singular) - 1].isalpha()):
+        if lower.endswith(singular) and (
+            len(lower) == len(singular) or not lower[-len(singular) - 1].isalpha()
+        ):
             return word[: len(word) - len(singular)] + plural
     for pattern, replacement in SUFFIXES:
         if re.search(pattern, word, flags=re.IGNORECASE):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -20,45 +21,61 @@ class Limits:
 
     page_size: int = field(
         default=1_000_000,
-        metadata={"help": "Characters read of one page (ten times the largest page of the Kubernetes "
-                  "docs); the rest of a longer page is left out, cut at the last line break before the limit."},
+        metadata={
+            "help": "Characters read of one page (ten times the largest page of the Kubernetes "
+            "docs); the rest of a longer page is left out, cut at the last line break before the limit."
+        },
     )
     frontmatter_nodes: int = field(
         default=20_000,
-        metadata={"help": "Values a page's front matter, or one YAML directive body or data file it uses, may hold "
-                  "once YAML aliases are expanded (\"billion laughs\"); the text they hold may not expand past "
-                  "``page_size`` either. Top-level keys or items past the budget are ignored."},
+        metadata={
+            "help": "Values a page's front matter, or one YAML directive body or data file it uses, may hold "
+            'once YAML aliases are expanded ("billion laughs"); the text they hold may not expand past '
+            "``page_size`` either. Top-level keys or items past the budget are ignored."
+        },
     )
     frontmatter_depth: int = field(
         default=100,
-        metadata={"help": "How deep YAML, TOML and JSON front matter may nest. A deeper value is "
-                  "ignored (YAML) or emptied (TOML, JSON)."},
+        metadata={
+            "help": "How deep YAML, TOML and JSON front matter may nest. A deeper value is "
+            "ignored (YAML) or emptied (TOML, JSON)."
+        },
     )
     table_cells: int = field(
         default=10_000,
-        metadata={"help": "Table cells one page may hold: each ``|`` of its Markdown (a pipe table cell) and "
-                  "each cell (product x feature) of its ``comparison`` tables (real pages hold under 600). "
-                  "The page is read up to the line that goes past it; a comparison table keeps the features that fit."},
+        metadata={
+            "help": "Table cells one page may hold: each ``|`` of its Markdown (a pipe table cell) and "
+            "each cell (product x feature) of its ``comparison`` tables (real pages hold under 600). "
+            "The page is read up to the line that goes past it; a comparison table keeps the features that fit."
+        },
     )
     shortcode_depth: int = field(
         default=20,
-        metadata={"help": "How deep shortcodes may nest in each other, through included files too "
-                  "(each level renders the Markdown inside it). Deeper tags are kept as text or left out."},
+        metadata={
+            "help": "How deep shortcodes may nest in each other, through included files too "
+            "(each level renders the Markdown inside it). Deeper tags are kept as text or left out."
+        },
     )
     include_depth: int = field(
         default=8,
-        metadata={"help": "How deep ``readfile``/``includeMarkdown`` may include files that include "
-                  "files. A file that includes itself (directly or not) is refused at once."},
+        metadata={
+            "help": "How deep ``readfile``/``includeMarkdown`` may include files that include "
+            "files. A file that includes itself (directly or not) is refused at once."
+        },
     )
     includes: int = field(
         default=200,
-        metadata={"help": "Files ``readfile``/``includeMarkdown`` may read for one page, repeats "
-                  "counted (two includes per file, eight deep, would be 256). Later ones are left out."},
+        metadata={
+            "help": "Files ``readfile``/``includeMarkdown`` may read for one page, repeats "
+            "counted (two includes per file, eight deep, would be 256). Later ones are left out."
+        },
     )
     menu_depth: int = field(
         default=50,
-        metadata={"help": "How deep a menu's entries may nest (``parent`` chains). Deeper entries are "
-                  "left out of the menu."},
+        metadata={
+            "help": "How deep a menu's entries may nest (``parent`` chains). Deeper entries are "
+            "left out of the menu."
+        },
     )
 
     @classmethod
@@ -68,7 +85,10 @@ class Limits:
     @classmethod
     def documentation(cls) -> dict[str, tuple[int, str]]:
         """name -> (default, meaning), for the README and the config value's help."""
-        return {spec.name: (spec.default, spec.metadata["help"]) for spec in dataclasses.fields(cls)}  # type: ignore[misc]
+        return {
+            spec.name: (spec.default, spec.metadata["help"])  # type: ignore[misc]
+            for spec in dataclasses.fields(cls)
+        }
 
     def with_overrides(self, overrides: dict[str, int]) -> Limits:
         return dataclasses.replace(self, **overrides)
@@ -83,9 +103,53 @@ def check_overrides(value: Any) -> dict[str, int] | None:
         return None
     known = set(Limits.names())
     for name, number in value.items():
-        if name not in known or isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        if (
+            name not in known
+            or isinstance(number, bool)
+            or not isinstance(number, int)
+            or number < 1
+        ):
             return None
     return dict(value)
+
+
+@dataclass
+class IncludeChain:
+    """One page's includes (``readfile``): the files being included, outermost first (the page
+    itself first), and how many were read."""
+
+    chain: list[Path]
+    count: int = 0
+    #: Characters read from included files: they count against ``page_size`` too.
+    characters: int = 0
+    #: (file, line) already refused for a loop or the depth: said once (a fan-out repeats them).
+    refused: set[tuple[Path, int]] = field(default_factory=set)
+
+    def refusal(self, found: Path, line: int, limits: Limits) -> str | None:
+        """Why ``found`` may not be included here ("" once already said), or None."""
+        self.count += 1
+        if self.count > limits.includes:
+            if self.count > limits.includes + 1:
+                return ""
+            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes'); it and the later ones were left out"
+        if found not in self.chain and len(self.chain) <= limits.include_depth:
+            return None
+        said = (found, line) in self.refused
+        self.refused.add((found, line))
+        if found in self.chain:
+            loop = [*self.chain[self.chain.index(found) :], found]
+            return (
+                ""
+                if said
+                else "includes itself ("
+                + " -> ".join(path.name for path in loop)
+                + "); it was left out"
+            )
+        return (
+            ""
+            if said
+            else f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth'); it was left out"
+        )
 
 
 class LineIndex:

@@ -16,9 +16,24 @@ from sphinx_comparisons.hugo.yamldata import excerpt
 
 YES, NO, PARTIAL, TEXT = "yes", "no", "partial", "text"
 _WORDS = {
-    "yes": YES, "y": YES, "true": YES, "✓": YES, "✔": YES, "supported": YES,
-    "no": NO, "n": NO, "false": NO, "✗": NO, "✘": NO, "x": NO, "unsupported": NO,
-    "partial": PARTIAL, "partly": PARTIAL, "limited": PARTIAL, "!": PARTIAL, "~": PARTIAL,
+    "yes": YES,
+    "y": YES,
+    "true": YES,
+    "✓": YES,
+    "✔": YES,
+    "supported": YES,
+    "no": NO,
+    "n": NO,
+    "false": NO,
+    "✗": NO,
+    "✘": NO,
+    "x": NO,
+    "unsupported": NO,
+    "partial": PARTIAL,
+    "partly": PARTIAL,
+    "limited": PARTIAL,
+    "!": PARTIAL,
+    "~": PARTIAL,
 }
 
 
@@ -94,30 +109,58 @@ def _products(raw: Any, problems: list[MatrixProblem]) -> list[Product]:
         elif isinstance(item, dict) and isinstance(item.get("name"), str):
             products.append(Product(item["name"], str(item.get("link", "") or "")))
         else:
-            problems.append(MatrixProblem("comparison", f"product {excerpt(item)} must be a name or a mapping with 'name'", "products"))
+            problems.append(
+                MatrixProblem(
+                    "comparison",
+                    f"product {excerpt(item)} must be a name or a mapping with 'name'",
+                    "products",
+                )
+            )
     return products
 
 
-def _row(feature: str, values: Any, products: list[str], where: str, problems: list[MatrixProblem]) -> dict[str, Cell]:
+def _row(
+    feature: str, values: Any, products: list[str], where: str, problems: list[MatrixProblem]
+) -> dict[str, Cell]:
     row: dict[str, Cell] = {}
     if isinstance(values, list):
         if len(values) != len(products):
             problems.append(
-                MatrixProblem("comparison", f"feature {excerpt(feature)} has {len(values)} values for {len(products)} products", where)
+                MatrixProblem(
+                    "comparison",
+                    f"feature {excerpt(feature)} has {len(values)} values for {len(products)} products",
+                    where,
+                )
             )
         pairs = list(zip(products, values))
     elif isinstance(values, dict):
         pairs = list(values.items())
         for name, _ in pairs:
             if name not in products:
-                problems.append(MatrixProblem("comparison", f"feature {excerpt(feature)} names product {excerpt(name)}, which is not a column", where))
+                problems.append(
+                    MatrixProblem(
+                        "comparison",
+                        f"feature {excerpt(feature)} names product {excerpt(name)}, which is not a column",
+                        where,
+                    )
+                )
     else:
-        problems.append(MatrixProblem("comparison", f"feature {excerpt(feature)} needs a list of values or a product mapping", where))
+        problems.append(
+            MatrixProblem(
+                "comparison",
+                f"feature {excerpt(feature)} needs a list of values or a product mapping",
+                where,
+            )
+        )
         return row
     for name, value in pairs:
         made = cell(value)
         if isinstance(made, str):
-            problems.append(MatrixProblem("comparison_value", f"{excerpt(name)} on {excerpt(feature)} {made}", where))
+            problems.append(
+                MatrixProblem(
+                    "comparison_value", f"{excerpt(name)} on {excerpt(feature)} {made}", where
+                )
+            )
             continue
         row[str(name)] = made
     return row
@@ -127,7 +170,12 @@ def from_data(data: Any) -> tuple[Matrix, list[MatrixProblem]]:
     """From ``{products: [...], features: {...}}`` or ``{products, groups: {group: {feature: ...}}}``."""
     problems: list[MatrixProblem] = []
     if not isinstance(data, dict):
-        return Matrix(), [MatrixProblem("comparison", "comparison data must be a mapping with 'products' and 'features' or 'groups'")]
+        return Matrix(), [
+            MatrixProblem(
+                "comparison",
+                "comparison data must be a mapping with 'products' and 'features' or 'groups'",
+            )
+        ]
     matrix = Matrix(_products(data.get("products"), problems))
     names = matrix.product_names()
     sections: list[tuple[str, Any]] = []
@@ -136,16 +184,30 @@ def from_data(data: Any) -> tuple[Matrix, list[MatrixProblem]]:
     if isinstance(data.get("groups"), dict):
         sections.extend(data["groups"].items())
     elif "groups" in data:
-        problems.append(MatrixProblem("comparison", "'groups' must map group names to features", "groups"))
+        problems.append(
+            MatrixProblem("comparison", "'groups' must map group names to features", "groups")
+        )
     if not names or not sections:
-        problems.append(MatrixProblem("comparison", "comparison data needs 'products' and 'features' (or 'groups')"))
+        problems.append(
+            MatrixProblem(
+                "comparison", "comparison data needs 'products' and 'features' (or 'groups')"
+            )
+        )
     for group_name, features in sections:
         group = Group(str(group_name))
         if not isinstance(features, dict):
-            problems.append(MatrixProblem("comparison", f"features of {excerpt(group_name or 'the table')} must be a mapping", str(group_name)))
+            problems.append(
+                MatrixProblem(
+                    "comparison",
+                    f"features of {excerpt(group_name or 'the table')} must be a mapping",
+                    str(group_name),
+                )
+            )
             continue
         for feature, values in features.items():
-            group.rows[str(feature)] = _row(str(feature), values, names, f"{group_name}.{feature}".strip("."), problems)
+            group.rows[str(feature)] = _row(
+                str(feature), values, names, f"{group_name}.{feature}".strip("."), problems
+            )
         matrix.groups.append(group)
     return matrix, problems
 
@@ -159,7 +221,11 @@ def from_csv(text: str) -> tuple[Matrix, list[MatrixProblem]]:
     grouped = header[:1] == ["group"]
     start = 2 if grouped else 1
     if len(header) <= start:
-        return Matrix(), [MatrixProblem("comparison", "the CSV header needs 'feature' and at least one product column")]
+        return Matrix(), [
+            MatrixProblem(
+                "comparison", "the CSV header needs 'feature' and at least one product column"
+            )
+        ]
     names = header[start:]
     data: dict[str, dict[str, Any]] = {}
     for number, row in enumerate(rows[1:], start=2):
@@ -189,7 +255,11 @@ def aggregate(claims: list[Claim]) -> tuple[Matrix, list[MatrixProblem]]:
     for claim in claims:
         if claim.product in owners:
             problems.append(
-                MatrixProblem("comparison_product", f"product {excerpt(claim.product)} is claimed by {owners[claim.product]!r} too; kept there", claim.page)
+                MatrixProblem(
+                    "comparison_product",
+                    f"product {excerpt(claim.product)} is claimed by {owners[claim.product]!r} too; kept there",
+                    claim.page,
+                )
             )
             continue
         owners[claim.product] = claim.page
@@ -197,14 +267,24 @@ def aggregate(claims: list[Claim]) -> tuple[Matrix, list[MatrixProblem]]:
         for feature, value in claim.features.items():
             made = cell(value)
             if isinstance(made, str):
-                problems.append(MatrixProblem("comparison_value", f"{excerpt(claim.product)} on {excerpt(feature)} {made}", claim.page))
+                problems.append(
+                    MatrixProblem(
+                        "comparison_value",
+                        f"{excerpt(claim.product)} on {excerpt(feature)} {made}",
+                        claim.page,
+                    )
+                )
                 continue
             group.rows.setdefault(str(feature), {})[claim.product] = made
     for feature, row in group.rows.items():
         for claim in claims:
             if owners.get(claim.product) == claim.page and claim.product not in row:
                 problems.append(
-                    MatrixProblem("comparison_missing", f"{excerpt(claim.product)} says nothing about {excerpt(feature)}, which other pages compare", claim.page)
+                    MatrixProblem(
+                        "comparison_missing",
+                        f"{excerpt(claim.product)} says nothing about {excerpt(feature)}, which other pages compare",
+                        claim.page,
+                    )
                 )
     matrix.groups.append(group)
     return matrix, problems
@@ -238,7 +318,11 @@ def within(matrix: Matrix, cells: int) -> tuple[Matrix, MatrixProblem | None]:
         room -= len(kept)
         groups.append(Group(group.name, kept))
     shown = sum(len(group.rows) for group in groups)
-    outcome = f"only the first {shown:,} features of the first {len(products):,} products are shown" if shown else "it was left out"
+    outcome = (
+        f"only the first {shown:,} features of the first {len(products):,} products are shown"
+        if shown
+        else "it was left out"
+    )
     problem = MatrixProblem(
         "limit",
         f"the table has {len(matrix.products):,} products and {rows:,} features, more than the {cells:,} cells "

@@ -6,7 +6,8 @@ Rules from ``navigation/pagemenus.go``, ``navigation/menu.go`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,14 +68,24 @@ def _fill(entry: MenuEntry, values: dict[str, Any], problems: list[MenuProblem])
             continue
         if isinstance(value, (dict, list)):
             problems.append(
-                MenuProblem("menu", f"menu entry field {name!r} must be text, not a {type(value).__name__}", entry.origin)
+                MenuProblem(
+                    "menu",
+                    f"menu entry field {name!r} must be text, not a {type(value).__name__}",
+                    entry.origin,
+                )
             )
             continue
         text = value if isinstance(value, str) else str(value)
         if name == "url":
             reason = safeurl.refusal(text)
             if reason is not None:
-                problems.append(MenuProblem("link_scheme", f"menu entry url {text!r} {reason}; the entry has no link", entry.origin))
+                problems.append(
+                    MenuProblem(
+                        "link_scheme",
+                        f"menu entry url {text!r} {reason}; the entry has no link",
+                        entry.origin,
+                    )
+                )
                 continue
             text = safeurl.clean(text)
         setattr(entry, name, text)
@@ -85,7 +96,11 @@ def _fill(entry: MenuEntry, values: dict[str, Any], problems: list[MenuProblem])
                 raise TypeError  # int(True) would be 1
             entry.weight = int(weight)
         except (TypeError, ValueError):
-            problems.append(MenuProblem("menu", f"menu entry weight must be an integer, not {weight!r}", entry.origin))
+            problems.append(
+                MenuProblem(
+                    "menu", f"menu entry weight must be an integer, not {weight!r}", entry.origin
+                )
+            )
     params = values.get("params")
     if isinstance(params, dict):
         entry.params = params
@@ -123,7 +138,11 @@ def page_entries(
                 names.append((item, None))
             else:
                 problems.append(
-                    MenuProblem("menu", f"{key!r} list items must be menu names, not {item!r}", (page.key, line_of(key)))
+                    MenuProblem(
+                        "menu",
+                        f"{key!r} list items must be menu names, not {item!r}",
+                        (page.key, line_of(key)),
+                    )
                 )
     elif isinstance(raw, dict):
         names = list(raw.items())
@@ -136,7 +155,11 @@ def page_entries(
             _fill(entry, values, problems)
         elif values is not None:
             problems.append(
-                MenuProblem("menu", f"menu {menu!r} entry must be a mapping of fields, not {values!r}", origin)
+                MenuProblem(
+                    "menu",
+                    f"menu {menu!r} entry must be a mapping of fields, not {values!r}",
+                    origin,
+                )
             )
         _set_page_values(entry, page)
         entries.append(entry)
@@ -153,18 +176,30 @@ def config_entries(
     problems: list[MenuProblem] = []
     if not isinstance(menus, dict):
         if menus is not None:
-            problems.append(MenuProblem("menu", "site config 'menus' must be a mapping of menu names", origin_of("", -1)))
+            problems.append(
+                MenuProblem(
+                    "menu", "site config 'menus' must be a mapping of menu names", origin_of("", -1)
+                )
+            )
         return entries, problems
     for menu, items in menus.items():
         if isinstance(items, dict):
             items = [items]
         if not isinstance(items, list):
-            problems.append(MenuProblem("menu", f"site config menu {menu!r} must be a list of entries", origin_of(menu, -1)))
+            problems.append(
+                MenuProblem(
+                    "menu",
+                    f"site config menu {menu!r} must be a list of entries",
+                    origin_of(menu, -1),
+                )
+            )
             continue
         for index, values in enumerate(items):
             origin = origin_of(menu, index)
             if not isinstance(values, dict):
-                problems.append(MenuProblem("menu", f"menu {menu!r} entry must be a mapping of fields", origin))
+                problems.append(
+                    MenuProblem("menu", f"menu {menu!r} entry must be a mapping of fields", origin)
+                )
                 continue
             entry = MenuEntry(menu=str(menu), origin=origin)
             _fill(entry, values, problems)
@@ -174,7 +209,11 @@ def config_entries(
                 if page is not None:
                     _set_page_values(entry, page)
                 elif not entry.url:
-                    problems.append(MenuProblem("menu", f"menu entry pageRef {page_ref!r} matches no page", origin))
+                    problems.append(
+                        MenuProblem(
+                            "menu", f"menu entry pageRef {page_ref!r} matches no page", origin
+                        )
+                    )
             entries.append(entry)
     return entries, problems
 
@@ -184,7 +223,9 @@ def sort_key(entry: MenuEntry) -> tuple[Any, ...]:
     return (entry.weight == 0, entry.weight, entry.name.casefold(), entry.name, entry.identifier)
 
 
-def assemble(entries: Iterable[MenuEntry], max_depth: int = DEFAULT.menu_depth) -> tuple[dict[str, list[MenuEntry]], list[MenuProblem]]:
+def assemble(
+    entries: Iterable[MenuEntry], max_depth: int = DEFAULT.menu_depth
+) -> tuple[dict[str, list[MenuEntry]], list[MenuProblem]]:
     """Link entries into sorted trees, one per menu.
 
     ``entries`` come in Hugo's assembly order: config entries first, then page
@@ -240,15 +281,18 @@ def assemble(entries: Iterable[MenuEntry], max_depth: int = DEFAULT.menu_depth) 
 def _cut_deep(menu: str, top: list[MenuEntry], max_depth: int) -> list[MenuProblem]:
     """Leave out entries nested deeper than ``max_depth`` (a ``parent`` chain of 1,000 entries)."""
     problems: list[MenuProblem] = []
-    level = [entry for entry in top]
-    for _ in range(max_depth - 1):
-        level = [child for entry in level for child in entry.children]
-    for entry in level:
-        if entry.children:
+    for entry, depth in walk_levels(top):
+        if depth + 1 >= max_depth and entry.children:  # cut before the walk goes below it
             if not problems:
                 first = entry.children[0]
-                problems.append(MenuProblem("limit", f'menu "{menu}" nests deeper than {max_depth} levels at entry '
-                                            f'"{first.key}" (hugo_limits \'menu_depth\'); the deeper entries are left out', first.origin))
+                problems.append(
+                    MenuProblem(
+                        "limit",
+                        f'menu "{menu}" nests deeper than {max_depth} levels at entry '
+                        f"\"{first.key}\" (hugo_limits 'menu_depth'); the deeper entries are left out",
+                        first.origin,
+                    )
+                )
             entry.children = []
     return problems
 
@@ -258,13 +302,7 @@ def _cycles(menu: str, kept: list[MenuEntry], top: list[MenuEntry]) -> list[Menu
 
     Hugo shows none of them (nothing links them to the top level); neither do we.
     """
-    reached: set[int] = set()
-    stack = list(top)
-    while stack:
-        entry = stack.pop()
-        if id(entry) not in reached:
-            reached.add(id(entry))
-            stack.extend(entry.children)
+    reached = {id(entry) for entry in walk(top)}
     by_key = {e.key: e for e in kept if e.menu == menu}
     problems = []
     settled: set[int] = set()  # entries an earlier walk went through: each entry is walked once
@@ -298,10 +336,26 @@ def _sort(entries: list[MenuEntry]) -> None:
         siblings.sort(key=sort_key)
 
 
-def walk(entries: Iterable[MenuEntry]) -> Iterable[MenuEntry]:
-    """Every entry, depth first, parents before children (no recursion: menus can be deep)."""
-    stack = list(reversed(list(entries)))
+def walk(entries: Iterable[MenuEntry]) -> Iterator[MenuEntry]:
+    """Every entry, depth first, parents before children."""
+    return (entry for entry, _ in walk_levels(entries))
+
+
+def walk_levels(entries: Iterable[MenuEntry]) -> Iterator[tuple[MenuEntry, int]]:
+    """Every entry with its depth (0 at the top), depth first, parents before children.
+
+    No recursion, as menus can be deep; an entry's children are read after it
+    was handed out, so emptying them keeps the walk above them.
+    """
+    stack = [(entry, 0) for entry in reversed(list(entries))]
     while stack:
-        entry = stack.pop()
-        yield entry
-        stack.extend(reversed(entry.children))
+        entry, depth = stack.pop()
+        yield entry, depth
+        stack.extend((child, depth + 1) for child in reversed(entry.children))
+
+
+def busiest(menus: dict[str, list[MenuEntry]]) -> tuple[str, int] | None:
+    """The menu whose entries link the most pages, and how many; None when no entry links one."""
+    entries = (entry for top in menus.values() for entry in walk(top))
+    used = Counter(entry.menu for entry in entries if entry.page)
+    return used.most_common(1)[0] if used else None

@@ -51,7 +51,13 @@ class Navigation:
 
     def fingerprint(self) -> str:
         """A text that is the same for the same navigation in any process (sets are not)."""
-        return repr((sorted(self.toctrees.items()), sorted(self.reached), sorted(self.section_lists.items())))
+        return repr(
+            (
+                sorted(self.toctrees.items()),
+                sorted(self.reached),
+                sorted(self.section_lists.items()),
+            )
+        )
 
     def page_state(self, key: str) -> tuple[object, ...]:
         """What the navigation puts into the page itself: a change means a re-read."""
@@ -77,7 +83,13 @@ def section_lists(tree: SectionTree, pages: dict[str, Page]) -> dict[str, tuple[
             if page is None or page.params.get("hide_summary") is True:
                 continue
             description = page.params.get("description")
-            items.append(ListItem(child, page.title or nav_label(page), description if isinstance(description, str) else ""))
+            items.append(
+                ListItem(
+                    child,
+                    page.title or nav_label(page),
+                    description if isinstance(description, str) else "",
+                )
+            )
         lists[key] = tuple(items)
     return lists
 
@@ -96,17 +108,29 @@ def from_sections(tree: SectionTree, pages: dict[str, Page], root: str) -> Navig
     while stack:
         key = stack.pop()
         children = tree.children.get(key, ())
-        groups = [NavGroup(None, _visible([c for c in children if c not in tree.fileless], pages, reached, stack))]
+        groups = [
+            NavGroup(
+                None,
+                _visible([c for c in children if c not in tree.fileless], pages, reached, stack),
+            )
+        ]
         for child in children:
             if child in tree.fileless:
-                groups.append(NavGroup(tree.fileless[child].title, _visible(list(tree.children.get(child, ())), pages, reached, stack)))
+                groups.append(
+                    NavGroup(
+                        tree.fileless[child].title,
+                        _visible(list(tree.children.get(child, ())), pages, reached, stack),
+                    )
+                )
         groups = [group for group in groups if group.items]
         if groups:
             toctrees[key] = tuple(groups)
     return Navigation(toctrees, frozenset(reached), section_lists(tree, pages))
 
 
-def _visible(keys: list[str], pages: dict[str, Page], reached: set[str], stack: list[str]) -> tuple[NavItem, ...]:
+def _visible(
+    keys: list[str], pages: dict[str, Page], reached: set[str], stack: list[str]
+) -> tuple[NavItem, ...]:
     items = tuple(
         NavItem(nav_label(pages[key]), key)
         for key in keys

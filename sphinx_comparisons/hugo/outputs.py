@@ -10,8 +10,10 @@ reads (``.htaccess``). Hugo keeps every output inside ``public/`` the same way
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +34,9 @@ _SPHINX_TOP = re.compile(
     re.IGNORECASE,
 )
 #: The redirect lists this extension writes (a static file of that name is kept, and replaced by them).
-_REDIRECT_FILES = re.compile(r"^(?:_redirects|redirects\.json|readthedocs-redirects\.json)$", re.IGNORECASE)
+_REDIRECT_FILES = re.compile(
+    r"^(?:_redirects|redirects\.json|readthedocs-redirects\.json)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +54,9 @@ def site_path(url: str) -> str | Refused:
     if _CONTROL.search(url):
         return Refused("has a control character (NUL, tab, newline ...)")
     if _WINDOWS_UNSAFE.search(url):
-        return Refused("has characters that are not allowed in file names on Windows (\\ < > : \" | ? *)")
+        return Refused(
+            'has characters that are not allowed in file names on Windows (\\ < > : " | ? *)'
+        )
     segments = [segment for segment in url.split("/") if segment not in ("", ".")]
     depth = 0
     for segment in segments:
@@ -90,7 +96,11 @@ def static_problem(relative: str) -> str | None:
     Sphinx or the theme writes (``_static/doctools.js``). Hugo copies every static file, dot
     files too, and so does this; only Sphinx's own outputs are kept from being replaced."""
     first = relative.split("/", 1)[0]
-    return f"would replace /{first}, which Sphinx or the theme writes" if _SPHINX_TOP.match(first) else None
+    return (
+        f"would replace /{first}, which Sphinx or the theme writes"
+        if _SPHINX_TOP.match(first)
+        else None
+    )
 
 
 def place(outdir: Path, relative: str) -> Path:
@@ -101,3 +111,49 @@ def place(outdir: Path, relative: str) -> Path:
     if resolved != root and root not in resolved.parents:
         raise ValueError(f"{relative!r} is outside the output folder")
     return target
+
+
+#: Whether a listed file is still ours to remove (a redirect page holds its marker).
+Ours = Callable[[Path], bool]
+
+
+def _any(path: Path) -> bool:
+    return True
+
+
+def inside(outdir: Path, relative: str) -> Path | None:
+    """The file for a site-relative path :func:`site_path` accepts, inside ``outdir``; else None."""
+    checked = site_path(relative)
+    if isinstance(checked, Refused):
+        return None
+    try:
+        return place(outdir, checked)
+    except ValueError:
+        return None
+
+
+def sweep(outdir: Path, manifest: str, current: Iterable[str], ours: Ours = _any) -> None:
+    """Remove the files an earlier build listed in ``manifest`` that ``current`` no longer holds,
+    then list ``current`` there.
+
+    Only listed files that ``ours`` accepts are removed, and folders left empty
+    by it, up to ``outdir``; like Hugo (which never cleans ``public/``), nothing
+    else is touched. A missing or unreadable manifest removes nothing.
+    """
+    listing = outdir / manifest
+    written = sorted(set(current))
+    try:
+        previous = json.loads(listing.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = []
+    root = outdir.resolve()
+    for relative in set(previous) - set(written) if isinstance(previous, list) else ():
+        path = inside(outdir, relative) if isinstance(relative, str) else None
+        if path is None or not path.is_file() or not ours(path):
+            continue
+        path.unlink()
+        folder = path.parent.resolve()
+        while folder != root and root in folder.parents and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    listing.write_text(json.dumps(written), encoding="utf-8")

@@ -35,7 +35,9 @@ def titles(params: dict[str, Any]) -> Titles | None:
     heading = _text(params, "headertitle") or title
     if not heading:
         return None
-    return Titles(title=title or heading, heading=heading, nav=_text(params, "linktitle") or title or heading)
+    return Titles(
+        title=title or heading, heading=heading, nav=_text(params, "linktitle") or title or heading
+    )
 
 
 def title_from_path(path: str) -> str:
@@ -70,7 +72,9 @@ def markdown_heading(text: str) -> str:
     return "# " + escape_markdown(text)
 
 
-def replace_front_matter(source: str, body_offset: int, start_line: int, heading: str | None) -> str:
+def replace_front_matter(
+    source: str, body_offset: int, start_line: int, heading: str | None
+) -> str:
     """Swap the front matter for blank lines, keeping every body line where it was.
 
     ``heading`` (a Markdown line) takes the place of the opening delimiter, so a

@@ -104,7 +104,9 @@ def static_folders(project_root: Path, names: list[object]) -> tuple[list[Path],
     for name in names:
         if not isinstance(name, str):
             continue
-        folder = contained(project_root / name, root, dotted=True) if not os.path.isabs(name) else None
+        folder = (
+            contained(project_root / name, root, dotted=True) if not os.path.isabs(name) else None
+        )
         if folder is None:
             refused.append(name)
         elif folder.is_dir() and folder not in found:
@@ -112,7 +114,9 @@ def static_folders(project_root: Path, names: list[object]) -> tuple[list[Path],
     return found, refused
 
 
-def static_files(folders: list[Path], allowed: tuple[Path, ...]) -> tuple[dict[str, Path], list[str]]:
+def static_files(
+    folders: list[Path], allowed: tuple[Path, ...]
+) -> tuple[dict[str, Path], list[str]]:
     """Every file of the static folders by site-relative path (later folders win), and the
     symlinks refused because they lead out of the site (file or folder), as full paths.
 
@@ -129,7 +133,9 @@ def static_files(folders: list[Path], allowed: tuple[Path, ...]) -> tuple[dict[s
             here = Path(current)
             relative = here.relative_to(folder)
             for name in list(dirs):
-                target = contained(here / name, inside, dotted=True) or contained(here / name, allowed)
+                target = contained(here / name, inside, dotted=True) or contained(
+                    here / name, allowed
+                )
                 if target is None or target in seen:
                     dirs.remove(name)
                     if target is None:
@@ -137,7 +143,9 @@ def static_files(folders: list[Path], allowed: tuple[Path, ...]) -> tuple[dict[s
                 else:
                     seen.add(target)
             for name in names:
-                target = contained(here / name, inside, dotted=True) or contained(here / name, allowed)
+                target = contained(here / name, inside, dotted=True) or contained(
+                    here / name, allowed
+                )
                 if target is None:
                     refused.append(str(here / name))
                 elif is_file(target):

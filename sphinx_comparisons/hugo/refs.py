@@ -8,14 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from sphinx_comparisons.hugo.content import Page
-
-
-def logical_path(page: Page) -> str:
-    """``docs/a.md`` -> ``docs/a``; ``docs/_index.md`` and ``docs/index.md`` -> ``docs``; home -> ``""``."""
-    path = PurePosixPath(page.path)
-    logical = str(path.parent) if page.kind in {"section", "bundle"} else str(path.with_suffix(""))
-    return "" if logical == "." else logical
+from sphinx_comparisons.hugo.content import Page, logical_key, logical_path, path_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +22,11 @@ class RefIndex:
     """Listed pages by logical path and by base name, both without case."""
 
     def __init__(self, pages: Iterable[Page]) -> None:
-        self.by_path: dict[str, str] = {}
+        pages = [page for page in pages if page.listed]
+        self.by_path = {logical: page.key for logical, page in path_index(pages).items()}
         self.by_name: dict[str, list[str]] = defaultdict(list)
         for page in pages:
-            if not page.listed:
-                continue
             logical = logical_path(page).lower()
-            self.by_path.setdefault(logical, page.key)
             if logical:
                 self.by_name[PurePosixPath(logical).name].append(page.key)
 
@@ -52,12 +43,12 @@ class RefIndex:
         bare = stripped[: -len(suffix)] if suffix else stripped
         if not stripped.startswith("/"):
             base = self._base(page, stripped, bool(suffix))
-            found = self.by_path.get(_key(posixpath.join(base, bare)))
+            found = self.by_path.get(logical_key(posixpath.join(base, bare)))
             if found is not None:
                 return Found(found, fragment)
             if stripped.startswith("."):
                 return "page not found"
-        found = self.by_path.get(_key(bare))
+        found = self.by_path.get(logical_key(bare))
         if found is not None:
             return Found(found, fragment)
         if "/" not in ref.split("#", 1)[0]:
@@ -76,10 +67,3 @@ class RefIndex:
         if page.kind == "bundle":
             return posixpath.dirname(own_folder)
         return own_folder
-
-
-def _key(path: str) -> str:
-    normal = posixpath.normpath("/" + path).lstrip("/").lower()
-    for end in ("/_index", "/index"):
-        normal = normal.removesuffix(end)
-    return "" if normal in {"_index", "index", "."} else normal

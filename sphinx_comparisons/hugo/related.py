@@ -7,9 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sphinx_comparisons.hugo.content import Page, _as_datetime
-
-_PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")
+from sphinx_comparisons.hugo.content import Page, publish_date
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,13 @@ def settings_from_config(related: Any) -> Settings:
     for item in related.get("indices", []) or []:
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             try:
-                indices.append(Index(item["name"].lower(), int(item.get("weight", 0)), str(item.get("pattern", "") or "")))
+                indices.append(
+                    Index(
+                        item["name"].lower(),
+                        int(item.get("weight", 0)),
+                        str(item.get("pattern", "") or ""),
+                    )
+                )
             except (TypeError, ValueError):
                 continue
     threshold = related.get("threshold", 80)
@@ -69,25 +73,22 @@ def _values(page: Page, index: Index, settings: Settings) -> set[str]:
     return {t.lower() for t in texts} if settings.to_lower else texts
 
 
-def _published(page: Page) -> dt.datetime | None:
-    for key in _PUBLISH_KEYS:
-        value = _as_datetime(page.params.get(key))
-        if value is not None:
-            return value
-    return None
-
-
-def related(page: Page, candidates: Iterable[Page], settings: Settings = Settings(), limit: int | None = None) -> list[str]:
+def related(
+    page: Page,
+    candidates: Iterable[Page],
+    settings: Settings = Settings(),
+    limit: int | None = None,
+) -> list[str]:
     """The keys of ``page``'s related pages, best first, as Hugo's ``.Related`` ranks them."""
     weights = [index.weight for index in settings.indices]
     low, high = min(0, *weights), max(weights)
     own = {index.name: _values(page, index, settings) for index in settings.indices}
-    own_date = _published(page)
+    own_date = publish_date(page.params)
     scored = []
     for other in candidates:
         if other.key == page.key or not other.listed:
             continue
-        other_date = _published(other)
+        other_date = publish_date(other.params)
         if not settings.include_newer and own_date and other_date and other_date > own_date:
             continue
         total = matches = 0

@@ -62,6 +62,17 @@ def is_external(url: str) -> bool:
     return scheme(cleaned) in ALLOWED_SCHEMES or cleaned.startswith("//")
 
 
+def is_path(url: str) -> bool:
+    """A path on this site (``/docs/a/``, ``../b/``, ``#x``): no scheme, no ``//host``."""
+    return scheme(url) is None and not clean(url).startswith("//")
+
+
+def is_web(url: str) -> bool:
+    """An absolute http(s) URL: ``https://host/...``."""
+    cleaned = clean(url)
+    return scheme(cleaned) in {"http", "https"} and cleaned.partition(":")[2].startswith("//")
+
+
 def safe_id(value: str) -> bool:
     """Whether ``value`` may be an element id: letters, digits, ``_``, ``-``, ``.``, ``:``."""
     return len(value) <= MAX_ID and _ID.fullmatch(value) is not None

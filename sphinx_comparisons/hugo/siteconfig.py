@@ -10,7 +10,12 @@ from typing import Any
 from sphinx_comparisons.hugo import frontmatter
 from sphinx_comparisons.hugo.frontmatter import Problem
 
-FORMATS = {".toml": frontmatter.TOML, ".yaml": frontmatter.YAML, ".yml": frontmatter.YAML, ".json": frontmatter.JSON}
+FORMATS = {
+    ".toml": frontmatter.TOML,
+    ".yaml": frontmatter.YAML,
+    ".yml": frontmatter.YAML,
+    ".json": frontmatter.JSON,
+}
 ROOT_NAMES = ("hugo", "config")
 #: How many folders above the source folder are searched for a site config.
 SEARCH_LEVELS = 2
@@ -124,7 +129,9 @@ def load(files: list[Path]) -> SiteConfig:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as err:
-            config.problems.append((str(path), Problem("siteconfig", f"cannot read site config: {err}", 1)))
+            config.problems.append(
+                (str(path), Problem("siteconfig", f"cannot read site config: {err}", 1))
+            )
             continue
         parsed = frontmatter.parse_document(text, FORMATS[path.suffix], "site config")
         config.problems.extend((str(path), problem) for problem in parsed.problems)

@@ -59,7 +59,9 @@ def page_url(page: Page, lowercase: bool = True) -> str:
     parts = [part for part in folder.split("/") if part not in ("", ".")]
     if page.kind != "section":
         slug = page.params.get("slug")
-        name = slug.strip().strip("-") if isinstance(slug, str) and slug.strip().strip("-") else None
+        name = (
+            slug.strip().strip("-") if isinstance(slug, str) and slug.strip().strip("-") else None
+        )
         if page.kind == "page":
             parts.append(name or _split_suffix(file_name)[0])
         elif name and parts:
@@ -93,7 +95,9 @@ def resolve(page_url_: str, target: str) -> tuple[str, str]:
     if target.startswith("/"):
         joined = target
     else:
-        joined = posixpath.join(page_url_ if page_url_.endswith("/") else posixpath.dirname(page_url_) + "/", target)
+        joined = posixpath.join(
+            page_url_ if page_url_.endswith("/") else posixpath.dirname(page_url_) + "/", target
+        )
     resolved = posixpath.normpath(joined)
     if joined.endswith("/") and resolved != "/":
         resolved += "/"

@@ -10,6 +10,7 @@ expand past a budget are left out before any Python value is built.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,7 +98,9 @@ def measure(root: yaml.Node) -> dict[int, Size]:
 def _over(size: Size, total: Size, limits: Limits) -> str | None:
     """Which budget taking ``size`` on top of ``total`` would break, as a message's end; None when none."""
     if size.depth > limits.frontmatter_depth:
-        return f"nests deeper than {limits.frontmatter_depth} levels (hugo_limits 'frontmatter_depth')"
+        return (
+            f"nests deeper than {limits.frontmatter_depth} levels (hugo_limits 'frontmatter_depth')"
+        )
     if total.values + size.values > limits.frontmatter_nodes:
         return f"takes the page past {limits.frontmatter_nodes} values once YAML aliases are expanded (hugo_limits 'frontmatter_nodes')"
     if total.characters + size.characters > limits.page_size:
@@ -105,12 +108,16 @@ def _over(size: Size, total: Size, limits: Limits) -> str | None:
     return None
 
 
-def prune_oversized(root: yaml.Node, label: str, first: int, limits: Limits, problems: list[Problem]) -> None:
+def prune_oversized(
+    root: yaml.Node, label: str, first: int, limits: Limits, problems: list[Problem]
+) -> None:
     """Leave out each top-level key (or list item) that takes the value past a budget, reporting it."""
     if not isinstance(root, (yaml.MappingNode, yaml.SequenceNode)):
         return  # a lone scalar is no larger than its text
     sizes = measure(root)
-    pairs = root.value if isinstance(root, yaml.MappingNode) else [(item, item) for item in root.value]
+    pairs = (
+        root.value if isinstance(root, yaml.MappingNode) else [(item, item) for item in root.value]
+    )
     kept, total = [], Size(0, 0, 0)
     for index, (key_node, value_node) in enumerate(pairs):
         size = sizes.get(id(value_node), _ENDLESS)
@@ -123,11 +130,19 @@ def prune_oversized(root: yaml.Node, label: str, first: int, limits: Limits, pro
             name = f"key {excerpt(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else '?'}"
         else:
             name = f"item {index + 1}"
-        problems.append(Problem("limit", f"{label} {name} {reason}; it was ignored", first + key_node.start_mark.line))
+        problems.append(
+            Problem(
+                "limit",
+                f"{label} {name} {reason}; it was ignored",
+                first + key_node.start_mark.line,
+            )
+        )
     root.value = kept if isinstance(root, yaml.MappingNode) else [item for item, _ in kept]
 
 
-def prune_unreadable(root: yaml.Node, loader: Any, label: str, first: int, problems: list[Problem], subtype: str) -> None:
+def prune_unreadable(
+    root: yaml.Node, loader: Any, label: str, first: int, problems: list[Problem], subtype: str
+) -> None:
     """Drop the values Python cannot make (``2023-02-30``, ``!!float abc``, a 5,000-digit integer).
 
     PyYAML raises a bare ``ValueError`` for these, which would lose the whole block.
@@ -149,10 +164,18 @@ def prune_unreadable(root: yaml.Node, loader: Any, label: str, first: int, probl
                 bad.add(id(node))
                 line = first + node.start_mark.line
                 if too_long(err):
-                    problems.append(Problem("limit", f"the {label} value {_short(node.value)} {TOO_LONG}", line))
+                    problems.append(
+                        Problem("limit", f"the {label} value {_short(node.value)} {TOO_LONG}", line)
+                    )
                 else:
-                    problems.append(Problem(subtype, f"cannot read the {label} value {_short(node.value)}: {err}; "
-                                            "it was ignored", line))
+                    problems.append(
+                        Problem(
+                            subtype,
+                            f"cannot read the {label} value {_short(node.value)}: {err}; "
+                            "it was ignored",
+                            line,
+                        )
+                    )
             continue
         containers.append(node)
         stack.extend(children(node))
@@ -177,11 +200,20 @@ def _short(value: str) -> str:
     return repr(value if len(value) <= 40 else value[:40] + "...")
 
 
-def load(text: str, label: str, limits: Limits, first_line: int = 1, subtype: str = "frontmatter") -> tuple[Any, list[Problem]]:
-    """One YAML document of page data (a directive body, a data file), within the budgets.
+def load(
+    text: str,
+    label: str,
+    limits: Limits,
+    first_line: int = 1,
+    subtype: str = "frontmatter",
+    inspect: Callable[[yaml.Node], None] | None = None,
+) -> tuple[Any, list[Problem]]:
+    """One YAML document of page data (front matter, a directive body, a data file), in budget.
 
     Entries past a budget and values Python cannot make are left out and
-    reported (``subtype`` for the latter); a syntax error raises ``yaml.YAMLError``.
+    reported (``subtype`` for the latter); ``inspect`` sees the node graph
+    before it becomes values (front matter's key lines); a syntax error raises
+    ``yaml.YAMLError``.
     """
     loader = LOADER(text)
     try:
@@ -191,6 +223,8 @@ def load(text: str, label: str, limits: Limits, first_line: int = 1, subtype: st
         problems: list[Problem] = []
         prune_oversized(node, label, first_line, limits, problems)
         prune_unreadable(node, loader, label, first_line, problems, subtype)
+        if inspect is not None:
+            inspect(node)
         return loader.construct_document(node), problems
     finally:
         loader.dispose()

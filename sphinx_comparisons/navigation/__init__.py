@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.guard import Guarded
 from sphinx_comparisons.navigation import sections, toctrees
+from sphinx_comparisons.site import model
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
-    app.connect("env-updated", toctrees.on_env_updated, priority=pipeline.NAVIGATION_KEPT)
+    model.subscribe(app, toctrees.renavigated)
+    app.connect("env-updated", toctrees.on_env_updated, priority=pipeline.ORPHANS)
     hooks = Guarded(app)
     hooks.add_transform(toctrees.InjectToctrees)
     hooks.connect("source-read", sections.on_source_read, priority=pipeline.SECTION_LISTS)

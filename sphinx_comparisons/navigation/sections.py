@@ -14,21 +14,17 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_comparisons.hugo.navigation import ListItem, Navigation
-from sphinx_comparisons.navigation.toctrees import NAV
+from sphinx_comparisons.hugo.navigation import ListItem
 from sphinx_comparisons.page import markdownify
 from sphinx_comparisons.page.titles import plan
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-
-
 def _items(env: Any, docname: str) -> tuple[ListItem, ...]:
-    nav: Navigation | None = sitewide.get(env, NAV)
-    return nav.section_lists.get(docname, ()) if nav else ()
+    return state.model(env).navigation.section_lists.get(docname, ())
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -70,7 +66,9 @@ class SectionIndex(SphinxDirective):
             entry += nodes.paragraph("", "", self._link(item), classes=["hugo-section-index-title"])
             if item.description:
                 inline, messages = markdownify.inline(self.state, item.description, self.lineno)
-                entry += nodes.paragraph("", "", *inline, classes=["hugo-section-index-description"])
+                entry += nodes.paragraph(
+                    "", "", *inline, classes=["hugo-section-index-description"]
+                )
                 entry += messages
             container += entry
         return [container]

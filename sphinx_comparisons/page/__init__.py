@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.guard import Guarded
 from sphinx_comparisons.page import heading_ids, html_context, rawhtml, titles
+from sphinx_comparisons.site import model
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,6 +19,7 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", html_context.safe_mathjax, priority=pipeline.SAFE_MATHJAX)
     app.connect("builder-inited", html_context.copy_static, priority=pipeline.STYLESHEET)
     app.add_css_file(html_context.CSS_FILE)
+    model.subscribe(app, heading_ids.rescheme)
     hooks = Guarded(app)
     hooks.connect("source-read", titles.on_source_read, priority=pipeline.TITLE_HEADING)
     hooks.connect("source-read", heading_ids.on_source_read, priority=pipeline.HEADING_ANCHORS)

@@ -13,18 +13,25 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_comparisons import compat, pipeline
+from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
 from sphinx_comparisons.page.titles import plan
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+    from collections.abc import Iterable
 
-_KEY = "sphinx_comparisons_heading_ids"
-_SCHEME = "hugo_heading_scheme"
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+def rescheme(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+    """When the site changed: every Markdown page, if the heading-id scheme did."""
+    if old is None or old.heading_scheme == new.heading_scheme:
+        return ()
+    return {doc for doc in env.found_docs if records.is_markdown(env, doc)}
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -34,7 +41,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0], ids, problems = take_heading_ids(source[0])
     for problem in problems:
         warn("attribute", problem.message, location=(docname, problem.line))
-    compat.sphinx.document_data(app.env)[_KEY] = ids
+    state.reading(app.env).heading_ids = ids
 
 
 class AssignHeadingIds(SphinxTransform):
@@ -47,8 +54,8 @@ class AssignHeadingIds(SphinxTransform):
         docname = env.docname
         if not records.is_markdown(env, docname):
             return
-        explicit: dict[int, str] = compat.sphinx.document_data(env).get(_KEY) or {}
-        ids = Ids(getattr(env, _SCHEME, "github"))
+        explicit = state.reading(env).heading_ids
+        ids = Ids(state.model(env).heading_scheme)
         title_section = self._title_section()
         wanted: dict[int, tuple[nodes.section, str]] = {}
         for section in self.document.findall(nodes.section):

@@ -20,8 +20,9 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import compat, pipeline
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -31,15 +32,12 @@ OWN_HTML = "hugo_own_html"
 OMITTED = "<!-- raw HTML omitted -->"
 
 
-
 def allowed(env: BuildEnvironment) -> bool:
     """``hugo_unsafe_html`` when set, else the Hugo config's ``markup.goldmark.renderer.unsafe``."""
-    chosen = records.hugo_config(env).unsafe_html
+    chosen = settings(env.config).unsafe_html
     if chosen is not None:
         return chosen
-    from sphinx_comparisons.navigation.toctrees import site_config
-
-    return site_config(env).get("markup.goldmark.renderer.unsafe") is True
+    return state.model(env).site_config.get("markup.goldmark.renderer.unsafe") is True
 
 
 def _is_pages(node: nodes.Element) -> bool:

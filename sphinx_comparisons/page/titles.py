@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import compat, pipeline
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import page
 from sphinx_comparisons.hugo.frontmatter import FrontMatter
@@ -92,7 +93,7 @@ class HugoTitles(SphinxTransform):
             return
         self.document["title"] = title.titles.title
         self._absorb_body_h1s(ours, others, title.titles.heading)
-        lead = page.lead(fm.params, records.hugo_config(env).lead)
+        lead = page.lead(fm.params, settings(env.config).lead)
         if lead:
             ours.insert(1, nodes.paragraph(lead, lead, classes=["hugo-lead"]))
 

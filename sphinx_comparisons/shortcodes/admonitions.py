@@ -4,18 +4,30 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from sphinx_comparisons.shortcodes.calls import Call, fence_for
+from sphinx_comparisons.hugo.fences import fence_for
+from sphinx_comparisons.shortcodes.calls import Call
 from sphinx_comparisons.shortcodes.markup import link_param, markdown_target, paragraph
 
 #: Docsy alert colours and YugabyteDB's names -> docutils admonition kinds.
 _ADMONITION = {
-    "note": "note", "tip": "tip", "warning": "warning", "caution": "caution", "danger": "danger",
-    "important": "important", "info": "note", "primary": "note", "secondary": "note", "light": "note",
-    "dark": "note", "success": "tip",
+    "note": "note",
+    "tip": "tip",
+    "warning": "warning",
+    "caution": "caution",
+    "danger": "danger",
+    "important": "important",
+    "info": "note",
+    "primary": "note",
+    "secondary": "note",
+    "light": "note",
+    "dark": "note",
+    "success": "tip",
 }
 
 
-def _admonition(kind: str, title: str | None, call: Call, classes: list[str] | None = None) -> list[nodes.Node]:
+def _admonition(
+    kind: str, title: str | None, call: Call, classes: list[str] | None = None
+) -> list[nodes.Node]:
     body = call.markdown() if call.block or "\n" in (call.inner or "") else paragraph(call)
     if title:
         node: nodes.Element = nodes.admonition("", classes=[kind, *(classes or [])])
@@ -52,7 +64,11 @@ def lead(call: Call) -> list[nodes.Node]:
     if link:
         body = body.rstrip() + f" [→]({markdown_target(link)})"
     container = nodes.container("", classes=["hugo-lead-block"])
-    container.extend(call.markdown(body) if call.block else [nodes.paragraph("", "", *call.inline_markdown(body.strip()))])
+    container.extend(
+        call.markdown(body)
+        if call.block
+        else [nodes.paragraph("", "", *call.inline_markdown(body.strip()))]
+    )
     return [container]
 
 

@@ -18,6 +18,7 @@ from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo.shortcodes import argument
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -45,9 +46,7 @@ class Call:
     expand_shortcodes: Callable[[str], str] = field(default=str, repr=False)
 
     def get(self, key: str | int, default: Any = None) -> Any:
-        if isinstance(key, int):
-            return self.positional[key] if key < len(self.positional) else default
-        return self.named.get(key, default)
+        return argument(self.positional, self.named, key, default)
 
     def arg(self, name: str, position: int | None = None, default: Any = None) -> Any:
         """A parameter given by name, else at a position (shortcodes accept both)."""
@@ -93,16 +92,6 @@ def _render(renderer: Any, text: str, line: int, inline: bool, within: str | Non
 
 
 Handler = Callable[[Call], list[nodes.Node]]
-
-
-def fence_for(text: str, char: str = ":", least: int = 3) -> str:
-    """A fence of ``char`` longer than any run of it that starts a line of ``text``."""
-    longest = 0
-    for line in text.split("\n"):
-        stripped = line.lstrip()
-        run = len(stripped) - len(stripped.lstrip(char))
-        longest = max(longest, run)
-    return char * max(least, longest + 1)
 
 
 class LiftBlocks(SphinxTransform):

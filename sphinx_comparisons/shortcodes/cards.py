@@ -7,7 +7,8 @@ import textwrap
 from docutils import nodes
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.shortcodes.calls import Call, fence_for
+from sphinx_comparisons.hugo.fences import fence_for
+from sphinx_comparisons.shortcodes.calls import Call
 from sphinx_comparisons.shortcodes.markup import link_param, markdown_target
 
 

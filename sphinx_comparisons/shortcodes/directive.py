@@ -19,7 +19,7 @@ from sphinx_comparisons import compat
 from sphinx_comparisons.shortcodes import source
 from sphinx_comparisons.shortcodes.calls import Call, Handler, hugo_block
 from sphinx_comparisons.shortcodes.registry import registry
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -68,22 +68,19 @@ class ShortcodeDirective(SphinxDirective):
         return result
 
 
-_DEPTH = "hugo_shortcode_depth"
-
-
 def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node]]) -> list[nodes.Node]:
     """Run a handler, one level deeper; a failure is a warning and ``fallback``'s nodes.
 
     Each level renders the Markdown inside it, so the depth is bounded here
     whatever made it (nested tags, included files, roles in directives).
     """
-    page = compat.sphinx.document_data(call.env)
-    depth: int = page.get(_DEPTH) or 0
+    reading = state.reading(call.env)
+    depth = reading.shortcode_depth
     limit = records.limits(call.env).shortcode_depth
     if depth >= limit:
         call.warn("limit", f"shortcode {call.name!r} is nested more than {limit} levels deep (hugo_limits 'shortcode_depth'); it was left out")
         return []
-    page[_DEPTH] = depth + 1
+    reading.shortcode_depth = depth + 1
     try:
         return handler(call)
     except RecursionError:  # rendering again would fail again, deeper
@@ -93,7 +90,7 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
         call.warn("shortcode_params", f"shortcode {call.name!r} could not be rendered: {err}")
         return fallback()
     finally:
-        page[_DEPTH] = depth
+        reading.shortcode_depth = depth
 
 
 def _mark_headings(result: list[nodes.Node], in_toc: bool) -> None:

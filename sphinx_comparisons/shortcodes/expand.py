@@ -22,10 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sphinx_comparisons.hugo import fences
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits
 from sphinx_comparisons.hugo.shortcodes import Node, Problem, Shortcode, Text, parse
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 TEXT, BLOCK, INLINE, DROP = "text", "block", "inline", "drop"
 
@@ -69,7 +68,7 @@ class _Expander:
         self.render_text = render_text
         self.problems: list[Problem] = []
         self.unknown: dict[str, int] = {}
-        self.fence: str | None = None
+        self.code = fences.Scanner()
         self.line_start = True  # whether the output so far ends at a line start
         self.out: list[str] = []
         self.parent: Shortcode | None = None
@@ -93,18 +92,17 @@ class _Expander:
         lines = text.split("\n")
         for index, line in enumerate(lines):
             if index > 0 or self.at_column_zero():
-                match = _FENCE.match(line)
-                if match:
-                    marker = match.group(1)
-                    if self.fence is None:
-                        self.fence = marker
-                    elif marker[0] == self.fence[0] and len(marker) >= len(self.fence) and not line.strip()[len(marker):].strip():
-                        self.fence = None
+                self.code.feed(line)
         self.emit(text)
 
     def trim_indent(self) -> None:
         """Drop the blanks emitted since the last line break."""
-        while self.out and self.out[-1] and not self.out[-1].rstrip(" \t").endswith("\n") and self.out[-1].strip(" \t") == "":
+        while (
+            self.out
+            and self.out[-1]
+            and not self.out[-1].rstrip(" \t").endswith("\n")
+            and self.out[-1].strip(" \t") == ""
+        ):
             self.out.pop()
         if self.out:
             last = self.out[-1]
@@ -134,11 +132,16 @@ class _Expander:
         if kind is None:
             self.unknown.setdefault(sc.name, sc.line)
             kind = "unknown"
-        if self.fence is not None:
+        if self.code.open is not None:
             self.in_code(sc, kind)
             return
         if kind == TEXT:
-            self.emit(_keep_lines(self.render_text(sc, self.inner_text(sc)), sc.opening + sc.inner_source + sc.closing))
+            self.emit(
+                _keep_lines(
+                    self.render_text(sc, self.inner_text(sc)),
+                    sc.opening + sc.inner_source + sc.closing,
+                )
+            )
             return
         if kind == DROP:
             self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
@@ -151,26 +154,39 @@ class _Expander:
             return
         # A block with Markdown inside, on lines of its own, becomes a directive; anything
         # else a role (a lone role in a paragraph is lifted out of it, as Hugo drops the <p>).
-        if kind == BLOCK and sc.closing and "\n" in sc.inner_source and self.line_start and _ends_line(after):
+        if (
+            kind == BLOCK
+            and sc.closing
+            and "\n" in sc.inner_source
+            and self.line_start
+            and _ends_line(after)
+        ):
             self.block(sc, parent, ordinal)
         else:
             self.inline(sc, parent, ordinal)
 
     def block(self, sc: Shortcode, parent: Shortcode | None = None, ordinal: int = 0) -> None:
-        colons = "`" * (max(3, _longest_line_run(sc.inner_source, "`") + 1) + self.height(sc))
+        colons = fences.fence_for(sc.inner_source) + "`" * self.height(sc)
         first = sc.inner[0] if sc.inner else None
         starts_own_line = isinstance(first, Text) and first.text.lstrip(" \t").startswith("\n")
         # fences at column 0: an indented fence would strip that indentation from the content
         self.trim_indent()
-        self.emit(f"{colons}{{hugo-shortcode}} {sc.name} {payload(sc, parent, ordinal)}" + _newlines(sc.opening, at_least=0 if starts_own_line else 1))
+        self.emit(
+            f"{colons}{{hugo-shortcode}} {sc.name} {payload(sc, parent, ordinal)}"
+            + _newlines(sc.opening, at_least=0 if starts_own_line else 1)
+        )
         if sc.inner:
-            saved_fence, saved_parent = self.fence, self.parent
-            self.fence, self.parent = None, sc
+            saved_code, saved_parent = self.code, self.parent
+            self.code, self.parent = fences.Scanner(), sc
             self.nodes(sc.inner)
-            self.fence, self.parent = saved_fence, saved_parent
+            self.code, self.parent = saved_code, saved_parent
             if not self.line_start:
                 self.problems.append(
-                    Problem("shortcode_syntax", f"closing tag of {sc.name!r} does not start a line; a line break was added", sc.line)
+                    Problem(
+                        "shortcode_syntax",
+                        f"closing tag of {sc.name!r} does not start a line; a line break was added",
+                        sc.line,
+                    )
                 )
                 self.emit("\n")
         self.trim_indent()
@@ -185,12 +201,20 @@ class _Expander:
         ticks = "`" * (_longest_run(raw, "`") + 1)
         pad = " " if raw.startswith("`") or raw.endswith("`") else ""
         spanned = sc.opening + sc.inner_source + sc.closing
-        self.emit(f"{{hugo-shortcode}}{ticks}{pad}{sc.name} {raw}{pad}{ticks}" + "\n" * spanned.count("\n"))
+        self.emit(
+            f"{{hugo-shortcode}}{ticks}{pad}{sc.name} {raw}{pad}{ticks}"
+            + "\n" * spanned.count("\n")
+        )
 
     def in_code(self, sc: Shortcode, kind: str) -> None:
         """Inside a code fence the output is code: text shortcodes give text, others their inner text."""
         if kind == TEXT:
-            self.emit(_keep_lines(self.render_text(sc, self.inner_text(sc)), sc.opening + sc.inner_source + sc.closing))
+            self.emit(
+                _keep_lines(
+                    self.render_text(sc, self.inner_text(sc)),
+                    sc.opening + sc.inner_source + sc.closing,
+                )
+            )
             return
         self.emit(_blank_lines(sc.opening))
         for node in sc.inner or []:
@@ -207,7 +231,14 @@ class _Expander:
         """
         known = self.heights.get(id(sc))
         if known is None:
-            known = max((self.height(node) + (self.kinds(node) == BLOCK) for node in sc.inner or [] if isinstance(node, Shortcode)), default=0)
+            known = max(
+                (
+                    self.height(node) + (self.kinds(node) == BLOCK)
+                    for node in sc.inner or []
+                    if isinstance(node, Shortcode)
+                ),
+                default=0,
+            )
             self.heights[id(sc)] = known
         return known
 
@@ -242,21 +273,18 @@ def _keep_lines(replacement: str, source: str) -> str:
     return replacement.replace("\n", " ") + "\n" * source.count("\n")
 
 
-def _longest_line_run(text: str, char: str) -> int:
-    """The longest run of ``char`` that starts a line (a fence) in ``text``."""
-    longest = 0
-    for line in text.split("\n"):
-        stripped = line.lstrip()
-        longest = max(longest, len(stripped) - len(stripped.lstrip(char)))
-    return longest
-
-
 def _longest_run(text: str, char: str) -> int:
     runs = re.findall(f"{re.escape(char)}+", text)
     return max((len(run) for run in runs), default=0)
 
 
-def expand(text: str, kinds: Kinds, render_text: TextRenderer, first_line: int = 1, limits: Limits = DEFAULT) -> Expansion:
+def expand(
+    text: str,
+    kinds: Kinds,
+    render_text: TextRenderer,
+    first_line: int = 1,
+    limits: Limits = DEFAULT,
+) -> Expansion:
     """Expand every shortcode of a page's Markdown; the result has the same number of lines."""
     if "{{" not in text:
         return Expansion(text)

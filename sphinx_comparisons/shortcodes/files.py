@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from docutils import nodes
 
-from sphinx_comparisons import compat
 from sphinx_comparisons.files import reads
-from sphinx_comparisons.hugo.limits import Limits
+from sphinx_comparisons.hugo.limits import IncludeChain
 from sphinx_comparisons.shortcodes.calls import Call
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import records, state
 
 
 def _find_file(call: Call, reference: str) -> Path | None:
@@ -40,10 +38,10 @@ def readfile(call: Call) -> list[nodes.Node]:
     if found is None:
         return []
     call.env.note_dependency(str(found))
-    page = compat.sphinx.document_data(call.env)
-    includes = page.get(_INCLUDES)
-    if not isinstance(includes, _Includes):
-        includes = page[_INCLUDES] = _Includes([Path(call.env.doc2path(call.docname)).resolve()])
+    reading = state.reading(call.env)
+    if reading.includes is None:
+        reading.includes = IncludeChain([Path(call.env.doc2path(call.docname)).resolve()])
+    includes = reading.includes
     limits = records.limits(call.env)
     refusal = includes.refusal(found, call.line, limits)
     if refusal is not None:
@@ -69,34 +67,3 @@ def readfile(call: Call) -> list[nodes.Node]:
         return call.markdown(expanded)
     finally:
         includes.chain.pop()
-
-
-_INCLUDES = "hugo_includes"
-
-
-@dataclass
-class _Includes:
-    """One page's includes: the files being included, outermost first (the page itself first), and how many were read."""
-
-    chain: list[Path]
-    count: int = 0
-    #: Characters read from included files: they count against ``page_size`` too.
-    characters: int = 0
-    #: (file, line) already refused for a loop or the depth: said once (a fan-out repeats them).
-    refused: set[tuple[Path, int]] = field(default_factory=set)
-
-    def refusal(self, found: Path, line: int, limits: Limits) -> str | None:
-        """Why ``found`` may not be included here ("" once already said), or None."""
-        self.count += 1
-        if self.count > limits.includes:
-            if self.count > limits.includes + 1:
-                return ""
-            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes'); it and the later ones were left out"
-        if found not in self.chain and len(self.chain) <= limits.include_depth:
-            return None
-        said = (found, line) in self.refused
-        self.refused.add((found, line))
-        if found in self.chain:
-            loop = [*self.chain[self.chain.index(found) :], found]
-            return "" if said else "includes itself (" + " -> ".join(path.name for path in loop) + "); it was left out"
-        return "" if said else f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth'); it was left out"

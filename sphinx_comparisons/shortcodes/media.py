@@ -48,8 +48,10 @@ def video(call: Call) -> list[nodes.Node]:
 def iframe(call: Call) -> list[nodes.Node]:
     given = str(call.arg("src", 0, ""))
     src = safeurl.check(given)
-    if src is None or not src.startswith(("http://", "https://", "/")):
-        call.warn("shortcode_params", f"iframe src must be an http(s) URL or a site path, not {given!r}")
+    if src is None or not (safeurl.is_web(src) or src.startswith("/")):
+        call.warn(
+            "shortcode_params", f"iframe src must be an http(s) URL or a site path, not {given!r}"
+        )
         return []
     return _embed(call, src, str(call.arg("title", default=src)))
 
@@ -63,7 +65,10 @@ def social_link(call: Call) -> list[nodes.Node]:
         url, label = f"https://www.instagram.com/p/{call.get(0)}/", "Instagram post"
     else:
         user, post = call.arg("user"), call.arg("id", 0)
-        url, label = f"https://x.com/{user or 'i'}/status/{post}", f"Post by @{user}" if user else "Post"
+        url, label = (
+            f"https://x.com/{user or 'i'}/status/{post}",
+            f"Post by @{user}" if user else "Post",
+        )
     return [nodes.paragraph("", "", nodes.reference("", label, refuri=url, classes=["external"]))]
 
 
@@ -80,7 +85,10 @@ def figure(call: Call) -> list[nodes.Node]:
             image[option] = str(call.arg(option))
     link = link_param(call, "link")
     figure_node = nodes.figure("", classes=[str(call.arg("class"))] if call.arg("class") else [])
-    figure_node.source, figure_node.line = str(call.env.doc2path(call.docname)), call.line  # located if its src is refused
+    figure_node.source, figure_node.line = (
+        str(call.env.doc2path(call.docname)),
+        call.line,
+    )  # located if its src is refused
     figure_node += nodes.reference("", "", image, refuri=link) if link else image
     title = call.arg("title")
     if title or caption:
@@ -94,13 +102,24 @@ def imgproc(call: Call) -> list[nodes.Node]:
     name = str(call.get(0) or "")
     folder = Path(call.env.doc2path(call.docname)).parent
     if name.startswith("/") or ".." in name.split("/") or "\0" in name:
-        call.warn("path", f"imgproc: {name!r} is not the name of a resource of this page's bundle; it is not read")
+        call.warn(
+            "path",
+            f"imgproc: {name!r} is not the name of a resource of this page's bundle; it is not read",
+        )
         return []
     bundle = paths.roots(folder)
-    found = (p for p in folder.glob(f"**/*{name}*") if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
-    matches = sorted(p for p in found if paths.contained(p, bundle) is not None and paths.is_file(p))
+    found = (
+        p
+        for p in folder.glob(f"**/*{name}*")
+        if p.suffix.lower() in {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+    )
+    matches = sorted(
+        p for p in found if paths.contained(p, bundle) is not None and paths.is_file(p)
+    )
     if not matches:
-        call.warn("shortcode_params", f"imgproc finds no image resource named {name!r} beside the page")
+        call.warn(
+            "shortcode_params", f"imgproc finds no image resource named {name!r} beside the page"
+        )
         return []
     figure_node = nodes.figure("", classes=["hugo-imgproc"])
     caption = (call.inner or "").strip()

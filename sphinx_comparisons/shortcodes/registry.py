@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from sphinx_comparisons.shortcodes.calls import Call, Handler, fence_for
+from sphinx_comparisons.config import settings
+from sphinx_comparisons.hugo.fences import fence_for
+from sphinx_comparisons.shortcodes.calls import Call, Handler
 from sphinx_comparisons.shortcodes.expand import BLOCK, DROP, INLINE, TEXT
-from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -26,27 +27,52 @@ from sphinx_comparisons.shortcodes.tabs import tab, tabpane
 from sphinx_comparisons.shortcodes.text import badge, highlight
 
 BUILTIN: dict[str, tuple[str, Handler | None]] = {
-    "note": (BLOCK, note_like), "tip": (BLOCK, note_like), "warning": (BLOCK, note_like),
-    "alert": (BLOCK, alert), "pageinfo": (BLOCK, pageinfo), "lead": (BLOCK, lead), "blocks/lead": (BLOCK, lead),
-    "details": (BLOCK, details), "comment": (DROP, None),
-    "tabpane": (BLOCK, tabpane), "tab": (BLOCK, tab),
-    "cardpane": (BLOCK, card_group), "card": (BLOCK, card),
-    "sections/3-boxes": (BLOCK, card_group), "sections/2-boxes": (BLOCK, card_group), "index/block": (BLOCK, card_group),
-    "sections/3-box-card": (BLOCK, link_card), "sections/bottom-image-box": (BLOCK, link_card),
-    "sections/text-with-right-image": (BLOCK, link_card), "index/item": (BLOCK, link_card),
-    "blocks/cover": (BLOCK, section_block), "blocks/section": (BLOCK, section_block), "blocks/feature": (BLOCK, feature),
-    "youtube": (BLOCK, video), "vimeo": (BLOCK, video), "iframe": (BLOCK, iframe),
-    "gist": (BLOCK, social_link), "tweet": (BLOCK, social_link), "twitter": (BLOCK, social_link),
-    "x": (BLOCK, social_link), "instagram": (BLOCK, social_link),
-    "figure": (BLOCK, figure), "imgproc": (BLOCK, imgproc), "highlight": (BLOCK, highlight),
-    "readfile": (BLOCK, readfile), "includeMarkdown": (BLOCK, readfile),
-    "tags/feature/ea": (INLINE, badge), "tags/feature/tp": (INLINE, badge),
-    "param": (TEXT, None), "ref": (TEXT, None), "relref": (TEXT, None),
+    "note": (BLOCK, note_like),
+    "tip": (BLOCK, note_like),
+    "warning": (BLOCK, note_like),
+    "alert": (BLOCK, alert),
+    "pageinfo": (BLOCK, pageinfo),
+    "lead": (BLOCK, lead),
+    "blocks/lead": (BLOCK, lead),
+    "details": (BLOCK, details),
+    "comment": (DROP, None),
+    "tabpane": (BLOCK, tabpane),
+    "tab": (BLOCK, tab),
+    "cardpane": (BLOCK, card_group),
+    "card": (BLOCK, card),
+    "sections/3-boxes": (BLOCK, card_group),
+    "sections/2-boxes": (BLOCK, card_group),
+    "index/block": (BLOCK, card_group),
+    "sections/3-box-card": (BLOCK, link_card),
+    "sections/bottom-image-box": (BLOCK, link_card),
+    "sections/text-with-right-image": (BLOCK, link_card),
+    "index/item": (BLOCK, link_card),
+    "blocks/cover": (BLOCK, section_block),
+    "blocks/section": (BLOCK, section_block),
+    "blocks/feature": (BLOCK, feature),
+    "youtube": (BLOCK, video),
+    "vimeo": (BLOCK, video),
+    "iframe": (BLOCK, iframe),
+    "gist": (BLOCK, social_link),
+    "tweet": (BLOCK, social_link),
+    "twitter": (BLOCK, social_link),
+    "x": (BLOCK, social_link),
+    "instagram": (BLOCK, social_link),
+    "figure": (BLOCK, figure),
+    "imgproc": (BLOCK, imgproc),
+    "highlight": (BLOCK, highlight),
+    "readfile": (BLOCK, readfile),
+    "includeMarkdown": (BLOCK, readfile),
+    "tags/feature/ea": (INLINE, badge),
+    "tags/feature/tp": (INLINE, badge),
+    "param": (TEXT, None),
+    "ref": (TEXT, None),
+    "relref": (TEXT, None),
 }
 
 
 def custom_shortcodes(env: BuildEnvironment) -> dict[str, Any]:
-    return records.hugo_config(env).shortcodes
+    return settings(env.config).shortcodes
 
 
 def kind_of(env: BuildEnvironment):  # type: ignore[no-untyped-def]
@@ -89,10 +115,20 @@ def _custom_handler(spec: dict[str, Any]) -> Handler:
             value = params.get(spec.get("param", ""), call.get(0, call.inner or ""))
             ticks = fence_for(str(value), "`", least=1)
             return call.inline_markdown(f"{{{spec['role']}}}{ticks}{value}{ticks}")
-        argument = params.pop(spec["argument"], "") if spec.get("argument") in params else (call.get(0) or "")
-        options = [f":{spec.get('options', {}).get(k, k)}: {v}" for k, v in params.items() if k in spec.get("options", {})]
+        argument = (
+            params.pop(spec["argument"], "")
+            if spec.get("argument") in params
+            else (call.get(0) or "")
+        )
+        options = [
+            f":{spec.get('options', {}).get(k, k)}: {v}"
+            for k, v in params.items()
+            if k in spec.get("options", {})
+        ]
         inner = call.inner or ""
         fence = fence_for(inner, "`")
-        return call.wrapped([f"{fence}{{{spec['directive']}}} {argument}".rstrip(), *options], [fence], inner)
+        return call.wrapped(
+            [f"{fence}{{{spec['directive']}}} {argument}".rstrip(), *options], [fence], inner
+        )
 
     return handle

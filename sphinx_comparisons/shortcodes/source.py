@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_comparisons.hugo import params
 from sphinx_comparisons.shortcodes.expand import Expansion, expand
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -15,35 +15,17 @@ if TYPE_CHECKING:
 
     from sphinx_comparisons.hugo.shortcodes import Shortcode
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.navigation.toctrees import site_config
 from sphinx_comparisons.shortcodes import ref_links
 from sphinx_comparisons.shortcodes.registry import custom_shortcodes, kind_of
 
 
-def _lookup(params: Any, dotted: str) -> Any:
-    value = params
-    for part in dotted.lower().split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
-
-
 def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
-    """Hugo's ``param``: the page's params, then cascaded section params, then site params."""
-    found = _lookup(records.params(env, docname), key)
-    if found is not None:
-        return found
-    folder = Path(str(env.doc2path(docname, False)))
-    for parent in [folder.parent, *folder.parent.parents]:
-        section = (parent / "_index").as_posix().lstrip("./") if str(parent) != "." else "_index"
-        cascade = records.params(env, section).get("cascade") if section != docname else None
-        for entry in cascade if isinstance(cascade, list) else [cascade]:
-            if isinstance(entry, dict):
-                value = _lookup(entry.get("params", entry), key) if isinstance(entry.get("params", entry), dict) else None
-                if value is not None:
-                    return value
-    return _lookup(site_config(env).values.get("params", {}), key)
+    """Hugo's ``param`` for a page (docnames are content paths without ``.md``)."""
+    path = str(env.doc2path(docname, False)).replace("\\", "/")
+    sections = [source.removesuffix(".md") for source in params.cascade_sources(path)]
+    cascades = [records.params(env, section).get("cascade") for section in sections]
+    site = state.model(env).site_config.values.get("params", {})
+    return params.param(key, records.params(env, docname), cascades, site)
 
 
 def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyped-def]
@@ -62,9 +44,21 @@ def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyp
             key = str(sc.get(0) or "")
             value = param_value(env, docname, key) if key else None
             if value is None:
-                site_warn(docname, sc.line, f"param {key!r} is in neither the page's, its sections' nor the site's params")
+                site_warn(
+                    docname,
+                    sc.line,
+                    f"param {key!r} is in neither the page's, its sections' nor the site's params",
+                )
                 return ""
-            return value if isinstance(value, str) else json.dumps(value) if isinstance(value, (dict, list)) else str(value).lower() if isinstance(value, bool) else str(value)
+            return (
+                value
+                if isinstance(value, str)
+                else json.dumps(value)
+                if isinstance(value, (dict, list))
+                else str(value).lower()
+                if isinstance(value, bool)
+                else str(value)
+            )
         if sc.name in ("ref", "relref"):
             return ref_links.expand_call(env, docname, sc.name, sc.positional, sc.named, sc.line)
         return inner
@@ -90,6 +84,10 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     for problem in result.problems:
         warn(problem.subtype, problem.message, location=(docname, problem.line))
     for name, line in result.unknown.items():
-        warn("shortcode_unknown", f"shortcode {name!r} is not known: its inner content is shown as Markdown "
-             "(map it in hugo_shortcodes)", location=(docname, line))
+        warn(
+            "shortcode_unknown",
+            f"shortcode {name!r} is not known: its inner content is shown as Markdown "
+            "(map it in hugo_shortcodes)",
+            location=(docname, line),
+        )
     source[0] = result.text

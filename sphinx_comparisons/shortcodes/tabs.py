@@ -8,7 +8,8 @@ from typing import Any
 from docutils import nodes
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.shortcodes.calls import Call, fence_for
+from sphinx_comparisons.hugo.fences import fence_for
+from sphinx_comparisons.shortcodes.calls import Call
 
 
 def tabpane(call: Call) -> list[nodes.Node]:

@@ -1,5 +1,6 @@
 """The site: every page's front matter (the scan), the site model built from it before
-reading, and the home page Hugo implies."""
+reading, the ``hugo`` domain holding what reading collects per page, and the home page Hugo
+implies."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.site import home, model, records
+from sphinx_comparisons.site import domain, home, model, records
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -15,10 +16,10 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
+    app.add_event(model.CHANGED)  # before any feature subscribes to it
     app.connect("config-inited", home.choose_root, priority=pipeline.ROOT_DOCUMENT)
-    app.connect("env-get-outdated", records.scan, priority=pipeline.SCAN)
     app.connect("env-get-outdated", model.on_env_get_outdated, priority=pipeline.SITE_MODEL)
     app.connect("env-get-updated", model.on_env_get_updated)
-    app.connect("env-updated", model.on_env_updated, priority=pipeline.MODEL_DROPPED)
     hooks = Guarded(app)
+    hooks.add_domain(domain.HugoDomain)
     hooks.connect("source-read", records.cut_source, priority=pipeline.CUT_FRONT_MATTER)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.config import from_config
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import siteconfig
 
@@ -71,7 +71,7 @@ def choose_root(app: Sphinx, conf: Config) -> None:
     suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
     root = root_page(srcdir, suffixes)
     if root is None:
-        hugo_site = siteconfig.load(siteconfig.find(from_config(conf).config, srcdir))
+        hugo_site = siteconfig.load(siteconfig.find(settings(conf).config, srcdir))
         if write(srcdir, str(hugo_site.values.get("title") or "Home")):
             root = "_index"
     if root == "_index":

@@ -1,47 +1,52 @@
-"""The site-wide model, built once per build before reading: addresses, navigation, aliases.
+"""The site model, built once per build before reading (``env-get-outdated``).
 
-Everything here derives from the front matter the scan holds and the Hugo
-site config. It is compared with the previous build's model to re-read
-exactly the pages whose injected content changed (``env-get-outdated``) and
-to re-write every page when something every page shows changed: the
-navigation in its sidebar, or the addresses its links use (``env-get-updated``).
+Everything in it derives from the front matter the scan holds and the Hugo
+site config (``state.SiteModel``). The model names no feature: once it is
+built, :data:`CHANGED` is emitted with the last build's model and the new one,
+and each feature that subscribed names the pages it must read again (those
+whose navigation, link targets or assembled tables changed). When what every
+page shows changed (its navigation, the addresses its links use), every page
+is written again (``env-get-updated``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from sphinx_comparisons.addresses import address_book, links, redirects
-from sphinx_comparisons.components import comparison, related_posts
+from sphinx_comparisons import compat
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.files import staticdirs
-from sphinx_comparisons.hugo import content, headings, refs, siteconfig, urls
+from sphinx_comparisons.hugo import aliases, content, headings, paths, refs, siteconfig, urls
 from sphinx_comparisons.hugo.frontmatter import digest
-from sphinx_comparisons.navigation import toctrees
-from sphinx_comparisons.shortcodes import ref_links
-from sphinx_comparisons.site import records, sitewide
+from sphinx_comparisons.site import addresses, records, state, static, structure
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.hugo.content import Page
 
 logger = logging.getLogger(__name__)
-_SHOWN = "hugo_shown_on_every_page"
-_CHANGED = "hugo_model_changed"
-SCHEME = "hugo_heading_scheme"
+
+#: Emitted when the new model is built. Each handler gets the last build's model (None on a
+#: first build) and the new one, and returns the pages it must read again.
+CHANGED = "hugo-site-changed"
+
+
+def subscribe(app: Sphinx, callback: Callable[..., Iterable[str]]) -> None:
+    """Have ``callback(app, env, old, new)`` name the pages to re-read when the model changed."""
+    app.connect(CHANGED, callback)
 
 
 def heading_scheme(env: BuildEnvironment, config: siteconfig.SiteConfig) -> str:
     """``hugo_heading_ids``, else the site's ``markup.goldmark.parser.autoHeadingIDType``."""
-    chosen = records.hugo_config(env).heading_ids
-    if chosen:
-        return chosen
-    markup = config.get("markup.goldmark.parser.autoHeadingIDType")
-    return str(markup).lower() if str(markup).lower() in headings.SCHEMES else "github"
+    configured = config.get("markup.goldmark.parser.autoHeadingIDType")
+    return headings.scheme(configured, settings(env.config).heading_ids)
 
 
 def on_env_get_outdated(
@@ -51,44 +56,91 @@ def on_env_get_outdated(
     changed: set[str],
     removed: set[str],
 ) -> list[str]:
-    """The site model built for this build; the pages whose injected content changed are re-read."""
-    config = toctrees.site_config(env)
-    for path, problem in config.problems:
-        warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
-    found = _leave_out(env, toctrees.pages(env), added, changed, removed)
-    static = staticdirs.collect(env, config)
-    pretty = address_book.style(app.builder)
-    known = address_book.compute(env, found, set(staticdirs.static_files(env)), pretty if pretty is not None else True)
-    homeless = address_book.homeless(found, known, pretty if pretty is not None else True) - {env.config.root_doc}
-    found = _drop(env, found, homeless, added, changed, removed)
-    sitewide.put(env, toctrees.PAGES, found)
-    index = {urls.normalize(address.url): key for key, address in known.items()}
-    stale = links.stale_linkers(env, index)
-    links.set_index(env, index, [str(folder) for folder in static])
-    ref_links.set_index(env, refs.RefIndex(found.values()))
-    old_nav: toctrees.navigation.Navigation | None = sitewide.get(env, toctrees.NAV)
-    new_nav = toctrees.build(env, config, found, index)
-    sitewide.put(env, toctrees.NAV, new_nav)
-    redirects.collect(env, found, pretty if pretty is not None else True)
-
-    scheme = heading_scheme(env, config)
-    old_scheme = getattr(env, SCHEME, scheme)
-    setattr(env, SCHEME, scheme)
-    shown = digest(repr((new_nav.fingerprint(), sorted((k, a.url) for k, a in known.items()))))
-    setattr(env, _CHANGED, getattr(env, _SHOWN, None) != shown)
-    setattr(env, _SHOWN, shown)
-
-    reread = set(stale) | comparison.stale_pages(env) | related_posts.stale_pages(env, found)
-    if old_scheme != scheme:
-        reread |= {doc for doc in env.found_docs if records.is_markdown(env, doc)}
-    if old_nav is not None:
-        keys = set(old_nav.toctrees) | set(new_nav.toctrees) | set(old_nav.section_lists) | set(new_nav.section_lists)
-        reread |= {key for key in keys if old_nav.page_state(key) != new_nav.page_state(key)}
+    """Build the model; the pages its subscribers must read again because the site changed."""
+    old = state.last_model(env)
+    new = build(app, env, old, (added, changed, removed))
+    state.keep_model(env, new)
+    reread: set[str] = set()
+    for named in app.emit(CHANGED, env, old, new):
+        reread.update(named)
     return sorted(doc for doc in reread if doc in env.found_docs and doc not in added)
 
 
+def build(
+    app: Sphinx,
+    env: BuildEnvironment,
+    old: state.SiteModel | None,
+    outdated: tuple[set[str], set[str], set[str]],
+) -> state.SiteModel:
+    """The model of the tree as it is now; pages Hugo would not build leave ``env.found_docs``."""
+    config, stamp = structure.site_config(env, old)
+    confdir = Path(app.confdir or env.srcdir)
+    extra = [confdir / name for name in settings(env.config).read_paths]
+    roots = paths.roots(
+        env.srcdir, siteconfig.site_root([Path(f) for f in config.files]), confdir, *extra
+    )
+    _contained_sources(env, roots, *outdated)
+    undecodable = records.scan(env)
+    for path, problem in config.problems:
+        warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
+    hugo_home = structure.is_hugo_home(env)
+    found = _leave_out(env, structure.pages(env, config), hugo_home, undecodable, outdated)
+    static_folders = static.folders(config)
+    static_files = static.files(static_folders, roots)
+    pretty = addresses.style(app.builder) is not False  # Hugo's pretty URLs unless .html files
+    known = addresses.compute(found, set(static_files), pretty)
+    homeless = addresses.homeless(found, known, pretty) - {env.config.root_doc}
+    compat.sphinx.drop_documents(env, homeless, *outdated)
+    found = {key: page for key, page in found.items() if key not in homeless}
+    index = {urls.normalize(address.url): key for key, address in known.items()}
+    navigation = structure.build_navigation(env, config, found, index, hugo_home)
+    shown = digest(repr((navigation.fingerprint(), sorted((k, a.url) for k, a in known.items()))))
+    return state.SiteModel(
+        site_config=config,
+        config_stamp=stamp,
+        read_roots=roots,
+        hugo_home=hugo_home,
+        pages=found,
+        addresses=known,
+        url_index=index,
+        static_folders=tuple(static_folders),
+        static_files=static_files,
+        navigation=navigation,
+        aliases=_aliases(found, known, set(static_files), pretty),
+        refs=refs.RefIndex(found.values()),
+        heading_scheme=heading_scheme(env, config),
+        shown_digest=shown,
+        shown_changed=old is None or old.shown_digest != shown,
+    )
+
+
+def _contained_sources(
+    env: BuildEnvironment,
+    roots: tuple[Path, ...],
+    added: set[str],
+    changed: set[str],
+    removed: set[str],
+) -> None:
+    """A page file that is a symlink out of the site is not read (before the scan reads it)."""
+    escaping = {
+        doc for doc in env.found_docs if paths.contained(env.doc2path(doc), roots, True) is None
+    }
+    for docname in sorted(escaping):
+        warn(
+            "path",
+            f"page file {str(env.doc2path(docname, False))!r} is a symlink that leads outside "
+            "the site; it is not read or built",
+            location=None,
+        )
+    compat.sphinx.drop_documents(env, escaping, added, changed, removed)
+
+
 def _leave_out(
-    env: BuildEnvironment, found: dict[str, Page], added: set[str], changed: set[str], removed: set[str]
+    env: BuildEnvironment,
+    found: dict[str, Page],
+    hugo_home: bool,
+    undecodable: set[str],
+    outdated: tuple[set[str], set[str], set[str]],
 ) -> dict[str, Page]:
     """Hugo builds no page for draft, future or expired content (unless its config says so), nor
     for the files of a leaf bundle besides its ``index.md`` (its resources): nor do we. Nor for
@@ -102,34 +154,40 @@ def _leave_out(
     """
     root = env.config.root_doc
     unlisted = {key for key, page in found.items() if not page.listed and key != root}
-    resources = content.bundle_resources(found.values()) - {root} if toctrees.is_hugo_home(env) else set()
-    unreadable = records.undecodable(env) - {root}
-    found = _drop(env, found, unlisted | resources | unreadable, added, changed, removed)
+    resources = content.bundle_resources(found.values()) - {root} if hugo_home else set()
+    left_out = unlisted | resources | (undecodable - {root})
+    compat.sphinx.drop_documents(env, left_out, *outdated)
     if unlisted:
-        logger.info("hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s", len(unlisted), ", ".join(sorted(unlisted)))
+        logger.info(
+            "hugo: %d page(s) not built, as Hugo leaves them out (draft, future or expired): %s",
+            len(unlisted),
+            ", ".join(sorted(unlisted)),
+        )
     if resources:
-        logger.info("hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle (a folder with index.md): %s", len(resources), ", ".join(sorted(resources)))
-    return found
+        logger.info(
+            "hugo: %d file(s) not built, as Hugo makes them resources of a leaf bundle "
+            "(a folder with index.md): %s",
+            len(resources),
+            ", ".join(sorted(resources)),
+        )
+    return {key: page for key, page in found.items() if key not in left_out}
 
 
-def _drop(
-    env: BuildEnvironment, found: dict[str, Page], dropped: set[str], added: set[str], changed: set[str], removed: set[str]
-) -> dict[str, Page]:
-    """``found`` without ``dropped``, which leave this build's documents (and lose their earlier output)."""
-    if not dropped:
-        return found
-    # Sphinx hands these sets to the event and uses them afterwards
-    for documents in (env.found_docs, added, changed):
-        documents.difference_update(dropped)
-    removed.update(dropped & set(env.all_docs))
-    return {key: page for key, page in found.items() if key not in dropped}
-
-
-def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    """Reading is over: the per-build page map is not kept in the saved environment."""
-    sitewide.drop(env, toctrees.PAGES)
+def _aliases(
+    found: dict[str, Page],
+    known: dict[str, addresses.Address],
+    static_files: set[str],
+    pretty: bool,
+) -> tuple[aliases.Alias, ...]:
+    """Every page's aliases, resolved and checked; refusals reported at their lines."""
+    page_urls = {key: address.url for key, address in known.items()}
+    page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
+    collected, problems = aliases.collect(found.values(), page_urls, page_files, static_files)
+    for problem in problems:
+        warn(problem.subtype, problem.message, location=(problem.page, problem.line))
+    return tuple(collected)
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every page shows the navigation and links by address: re-write them all when those changed."""
-    return sorted(env.found_docs) if getattr(env, _CHANGED, False) else []
+    """Every page shows the navigation and links by address: all re-written when those changed."""
+    return sorted(env.found_docs) if state.model(env).shown_changed else []

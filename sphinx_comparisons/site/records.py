@@ -12,25 +12,15 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import encoding, frontmatter, yamldata
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate, truncate_at_count
-from sphinx_comparisons.site import sitewide
+from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
-    from collections.abc import Set as AbstractSet
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-    from sphinx_comparisons.config import HugoConfig
-
-_ENV_ATTR = "hugo_pages"
-_UNDECODABLE = "hugo_undecodable_pages"
-#: Table cells of the page being read so far (in ``compat.sphinx.document_data``, one page's data).
-CELLS_USED = "hugo_table_cells"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +31,9 @@ class PageRecord:
     front_matter: frontmatter.FrontMatter
 
 
-def hugo_config(env: BuildEnvironment) -> HugoConfig:
-    """The validated ``hugo_*`` settings of this build."""
-    return settings(env)
-
-
 def limits(env: BuildEnvironment) -> Limits:
     """This build's budgets: the defaults with ``hugo_limits`` applied."""
-    return DEFAULT.with_overrides(hugo_config(env).limits)
+    return DEFAULT.with_overrides(settings(env.config).limits)
 
 
 def page_yaml(env: BuildEnvironment, text: str, label: str, first_line: int, subtype: str, at: int | None = None) -> Any:
@@ -77,11 +62,7 @@ def is_markdown(env: BuildEnvironment, docname: str) -> bool:
 
 
 def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
-    records = sitewide.get(env, _ENV_ATTR)
-    if records is None:
-        records = {}
-        sitewide.put(env, _ENV_ATTR, records)
-    return records
+    return state.records(env)
 
 
 def _read(path: str, size: int) -> tuple[tuple[int, int], str] | None:
@@ -112,17 +93,12 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if dropped is not None:
         warn("limit", f"the page has more than {budgets.table_cells:,} table cells ('|', hugo_limits 'table_cells'); "
              "it is read up to this line, the rest is left out", location=(docname, dropped))
-    compat.sphinx.document_data(app.env)[CELLS_USED] = source[0].count("|")
+    state.reading(app.env).table_cells = source[0].count("|")
 
 
-def scan(
-    app: Sphinx,
-    env: BuildEnvironment,
-    added: AbstractSet[str],
-    changed: AbstractSet[str],
-    removed: AbstractSet[str],
-) -> list[str]:
-    """Bring the front matter of every Markdown page up to date (``env-get-outdated``)."""
+def scan(env: BuildEnvironment) -> set[str]:
+    """Bring the front matter of every Markdown page up to date (for the site model); the pages
+    that are not UTF-8 (warned), which Sphinx cannot read."""
     records = _records(env)
     undecodable: set[str] = set()
     for docname in set(records) - env.found_docs:
@@ -143,8 +119,7 @@ def scan(
             records[docname] = PageRecord(read[0], frontmatter.parse(read[1], limits(env)))
         elif _not_utf8(env, docname, path):
             undecodable.add(docname)
-    sitewide.put(env, _UNDECODABLE, undecodable)
-    return []
+    return undecodable
 
 
 def _not_utf8(env: BuildEnvironment, docname: str, path: str) -> bool:
@@ -158,11 +133,6 @@ def _not_utf8(env: BuildEnvironment, docname: str, path: str) -> bool:
         warn("encoding", "the page is not UTF-8 (Hugo reads UTF-8 only) and Sphinx cannot read it; "
              "it is not built", location=(docname, line))
     return line is not None
-
-
-def undecodable(env: BuildEnvironment) -> set[str]:
-    """The Markdown pages that are not UTF-8: left out of the build, as Sphinx cannot read them."""
-    return sitewide.get(env, _UNDECODABLE, set())
 
 
 def front_matter(env: BuildEnvironment, docname: str) -> frontmatter.FrontMatter | None:

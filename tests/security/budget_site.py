@@ -17,17 +17,27 @@ def build_once(folder: Path, pages: dict[str, str], timeout: int = 300) -> Built
     src = write_tree(folder, pages)
     out = src.parent / "out"
     command = [sys.executable, "-m", "sphinx", "-q", "-b", "dirhtml", str(src), str(out)]
-    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=timeout), out
+    return subprocess.run(
+        command, capture_output=True, text=True, check=False, timeout=timeout
+    ), out
 
 
 def warnings_of(built: Built, page: str) -> list[str]:
     """The warning lines located in ``page`` (a file name such as ``a.md``)."""
-    return [line for line in strip_ansi(built[0].stderr).splitlines() if re.search(rf"[/\\]{re.escape(page)}:\d+: WARNING", line)]
+    return [
+        line
+        for line in strip_ansi(built[0].stderr).splitlines()
+        if re.search(rf"[/\\]{re.escape(page)}:\d+: WARNING", line)
+    ]
 
 
 def assert_located(built: Built, page: str, line: int, subtype: str, text: str) -> None:
     """A ``hugo.<subtype>`` warning at ``page:line`` whose message holds ``text``."""
-    found = [w for w in warnings_of(built, page) if f"{page}:{line}: WARNING" in w and f"[hugo.{subtype}]" in w and text in w]
+    found = [
+        w
+        for w in warnings_of(built, page)
+        if f"{page}:{line}: WARNING" in w and f"[hugo.{subtype}]" in w and text in w
+    ]
     assert found, warnings_of(built, page)
 
 

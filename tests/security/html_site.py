@@ -13,9 +13,19 @@ HOME = "---\ntitle: Home\n---\n\nWelcome.\n"
 PWN = "document.documentElement.dataset.pwned=1"
 
 
-def build(make_app, root: Path, pages: dict[str, str], site: dict[str, str] | None = None, **overrides):
+def build(
+    make_app, root: Path, pages: dict[str, str], site: dict[str, str] | None = None, **overrides
+):
     """Write ``content/`` (with ``pages``) and ``site`` files under ``root``, build dirhtml; (outdir, warnings)."""
-    write_tree(root, {"content/conf.py": CONF, "content/_index.md": HOME, **{f"content/{k}": v for k, v in pages.items()}, **(site or {})})
+    write_tree(
+        root,
+        {
+            "content/conf.py": CONF,
+            "content/_index.md": HOME,
+            **{f"content/{k}": v for k, v in pages.items()},
+            **(site or {}),
+        },
+    )
     app = make_app("dirhtml", srcdir=root / "content", confoverrides=overrides)
     app.build()
     return Path(app.outdir), app_warnings(app)

@@ -11,10 +11,23 @@ from conftest import sphinx_build, strip_ansi, write_tree
 HOME = "---\ntitle: Home\n---\n\nThe home page.\n"
 
 
-def site(tmp_path: Path, pages: dict[str, str], config: str = 'title = "T"\n', extra: dict[str, str] | None = None) -> Path:
+def site(
+    tmp_path: Path,
+    pages: dict[str, str],
+    config: str = 'title = "T"\n',
+    extra: dict[str, str] | None = None,
+) -> Path:
     """``tmp_path/site`` with ``hugo.toml`` and ``content/``; the content folder is returned."""
     root = tmp_path / "site"
-    write_tree(root, {"hugo.toml": config, "content/_index.md": HOME, **{f"content/{k}": v for k, v in pages.items()}, **(extra or {})})
+    write_tree(
+        root,
+        {
+            "hugo.toml": config,
+            "content/_index.md": HOME,
+            **{f"content/{k}": v for k, v in pages.items()},
+            **(extra or {}),
+        },
+    )
     return root / "content"
 
 
@@ -39,9 +52,17 @@ def build(tmp_path: Path, content: Path, *args: str) -> tuple[int, list[str], Pa
     result = sphinx_build(content, out, "-b", "dirhtml", *args)
     after = snapshot(tmp_path, leave_out=out)
     kept = {k: v for k, v in before.items() if not k.startswith(str(out) + "/")}
-    assert after == kept, f"the build changed files outside its output folder: {sorted(set(after.items()) ^ set(kept.items()))}"
-    warnings = [line for line in strip_ansi(result.stderr).splitlines() if "WARNING" in line or "ERROR" in line]
-    assert "Traceback" not in result.stderr and "Extension error" not in result.stderr, result.stderr
+    assert after == kept, (
+        f"the build changed files outside its output folder: {sorted(set(after.items()) ^ set(kept.items()))}"
+    )
+    warnings = [
+        line
+        for line in strip_ansi(result.stderr).splitlines()
+        if "WARNING" in line or "ERROR" in line
+    ]
+    assert "Traceback" not in result.stderr and "Extension error" not in result.stderr, (
+        result.stderr
+    )
     return result.returncode, warnings, out
 
 

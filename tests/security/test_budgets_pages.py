@@ -9,9 +9,13 @@ import pytest
 
 from budget_site import assert_located, build_once, html_of, warnings_of
 
-LAUGHS = "---\ntitle: Laughs\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + "".join(
-    f"{x}: &{x} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, x in zip("abcdefgh", "bcdefghi")
-) + "kept: yes\n---\n\nafter the laughs\n"
+LAUGHS = (
+    '---\ntitle: Laughs\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(
+        f"{x}: &{x} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, x in zip("abcdefgh", "bcdefghi")
+    )
+    + "kept: yes\n---\n\nafter the laughs\n"
+)
 
 DEPTH = 20_000
 NESTED = 100
@@ -21,25 +25,48 @@ PAGES = {
     "_index.md": "---\ntitle: Home\nmenu:\n  main:\n    identifier: home\n---\n\nhome\n",
     "laughs.md": LAUGHS,
     "selfref.md": "---\ntitle: Self\nx: &x [*x]\n---\n\nafter self\n",
-    "deepjson.md": '{"title": "Deep JSON", "x":\n' + "[" * DEPTH + "]" * DEPTH + "\n}\n\nafter deep json\n",
-    "deeptoml.md": "+++\ntitle = 'Deep TOML'\nx = " + "[" * DEPTH + "]" * DEPTH + "\n+++\n\nafter deep toml\n",
+    "deepjson.md": '{"title": "Deep JSON", "x":\n'
+    + "[" * DEPTH
+    + "]" * DEPTH
+    + "\n}\n\nafter deep json\n",
+    "deeptoml.md": "+++\ntitle = 'Deep TOML'\nx = "
+    + "[" * DEPTH
+    + "]" * DEPTH
+    + "\n+++\n\nafter deep toml\n",
     "bigint.md": "---\ntitle: Big\nn: " + "9" * 5000 + "\n---\n\nafter big\n",
     "bigjson.md": '{"title": "Big JSON",\n"n": ' + "9" * 5000 + "}\n\nafter big json\n",
     "baddate.md": "---\ntitle: Bad date\ndate: 2023-02-30\n---\n\nafter bad date\n",
     "badfloat.md": "---\ntitle: Bad float\nx: !!float abc\n---\n\nafter bad float\n",
-    "nested.md": "---\ntitle: Nested\n---\n\n" + "{{< details >}}\n\n" * NESTED + "deep\n\n" + "{{< /details >}}\n\n" * NESTED
+    "nested.md": "---\ntitle: Nested\n---\n\n"
+    + "{{< details >}}\n\n" * NESTED
+    + "deep\n\n"
+    + "{{< /details >}}\n\n" * NESTED
     + "## After nested\n\nafter nested\n",
-    "inline.md": "---\ntitle: Inline\n---\n\nx " + "{{< alert >}}" * 600 + "deep" + "{{< /alert >}}" * 600 + "\n\nafter inline\n",
-    "selfinclude.md": "---\ntitle: Self include\n---\n\n{{< readfile file=\"selfinclude.md\" >}}\n\n{{< readfile file=\"selfinclude.md\" >}}\n\nafter self include\n",
-    "loop/a.md": "---\ntitle: Loop A\n---\n\n{{< readfile file=\"b.txt\" >}}\n\nafter loop\n",
-    "loop/b.txt": "from b\n\n{{< readfile file=\"a.md\" >}}\n",
-    "fan/page.md": "---\ntitle: Fan\n---\n\n{{< includeMarkdown file=\"f1.txt\" >}}\n\nafter fan\n",
-    **{f"fan/f{n}.txt": f"level {n}\n\n" + f'{{{{< readfile file="f{n + 1}.txt" >}}}}\n\n' * 2 for n in range(1, 9)},
+    "inline.md": "---\ntitle: Inline\n---\n\nx "
+    + "{{< alert >}}" * 600
+    + "deep"
+    + "{{< /alert >}}" * 600
+    + "\n\nafter inline\n",
+    "selfinclude.md": '---\ntitle: Self include\n---\n\n{{< readfile file="selfinclude.md" >}}\n\n{{< readfile file="selfinclude.md" >}}\n\nafter self include\n',
+    "loop/a.md": '---\ntitle: Loop A\n---\n\n{{< readfile file="b.txt" >}}\n\nafter loop\n',
+    "loop/b.txt": 'from b\n\n{{< readfile file="a.md" >}}\n',
+    "fan/page.md": '---\ntitle: Fan\n---\n\n{{< includeMarkdown file="f1.txt" >}}\n\nafter fan\n',
+    **{
+        f"fan/f{n}.txt": f"level {n}\n\n" + f'{{{{< readfile file="f{n + 1}.txt" >}}}}\n\n' * 2
+        for n in range(1, 9)
+    },
     "fan/f9.txt": "bottom\n",
-    **{f"m{n}.md": f"---\ntitle: M{n}\nmenu:\n  main:\n    identifier: m{n}\n    parent: {'m' + str(n - 1) if n else 'home'}\n---\n\nmenu page {n}\n" for n in range(60)},
-    "big/page.md": "---\ntitle: Big include\n---\n\n" + '{{< readfile file="big.txt" >}}\n\n' * 3 + "after big include\n",
+    **{
+        f"m{n}.md": f"---\ntitle: M{n}\nmenu:\n  main:\n    identifier: m{n}\n    parent: {'m' + str(n - 1) if n else 'home'}\n---\n\nmenu page {n}\n"
+        for n in range(60)
+    },
+    "big/page.md": "---\ntitle: Big include\n---\n\n"
+    + '{{< readfile file="big.txt" >}}\n\n' * 3
+    + "after big include\n",
     "big/big.txt": "big line\n" * 10_000,
-    "long.md": "---\ntitle: Long\n---\n\nstart of long\n\n" + "filler line\n" * 20_000 + "END OF LONG\n",
+    "long.md": "---\ntitle: Long\n---\n\nstart of long\n\n"
+    + "filler line\n" * 20_000
+    + "END OF LONG\n",
 }
 
 
@@ -77,7 +104,9 @@ def test_integer_too_long(built, page, line):
     assert "after big" in html_of(built, page)
 
 
-@pytest.mark.parametrize(("page", "text"), [("baddate", "day is out of range"), ("badfloat", "could not convert")])
+@pytest.mark.parametrize(
+    ("page", "text"), [("baddate", "day is out of range"), ("badfloat", "could not convert")]
+)
 def test_unreadable_value(built, page, text):
     assert_located(built, f"{page}.md", 3, "frontmatter", text)
     html = html_of(built, page)
@@ -110,7 +139,9 @@ def test_include_cycle(built):
 
 def test_include_fan_out(built):
     warnings = [w for w in warnings_of(built, "page.md") if "[hugo.limit]" in w]
-    assert any("'include_depth'" in w for w in warnings) and any("'includes'" in w for w in warnings), warnings
+    assert any("'include_depth'" in w for w in warnings) and any(
+        "'includes'" in w for w in warnings
+    ), warnings
     html = html_of(built, "fan/page")
     assert "level 1" in html and "level 8" in html and "after fan" in html
 
@@ -121,7 +152,9 @@ def test_deep_menu(built):
 
 
 def test_long_page(built):
-    assert_located(built, "long.md", PAGES["long.md"][:200_000].count("\n") + 1, "limit", "page_size")
+    assert_located(
+        built, "long.md", PAGES["long.md"][:200_000].count("\n") + 1, "limit", "page_size"
+    )
     html = html_of(built, "long")
     assert "start of long" in html and "END OF LONG" not in html
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from sphinx_comparisons import cli, compat
-from sphinx_comparisons.addresses import links
 from sphinx_comparisons.components import related_posts, symbols
 from sphinx_comparisons.hugo import frontmatter, headings, shortcodes
+from sphinx_comparisons.site import domain
 
 N = 100_000
 SPACES = " " * N
@@ -49,7 +49,7 @@ CASES = {
     "check warning": (WARNINGS.write, "a: " * (N // 3) + "WARNING: " + " [x" * (N // 3) + "]"),
     "check warning blanks": (WARNINGS.write, "WARNING:" + SPACES + "x [" + SPACES + "]"),
     # ids written in raw HTML, for #anchor links
-    "raw id": (links._RAW_ID.findall, "id=" + SPACES + "x" + " id " * (N // 4)),
+    "raw id": (domain._RAW_ID.findall, "id=" + SPACES + "x" + " id " * (N // 4)),
     # Font Awesome icons in raw HTML
     "icon spaces": (symbols.meaning_of_icon, '<i class="fa fa-check">' + SPACES + "x"),
     "icon attributes": (symbols.meaning_of_icon, "<i class='x'" + " a" * (N // 2)),

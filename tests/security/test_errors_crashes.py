@@ -23,7 +23,9 @@ def build(tmp_path, files: dict[str, str | bytes]):
 
 def test_title_and_heading_with_the_same_id(tmp_path):
     # Hugo (oracle, 0.111.3): the body's H2 gets "extensions"; the title is not in the content
-    _, warnings, page = build(tmp_path, {"a.md": "---\ntitle: Extensions\n---\n\nintro\n\n## Extensions\n\nbody text\n"})
+    _, warnings, page = build(
+        tmp_path, {"a.md": "---\ntitle: Extensions\n---\n\nintro\n\n## Extensions\n\nbody text\n"}
+    )
     assert warnings == []
     html = soup(page)
     h2 = html.find("h2")
@@ -33,48 +35,76 @@ def test_title_and_heading_with_the_same_id(tmp_path):
 
 
 def test_tocdepth_that_is_not_a_number(tmp_path):
-    _, warnings, page = build(tmp_path, {"a.md": '---\ntitle: A\ntocdepth: "x"\n---\n\n## One\n\ntext one\n'})
-    assert [w for w in warnings if "a.md:3:" in w and "[hugo.frontmatter_type]" in w and "tocdepth" in w]
+    _, warnings, page = build(
+        tmp_path, {"a.md": '---\ntitle: A\ntocdepth: "x"\n---\n\n## One\n\ntext one\n'}
+    )
+    assert [
+        w for w in warnings if "a.md:3:" in w and "[hugo.frontmatter_type]" in w and "tocdepth" in w
+    ]
     assert "text one" in page.read_text(encoding="utf-8")
 
 
 def test_comparison_file_that_is_not_utf8(tmp_path):
-    _, warnings, page = build(tmp_path, {
-        "a.md": "---\ntitle: A\n---\n\n```{comparison}\n:file: data.yaml\n```\n\nafter the table\n",
-        "data.yaml": b"products: [x]\nfeatures:\n  f: {x: \xff\xfe}\n",
-    })
+    _, warnings, page = build(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: A\n---\n\n```{comparison}\n:file: data.yaml\n```\n\nafter the table\n",
+            "data.yaml": b"products: [x]\nfeatures:\n  f: {x: \xff\xfe}\n",
+        },
+    )
     assert [w for w in warnings if "a.md:5:" in w and "[hugo.encoding]" in w and "line 3" in w]
     assert "after the table" in page.read_text(encoding="utf-8")
 
 
 def test_yaml_recovery_drops_the_line_at_fault(tmp_path):
-    _, warnings, page = build(tmp_path, {"a.md": "---\ntitle: Kept Title\n? [a, b]\n: 1\n---\n\nbody\n"})
+    _, warnings, page = build(
+        tmp_path, {"a.md": "---\ntitle: Kept Title\n? [a, b]\n: 1\n---\n\nbody\n"}
+    )
     located = [w for w in warnings if "[hugo.frontmatter]" in w]
     assert located and all("a.md:3:" in w or "a.md:4:" in w for w in located)
     html = soup(page)
     assert html.find("h1").get_text().rstrip("¶#") == "Kept Title" and "body" in html.get_text()
 
 
-@pytest.mark.parametrize("line", ["date: 2023-02-30", "x: !!float abc", "n: " + "9" * 5000, "tocdepth: [1]"])
+@pytest.mark.parametrize(
+    "line", ["date: 2023-02-30", "x: !!float abc", "n: " + "9" * 5000, "tocdepth: [1]"]
+)
 def test_front_matter_values_python_cannot_read(tmp_path, line):
-    _, warnings, page = build(tmp_path, {"a.md": f"---\ntitle: Kept Title\n{line}\n---\n\nbody text\n"})
-    expected = "[hugo.limit]" if "9" * 100 in line else "[hugo.frontmatter"  # past Python's digit limit
+    _, warnings, page = build(
+        tmp_path, {"a.md": f"---\ntitle: Kept Title\n{line}\n---\n\nbody text\n"}
+    )
+    expected = (
+        "[hugo.limit]" if "9" * 100 in line else "[hugo.frontmatter"
+    )  # past Python's digit limit
     assert [w for w in warnings if "a.md:3:" in w and expected in w]
     html = soup(page)
-    assert html.find("h1").get_text().rstrip("¶#") == "Kept Title" and "body text" in html.get_text()
+    assert (
+        html.find("h1").get_text().rstrip("¶#") == "Kept Title" and "body text" in html.get_text()
+    )
 
 
-@pytest.mark.parametrize(("fence", "line"), [("+++", 'n = ' + "9" * 5000), ("+++", "d = 2023-02-30")])
+@pytest.mark.parametrize(
+    ("fence", "line"), [("+++", "n = " + "9" * 5000), ("+++", "d = 2023-02-30")]
+)
 def test_toml_values_python_cannot_read(tmp_path, fence, line):
-    _, warnings, page = build(tmp_path, {"a.md": f'{fence}\ntitle = "Kept Title"\n{line}\n{fence}\n\nbody text\n'})
-    expected = "[hugo.limit]" if "9" * 100 in line else "[hugo.frontmatter]"  # past Python's digit limit
+    _, warnings, page = build(
+        tmp_path, {"a.md": f'{fence}\ntitle = "Kept Title"\n{line}\n{fence}\n\nbody text\n'}
+    )
+    expected = (
+        "[hugo.limit]" if "9" * 100 in line else "[hugo.frontmatter]"
+    )  # past Python's digit limit
     assert [w for w in warnings if "a.md:3:" in w and expected in w]
     assert soup(page).find("h1").get_text().rstrip("¶#") == "Kept Title"
 
 
 def test_block_shortcode_in_a_heading(tmp_path):
     # grpc.io's guides page: a video on the line above "---" makes a setext H2 holding it
-    _, _, page = build(tmp_path, {"a.md": '---\ntitle: A\n---\n{{< youtube id="abc" title="Overview" >}}\n---\nafter the heading\n'})
+    _, _, page = build(
+        tmp_path,
+        {
+            "a.md": '---\ntitle: A\n---\n{{< youtube id="abc" title="Overview" >}}\n---\nafter the heading\n'
+        },
+    )
     h2 = soup(page).find("h2")
     assert h2.find("a", href="https://www.youtube-nocookie.com/embed/abc").get_text() == "Overview"
     assert "after the heading" in page.read_text(encoding="utf-8")

@@ -9,15 +9,15 @@ import pytest
 from sphinx.errors import SphinxError
 
 from conftest import app_warnings, output_of, write_tree
-from sphinx_comparisons.addresses import links
 from sphinx_comparisons.components import comparison, related_posts, symbols
 from sphinx_comparisons.page import heading_ids, html_context
+from sphinx_comparisons.site import domain
 
 PAGES = {
     "conf.py": 'extensions = ["sphinx_comparisons"]\n',
     "_index.md": "---\ntitle: Home\n---\n\nhome text\n",
     "a.md": (
-        "---\ntitle: Page A\n---\n\nfirst paragraph\n\n## Part\n\n"
+        "---\ntitle: Page A\n---\n\nfirst paragraph, [see B](b.md)\n\n## Part\n\n"
         '| x |\n| --- |\n| <i class="fa-solid fa-check"></i> |\n\n'
         "```{comparison}\nproducts: [P]\nfeatures:\n  F: [yes]\n```\n\nlast paragraph\n"
     ),
@@ -49,15 +49,17 @@ def build(make_app, tmp_path: Path):
     ("owner", "name", "where"),
     [
         (heading_ids.AssignHeadingIds, "apply", "a.md:"),  # a transform
-        (links.ResolveLinksAtWrite, "run", "a.md:"),  # a post-transform
-        (links.AnchorCollector, "process_doc", "a.md:"),  # an environment collector
+        (domain.HugoDomain, "resolve_xref", "a.md:5:"),  # a domain resolving a link, at its line
+        (domain.HugoDomain, "process_doc", "a.md:"),  # a domain collecting what a page holds
         (comparison.ComparisonDirective, "run", "a.md:13:"),  # a directive, at its line
         (symbols, "visit_symbol_html", "a.md:"),  # a node's HTML visitor
         (related_posts, "on_source_read", "a.md:"),  # source-read
         (html_context, "on_page_context", "a.md:"),  # html-page-context
     ],
 )
-def test_a_failing_handler_is_a_located_warning_and_the_build_goes_on(make_app, tmp_path, monkeypatch, owner, name, where):
+def test_a_failing_handler_is_a_located_warning_and_the_build_goes_on(
+    make_app, tmp_path, monkeypatch, owner, name, where
+):
     real = getattr(owner, name)
 
     @functools.wraps(real)
@@ -69,7 +71,9 @@ def test_a_failing_handler_is_a_located_warning_and_the_build_goes_on(make_app, 
     monkeypatch.setattr(owner, name, fail_on_a)
     app, internal = build(make_app, tmp_path)
     assert internal, app_warnings(app)
-    assert all(where in w and "'a'" in w and name in w and "deliberate failure" in w for w in internal), internal
+    assert all(
+        where in w and "'a'" in w and name in w and "deliberate failure" in w for w in internal
+    ), internal
     page = output_of(app, "a").read_text(encoding="utf-8")
     assert "first paragraph" in page and "last paragraph" in page
     assert "other page text" in output_of(app, "b").read_text(encoding="utf-8")

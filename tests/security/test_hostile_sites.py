@@ -18,11 +18,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import strip_ansi, write_tree
+
+pytestmark = pytest.mark.slow  # builds a dozen generated sites
 
 SECRET_FILE_TEXT = "top-secret-file-7f3a"
 SECRET_ENV_TEXT = "top-secret-env-91c2"
@@ -53,15 +56,29 @@ HOSTILE = [
     "a\x00b",
     "with spaces/and more",
     "2023-02-30",
-    "{{< readfile file=\"../secret.txt\" >}}",
-    "{hugo-shortcode}`readfile {\"p\":[\"../secret.txt\"]}`",
+    '{{< readfile file="../secret.txt" >}}',
+    '{hugo-shortcode}`readfile {"p":["../secret.txt"]}`',
     "",
 ]
 PLAIN = ["Plain", "guide", "/guide/", "https://example.org/", "#top", "3"]
 value = st.sampled_from(HOSTILE + PLAIN)
 
-FRONT_KEYS = ["title", "linkTitle", "headerTitle", "description", "headcontent", "slug", "url",
-              "aliases", "weight", "date", "tocdepth", "tags", "keywords", "menu"]
+FRONT_KEYS = [
+    "title",
+    "linkTitle",
+    "headerTitle",
+    "description",
+    "headcontent",
+    "slug",
+    "url",
+    "aliases",
+    "weight",
+    "date",
+    "tocdepth",
+    "tags",
+    "keywords",
+    "menu",
+]
 
 
 def _front_matter(draw: st.DrawFn) -> str:
@@ -116,7 +133,10 @@ def pages(draw: st.DrawFn) -> str:
 @st.composite
 def sites(draw: st.DrawFn) -> dict[str, str]:
     count = draw(st.integers(1, 4))
-    files = {"content/_index.md": "---\ntitle: Home\n---\n", "content/guide.md": "---\ntitle: Guide\n---\n"}
+    files = {
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/guide.md": "---\ntitle: Guide\n---\n",
+    }
     for number in range(count):
         files[f"content/docs/page{number}.md"] = draw(pages())
     return files
@@ -125,15 +145,30 @@ def sites(draw: st.DrawFn) -> dict[str, str]:
 def _digest(folder: Path) -> dict[str, str]:
     return {
         str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*")) if path.is_file() and not path.is_symlink()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.is_symlink()
     }
 
 
 def _build(src: Path, out: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HUGO_TEST_SECRET": SECRET_ENV_TEXT}
-    command = [sys.executable, "-m", "sphinx", "-q", "-N", "-b", "dirhtml", "-C",
-               "-D", "extensions=sphinx_comparisons", str(src), str(out)]
-    return subprocess.run(command, capture_output=True, text=True, check=False, env=env, timeout=300)
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-q",
+        "-N",
+        "-b",
+        "dirhtml",
+        "-C",
+        "-D",
+        "extensions=sphinx_comparisons",
+        str(src),
+        str(out),
+    ]
+    return subprocess.run(
+        command, capture_output=True, text=True, check=False, env=env, timeout=300
+    )
 
 
 def _live_script(page: BeautifulSoup) -> list[str]:
@@ -144,16 +179,35 @@ def _live_script(page: BeautifulSoup) -> list[str]:
             squeezed = "".join(ch for ch in text if ch > " ").lower()
             if name.lower().startswith("on"):
                 found.append(f"<{element.name} {name}=...>")
-            if name.lower() in {"href", "src", "action", "formaction", "xlink:href"} and squeezed.startswith(("javascript:", "data:", "vbscript:")):
+            if name.lower() in {
+                "href",
+                "src",
+                "action",
+                "formaction",
+                "xlink:href",
+            } and squeezed.startswith(("javascript:", "data:", "vbscript:")):
                 found.append(f"<{element.name} {name}={text[:40]!r}>")
         # the payload as code: our own redirect script may carry its letters in a cleaned-up URL
-        if element.name in {"script", "svg", "iframe", "object", "embed"} and "dataset.pwned" in str(element):
+        if element.name in {
+            "script",
+            "svg",
+            "iframe",
+            "object",
+            "embed",
+        } and "dataset.pwned" in str(element):
             found.append(f"<{element.name}> with the payload")
     return found
 
 
-@settings(max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "12")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "12")),
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(sites())
 def test_hostile_site_stays_contained(tmp_path_factory, files):
     root = tmp_path_factory.mktemp("hostile")
@@ -174,7 +228,9 @@ def test_hostile_site_stays_contained(tmp_path_factory, files):
         if not path.is_file() or path.is_symlink():
             continue
         data = path.read_bytes()
-        assert SECRET_FILE_TEXT.encode() not in data, f"{path} publishes a file from outside the site"
+        assert SECRET_FILE_TEXT.encode() not in data, (
+            f"{path} publishes a file from outside the site"
+        )
         assert SECRET_ENV_TEXT.encode() not in data, f"{path} publishes the build's environment"
         assert b"root:x:0:0" not in data, f"{path} publishes /etc/passwd"
         if path.suffix == ".html" and "_static" not in path.parts:

@@ -44,8 +44,14 @@ def test_id_followed_by_a_quote_is_not_an_attribute_list(make_app, tmp_path):
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("## A {#good-id}", {1: "good-id"}), ("## A {.c #x.y:z_1}", {1: "x.y:z_1"}), ("## A {#a\"b}", {}), ("## A {#}", {}),
-     ("## A {data-x='#evil'}", {}), ("## A {#" + "x" * 300 + "}", {})],
+    [
+        ("## A {#good-id}", {1: "good-id"}),
+        ("## A {.c #x.y:z_1}", {1: "x.y:z_1"}),
+        ('## A {#a"b}', {}),
+        ("## A {#}", {}),
+        ("## A {data-x='#evil'}", {}),
+        ("## A {#" + "x" * 300 + "}", {}),
+    ],
 )
 def test_ids_come_only_from_id_tokens_in_the_safe_alphabet(line, expected):
     assert take_heading_ids(line + "\n")[1] == expected
@@ -54,7 +60,9 @@ def test_ids_come_only_from_id_tokens_in_the_safe_alphabet(line, expected):
 @pytest.mark.parametrize("value", ['"><script>x</script>', "a'b", "<&>"])
 def test_attribute_escaping(value):
     escaped = safeurl.attribute(value)
-    assert not set("<>\"'") & set(escaped.replace("&lt;", "").replace("&gt;", "").replace("&quot;", "").replace("&#x27;", ""))
+    assert not set("<>\"'") & set(
+        escaped.replace("&lt;", "").replace("&gt;", "").replace("&quot;", "").replace("&#x27;", "")
+    )
 
 
 def test_meta_description_is_escaped(make_app, tmp_path):
@@ -77,7 +85,9 @@ def test_related_post_cards_escape_title_and_text(make_app, tmp_path):
 
 
 def test_embed_title_is_escaped(make_app, tmp_path):
-    page = f'---\ntitle: P\n---\n\n{{{{< youtube id="abc" title="\\"><script>{PWN}</script>" >}}}}\n'
+    page = (
+        f'---\ntitle: P\n---\n\n{{{{< youtube id="abc" title="\\"><script>{PWN}</script>" >}}}}\n'
+    )
     out, _ = build(make_app, tmp_path, {"p.md": page})
     html = main_html(out, "p")
     _no_handlers(html)
@@ -96,6 +106,8 @@ def test_redirect_page_escapes_the_title(make_app, tmp_path):
 def test_check_reports_refused_ids(tmp_path):
     from sphinx_comparisons import cli
 
-    (tmp_path / "p.md").write_text("---\ntitle: P\n---\n\nText.\n\n## Other {#a<b>c}\n", encoding="utf-8")
+    (tmp_path / "p.md").write_text(
+        "---\ntitle: P\n---\n\nText.\n\n## Other {#a<b>c}\n", encoding="utf-8"
+    )
     found = [(p.file, p.line) for p in cli.check(tmp_path).problems if p.kind == "hugo.attribute"]
     assert found == [("p.md", 7)]

@@ -25,10 +25,15 @@ REQUIRED = os.environ.get("SPHINX_COMPARISONS_REQUIRE_BROWSER") == "1"
 if REQUIRED:
     import playwright.sync_api as playwright
 
-    assert Path(CHROMIUM).exists(), "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is required (SPHINX_COMPARISONS_REQUIRE_BROWSER=1)"
+    )
 else:
     playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
 
 JS = f"javascript:{PWN}"
 IMG = f"<img src=x onerror='{PWN}'>"
@@ -43,11 +48,11 @@ PAGES = {
     "xss/headings.md": (
         f'---\ntitle: Headings\ndescription: "Child {IMG}"\n---\n\n'
         f"## Notes {{data-x='a #x\"><svg/onload={NO_DOTS}//'}}\n\n## Other {{#a<b>c}}\n\n"
-        f"## Third {{#x\" onmouseover=\"{PWN}}}\n\n[to notes](#notes)\n"
+        f'## Third {{#x" onmouseover="{PWN}}}\n\n[to notes](#notes)\n'
     ),
     "xss/links.md": (
         f"---\ntitle: Links\nmenu:\n  main:\n    name: Evil menu\n    url: ' {JS}'\n---\n\n"
-        f"[md]({JS}) [tab](<java\tscript:{PWN}>) <{JS}> <a href=\"{JS}\">raw</a>\n\n"
+        f'[md]({JS}) [tab](<java\tscript:{PWN}>) <{JS}> <a href="{JS}">raw</a>\n\n'
         f'{{{{< figure src="/x.png" link=" {JS}" >}}}}\n\n'
         f'{{{{< index/item title="Item" url="{JS}" linkText1="L" linkUrl1="{JS}" >}}}}\n\n'
         f'{{{{< blocks/feature title="Feature" url="{JS}" >}}}}\nText\n{{{{< /blocks/feature >}}}}\n\n'
@@ -97,11 +102,22 @@ def page(served):
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         context = browser.new_context()
         # nothing leaves the machine: only the local server answers
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(served) else route.abort())
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(served) else route.abort()
+            ),
+        )
         yield context.new_page()
         browser.close()
 

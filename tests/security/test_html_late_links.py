@@ -26,21 +26,33 @@ def _live_script_links(html: str) -> list[str]:
 
 
 def _pages(out: Path) -> dict[str, str]:
-    return {str(path.relative_to(out)): path.read_text(encoding="utf-8") for path in out.rglob("*.html")}
+    return {
+        str(path.relative_to(out)): path.read_text(encoding="utf-8") for path in out.rglob("*.html")
+    }
 
 
 @pytest.mark.parametrize(
     ("name", "page"),
     [
-        ("nav.md", f"---\ntitle: Nav\n---\n\n```{{toctree}}\nEvil <{JS_URL}>\nGood <https://example.com/>\n```\n"),
-        ("nav.rst", f"Nav\n===\n\n.. toctree::\n\n   Evil <{JS_URL}>\n   Good <https://example.com/>\n"),
+        (
+            "nav.md",
+            f"---\ntitle: Nav\n---\n\n```{{toctree}}\nEvil <{JS_URL}>\nGood <https://example.com/>\n```\n",
+        ),
+        (
+            "nav.rst",
+            f"Nav\n===\n\n.. toctree::\n\n   Evil <{JS_URL}>\n   Good <https://example.com/>\n",
+        ),
     ],
 )
-def test_toctree_entry_with_a_refused_scheme_is_left_out_of_every_page(make_app, tmp_path, name, page):
+def test_toctree_entry_with_a_refused_scheme_is_left_out_of_every_page(
+    make_app, tmp_path, name, page
+):
     home = "---\ntitle: Home\n---\n\n```{toctree}\nnav\n```\n"
     out, warnings = build(make_app, tmp_path, {name: page, "_index.md": home})
     pages = _pages(out)
-    assert {path: found for path, html in pages.items() if (found := _live_script_links(html))} == {}
+    assert {
+        path: found for path, html in pages.items() if (found := _live_script_links(html))
+    } == {}
     assert 'href="https://example.com/"' in pages["nav/index.html"]
     line = 5 if name.endswith(".md") else 4
     assert sorted(located(warnings, "link_scheme")) == [(name, line)]
@@ -69,7 +81,9 @@ Fine `site`_.
 
 
 def test_rst_indirect_anonymous_chained_and_image_targets(make_app, tmp_path):
-    out, warnings = build(make_app, tmp_path, {"r.rst": RST_TARGETS}, site={"content/pic.png": "png"})
+    out, warnings = build(
+        make_app, tmp_path, {"r.rst": RST_TARGETS}, site={"content/pic.png": "png"}
+    )
     html = (out / "r" / "index.html").read_text(encoding="utf-8")
     assert _live_script_links(html) == []
     assert 'href="https://example.com/"' in html

@@ -13,8 +13,20 @@ JS = f"javascript:{PWN}"
 
 @pytest.mark.parametrize(
     "url",
-    [JS, f" {JS}", f"\t\n{JS}", "java\tscript:x", "JaVaScRiPt:x", "\x01javascript:x", "java\x00script:x",
-     "javascript&#58;x", "data:text/html,<script>x</script>", "vbscript:x", "file:///etc/passwd", "foo:bar"],
+    [
+        JS,
+        f" {JS}",
+        f"\t\n{JS}",
+        "java\tscript:x",
+        "JaVaScRiPt:x",
+        "\x01javascript:x",
+        "java\x00script:x",
+        "javascript&#58;x",
+        "data:text/html,<script>x</script>",
+        "vbscript:x",
+        "file:///etc/passwd",
+        "foo:bar",
+    ],
 )
 def test_allow_list_refuses_other_schemes_after_cleaning(url):
     assert safeurl.refusal(url) is not None
@@ -23,8 +35,17 @@ def test_allow_list_refuses_other_schemes_after_cleaning(url):
 
 @pytest.mark.parametrize(
     ("url", "cleaned"),
-    [("https://a.example/x", "https://a.example/x"), (" http://a.example/ ", "http://a.example/"), ("mailto:a@b.example", "mailto:a@b.example"),
-     ("/docs/x/", "/docs/x/"), ("../x/", "../x/"), ("#part", "#part"), ("x.md#y", "x.md#y"), ("./a:b", "./a:b"), ("/x\n/y", "/x/y")],
+    [
+        ("https://a.example/x", "https://a.example/x"),
+        (" http://a.example/ ", "http://a.example/"),
+        ("mailto:a@b.example", "mailto:a@b.example"),
+        ("/docs/x/", "/docs/x/"),
+        ("../x/", "../x/"),
+        ("#part", "#part"),
+        ("x.md#y", "x.md#y"),
+        ("./a:b", "./a:b"),
+        ("/x\n/y", "/x/y"),
+    ],
 )
 def test_allow_list_accepts_web_links_and_paths(url, cleaned):
     assert safeurl.check(url) == cleaned
@@ -35,7 +56,9 @@ def _no_live_script_link(html: str) -> None:
     for element in BeautifulSoup(html, "html.parser").find_all(True):
         for name in ("href", "src", "action", "formaction", "data", "poster"):
             value = element.get(name)
-            assert value is None or safeurl.refusal(value) is None, f"{element.name} {name}={value!r}"
+            assert value is None or safeurl.refusal(value) is None, (
+                f"{element.name} {name}={value!r}"
+            )
 
 
 def test_related_posts_yaml_with_blank_and_tab_before_the_scheme(make_app, tmp_path):
@@ -91,7 +114,9 @@ def test_shortcode_links(make_app, tmp_path, shortcode, line):
 
 
 def test_iframe_source(make_app, tmp_path):
-    out, warnings = build(make_app, tmp_path, {"p.md": f'---\ntitle: P\n---\n\n{{{{< iframe src=" {JS}" >}}}}\n'})
+    out, warnings = build(
+        make_app, tmp_path, {"p.md": f'---\ntitle: P\n---\n\n{{{{< iframe src=" {JS}" >}}}}\n'}
+    )
     assert "<iframe" not in main_html(out, "p")
     assert located(warnings, "shortcode_params") == [("p.md", 5)]
 
@@ -124,6 +149,18 @@ def test_markdown_links_in_the_body_keep_their_text_only(make_app, tmp_path):
     assert located(warnings, "link_scheme") == [("p.md", 5)] * 5
 
 
+def test_markdown_images_with_a_refused_scheme_show_their_alt_text(make_app, tmp_path):
+    page = (
+        f"---\ntitle: P\n---\n\n![a]({JS}) ![b](data:text/html,<script>x</script>)\n\n"
+        "![c](https://example.com/c.png)\n"
+    )
+    out, warnings = build(make_app, tmp_path, {"p.md": page})
+    html = BeautifulSoup(main_html(out, "p"), "html.parser")
+    assert [img["src"] for img in html.find_all("img")] == ["https://example.com/c.png"]
+    assert "a b" in html.get_text(" ", strip=True)
+    assert located(warnings, "link_scheme") == [("p.md", 5)] * 2
+
+
 def test_redirect_to_a_page_whose_url_looks_like_a_scheme(make_app, tmp_path):
     page = "---\ntitle: P\nurl: /javascript:alert(1)/\naliases: [/old.html]\n---\n\nText.\n"
     out, _ = build(make_app, tmp_path, {"p.md": page})
@@ -136,6 +173,9 @@ def test_redirect_to_a_page_whose_url_looks_like_a_scheme(make_app, tmp_path):
 def test_check_reports_refused_links(tmp_path):
     from sphinx_comparisons import cli
 
-    (tmp_path / "p.md").write_text(f'---\ntitle: P\n---\n\n[a]({JS})\n\n{{{{< lead link="vbscript:x" >}}}}\nL\n{{{{< /lead >}}}}\n', encoding="utf-8")
+    (tmp_path / "p.md").write_text(
+        f'---\ntitle: P\n---\n\n[a]({JS})\n\n{{{{< lead link="vbscript:x" >}}}}\nL\n{{{{< /lead >}}}}\n',
+        encoding="utf-8",
+    )
     found = [(p.file, p.line) for p in cli.check(tmp_path).problems if p.kind == "hugo.link_scheme"]
     assert found == [("p.md", 5), ("p.md", 7)]

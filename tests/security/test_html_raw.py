@@ -33,7 +33,10 @@ def _page(body: str) -> dict[str, str]:
         (f'Text.\n\n{{{{< figure src="/x.png" title="{IMG_PARAM}" >}}}}', 7),
         (f'{{{{< figure src="/x.png" caption="{IMG_PARAM}" >}}}}', 5),
         (f'{{{{< alert title="{IMG_PARAM}" >}}}}\nBody\n{{{{< /alert >}}}}', 5),
-        (f'{{{{< tabpane >}}}}\n{{{{% tab header="{IMG_PARAM}" %}}}}\nOne\n{{{{% /tab %}}}}\n{{{{< /tabpane >}}}}', 6),
+        (
+            f'{{{{< tabpane >}}}}\n{{{{% tab header="{IMG_PARAM}" %}}}}\nOne\n{{{{% /tab %}}}}\n{{{{< /tabpane >}}}}',
+            6,
+        ),
         # sphinx-design parses a card's and a dropdown's title one line below the directive
         (f'{{{{< card header="{IMG_PARAM}" >}}}}\nBody\n{{{{< /card >}}}}', 6),
         (f'{{{{< details summary="{IMG_PARAM}" >}}}}\nBody\n{{{{< /details >}}}}', 6),
@@ -48,7 +51,11 @@ def test_raw_html_is_omitted_and_reported_once(make_app, tmp_path, body, line):
 
 
 def test_many_pieces_one_warning(make_app, tmp_path):
-    out, warnings = build(make_app, tmp_path, _page(f"{SCRIPT}\n\nA {IMG} and {IMG}.\n\n<div onclick='{PWN}'>x</div>\n"))
+    out, warnings = build(
+        make_app,
+        tmp_path,
+        _page(f"{SCRIPT}\n\nA {IMG} and {IMG}.\n\n<div onclick='{PWN}'>x</div>\n"),
+    )
     assert main_html(out, "p").count(OMITTED) >= 4
     assert located(warnings, "raw_html") == [("p.md", 5)]
 
@@ -57,7 +64,7 @@ def test_child_description_in_the_section_list(make_app, tmp_path):
     pages = {
         "docs/_index.md": "---\ntitle: Docs\n---\n",
         "docs/secret.txt": "TOP-SECRET-TEXT\n",
-        "docs/a.md": f"---\ntitle: A\ndescription: 'Hi {IMG} {{hugo-shortcode}}`readfile {{\"p\":[\"secret.txt\"]}}`'\n---\n\nText.\n",
+        "docs/a.md": f'---\ntitle: A\ndescription: \'Hi {IMG} {{hugo-shortcode}}`readfile {{"p":["secret.txt"]}}`\'\n---\n\nText.\n',
     }
     out, warnings = build(make_app, tmp_path, pages)
     html = main_html(out, "docs")
@@ -71,7 +78,7 @@ def test_comparison_data_from_front_matter_runs_no_role(make_app, tmp_path):
     pages = {
         "c/_index.md": "---\ntitle: C\n---\n\n```{comparison}\n```\n",
         "c/secret.txt": "TOP-SECRET-TEXT\n",
-        "c/x.md": "---\ntitle: X\ncomparison:\n  features:\n    '{hugo-shortcode}`readfile {\"p\":[\"secret.txt\"]}`': yes\n---\n",
+        "c/x.md": '---\ntitle: X\ncomparison:\n  features:\n    \'{hugo-shortcode}`readfile {"p":["secret.txt"]}`\': yes\n---\n',
     }
     out, _ = build(make_app, tmp_path, pages)
     assert "TOP-SECRET-TEXT" not in main_html(out, "c")
@@ -86,8 +93,10 @@ def test_comparison_data_from_front_matter_runs_no_role(make_app, tmp_path):
     ],
 )
 def test_unsafe_keeps_raw_html(make_app, tmp_path, site, overrides):
-    out, warnings = build(make_app, tmp_path, _page("<div class='kept'>raw</div>\n"), site, **overrides)
-    assert '<div class=\'kept\'>raw</div>' in main_html(out, "p")
+    out, warnings = build(
+        make_app, tmp_path, _page("<div class='kept'>raw</div>\n"), site, **overrides
+    )
+    assert "<div class='kept'>raw</div>" in main_html(out, "p")
     assert not located(warnings, "raw_html")
 
 

@@ -24,7 +24,9 @@ def keeps_sphinx_path(out: Path) -> None:
 
 def test_slug_climbing_out_is_refused(tmp_path):
     # the issue's slug climbed to /var/www/x; this one lands beside the output folder, in tmp_path
-    content = site(tmp_path, {"docs/a.md": page('slug: "../../escaped"'), "b.md": "---\ntitle: B\n---\nB\n"})
+    content = site(
+        tmp_path, {"docs/a.md": page('slug: "../../escaped"'), "b.md": "---\ntitle: B\n---\nB\n"}
+    )
     code, warnings, out = build(tmp_path, content)
     assert code == 0
     assert located(warnings, "output", "docs/a.md", 3)
@@ -34,22 +36,58 @@ def test_slug_climbing_out_is_refused(tmp_path):
 
 
 def test_slug_into_the_source_tree_is_refused(tmp_path):
-    content = site(tmp_path, {"a.md": "---\ntitle: A\nslug: ../content/_templates/layout\n---\n" + STILL_HERE,
-                              "_templates/layout/index.html": "the template\n"})
+    content = site(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: A\nslug: ../content/_templates/layout\n---\n" + STILL_HERE,
+            "_templates/layout/index.html": "the template\n",
+        },
+    )
     out = tmp_path / "site" / "public"
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-C", "-D", "extensions=sphinx_comparisons",
-                             "-D", "exclude_patterns=_templates", "-b", "dirhtml", str(content), str(out)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-C",
+            "-D",
+            "extensions=sphinx_comparisons",
+            "-D",
+            "exclude_patterns=_templates",
+            "-b",
+            "dirhtml",
+            str(content),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "a.md:3: WARNING" in result.stderr and "[hugo.output]" in result.stderr
     assert (content / "_templates" / "layout" / "index.html").read_text() == "the template\n"
     assert "Still here." in (out / "a" / "index.html").read_text()
 
 
-@pytest.mark.parametrize("url", ["/_static/basic.css", "/_static/sphinx_comparisons.css", "/.htaccess", "/_redirects",
-                                 "/searchindex.js", "/genindex/", "/search/", "/objects.inv"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/_static/basic.css",
+        "/_static/sphinx_comparisons.css",
+        "/.htaccess",
+        "/_redirects",
+        "/searchindex.js",
+        "/genindex/",
+        "/search/",
+        "/objects.inv",
+    ],
+)
 def test_url_over_sphinx_output_is_refused(tmp_path, url):
-    content = site(tmp_path, {"docs/a.md": page(f"url: {url}"), "b.md": "---\ntitle: B\naliases: [/old-b/]\n---\nB\n"})
+    content = site(
+        tmp_path,
+        {"docs/a.md": page(f"url: {url}"), "b.md": "---\ntitle: B\naliases: [/old-b/]\n---\nB\n"},
+    )
     code, warnings, out = build(tmp_path, content)
     assert code == 0
     assert located(warnings, "output", "docs/a.md", 3)
@@ -63,8 +101,17 @@ def test_url_over_sphinx_output_is_refused(tmp_path, url):
 
 
 def test_url_of_a_static_file_leaves_the_static_file(tmp_path):
-    content = site(tmp_path, {"docs/a.md": page("url: /robots.txt"), "b.md": "---\ntitle: B\naliases: [/hello.txt]\n---\nB\n"},
-                   extra={"static/robots.txt": "User-agent: *\n", "static/hello.txt/index.html": "static hello\n"})
+    content = site(
+        tmp_path,
+        {
+            "docs/a.md": page("url: /robots.txt"),
+            "b.md": "---\ntitle: B\naliases: [/hello.txt]\n---\nB\n",
+        },
+        extra={
+            "static/robots.txt": "User-agent: *\n",
+            "static/hello.txt/index.html": "static hello\n",
+        },
+    )
     code, warnings, out = build(tmp_path, content)
     assert code == 0
     assert located(warnings, "output", "docs/a.md", 3)
@@ -74,7 +121,9 @@ def test_url_of_a_static_file_leaves_the_static_file(tmp_path):
     keeps_sphinx_path(out)
 
 
-@pytest.mark.parametrize("front", ["slug: " + "s" * 300, 'url: "/a\\0b/"', 'url: "/a\\x01b/"', "url: /x/con/"])
+@pytest.mark.parametrize(
+    "front", ["slug: " + "s" * 300, 'url: "/a\\0b/"', 'url: "/a\\x01b/"', "url: /x/con/"]
+)
 def test_unwritable_page_url_warns(tmp_path, front):
     content = site(tmp_path, {"docs/a.md": page(front)})
     code, warnings, out = build(tmp_path, content)
@@ -84,7 +133,11 @@ def test_unwritable_page_url_warns(tmp_path, front):
 
 
 def test_refused_aliases_leave_the_others_written(tmp_path):
-    aliases = '["/searchindex.js", "/_static/basic.css", "/' + "x" * 300 + '/", "/old page/", "/ok/", "/.htaccess"]'
+    aliases = (
+        '["/searchindex.js", "/_static/basic.css", "/'
+        + "x" * 300
+        + '/", "/old page/", "/ok/", "/.htaccess"]'
+    )
     content = site(tmp_path, {"docs/a.md": page(f"aliases: {aliases}")})
     code, warnings, out = build(tmp_path, content)
     assert code == 0
@@ -95,14 +148,23 @@ def test_refused_aliases_leave_the_others_written(tmp_path):
     rules = (out / "_redirects").read_text().splitlines()
     assert rules == ["/old%20page/ /docs/a/ 301", "/ok/ /docs/a/ 301"]
     assert all(len(rule.split()) == 3 for rule in rules)
-    assert {r["from"] for r in json.loads((out / "redirects.json").read_text())} == {"/old page/", "/ok/"}
+    assert {r["from"] for r in json.loads((out / "redirects.json").read_text())} == {
+        "/old page/",
+        "/ok/",
+    }
     assert (out / "ok" / "index.html").is_file() and (out / "old page" / "index.html").is_file()
     keeps_sphinx_path(out)
 
 
 @pytest.mark.parametrize(
     ("url", "expected"),
-    [("/docs/a/", "docs/a/"), ("/x/y.html", "x/y.html"), ("/a/../b/", "b/"), ("/", ""), ("/v1.2/", "v1.2/")],
+    [
+        ("/docs/a/", "docs/a/"),
+        ("/x/y.html", "x/y.html"),
+        ("/a/../b/", "b/"),
+        ("/", ""),
+        ("/v1.2/", "v1.2/"),
+    ],
 )
 def test_site_path_normalises(url, expected):
     from sphinx_comparisons.hugo import outputs
@@ -112,8 +174,23 @@ def test_site_path_normalises(url, expected):
 
 @pytest.mark.parametrize(
     "url",
-    ["/../x/", "/a/../../x", "/a\x00b/", "/a\nb/", "/" + "é" * 130 + "/", "/ab/" * 400, "/_static/x.css", "/_SOURCES/x",
-     "/.htaccess", "/a/.git/config", "/search.html", "/genindex-A.html", "/redirects.json", "/a\\..\\..\\b/", "/nul/"],
+    [
+        "/../x/",
+        "/a/../../x",
+        "/a\x00b/",
+        "/a\nb/",
+        "/" + "é" * 130 + "/",
+        "/ab/" * 400,
+        "/_static/x.css",
+        "/_SOURCES/x",
+        "/.htaccess",
+        "/a/.git/config",
+        "/search.html",
+        "/genindex-A.html",
+        "/redirects.json",
+        "/a\\..\\..\\b/",
+        "/nul/",
+    ],
 )
 def test_site_path_refuses(url):
     from sphinx_comparisons.hugo import outputs
@@ -128,10 +205,16 @@ def test_place_asserts_the_output_folder(tmp_path):
     (tmp_path / "out" / "link").symlink_to(tmp_path)
     with pytest.raises(ValueError, match="outside the output folder"):
         outputs.place(tmp_path / "out", "link/x.html")
-    assert outputs.place(tmp_path / "out", "docs/a/index.html") == tmp_path / "out" / "docs" / "a" / "index.html"
+    assert (
+        outputs.place(tmp_path / "out", "docs/a/index.html")
+        == tmp_path / "out" / "docs" / "a" / "index.html"
+    )
 
 
-@pytest.mark.parametrize("name", ["objects.inv.md", "searchindex.js.md", "_redirects.md", "_static/basic.css.md", "con.md"])
+@pytest.mark.parametrize(
+    "name",
+    ["objects.inv.md", "searchindex.js.md", "_redirects.md", "_static/basic.css.md", "con.md"],
+)
 def test_page_whose_file_name_is_a_reserved_output_is_not_built(tmp_path, name):
     # its Hugo URL is refused, and Sphinx's own path for it is no better: it is left out
     content = site(tmp_path, {name: "---\ntitle: Odd\n---\n\nodd page\n", "docs/a.md": page("")})
@@ -143,9 +226,17 @@ def test_page_whose_file_name_is_a_reserved_output_is_not_built(tmp_path, name):
     assert not [p for p in out.rglob("*") if p.is_file() and b"odd page" in p.read_bytes()]
 
 
-@pytest.mark.parametrize(("url", "victim"), [("/index.html", "index.html"), ("/b/index.html", "b/index.html")])
+@pytest.mark.parametrize(
+    ("url", "victim"), [("/index.html", "index.html"), ("/b/index.html", "b/index.html")]
+)
 def test_page_url_naming_another_pages_file_is_a_conflict(tmp_path, url, victim):
-    content = site(tmp_path, {"b.md": "---\ntitle: B\n---\n\npage b\n", "z.md": f"---\ntitle: Z\nurl: {url}\n---\n\npage z\n"})
+    content = site(
+        tmp_path,
+        {
+            "b.md": "---\ntitle: B\n---\n\npage b\n",
+            "z.md": f"---\ntitle: Z\nurl: {url}\n---\n\npage z\n",
+        },
+    )
     code, warnings, out = build(tmp_path, content)
     assert code == 0
     assert located(warnings, "url_conflict", "z.md")
