@@ -266,10 +266,10 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "raw_html": (
         (
             "The page holds raw HTML (in its body, a shortcode parameter or a child page's "
-            "``description``) and the site does not allow it: each piece is replaced by ``<!-- "
-            "raw HTML omitted -->``, as Hugo does with ``markup.goldmark.renderer.unsafe`` off. A "
-            "``meta`` tag with ``http-equiv`` (``refresh`` redirects every visitor) is left out "
-            "the same way. Reported once per page."
+            "``description``) and the site does not allow it: each piece is replaced by "
+            "``<!-- raw HTML omitted -->``, as Hugo does with ``markup.goldmark.renderer.unsafe`` "
+            "off. A ``meta`` tag with ``http-equiv`` (``refresh`` redirects every visitor) is "
+            "left out the same way. Reported once per page."
         ),
         (
             "Write Markdown instead, or allow raw HTML: ``unsafe = true`` under "

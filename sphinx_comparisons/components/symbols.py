@@ -78,9 +78,9 @@ def symbol_node(meaning: str) -> symbol:
 def visit_symbol_html(translator: Any, node: symbol) -> None:
     mark, label, _ = SYMBOLS[node["meaning"]]
     translator.body.append(
-        f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}"><span '
-        f'aria-hidden="true">{safeurl.attribute(mark)}</span><span '
-        f'class="hugo-visually-hidden">{safeurl.attribute(label)}</span></span>'
+        f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}">'
+        f'<span aria-hidden="true">{safeurl.attribute(mark)}</span>'
+        f'<span class="hugo-visually-hidden">{safeurl.attribute(label)}</span></span>'
     )
     raise nodes.SkipNode
 
