@@ -89,8 +89,9 @@ class Limits:
     def documentation(cls) -> dict[str, tuple[int, str]]:
         """name -> (default, meaning), for the README and the config value's help."""
         return {
-            spec.name: (spec.default, spec.metadata["help"]) for spec in dataclasses.fields(cls)
-        }  # type: ignore[misc]
+            spec.name: (spec.default, spec.metadata["help"])  # type: ignore[misc]
+            for spec in dataclasses.fields(cls)
+        }
 
     def with_overrides(self, overrides: dict[str, int]) -> Limits:
         return dataclasses.replace(self, **overrides)
