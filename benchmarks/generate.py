@@ -48,7 +48,8 @@ def front_matter(kind: str, title: str, weight: int, parent: str, identifier: st
     if kind == "json":
         return (
             f'{{"title": "{title}", "linkTitle": "{title[:12]}", "description": "About {title}.", '
-            f'"aliases": ["/old/{identifier}/"], "menu": {{"docs": {{"parent": "{parent}", "identifier": "{identifier}", "weight": {weight:d}}}}}}}\n'
+            f'"aliases": ["/old/{identifier}/"], "menu": {{"docs": {{"parent": "{parent}", '
+            f'"identifier": "{identifier}", "weight": {weight:d}}}}}}}\n'
         )
     return (
         f"---\ntitle: {title}\nlinkTitle: {title[:12]}\ndescription: About {title}.\n"
@@ -115,12 +116,14 @@ def generate(count: int, hugo: Path, plain: Path | None = None, seed: int = 1) -
         folder.mkdir(exist_ok=True)
         text = paragraph(rng)
         (folder / "_index.md").write_text(
-            f"---\ntitle: Section {section}\nmenu:\n  docs:\n    identifier: s{section}\n    weight: {section + 1}\n---\n\n{text}\n"
+            f"---\ntitle: Section {section}\nmenu:\n  docs:\n    identifier: s{section}\n"
+            f"    weight: {section + 1}\n---\n\n{text}\n"
         )
         if plain is not None:
             (plain / f"section-{section}").mkdir(exist_ok=True)
             (plain / f"section-{section}" / "index.md").write_text(
-                f"# Section {section}\n\n{text}\n\n```{{toctree}}\n:hidden:\n:glob:\n\npage-*\n```\n"
+                f"# Section {section}\n\n{text}\n\n```{{toctree}}\n:hidden:\n:glob:\n\npage-*\n"
+                "```\n"
             )
         for position, number in enumerate(numbers):
             sibling = f"page-{numbers[(position + 1) % len(numbers)]}"

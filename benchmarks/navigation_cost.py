@@ -59,7 +59,8 @@ def build(src: Path, out: Path, read: list[str] | None = None) -> float:
     app.build()
     elapsed = time.perf_counter() - start
     del app
-    gc.collect()  # the next build starts without this one's environment in memory, as a new process does
+    # the next build starts without this one's environment in memory, as a new process does
+    gc.collect()
     return elapsed
 
 
@@ -91,7 +92,8 @@ def main(count: int, runs: int) -> None:
     print(f"pages: {count}, runs: {runs}")
     print(f"full build, median: {found['build']:.2f} s")
     print(
-        f"front matter scan, median: {found['scan']:.3f} s ({1000 * found['scan'] / count:.3f} s per 1,000 pages)"
+        f"front matter scan, median: {found['scan']:.3f} s ({1000 * found['scan'] / count:.3f} s "
+        "per 1,000 pages)"
     )
     print(f"site model (addresses, menus, navigation, aliases), median: {found['model']:.3f} s")
     print(f"incremental build after editing one page body re-read: {found['reread']}")

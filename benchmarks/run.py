@@ -115,11 +115,13 @@ def main() -> None:
         check=True,
     )
     print(
-        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; "
         f"{args.runs} runs each, medians.\n"
     )
     print(
-        "| pages | build | ours (s) | plain (s) | time ratio | ours RSS (MiB) | plain RSS (MiB) | RSS ratio | pages read (ours / plain) |"
+        "| pages | build | ours (s) | plain (s) | time ratio | ours RSS (MiB) | plain RSS (MiB) | "
+        "RSS ratio | pages read (ours / plain) |"
     )
     print("| --: | :-- | --: | --: | --: | --: | --: | --: | :-- |")
     measured = {}
@@ -137,7 +139,10 @@ def main() -> None:
             )
             read = f"{ours[0][2]} / {plain[0][2]}" if "edit" in step else ""
             print(
-                f"| {size} | {step} | {t_ours:.1f} | {t_plain:.1f} | {t_ours / t_plain:.2f} | {m_ours:.0f} | {m_plain:.0f} | {m_ours / m_plain:.2f} | {read} |",
+                (
+                    f"| {size} | {step} | {t_ours:.1f} | {t_plain:.1f} | {t_ours / t_plain:.2f} | "
+                    f"{m_ours:.0f} | {m_plain:.0f} | {m_ours / m_plain:.2f} | {read} |"
+                ),
                 flush=True,
             )
     print()
@@ -148,14 +153,16 @@ def main() -> None:
                 for name in ("ours", "plain")
             }
             print(
-                f"- {size} pages, {step}, each run (s): ours {times['ours']}; plain {times['plain']}"
+                f"- {size} pages, {step}, each run (s): ours {times['ours']}; plain "
+                f"{times['plain']}"
             )
     for size in args.sizes:
         before = measure_before_reading(size, args.runs)
         print(
-            f"- {size} pages, before reading (in-process, median): front matter scan {before['scan']:.3f} s "
-            f"({1000 * before['scan'] / size:.3f} s per 1,000 pages), site model {before['model']:.3f} s; "
-            f"a body edit re-reads {len(before['reread'])} page{'' if len(before['reread']) == 1 else 's'}.",
+            f"- {size} pages, before reading (in-process, median): front matter scan "
+            f"{before['scan']:.3f} s ({1000 * before['scan'] / size:.3f} s per 1,000 pages), "
+            f"site model {before['model']:.3f} s; a body edit re-reads "
+            f"{len(before['reread'])} page{'' if len(before['reread']) == 1 else 's'}.",
             flush=True,
         )
 

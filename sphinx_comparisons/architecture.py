@@ -29,7 +29,8 @@ EVENTS = (
     "html-page-context",
     "build-finished",
 )
-#: Where Sphinx calls a domain's methods: ``SphinxDomains`` (a transform) and ``ReferencesResolver``.
+#: Where Sphinx calls a domain's methods: ``SphinxDomains`` (a transform) and
+#: ``ReferencesResolver``.
 _DOMAIN_STEPS = (("transform", 850, "process_doc"), ("post-transform", 10, "resolve_xref"))
 
 

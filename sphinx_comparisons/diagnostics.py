@@ -125,16 +125,18 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "shortcode_syntax": (
         (
             "A shortcode tag cannot be read (named and positional parameters mixed, an unquoted "
-            "value with other characters than letters, digits, ``_``, ``-``, ``.``, a quoted value "
-            "across lines, an escape ``{{</* */>}}`` never closed, a closing tag that matches no open "
-            "one). Hugo stops the build; the tag is kept as text and the rest of the page is kept."
+            "value with other characters than letters, digits, ``_``, ``-``, ``.``, a quoted "
+            "value across lines, an escape ``{{</* */>}}`` never closed, a closing tag that "
+            "matches no open one). Hugo stops the build; the tag is kept as text and the rest of "
+            "the page is kept."
         ),
         "Fix the tag at the line shown; quote values with special characters.",
     ),
     "shortcode_unknown": (
         (
-            "A shortcode name is neither served by the extension nor mapped in ``hugo_shortcodes``. "
-            "Its inner content is still shown, as Markdown. Reported once per name and page."
+            "A shortcode name is neither served by the extension nor mapped in "
+            "``hugo_shortcodes``. Its inner content is still shown, as Markdown. Reported once "
+            "per name and page."
         ),
         'Map it in ``hugo_shortcodes`` (a directive, a role, a text template or ``"drop"``).',
     ),
@@ -172,10 +174,10 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     ),
     "related": (
         (
-            "A related-posts block cannot list an item: the body is not a link list or YAML, an item "
-            "lacks ``title`` or ``url``, or its link is refused by the allow-list (only http, https, "
-            "mailto and site paths; ``javascript:``, ``data:`` and the like are refused, also after "
-            "blanks or control characters such as ``java\\tscript:``)."
+            "A related-posts block cannot list an item: the body is not a link list or YAML, an "
+            "item lacks ``title`` or ``url``, or its link is refused by the allow-list (only "
+            "http, https, mailto and site paths; ``javascript:``, ``data:`` and the like are "
+            "refused, also after blanks or control characters such as ``java\\tscript:``)."
         ),
         "Fix the item at the line shown.",
     ),
@@ -227,25 +229,28 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     ),
     "path": (
         (
-            "A page names a file outside the site (``readfile``, ``includeMarkdown``, ``comparison "
-            ":file:``, ``imgproc``, an image, a download link, an ``include`` directive), directly or "
-            "through a symlink, or a dot file or dot folder (``.git/``, ``.env``), or a ``staticDir`` "
-            "or a symlink in ``static/`` leads outside the site. Only the content folder, the Hugo "
-            "project root and conf.py's folder may be read, never a dot file in them, and a standard "
-            "include (``<isonum.txt>``) only from docutils' own include folder; the file is not read, "
-            "copied or published."
+            "A page names a file outside the site (``readfile``, ``includeMarkdown``, "
+            "``comparison :file:``, ``imgproc``, an image, a download link, an ``include`` "
+            "directive), directly or through a symlink, or a dot file or dot folder (``.git/``, "
+            "``.env``), or a ``staticDir`` or a symlink in ``static/`` leads outside the site. "
+            "Only the content folder, the Hugo project root and conf.py's folder may be read, "
+            "never a dot file in them, and a standard include (``<isonum.txt>``) only from "
+            "docutils' own include folder; the file is not read, copied or published."
         ),
-        "Move the file into the site under a name without a leading dot (or replace the symlink by the file).",
+        (
+            "Move the file into the site under a name without a leading dot (or replace the "
+            "symlink by the file)."
+        ),
     ),
     "output": (
         (
-            "A page URL (``url``, ``slug``), alias or redirect cannot be written: it climbs above the "
-            "output folder, is too long (250 bytes a name, 1,024 in all), has control or Windows-"
-            "forbidden characters, would replace a file Sphinx or the theme writes (``_static/``, "
-            "``searchindex.js``, ``search``, ``genindex``, ``_redirects`` ...) or a dotfile, or is a "
-            "file of ``static/`` (which wins, as in Hugo). The page keeps Sphinx's path; the alias "
-            "gets no redirect. Or a file of ``static/`` would replace what Sphinx or the theme writes "
-            "(``_static/doctools.js``); it is not copied."
+            "A page URL (``url``, ``slug``), alias or redirect cannot be written: it climbs above "
+            "the output folder, is too long (250 bytes a name, 1,024 in all), has control or "
+            "Windows-forbidden characters, would replace a file Sphinx or the theme writes "
+            "(``_static/``, ``searchindex.js``, ``search``, ``genindex``, ``_redirects`` ...) or "
+            "a dotfile, or is a file of ``static/`` (which wins, as in Hugo). The page keeps "
+            "Sphinx's path; the alias gets no redirect. Or a file of ``static/`` would replace "
+            "what Sphinx or the theme writes (``_static/doctools.js``); it is not copied."
         ),
         "Choose another ``url``, ``slug`` or alias; move such a static file elsewhere.",
     ),
@@ -263,8 +268,8 @@ SUBTYPES: dict[str, tuple[str, str]] = {
             "The page holds raw HTML (in its body, a shortcode parameter or a child page's "
             "``description``) and the site does not allow it: each piece is replaced by "
             "``<!-- raw HTML omitted -->``, as Hugo does with ``markup.goldmark.renderer.unsafe`` "
-            "off. A ``meta`` tag with ``http-equiv`` (``refresh`` redirects every visitor) is left out "
-            "the same way. Reported once per page."
+            "off. A ``meta`` tag with ``http-equiv`` (``refresh`` redirects every visitor) is "
+            "left out the same way. Reported once per page."
         ),
         (
             "Write Markdown instead, or allow raw HTML: ``unsafe = true`` under "

@@ -32,7 +32,8 @@ def config_table() -> str:
     for spec in HugoConfig.fields():
         kind = spec.metadata["type"].replace("|", "\\|")
         rows.append(
-            f"| `{PREFIX}{spec.name}` | {kind} | {_default(spec)} | {_markdown(spec.metadata['help'])} |"
+            f"| `{PREFIX}{spec.name}` | {kind} | {_default(spec)} | "
+            f"{_markdown(spec.metadata['help'])} |"
         )
     return "\n".join(rows)
 
@@ -46,20 +47,36 @@ def warnings_table() -> str:
 
 #: Front matter keys the extension reads (lowercased, as Hugo reads them) -> what each becomes.
 FRONT_MATTER = {
-    "title": "the HTML `<title>`; the H1 when there is no `headerTitle`; the page's section-list title",
+    "title": (
+        "the HTML `<title>`; the H1 when there is no `headerTitle`; the page's section-list title"
+    ),
     "headertitle": "the page's H1",
     "linktitle": "the label in every navigation, and a menu entry's default name",
-    "description": '`<meta name="description">` and `og:description`; the text under the page in section lists',
+    "description": (
+        '`<meta name="description">` and `og:description`; the text under the page in section lists'
+    ),
     "headcontent": "a lead paragraph under the H1 (see `hugo_lead`)",
     "weight": "the page's place in section order and a menu entry's default weight",
     "menu": "menu entries (`menus` wins when both are given)",
     "aliases": "a redirect page at each old address",
     "slug": "the last segment of the page's URL",
     "url": "the page's whole URL",
-    "draft": "`true` (or `published: false`): the page is not built, and is in no navigation, menu, alias or ref lookup, unless the Hugo config sets `buildDrafts`",
-    "date": "section order (newest first among equal weights), related-content scoring, and the publish date when `publishDate` is not given",
-    "publishdate": "a page published in the future is not built (as drafts are) unless the Hugo config sets `buildFuture`",
-    "expirydate": "a page past this date is not built (as drafts are) unless the Hugo config sets `buildExpired`",
+    "draft": (
+        "`true` (or `published: false`): the page is not built, and is in no navigation, menu, "
+        "alias or ref lookup, unless the Hugo config sets `buildDrafts`"
+    ),
+    "date": (
+        "section order (newest first among equal weights), related-content scoring, and the "
+        "publish date when `publishDate` is not given"
+    ),
+    "publishdate": (
+        "a page published in the future is not built (as drafts are) unless the Hugo config sets "
+        "`buildFuture`"
+    ),
+    "expirydate": (
+        "a page past this date is not built (as drafts are) unless the Hugo config sets "
+        "`buildExpired`"
+    ),
     "keywords": "related-content scoring",
     "tags": "related-content scoring",
     "toc_hide": "`true` hides the page (or section) from the section sidebar",
@@ -68,7 +85,9 @@ FRONT_MATTER = {
     "simple_list": "`true` makes the automatic section list a plain list of links",
     "cascade": "params passed down to the section's pages, for the `param` shortcode",
     "params": "merged over the top-level keys, as in Hugo 0.123 and later",
-    "comparison": "this page's column in assembled `comparison` tables (`product`, `group`, `features`)",
+    "comparison": (
+        "this page's column in assembled `comparison` tables (`product`, `group`, `features`)"
+    ),
     "related": "the items of a `related-posts` block without a body",
     "orphan": "Sphinx's own: no warning when the page is in no toctree",
 }

@@ -3,9 +3,9 @@
 Sphinx's writers assume what docutils' parsers guarantee: every section has an
 id (``get_secnumber`` reads ``ids[0]``), ids are unique on a page, and a
 section's title is its first child; headings hold no block or ``only`` nodes
-(Sphinx copies them into tables of contents, past its post-transforms). Our transforms rewrite ids and move
-sections, so a bug there would crash every HTML build of such a page; these
-checks catch it in the tests instead.
+(Sphinx copies them into tables of contents, past its post-transforms). Our
+transforms rewrite ids and move sections, so a bug there would crash every HTML
+build of such a page; these checks catch it in the tests instead.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def problems(doctree: nodes.document, docname: str) -> list[str]:
         block = isinstance(node, nodes.Body) and not isinstance(node, nodes.Inline)
         if (block or isinstance(node, addnodes.only)) and _in_heading(node):
             found.append(
-                f"{docname}: {node.tagname} inside a heading (Sphinx copies headings into tables of contents)"
+                f"{docname}: {node.tagname} inside a heading (Sphinx copies headings into tables "
+                "of contents)"
             )
         if not isinstance(node, nodes.section):
             continue

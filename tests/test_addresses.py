@@ -24,12 +24,25 @@ from sphinx_comparisons.hugo import aliases
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 SITE = {
-    "hugo.toml": 'baseURL = "https://example.org/"\n[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n',
+    "hugo.toml": (
+        'baseURL = "https://example.org/"\n[markup.goldmark.parser]\n'
+        'autoHeadingIDType = "blackfriday"\n'
+    ),
     "static/images/logo.png": "",
     "content/conf.py": 'extensions = ["sphinx_comparisons"]\n',
-    "content/_index.md": "---\ntitle: Home\n---\n\n- [Docs](docs/)\n- [B with anchor](docs/bee/#foo-bar)\n- [Missing anchor](docs/bee/#nope)\n- [Outside](/elsewhere/page/)\n",
-    "content/docs/_index.md": '---\ntitle: Docs\naliases: [/old-docs/]\n---\n\n[child](a/) and [ref]({{< relref "b" >}}) and [bad ref]({{< relref "./nowhere" >}})\n',
-    "content/docs/a.md": "---\ntitle: A\naliases: [/a-old/, legacy, /a-old.html]\n---\n\n[sibling](../bee/) and [md file](b.md#foo-bar) and [up](../) and [self](#local-part)\n\n## Local part\n\n![logo](/images/logo.png)\n",
+    "content/_index.md": (
+        "---\ntitle: Home\n---\n\n- [Docs](docs/)\n- [B with anchor](docs/bee/#foo-bar)\n"
+        "- [Missing anchor](docs/bee/#nope)\n- [Outside](/elsewhere/page/)\n"
+    ),
+    "content/docs/_index.md": (
+        "---\ntitle: Docs\naliases: [/old-docs/]\n---\n\n"
+        '[child](a/) and [ref]({{< relref "b" >}}) and [bad ref]({{< relref "./nowhere" >}})\n'
+    ),
+    "content/docs/a.md": (
+        "---\ntitle: A\naliases: [/a-old/, legacy, /a-old.html]\n---\n\n"
+        "[sibling](../bee/) and [md file](b.md#foo-bar) and [up](../) and [self](#local-part)\n\n"
+        "## Local part\n\n![logo](/images/logo.png)\n"
+    ),
     "content/docs/b.md": "---\ntitle: B\nslug: bee\n---\n\n## foo_bar\n\n## Custom {#custom-id}\n",
     "content/docs/bundle/index.md": "---\ntitle: Bundle\n---\n\n![pic](pic.png)\n",
 }
@@ -167,7 +180,8 @@ def test_redirects(make_app, tmp_path):
 def test_refused_and_conflicting_aliases_are_located(make_app, tmp_path):
     extra = {
         "content/docs/c.md": (
-            "---\ntitle: C\naliases:\n  - ../../../../outside\n  - https://evil.example/x\n  - C:\\\\temp\\\\x\n"
+            "---\ntitle: C\naliases:\n  - ../../../../outside\n  - https://evil.example/x\n"
+            "  - C:\\\\temp\\\\x\n"
             "  - /docs/a/\n  - /a-old/\n  - /nul/\n  - /ok<>/\n  - /docs/c/\n---\n"
         ),
     }

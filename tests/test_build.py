@@ -27,8 +27,14 @@ from sphinx_comparisons.hugo import frontmatter
 TREE = {
     "_index.md": "---\ntitle: Home\nheadcontent: Start here\n---\n\nWelcome.\n",
     "guide/_index.md": '+++\ntitle = "Guide"\nweight = 1\n+++\n\n## First\n',
-    "guide/install.md": '{"title": "Install the tool", "linkTitle": "Install", "description": "How to install."}\n\n## Steps\n',
-    "guide/use.md": "---\ntitle: Use it\nheaderTitle: Using the tool\n---\n\n## Basics\n\n### Detail {#detail}\n",
+    "guide/install.md": (
+        '{"title": "Install the tool", "linkTitle": "Install", "description": "How to install."}\n'
+        "\n## Steps\n"
+    ),
+    "guide/use.md": (
+        "---\ntitle: Use it\nheaderTitle: Using the tool\n---\n\n## Basics\n\n"
+        "### Detail {#detail}\n"
+    ),
 }
 
 
@@ -141,8 +147,10 @@ def test_declares_parallel_safety_and_env_version(make_app, tmp_path):
 def test_core_has_no_sphinx_import():
     code = (
         "import sys, pkgutil, importlib, sphinx_comparisons.hugo as core\n"
-        "for m in pkgutil.iter_modules(core.__path__): importlib.import_module('sphinx_comparisons.hugo.' + m.name)\n"
-        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('sphinx', 'docutils', 'myst_parser')))\n"
+        "for m in pkgutil.iter_modules(core.__path__): "
+        "importlib.import_module('sphinx_comparisons.hugo.' + m.name)\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in ('sphinx', 'docutils', "
+        "'myst_parser')))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

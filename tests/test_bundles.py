@@ -1,4 +1,7 @@
-"""A leaf bundle's other files are its resources, never pages (hugo-semantics.md section 4.1)."""
+"""A leaf bundle's other files are its resources, never pages.
+
+As in Hugo, where a leaf bundle is ``paths.TypeLeaf`` (``common/paths/pathparser.go``).
+"""
 
 from __future__ import annotations
 

@@ -84,11 +84,16 @@ def test_matrix_from_files_and_bad_input(make_app, tmp_path):
         "_index.md": "---\ntitle: Home\n---\n",
         "data/matrix.csv": "group,feature,A,B\nCore,Speed,yes,no\nCore,Size,partial,maybe later\n",
         "data/matrix.json": '{"products": ["A", "B"], "features": {"Speed": [true, false]}}',
-        "f.md": "---\ntitle: F\n---\n\n```{comparison}\n:file: data/matrix.csv\n```\n\n```{comparison}\n:file: data/matrix.json\n:legend: no\n```\n",
+        "f.md": (
+            "---\ntitle: F\n---\n\n```{comparison}\n:file: data/matrix.csv\n```\n\n"
+            "```{comparison}\n:file: data/matrix.json\n:legend: no\n```\n"
+        ),
         "bad.md": (
-            "---\ntitle: Bad\n---\n\n```{comparison}\nproducts: [A, B]\nfeatures:\n  Speed: [yes]\n  Size: {C: yes}\n  Cost: [yes, null]\n```\n\n"
+            "---\ntitle: Bad\n---\n\n```{comparison}\nproducts: [A, B]\nfeatures:\n"
+            "  Speed: [yes]\n  Size: {C: yes}\n  Cost: [yes, null]\n```\n\n"
             "```{comparison}\n:file: nowhere.yaml\n```\n\n```{comparison}\nproducts: [A\n```\n\n"
-            '```{comparison}\nproducts:\n  - {name: A, link: "javascript:alert(1)"}\nfeatures:\n  Speed: [yes]\n```\n'
+            '```{comparison}\nproducts:\n  - {name: A, link: "javascript:alert(1)"}\nfeatures:\n'
+            "  Speed: [yes]\n```\n"
         ),
     }
     app, warnings = build(make_app, tmp_path, pages, conf=CONF + 'exclude_patterns = ["data"]\n')
@@ -128,7 +133,11 @@ def _page(name, weight, group, features):
 def test_assembled_matrix_follows_its_pages(make_app, tmp_path):
     pages = {
         "_index.md": "---\ntitle: Home\n---\n",
-        "cmp/_index.md": "---\ntitle: Compare\ncomparison:\n  product: Ours\n  group: SQL\n  features:\n    Joins: yes\n    Scale out: yes\n---\n\n```{comparison}\n:group: SQL\n:highlight: Ours\n:columns: Ours\n```\n",
+        "cmp/_index.md": (
+            "---\ntitle: Compare\ncomparison:\n  product: Ours\n  group: SQL\n  features:\n"
+            "    Joins: yes\n    Scale out: yes\n---\n\n```{comparison}\n:group: SQL\n"
+            ":highlight: Ours\n:columns: Ours\n```\n"
+        ),
         "cmp/alpha.md": _page("Alpha", 2, "SQL", {"Joins": "yes", "Scale out": "no"}),
         "cmp/beta.md": _page("Beta", 1, "SQL", {"Joins": "partial"}),
         "cmp/nosql.md": _page("Gamma", 3, "NoSQL", {"Joins": "no"}),
@@ -212,7 +221,10 @@ def test_related_posts(make_app, tmp_path):
         "_index.md": "---\ntitle: Home\n---\n",
         "post.md": RELATED,
         "other.md": "---\ntitle: Other\nkeywords: [shards]\ndate: 2023-01-01\n---\n",
-        "auto.md": "---\ntitle: Auto\nkeywords: [shards]\ndate: 2025-01-01\n---\n\n```{related-posts}\n:auto:\n```\n",
+        "auto.md": (
+            "---\ntitle: Auto\nkeywords: [shards]\ndate: 2025-01-01\n---\n\n```{related-posts}\n"
+            ":auto:\n```\n"
+        ),
     }
     app, warnings = build(make_app, tmp_path, pages)
     located = [w for w in warnings if "post.md" in w]

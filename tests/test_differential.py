@@ -23,7 +23,8 @@ SECTIONS = ("alpha", "beta")
 def _page(title: str, weight: int, parent: str, extra: str = "") -> str:
     return (
         f"---\ntitle: {title}\nlinkTitle: {title.split()[0]}\ndescription: About {title}.\n{extra}"
-        f"menu:\n  docs:\n    parent: {parent}\n    weight: {weight}\n---\n\n## Part\n\nText about {title}.\n\n"
+        f"menu:\n  docs:\n    parent: {parent}\n    weight: {weight}\n---\n\n## Part\n\n"
+        f"Text about {title}.\n\n"
         "{{< note >}}\nA note.\n{{< /note >}}\n"
     )
 
@@ -32,7 +33,8 @@ def _tree(root: Path) -> None:
     files = {"_index.md": "---\ntitle: Home\n---\n\nWelcome.\n"}
     for section in SECTIONS:
         files[f"{section}/_index.md"] = (
-            f"---\ntitle: {section.title()}\nmenu:\n  docs:\n    identifier: {section}\n    weight: {SECTIONS.index(section) + 1}\n---\n"
+            f"---\ntitle: {section.title()}\nmenu:\n  docs:\n    identifier: {section}\n"
+            f"    weight: {SECTIONS.index(section) + 1}\n---\n"
         )
         for number in range(4):
             files[f"{section}/p{number}.md"] = _page(f"P{number} of {section}", number + 1, section)
@@ -182,5 +184,6 @@ def test_incremental_work_is_the_same_in_every_process(tmp_path):
     page = src / "beta" / "p2.md"
     page.write_text(page.read_text() + "\nOne more sentence.\n")
     written = _written(src, out, 3)
-    # Sphinx itself re-writes the pages whose toctrees hold the edited one (Sphinx 8.0 up to the root)
+    # Sphinx itself re-writes the pages whose toctrees hold the edited one (Sphinx 8.0 up to the
+    # root)
     assert "beta/p2" in written and set(written) <= {"beta/p2", "beta/_index", "_index"}

@@ -81,14 +81,17 @@ def test_values_keep_their_types():
 
 
 def test_params_map_is_merged_last():
-    # hugo-semantics.md 1.2 and checklist item 8 (v0.123+, the version YugabyteDB pins).
+    # hugolib/page__meta.go (setMetaPostParams), v0.123+ (the version YugabyteDB pins).
     fm = parse("---\ntitle: Merge\nheaderTitle: A\nparams:\n  headerTitle: B\n---\n")
     assert fm.params["headertitle"] == "B"
     assert "params" not in fm.params
 
 
 def test_typed_values_and_quirks():
-    text = "\ufeff\n---\ntitle: T\n\nweight: 3\ndraft: true\naliases:\n  - /a/\nmenu:\n  main:\n    weight: 2\nheadcontent:\n---\nBody"
+    text = (
+        "\ufeff\n---\ntitle: T\n\nweight: 3\ndraft: true\naliases:\n  - /a/\nmenu:\n  main:\n"
+        "    weight: 2\nheadcontent:\n---\nBody"
+    )
     fm = parse(text.lstrip("\ufeff"))
     assert fm.problems == []
     assert fm.params["weight"] == 3 and fm.params["draft"] is True
@@ -163,7 +166,10 @@ def test_bad_input_is_located(text, subtype, line, survivors):
 
 
 def test_duplicate_nested_key_in_real_page_shape():
-    text = "---\nmenu:\n  preview_faq:\n    identifier: azure-cosmos\n    parent: comparisons\n    identifier: comparisons-cosmos\n---\n"
+    text = (
+        "---\nmenu:\n  preview_faq:\n    identifier: azure-cosmos\n    parent: comparisons\n"
+        "    identifier: comparisons-cosmos\n---\n"
+    )
     fm = parse(text)
     assert [(p.subtype, p.line) for p in fm.problems] == [("frontmatter_duplicate", 6)]
     assert "menu.preview_faq.identifier" in fm.problems[0].message

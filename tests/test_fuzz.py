@@ -88,7 +88,9 @@ def test_alias_and_url_soup(alias, page):
 BAD_PAGES = {
     "a.md": "---\ntitle: [unclosed\nweight: heavy\n---\nBody A\n",
     "b.md": '+++\ntitle = "B"\nbroken\n+++\n{{< note >}}never closed\n{{< x a b=c >}}\n',
-    "c.md": '{"title": "C", "aliases": ["../../../../../etc/x", "C:\\\\win", "/ok/"]}\n{{< /nothing >}}',
+    "c.md": (
+        '{"title": "C", "aliases": ["../../../../../etc/x", "C:\\\\win", "/ok/"]}\n{{< /nothing >}}'
+    ),
     "d.md": "---\nmenu:\n  docs:\n    identifier: d\n    parent: d\n---\n",
     "e.md": "- not front matter\n{{</* escaped",
 }

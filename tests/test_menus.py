@@ -59,7 +59,7 @@ def _entry(name, weight=0, identifier="", parent=""):
 
 
 def test_sort_rule_from_the_spec():
-    # hugo-semantics.md checklist 32 and 33
+    # navigation/menu.go (defaultMenuEntrySort)
     tree, _ = menus.assemble([_entry("A", 0), _entry("Z", 10), _entry("b", 10), _entry("q", -5)])
     assert [e.name for e in tree["m"]] == ["q", "b", "Z", "A"]
     tree, _ = menus.assemble([_entry("beta", 1), _entry("Alpha", 1)])

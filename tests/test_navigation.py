@@ -104,9 +104,18 @@ def test_menu_entries_label_and_order(make_app, tmp_path):
     files = {
         "conf.py": CONF,
         "_index.md": "---\ntitle: Home\n---\n",
-        "guide/_index.md": "---\ntitle: The guide\nlinkTitle: Guide\nmenu:\n  main:\n    identifier: guide\n    weight: 1\n---\n",
-        "guide/b.md": "---\ntitle: Bee page\nlinkTitle: Bee\nmenu:\n  main:\n    parent: guide\n    weight: 10\n---\n",
-        "guide/a.md": "---\ntitle: Ay page\nmenu:\n  main:\n    parent: guide\n    weight: 20\n    name: Custom name\n---\n",
+        "guide/_index.md": (
+            "---\ntitle: The guide\nlinkTitle: Guide\nmenu:\n  main:\n    identifier: guide\n"
+            "    weight: 1\n---\n"
+        ),
+        "guide/b.md": (
+            "---\ntitle: Bee page\nlinkTitle: Bee\nmenu:\n  main:\n    parent: guide\n"
+            "    weight: 10\n---\n"
+        ),
+        "guide/a.md": (
+            "---\ntitle: Ay page\nmenu:\n  main:\n    parent: guide\n    weight: 20\n"
+            "    name: Custom name\n---\n"
+        ),
         "guide/c.md": "---\ntitle: Sea\nmenu:\n  main:\n    parent: guide\n---\n",  # weight 0: last
         "faq.md": "---\ntitle: FAQ\nmenu:\n  main:\n    weight: 2\n---\n",
     }
@@ -122,11 +131,14 @@ def _menu_tree(root: Path, weights: dict[str, int]) -> None:
     files = {
         "conf.py": CONF,
         "_index.md": "---\ntitle: Home\n---\n",
-        "compare/_index.md": "---\ntitle: Compare\nmenu:\n  docs:\n    identifier: compare\n    weight: 1\n---\n",
+        "compare/_index.md": (
+            "---\ntitle: Compare\nmenu:\n  docs:\n    identifier: compare\n    weight: 1\n---\n"
+        ),
     }
     for name, weight in weights.items():
         files[f"compare/{name}.md"] = (
-            f"---\ntitle: {name.title()}\nmenu:\n  docs:\n    parent: compare\n    weight: {weight}\n---\n\nText.\n"
+            f"---\ntitle: {name.title()}\nmenu:\n  docs:\n    parent: compare\n"
+            f"    weight: {weight}\n---\n\nText.\n"
         )
     write_tree(root, files)
 
@@ -317,7 +329,8 @@ OUR_FIXTURE = Path(__file__).parent / "fixtures" / "docsy-sections"
 
 
 def test_docsy_tree_sidebar_follows_hugo_section_order(make_app, tmp_path):
-    """A tree with no menus: every section's sidebar children in the oracle's order, less toc_hide."""
+    """A tree with no menus: every section's sidebar children in the oracle's order, less
+    toc_hide."""
     shutil.copytree(OUR_FIXTURE / "content", tmp_path, dirs_exist_ok=True)
     (tmp_path / "conf.py").write_text(CONF)
     expected = json.loads((OUR_FIXTURE / "expected.json").read_text())
@@ -357,7 +370,8 @@ def test_unknown_menu_name_is_reported(make_app, tmp_path):
 
 
 def test_top_level_folders_without_index_are_sections(make_app, tmp_path):
-    """Hugo makes a section of a top-level folder with no _index.md, titled from its name (fixture 19)."""
+    """Hugo makes a section of a top-level folder with no _index.md, titled from its name (fixture
+    19)."""
     write_tree(
         tmp_path,
         {

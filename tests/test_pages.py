@@ -98,9 +98,18 @@ def test_seed_shaped_page(make_app, tmp_path):
 
 
 def test_front_matter_formats_give_the_same_page(make_app, tmp_path):
-    yaml_page = "---\ntitle: Long title\nlinkTitle: Short\ndescription: D\nweight: 2\n---\n\n## Part\n\nText.\n"
-    toml_page = '+++\ntitle = "Long title"\nlinkTitle = "Short"\ndescription = "D"\nweight = 2\n+++\n\n## Part\n\nText.\n'
-    json_page = '{\n  "title": "Long title",\n  "linkTitle": "Short",\n  "description": "D",\n  "weight": 2\n}\n\n## Part\n\nText.\n'
+    yaml_page = (
+        "---\ntitle: Long title\nlinkTitle: Short\ndescription: D\nweight: 2\n---\n\n## Part\n\n"
+        "Text.\n"
+    )
+    toml_page = (
+        '+++\ntitle = "Long title"\nlinkTitle = "Short"\ndescription = "D"\nweight = 2\n+++\n\n'
+        "## Part\n\nText.\n"
+    )
+    json_page = (
+        '{\n  "title": "Long title",\n  "linkTitle": "Short",\n  "description": "D",\n'
+        '  "weight": 2\n}\n\n## Part\n\nText.\n'
+    )
     app = build(
         make_app,
         tmp_path,
@@ -332,14 +341,21 @@ def test_warnings_can_be_suppressed(make_app, tmp_path):
 
 
 def test_front_matter_reaches_templates(make_app, tmp_path):
-    layout = '{% extends "!layout.html" %}\n{% block extrahead %}<meta name="fm" content="{{ hugo_params.type }}|{{ hugo_params.headcontent }}|{{ hugo_params.custom }}">{{ super() }}{% endblock %}\n'
+    layout = (
+        '{% extends "!layout.html" %}\n{% block extrahead %}<meta name="fm" '
+        'content="{{ hugo_params.type }}|{{ hugo_params.headcontent }}|{{ hugo_params.custom }}">'
+        "{{ super() }}{% endblock %}\n"
+    )
     conf = CONF + 'templates_path = ["_templates"]\n'
     write_tree(
         tmp_path,
         {
             "conf.py": conf,
             "_templates/layout.html": layout,
-            "_index.md": "---\ntitle: Home\ntype: indexpage\nheadContent: Sub\nparams:\n  custom: yes-custom\n---\n",
+            "_index.md": (
+                "---\ntitle: Home\ntype: indexpage\nheadContent: Sub\nparams:\n"
+                "  custom: yes-custom\n---\n"
+            ),
         },
     )
     app = make_app("html", srcdir=tmp_path)
@@ -355,7 +371,10 @@ def test_heading_attribute_ids(make_app, tmp_path):
         make_app,
         tmp_path,
         {
-            "_index.md": "---\ntitle: Home\n---\n\n## Releases at end of life {#eol-releases}\n\n```md\n## Kept {#literal}\n```\n"
+            "_index.md": (
+                "---\ntitle: Home\n---\n\n## Releases at end of life {#eol-releases}\n\n```md\n"
+                "## Kept {#literal}\n```\n"
+            )
         },
         builder="html",
     )
@@ -387,7 +406,8 @@ def test_hugo_markdown_syntax_is_on(make_app, tmp_path):
         "Feature | Yes\n--- | ---\nTables without outer pipes | yes\n\n"
         '<div class="raw-block">raw HTML</div>\n'
     )
-    # raw HTML is kept when the site allows it (markup.goldmark.renderer.unsafe, here hugo_unsafe_html)
+    # raw HTML is kept when the site allows it (markup.goldmark.renderer.unsafe, here
+    # hugo_unsafe_html)
     app = build(
         make_app,
         tmp_path,

@@ -1,4 +1,7 @@
-"""Draft, future and expired pages are not built, as Hugo leaves them out (hugo-semantics.md section 7)."""
+"""Draft, future and expired pages are not built, as Hugo leaves them out.
+
+Hugo's rule: ``hugolib/site.go`` (``shouldBuild``).
+"""
 
 from __future__ import annotations
 
@@ -34,7 +37,9 @@ def test_left_out_pages_in_the_build_and_after_edits(tmp_path):
             "docs/a.md": "---\ntitle: A\nmenu: main\n---\n\nText.\n",
             "docs/sub/_index.md": "---\ntitle: Sub\n---\n",
             "docs/sub/b.md": "---\ntitle: B\nmenu: main\n---\n",
-            "docs/wip.md": "---\ntitle: Work in progress\ndraft: true\nmenu: main\naliases: [/old-wip/]\n---\n",
+            "docs/wip.md": (
+                "---\ntitle: Work in progress\ndraft: true\nmenu: main\naliases: [/old-wip/]\n---\n"
+            ),
         },
     )
     out = tmp_path / "out"

@@ -1,4 +1,5 @@
-"""Shortcodes: the parser against Hugo's answers, the expansion, the served shortcodes, bad input."""
+"""Shortcodes: the parser against Hugo's answers, the expansion, the served shortcodes, bad
+input."""
 
 from __future__ import annotations
 
@@ -85,7 +86,8 @@ def test_syntax_errors_hugo_refuses_are_located_and_kept_as_text(fixture, line, 
 
 def test_forms_of_tags():
     nodes, problems = parse(
-        '{{<tip>}}a{{</tip>}} {{< note title="N" >}}b{{< / note >}} {{%tab%}}c{{%/ tab %}} {{< x />}}\n{{< y\n  a="1"\n>}}'
+        '{{<tip>}}a{{</tip>}} {{< note title="N" >}}b{{< / note >}} {{%tab%}}c{{%/ tab %}} '
+        '{{< x />}}\n{{< y\n  a="1"\n>}}'
     )
     assert problems == []
     assert [(sc.name, sc.inner_source, sc.named) for sc in walk(nodes)] == [
@@ -117,7 +119,11 @@ def _expand(text):
 
 
 def test_expansion_keeps_lines():
-    text = 'a\n{{< note title="T" >}}\nin {{< product "ysql" >}} x\n\n```\n{{< param k >}} {{< note >}}code{{< /note >}}\n```\n{{< /note >}}\n{{< unknown\n a="1" >}}\nz\n'
+    text = (
+        'a\n{{< note title="T" >}}\nin {{< product "ysql" >}} x\n\n```\n'
+        "{{< param k >}} {{< note >}}code{{< /note >}}\n```\n{{< /note >}}\n{{< unknown\n"
+        ' a="1" >}}\nz\n'
+    )
     result = _expand(text)
     assert result.text.count("\n") == text.count("\n")
     lines = result.text.split("\n")
@@ -298,7 +304,8 @@ larkspur serve
 
 
 def test_tabpane_persist_and_right(make_app, tmp_path):
-    """Docsy remembers the chosen tab by header (by default) or language across tabpanes; right=true aligns right."""
+    """Docsy remembers the chosen tab by header (by default) or language across tabpanes; right=true
+    aligns right."""
     app, warnings = build(make_app, tmp_path, {"t.md": TABS})
     assert [
         w for w in warnings if "not included in any toctree" not in w and "tabpane" not in w
@@ -393,7 +400,11 @@ def test_text_builder_gets_links_for_embeds(make_app, tmp_path):
 
 
 def test_unknown_and_broken_shortcodes_are_located_and_lose_nothing(make_app, tmp_path):
-    page = "---\ntitle: Bad\n---\n\n{{< mystery >}}\nInner **kept**.\n{{< /mystery >}}\n\n{{< mystery >}}\n\n{{< x a b=c >}}\n\n{{< note >}}\n\nNever closed, still here.\n\n{{% param nosuchkey %}}\n\nLine after.\n"
+    page = (
+        "---\ntitle: Bad\n---\n\n{{< mystery >}}\nInner **kept**.\n{{< /mystery >}}\n\n"
+        "{{< mystery >}}\n\n{{< x a b=c >}}\n\n{{< note >}}\n\nNever closed, still here.\n\n"
+        "{{% param nosuchkey %}}\n\nLine after.\n"
+    )
     app, warnings = build(make_app, tmp_path, {"b.md": page})
     located = sorted(re.sub(r"^.*?b\.md:", "", w) for w in warnings if "b.md" in w)
     assert len(located) == 3, located
@@ -419,7 +430,8 @@ def test_unknown_and_broken_shortcodes_are_located_and_lose_nothing(make_app, tm
 
 def test_line_numbers_survive_shortcodes(make_app, tmp_path):
     page = (
-        '---\ntitle: L\n---\n\n{{< tabpane text=true >}}\n{{% tab header="A" %}}\nx\n{{% /tab %}}\n{{< /tabpane >}}\n\n'
+        '---\ntitle: L\n---\n\n{{< tabpane text=true >}}\n{{% tab header="A" %}}\nx\n'
+        "{{% /tab %}}\n{{< /tabpane >}}\n\n"
         '{{< sections/3-box-card\n  title="T"\n  description="D"\n>}}\n\n[broken](#nowhere)\n'
     )
     _, warnings = build(make_app, tmp_path, {"l.md": page})
@@ -431,14 +443,17 @@ def test_site_mapping_of_own_shortcodes(make_app, tmp_path):
         "hugo_shortcodes = {\n"
         '  "slack-invite": {"text": "https://chat.example.org/join"},\n'
         '  "product": {"text": "**{0}**"},\n'
-        '  "callout": {"directive": "admonition", "argument": "title", "options": {"kind": "class"}},\n'
+        '  "callout": {"directive": "admonition", "argument": "title", '
+        '"options": {"kind": "class"}},\n'
         '  "kbd": {"role": "kbd", "param": "key"},\n'
         '  "api-tabs": "drop",\n'
         "}\n"
     )
     page = (
-        '---\ntitle: M\n---\n\nJoin [Slack]({{< slack-invite >}}) to talk about {{< product "ysql" >}}.\n\n'
-        '{{< callout title="Heads up" kind="tip" >}}\nMapped *content*.\n{{< /callout >}}\n\nPress {{< kbd key="Ctrl" >}}.\n\n{{< api-tabs >}}\n'
+        "---\ntitle: M\n---\n\nJoin [Slack]({{< slack-invite >}}) to talk about "
+        '{{< product "ysql" >}}.\n\n'
+        '{{< callout title="Heads up" kind="tip" >}}\nMapped *content*.\n{{< /callout >}}\n\n'
+        'Press {{< kbd key="Ctrl" >}}.\n\n{{< api-tabs >}}\n'
     )
     app, warnings = build(make_app, tmp_path, {"m.md": page}, conf=conf)
     assert [w for w in warnings if "toctree" not in w] == []
@@ -456,7 +471,8 @@ def test_site_mapping_of_own_shortcodes(make_app, tmp_path):
 def test_font_awesome_icons_become_accessible_symbols(make_app, tmp_path):
     page = (
         "---\ntitle: T\n---\n\n| Feature | A | B | C |\n| --- | --- | --- | --- |\n"
-        '| x | <i class="fa-solid fa-check"></i> | <i class="fa-solid fa-xmark"></i> | <i class="fa-solid fa-exclamation"></i> |\n'
+        '| x | <i class="fa-solid fa-check"></i> | <i class="fa-solid fa-xmark"></i> | '
+        '<i class="fa-solid fa-exclamation"></i> |\n'
     )
     app, _ = build(make_app, tmp_path, {"t.md": page})
     cells = soup(output_of(app, "t")).select("tbody td")[1:]

@@ -46,7 +46,8 @@ def test_url_conflict_the_first_by_path_keeps_the_url(make_app, tmp_path):
 
 def test_url_conflict_a_file_where_another_page_has_its_folder(make_app, tmp_path):
     files = {
-        "p.md": "---\ntitle: P\nurl: /same.txt\n---\n",  # a file, as Hugo writes a URL with a suffix
+        # a file, as Hugo writes a URL with a suffix
+        "p.md": "---\ntitle: P\nurl: /same.txt\n---\n",
         "q.md": "---\ntitle: Q\nurl: /same.txt/\n---\n",  # same.txt/index.html
     }
     app, warnings = build(make_app, tmp_path, files)

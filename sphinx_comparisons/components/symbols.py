@@ -40,7 +40,8 @@ _ICON_CLASSES = {
     "fa-exclamation-triangle": "partial",
     "fa-minus": "partial",
 }
-#: Matched against stripped text: with blanks on both ends, runs of spaces backtracked quadratically.
+#: Matched against stripped text: with blanks on both ends, runs of spaces backtracked
+#: quadratically.
 _ICON = re.compile(r"""<i\s+class\s*=\s*["']([^"']*)["'][^>]*>(?:\s*(</i>))?""", re.IGNORECASE)
 
 
@@ -77,7 +78,8 @@ def symbol_node(meaning: str) -> symbol:
 def visit_symbol_html(translator: Any, node: symbol) -> None:
     mark, label, _ = SYMBOLS[node["meaning"]]
     translator.body.append(
-        f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}"><span aria-hidden="true">{safeurl.attribute(mark)}</span>'
+        f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}">'
+        f'<span aria-hidden="true">{safeurl.attribute(mark)}</span>'
         f'<span class="hugo-visually-hidden">{safeurl.attribute(label)}</span></span>'
     )
     raise nodes.SkipNode

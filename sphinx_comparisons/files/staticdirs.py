@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 
 def copy(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: copy the static files into the output; an unchanged file is left alone."""
+    """``build-finished``: copy the static files into the output; an unchanged file is left
+    alone."""
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)

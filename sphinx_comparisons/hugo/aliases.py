@@ -1,8 +1,8 @@
 """Hugo aliases: old addresses of a page, each to be served by a small redirect file.
 
-Resolution follows ``hugolib/alias.go`` (``hugo-semantics.md`` section 3.1);
-on top of Hugo's checks we refuse other schemes, drive letters and UNC paths,
-and every path the output rule (``outputs.site_path``) refuses.
+Resolution follows ``hugolib/alias.go``; on top of Hugo's checks we refuse
+other schemes, drive letters and UNC paths, and every path the output rule
+(``outputs.site_path``) refuses.
 """
 
 from __future__ import annotations
@@ -106,7 +106,10 @@ def collect(
                 problems.append(
                     AliasProblem(
                         "output",
-                        f"alias {value!r} is the file {file} of the site's static folder, which wins; no redirect is written",
+                        (
+                            f"alias {value!r} is the file {file} of the site's static folder, "
+                            "which wins; no redirect is written"
+                        ),
                         page.key,
                         line,
                     )
@@ -126,7 +129,8 @@ def collect(
                 problems.append(
                     AliasProblem(
                         "alias_conflict",
-                        f"alias {value!r} ({url}) is already an alias of {claimed[file]!r}; that one is kept",
+                        f"alias {value!r} ({url}) is already an alias of {claimed[file]!r}; that "
+                        "one is kept",
                         page.key,
                         line,
                     )

@@ -1,7 +1,7 @@
 """A Hugo content tree as Hugo sees it: pages, sections, their order and their menus.
 
-Rules from ``resources/page/pages_sort.go`` and Hugo's section handling
-(``hugo-semantics.md`` section 6) and ``assembleMenus`` (section 2).
+Rules from ``resources/page/pages_sort.go``, Hugo's page map (sections and bundles,
+``hugolib/content_map_page.go``) and ``hugolib/site.go`` (``assembleMenus``).
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ class BuildOptions:
 def left_out(
     params: dict[str, Any], options: BuildOptions, now: dt.datetime | None = None
 ) -> str | None:
-    """Why Hugo builds no page from this front matter: ``draft``, ``future``, ``expired``; else None.
+    """Why Hugo builds no page from this front matter: ``draft``, ``future``, ``expired``; else
+    None.
 
     The front matter reader turns ``published: false`` into ``draft: true``.
     """
@@ -181,7 +182,7 @@ def section_tree(
     count as pages of the nearest section above them. ``home`` is the key of
     the root page (the ``_index.md`` at the top, or the Sphinx root document).
     With ``fileless`` (and a home), top-level folders are sections even
-    without an ``_index.md``, as in Hugo (hugo-semantics.md section 4.1).
+    without an ``_index.md``, as in Hugo.
     """
     listed = [page for page in pages if page.listed]
     sections = {page.folder: page for page in listed if page.kind == "section"}
@@ -237,8 +238,8 @@ def bundle_resources(pages: Iterable[Page]) -> set[str]:
     """Keys of the files inside a leaf bundle other than its ``index.md``.
 
     Hugo makes them the bundle's resources, never pages, however deep they
-    lie (hugo-semantics.md section 4.1). A top-level ``index.md`` is not a
-    bundle here: it is a Sphinx tree's root document.
+    lie. A top-level ``index.md`` is not a bundle here: it is a Sphinx tree's
+    root document.
     """
     pages = list(pages)
     # a folder with an _index.md is a section even if it also holds an index.md
@@ -297,7 +298,8 @@ def menus_of(
 
 
 def logical_path(page: Page) -> str:
-    """``docs/a.md`` -> ``docs/a``; ``docs/_index.md`` and ``docs/index.md`` -> ``docs``; home -> ``""``."""
+    """``docs/a.md`` -> ``docs/a``; ``docs/_index.md`` and ``docs/index.md`` -> ``docs``; home ->
+    ``""``."""
     path = PurePosixPath(page.path)
     logical = str(path.parent) if page.kind in {"section", "bundle"} else str(path.with_suffix(""))
     return "" if logical == "." else logical

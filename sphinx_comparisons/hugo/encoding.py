@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 def decode(data: bytes) -> tuple[str, int | None]:
-    """The text (BOM dropped, bad bytes replaced by U+FFFD) and the line of the first bad byte, if any."""
+    """The text (BOM dropped, bad bytes replaced by U+FFFD) and the line of the first bad byte, if
+    any."""
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:

@@ -18,7 +18,8 @@ _ATTRIBUTE = re.compile(
 
 
 def atx(line: str) -> tuple[int, str] | None:
-    """An ATX heading's level and text (its closing ``#`` run removed), as CommonMark reads the line.
+    """An ATX heading's level and text (its closing ``#`` run removed), as CommonMark reads the
+    line.
 
     String code rather than a regular expression: those backtracked cubically
     on a long run of spaces (``## a`` + 3,000 spaces + ``x``).
@@ -60,7 +61,8 @@ class AttributeProblem:
 
 
 def _attributes(text: str) -> list[str | None] | None:
-    """The tokens of an attribute list (an id's text, or None for any other), or None if it is not one."""
+    """The tokens of an attribute list (an id's text, or None for any other), or None if it is not
+    one."""
     tokens: list[str | None] = []
     position = 0
     while position < len(text):
@@ -107,7 +109,8 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
 
 
 def github_id(text: str) -> str:
-    """Goldmark's default heading id: letters, digits and ``_`` lowercased, each space or ``-`` a ``-``."""
+    """Goldmark's default heading id: letters, digits and ``_`` lowercased, each space or ``-`` a
+    ``-``."""
     out = []
     for char in text.strip():
         if char.isalnum() or char == "_":

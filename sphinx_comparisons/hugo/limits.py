@@ -23,15 +23,17 @@ class Limits:
         default=1_000_000,
         metadata={
             "help": "Characters read of one page (ten times the largest page of the Kubernetes "
-            "docs); the rest of a longer page is left out, cut at the last line break before the limit."
+            "docs); the rest of a longer page is left out, cut at the last line break before the "
+            "limit."
         },
     )
     frontmatter_nodes: int = field(
         default=20_000,
         metadata={
-            "help": "Values a page's front matter, or one YAML directive body or data file it uses, may hold "
-            'once YAML aliases are expanded ("billion laughs"); the text they hold may not expand past '
-            "``page_size`` either. Top-level keys or items past the budget are ignored."
+            "help": "Values a page's front matter, or one YAML directive body or data file it "
+            'uses, may hold once YAML aliases are expanded ("billion laughs"); the text they hold '
+            "may not expand past ``page_size`` either. Top-level keys or items past the budget are "
+            "ignored."
         },
     )
     frontmatter_depth: int = field(
@@ -44,9 +46,10 @@ class Limits:
     table_cells: int = field(
         default=10_000,
         metadata={
-            "help": "Table cells one page may hold: each ``|`` of its Markdown (a pipe table cell) and "
-            "each cell (product x feature) of its ``comparison`` tables (real pages hold under 600). "
-            "The page is read up to the line that goes past it; a comparison table keeps the features that fit."
+            "help": "Table cells one page may hold: each ``|`` of its Markdown (a pipe table cell) "
+            "and each cell (product x feature) of its ``comparison`` tables (real pages hold under "
+            "600). The page is read up to the line that goes past it; a comparison table keeps "
+            "the features that fit."
         },
     )
     shortcode_depth: int = field(
@@ -131,7 +134,10 @@ class IncludeChain:
         if self.count > limits.includes:
             if self.count > limits.includes + 1:
                 return ""
-            return f"is one include too many for this page (more than {limits.includes}; hugo_limits 'includes'); it and the later ones were left out"
+            return (
+                f"is one include too many for this page (more than {limits.includes}; "
+                "hugo_limits 'includes'); it and the later ones were left out"
+            )
         if found not in self.chain and len(self.chain) <= limits.include_depth:
             return None
         said = (found, line) in self.refused
@@ -148,7 +154,10 @@ class IncludeChain:
         return (
             ""
             if said
-            else f"would be included more than {limits.include_depth} files deep (hugo_limits 'include_depth'); it was left out"
+            else (
+                f"would be included more than {limits.include_depth} files deep (hugo_limits "
+                "'include_depth'); it was left out"
+            )
         )
 
 
@@ -169,7 +178,8 @@ class LineIndex:
 
 
 def truncate_at_count(text: str, char: str, limit: int) -> tuple[str, int | None]:
-    """``text`` cut before the line holding its ``limit + 1``-th ``char``; and the first line left out."""
+    """``text`` cut before the line holding its ``limit + 1``-th ``char``; and the first line left
+    out."""
     if text.count(char) <= limit:
         return text, None
     position = -1

@@ -128,7 +128,8 @@ def _row(
             problems.append(
                 MatrixProblem(
                     "comparison",
-                    f"feature {excerpt(feature)} has {len(values)} values for {len(products)} products",
+                    f"feature {excerpt(feature)} has {len(values)} values for {len(products)} "
+                    "products",
                     where,
                 )
             )
@@ -140,7 +141,8 @@ def _row(
                 problems.append(
                     MatrixProblem(
                         "comparison",
-                        f"feature {excerpt(feature)} names product {excerpt(name)}, which is not a column",
+                        f"feature {excerpt(feature)} names product {excerpt(name)}, which is not "
+                        "a column",
                         where,
                     )
                 )
@@ -167,7 +169,8 @@ def _row(
 
 
 def from_data(data: Any) -> tuple[Matrix, list[MatrixProblem]]:
-    """From ``{products: [...], features: {...}}`` or ``{products, groups: {group: {feature: ...}}}``."""
+    """From ``{products: [...], features: {...}}`` or
+    ``{products, groups: {group: {feature: ...}}}``."""
     problems: list[MatrixProblem] = []
     if not isinstance(data, dict):
         return Matrix(), [
@@ -257,7 +260,8 @@ def aggregate(claims: list[Claim]) -> tuple[Matrix, list[MatrixProblem]]:
             problems.append(
                 MatrixProblem(
                     "comparison_product",
-                    f"product {excerpt(claim.product)} is claimed by {owners[claim.product]!r} too; kept there",
+                    f"product {excerpt(claim.product)} is claimed by {owners[claim.product]!r} "
+                    "too; kept there",
                     claim.page,
                 )
             )
@@ -282,7 +286,8 @@ def aggregate(claims: list[Claim]) -> tuple[Matrix, list[MatrixProblem]]:
                 problems.append(
                     MatrixProblem(
                         "comparison_missing",
-                        f"{excerpt(claim.product)} says nothing about {excerpt(feature)}, which other pages compare",
+                        f"{excerpt(claim.product)} says nothing about {excerpt(feature)}, which "
+                        "other pages compare",
                         claim.page,
                     )
                 )
@@ -325,7 +330,8 @@ def within(matrix: Matrix, cells: int) -> tuple[Matrix, MatrixProblem | None]:
     )
     problem = MatrixProblem(
         "limit",
-        f"the table has {len(matrix.products):,} products and {rows:,} features, more than the {cells:,} cells "
+        f"the table has {len(matrix.products):,} products and {rows:,} features, more than the "
+        f"{cells:,} cells "
         f"left for this page's tables (hugo_limits 'table_cells'); {outcome}",
     )
     return Matrix(products, groups), problem

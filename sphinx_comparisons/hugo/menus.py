@@ -1,7 +1,7 @@
 """Hugo menus: entries from front matter and site config, assembled and sorted as Hugo does.
 
 Rules from ``navigation/pagemenus.go``, ``navigation/menu.go`` and
-``hugolib/site.go`` (``assembleMenus``): see ``hugo-semantics.md`` section 2.
+``hugolib/site.go`` (``assembleMenus``).
 """
 
 from __future__ import annotations
@@ -241,7 +241,8 @@ def assemble(
             problems.append(
                 MenuProblem(
                     "menu_duplicate",
-                    f'duplicate menu entry with identifier "{entry.key}" in menu "{entry.menu}"; it was dropped',
+                    f'duplicate menu entry with identifier "{entry.key}" in menu "{entry.menu}"; '
+                    "it was dropped",
                     entry.origin,
                 )
             )
@@ -265,8 +266,9 @@ def assemble(
             problems.append(
                 MenuProblem(
                     "menu_parent",
-                    f'menu entry "{entry.key}" names parent "{entry.parent}", which no entry in menu '
-                    f'"{entry.menu}" has; it is listed under a heading of that name, as Hugo does',
+                    f'menu entry "{entry.key}" names parent "{entry.parent}", which no entry in '
+                    f'menu "{entry.menu}" has; it is listed under a heading of that name, as Hugo '
+                    "does",
                     entry.origin,
                 )
             )
@@ -289,7 +291,8 @@ def _cut_deep(menu: str, top: list[MenuEntry], max_depth: int) -> list[MenuProbl
                     MenuProblem(
                         "limit",
                         f'menu "{menu}" nests deeper than {max_depth} levels at entry '
-                        f"\"{first.key}\" (hugo_limits 'menu_depth'); the deeper entries are left out",
+                        f"\"{first.key}\" (hugo_limits 'menu_depth'); the deeper entries are left "
+                        "out",
                         first.origin,
                     )
                 )
@@ -324,7 +327,8 @@ def _cycles(menu: str, kept: list[MenuEntry], top: list[MenuEntry]) -> list[Menu
         problems.append(
             MenuProblem(
                 "menu_cycle",
-                f'menu "{menu}" entries name each other as parents ({names}); they are left out of the menu',
+                f'menu "{menu}" entries name each other as parents ({names}); they are left out '
+                "of the menu",
                 loop[0].origin,
             )
         )

@@ -33,7 +33,8 @@ _SPHINX_TOP = re.compile(
     r"|genindex(?:-[^/]*)?(?:\.html)?|py-modindex(?:\.html)?)$",
     re.IGNORECASE,
 )
-#: The redirect lists this extension writes (a static file of that name is kept, and replaced by them).
+#: The redirect lists this extension writes (a static file of that name is kept, and replaced by
+#: them).
 _REDIRECT_FILES = re.compile(
     r"^(?:_redirects|redirects\.json|readthedocs-redirects\.json)$", re.IGNORECASE
 )
@@ -79,7 +80,10 @@ def _names_problem(names: list[str]) -> str | None:
         if len(name.encode("utf-8")) > MAX_SEGMENT_BYTES:
             return f"has a name longer than {MAX_SEGMENT_BYTES} bytes ({name[:40]}...)"
         if _WINDOWS_RESERVED.match(name) or name.endswith((".", " ")):
-            return "has a file name Windows reserves (CON, NUL, COM1 ...) or one ending in a dot or space"
+            return (
+                "has a file name Windows reserves (CON, NUL, COM1 ...) or one ending in a dot or "
+                "space"
+            )
     return None
 
 
@@ -87,7 +91,10 @@ def _reserved_problem(names: list[str]) -> str | None:
     if names and (_SPHINX_TOP.match(names[0]) or _REDIRECT_FILES.match(names[0])):
         return f"would replace /{names[0]}, which Sphinx or the theme writes"
     if any(name.startswith(".") for name in names):
-        return "names a dotfile or dot folder (.htaccess, .well-known ...), which web servers treat specially"
+        return (
+            "names a dotfile or dot folder (.htaccess, .well-known ...), which web servers treat "
+            "specially"
+        )
     return None
 
 

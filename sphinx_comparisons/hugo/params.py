@@ -19,7 +19,8 @@ _NOT_VALUES = frozenset({"params", "target", "_target"})
 
 
 def lookup(params: Any, dotted: str) -> Any:
-    """The value at a dotted key (``ui.sidebar``) of a params mapping, keys without case; or None."""
+    """The value at a dotted key (``ui.sidebar``) of a params mapping, keys without case; or
+    None."""
     value = params
     for part in dotted.lower().split("."):
         if not isinstance(value, dict) or part not in value:

@@ -67,9 +67,13 @@ def _hidden(relative: Path) -> bool:
 
 def refusal(reference: str, path: Path | str | None = None, allowed: Iterable[Path] = ()) -> str:
     """The message for a refused reference (``path``: where it was looked for, to tell a dot
-    file from a file outside the site); where it leads is not repeated beyond what the page wrote."""
+    file from a file outside the site); where it leads is not repeated beyond what the page
+    wrote."""
     if path is not None and contained(path, allowed, dotted=True) is not None:
-        return f"{reference!r} names a dot file or dot folder (.git/, .env ...); dot files are never read"
+        return (
+            f"{reference!r} names a dot file or dot folder (.git/, .env ...); dot files are never "
+            "read"
+        )
     return (
         f"{reference!r} leads outside the site (the content folder, the Hugo project root and "
         "conf.py's folder), directly or through a symlink; it is not read"

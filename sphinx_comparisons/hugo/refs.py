@@ -1,4 +1,4 @@
-"""Hugo's ``ref``/``relref`` page lookup (``hugo-semantics.md`` section 4.4)."""
+"""Hugo's ``ref``/``relref`` page lookup (``hugolib/page_collections.go``, ``getPageRef``)."""
 
 from __future__ import annotations
 

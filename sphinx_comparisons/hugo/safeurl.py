@@ -15,7 +15,8 @@ from __future__ import annotations
 import html
 import re
 
-#: Schemes a link may have; anything else (``javascript:``, ``data:``, ``vbscript:`` ...) is refused.
+#: Schemes a link may have; anything else (``javascript:``, ``data:``, ``vbscript:`` ...) is
+#: refused.
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
 #: ASCII control characters and space: stripped at both ends, control characters also inside.
@@ -34,7 +35,8 @@ def clean(url: str) -> str:
 
 
 def scheme(url: str) -> str | None:
-    """The lowercased scheme of the cleaned URL (``javascript``), or None for a path or ``#fragment``."""
+    """The lowercased scheme of the cleaned URL (``javascript``), or None for a path or
+    ``#fragment``."""
     found = _SCHEME.match(clean(url))
     return found.group(0)[:-1].lower() if found else None
 

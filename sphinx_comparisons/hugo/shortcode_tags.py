@@ -80,7 +80,8 @@ class _Reader:
         self.pos = self.text.index(self.close, self.pos) + 3
 
     def quoted(self) -> str:
-        """A ``"..."`` value with ``\\"`` and ``\\\\`` escapes, on one line (found with ``str.find``: linear)."""
+        """A ``"..."`` value with ``\\"`` and ``\\\\`` escapes, on one line (found with
+        ``str.find``: linear)."""
         out = []
         position = self.pos + 1
         while True:
@@ -136,7 +137,8 @@ class _Reader:
         match = _UNQUOTED.match(self.text, self.pos)
         if match is None:
             raise _TagError(
-                f"unrecognized character {char!r} in shortcode: parameters with characters other than "
+                f"unrecognized character {char!r} in shortcode: parameters with characters other "
+                "than "
                 "letters, digits, '_', '-' and '.' must be quoted"
             )
         self.pos = match.end()
@@ -148,7 +150,8 @@ class _Reader:
             and not self.at_self_close()
         ):
             raise _TagError(
-                f"unrecognized character {following!r} in shortcode: parameters with characters other "
+                f"unrecognized character {following!r} in shortcode: parameters with characters "
+                "other "
                 "than letters, digits, '_', '-' and '.' must be quoted"
             )
         return _typed(match.group(0))
@@ -201,7 +204,8 @@ def _read_tag(text: str, start: int, line: int) -> Tag:
                 # not mixed with "k=v" in the same call
                 if tag.positional or (spaced_style is not None and spaced_style != bool(spaced)):
                     raise _TagError(
-                        f"got named parameter {key.group(0)!r}. Cannot mix named and positional parameters"
+                        f"got named parameter {key.group(0)!r}. Cannot mix named and positional "
+                        "parameters"
                     )
                 spaced_style = bool(spaced)
                 reader.pos = key.end() + spaced + 1
@@ -220,7 +224,8 @@ def _read_tag(text: str, start: int, line: int) -> Tag:
 
 
 class _Finder:
-    """The next occurrence of a needle from a position, searched again only once passed: linear overall."""
+    """The next occurrence of a needle from a position, searched again only once passed: linear
+    overall."""
 
     def __init__(self, text: str, needle: str) -> None:
         self.text, self.needle, self.found = text, needle, -2
@@ -273,7 +278,8 @@ def lex(text: str, first_line: int = 1) -> tuple[list[Text | Tag], list[Problem]
                 problems.append(
                     Problem(
                         "shortcode_syntax",
-                        "escaped shortcode {{</* ... */>}} is never closed with */>}}; kept as text",
+                        "escaped shortcode {{</* ... */>}} is never closed with */>}}; kept as "
+                        "text",
                         line,
                     )
                 )

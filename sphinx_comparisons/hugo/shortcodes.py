@@ -120,7 +120,8 @@ def parse(
 
 
 def _cut_deep(nodes: list[Node], limit: int, problems: list[Problem]) -> None:
-    """Shortcodes nested deeper than ``limit`` become their source text (each level renders the next)."""
+    """Shortcodes nested deeper than ``limit`` become their source text (each level renders the
+    next)."""
     stack = [(nodes, 1)]
     reported = False
     while stack:
@@ -135,8 +136,9 @@ def _cut_deep(nodes: list[Node], limit: int, problems: list[Problem]) -> None:
                 problems.append(
                     Problem(
                         "limit",
-                        f"shortcodes nest deeper than {limit} levels here (hugo_limits 'shortcode_depth'); "
-                        f"{node.name!r} and the tags inside it are kept as text",
+                        f"shortcodes nest deeper than {limit} levels here (hugo_limits "
+                        f"'shortcode_depth'); {node.name!r} and the tags inside it are kept as "
+                        "text",
                         node.line,
                     )
                 )

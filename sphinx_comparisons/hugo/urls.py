@@ -1,8 +1,7 @@
 """Hugo's URLs for content files, and how a browser resolves links against them.
 
-Rules from ``resources/page/page_paths.go`` and ``common/paths/path.go``
-(``hugo-semantics.md`` section 4.1): pretty URLs, sanitised and lowercased
-paths, ``slug`` and ``url`` front matter.
+Rules from ``resources/page/page_paths.go`` and ``common/paths/path.go``: pretty URLs,
+sanitised and lowercased paths, ``slug`` and ``url`` front matter.
 """
 
 from __future__ import annotations
@@ -19,7 +18,8 @@ _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 def sanitize(path: str) -> str:
-    """Hugo's path sanitising: runs of spaces to ``-``; letters, digits, marks, ``%XX`` and ``./\\_#+~-@`` kept."""
+    """Hugo's path sanitising: runs of spaces to ``-``; letters, digits, marks, ``%XX`` and
+    ``./\\_#+~-@`` kept."""
     path = re.sub(" +", "-", path)
     out: list[str] = []
     index = 0

@@ -50,7 +50,8 @@ _ENDLESS = Size(_UNBOUNDED, _UNBOUNDED, _UNBOUNDED)
 
 
 def excerpt(value: Any) -> str:
-    """``repr`` of a page's value, at most about :data:`EXCERPT` characters, without walking all of it."""
+    """``repr`` of a page's value, at most about :data:`EXCERPT` characters, without walking all of
+    it."""
     if isinstance(value, str):
         return repr(value if len(value) <= EXCERPT else value[:EXCERPT] + "...")
     if isinstance(value, (dict, list)):
@@ -96,22 +97,30 @@ def measure(root: yaml.Node) -> dict[int, Size]:
 
 
 def _over(size: Size, total: Size, limits: Limits) -> str | None:
-    """Which budget taking ``size`` on top of ``total`` would break, as a message's end; None when none."""
+    """Which budget taking ``size`` on top of ``total`` would break, as a message's end; None when
+    none."""
     if size.depth > limits.frontmatter_depth:
         return (
             f"nests deeper than {limits.frontmatter_depth} levels (hugo_limits 'frontmatter_depth')"
         )
     if total.values + size.values > limits.frontmatter_nodes:
-        return f"takes the page past {limits.frontmatter_nodes} values once YAML aliases are expanded (hugo_limits 'frontmatter_nodes')"
+        return (
+            f"takes the page past {limits.frontmatter_nodes} values once YAML aliases are "
+            "expanded (hugo_limits 'frontmatter_nodes')"
+        )
     if total.characters + size.characters > limits.page_size:
-        return f"takes the page past {limits.page_size:,} characters once YAML aliases are expanded (hugo_limits 'page_size')"
+        return (
+            f"takes the page past {limits.page_size:,} characters once YAML aliases are expanded "
+            "(hugo_limits 'page_size')"
+        )
     return None
 
 
 def prune_oversized(
     root: yaml.Node, label: str, first: int, limits: Limits, problems: list[Problem]
 ) -> None:
-    """Leave out each top-level key (or list item) that takes the value past a budget, reporting it."""
+    """Leave out each top-level key (or list item) that takes the value past a budget, reporting
+    it."""
     if not isinstance(root, (yaml.MappingNode, yaml.SequenceNode)):
         return  # a lone scalar is no larger than its text
     sizes = measure(root)
@@ -127,7 +136,10 @@ def prune_oversized(
             kept.append((key_node, value_node))
             continue
         if isinstance(root, yaml.MappingNode):
-            name = f"key {excerpt(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else '?'}"
+            name = (
+                "key "
+                f"{excerpt(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else '?'}"
+            )
         else:
             name = f"item {index + 1}"
         problems.append(
@@ -188,8 +200,12 @@ def prune_unreadable(
             node.value = [item for item in node.value if id(item) not in bad]
 
 
-#: Python refuses to read longer integers (``sys.get_int_max_str_digits``): converting them is quadratic.
-TOO_LONG = f"is a number of more than {sys.get_int_max_str_digits():,} digits, more than can be read; it was ignored"
+#: Python refuses to read longer integers (``sys.get_int_max_str_digits``): converting them is
+#: quadratic.
+TOO_LONG = (
+    f"is a number of more than {sys.get_int_max_str_digits():,} digits, more than can be read; it "
+    "was ignored"
+)
 
 
 def too_long(err: Exception) -> bool:

@@ -1,4 +1,5 @@
-"""Admonition-like shortcodes: YugabyteDB's note/tip/warning, Docsy's alert, pageinfo, lead; Hugo's details."""
+"""Admonition-like shortcodes: YugabyteDB's note/tip/warning, Docsy's alert, pageinfo, lead; Hugo's
+details."""
 
 from __future__ import annotations
 

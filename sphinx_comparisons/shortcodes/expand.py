@@ -207,7 +207,8 @@ class _Expander:
         )
 
     def in_code(self, sc: Shortcode, kind: str) -> None:
-        """Inside a code fence the output is code: text shortcodes give text, others their inner text."""
+        """Inside a code fence the output is code: text shortcodes give text, others their inner
+        text."""
         if kind == TEXT:
             self.emit(
                 _keep_lines(
@@ -243,7 +244,8 @@ class _Expander:
         return known
 
     def inner_text(self, sc: Shortcode) -> str:
-        """The inner source with nested text shortcodes pasted in, others reduced to their inner text."""
+        """The inner source with nested text shortcodes pasted in, others reduced to their inner
+        text."""
         parts: list[str] = []
         for node in sc.inner or []:
             if isinstance(node, Text):

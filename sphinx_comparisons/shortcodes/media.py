@@ -104,7 +104,10 @@ def imgproc(call: Call) -> list[nodes.Node]:
     if name.startswith("/") or ".." in name.split("/") or "\0" in name:
         call.warn(
             "path",
-            f"imgproc: {name!r} is not the name of a resource of this page's bundle; it is not read",
+            (
+                f"imgproc: {name!r} is not the name of a resource of this page's bundle; it is "
+                "not read"
+            ),
         )
         return []
     bundle = paths.roots(folder)

@@ -1,4 +1,5 @@
-"""Which shortcodes are served: Hugo's built-ins, Docsy's and YugabyteDB's common ones, and a site's own (``hugo_shortcodes``).
+"""Which shortcodes are served: Hugo's built-ins, Docsy's and YugabyteDB's common ones, and a site's
+own (``hugo_shortcodes``).
 
 Each name has a kind (text, block, inline, drop: see ``expand.py``) and, unless it is text or drop,
 a handler that turns a :class:`~sphinx_comparisons.shortcodes.calls.Call` into nodes.

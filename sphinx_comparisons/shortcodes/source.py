@@ -1,4 +1,5 @@
-"""The source-read step: a page's shortcodes expanded, text shortcodes (param, ref, a site's text mappings) written in place."""
+"""The source-read step: a page's shortcodes expanded, text shortcodes (param, ref, a site's text
+mappings) written in place."""
 
 from __future__ import annotations
 

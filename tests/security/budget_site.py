@@ -13,7 +13,8 @@ Built = tuple[subprocess.CompletedProcess[str], Path]
 
 
 def build_once(folder: Path, pages: dict[str, str], timeout: int = 300) -> Built:
-    """Build ``pages`` (a tree with its own conf.py) as dirhtml: (the finished process, output folder)."""
+    """Build ``pages`` (a tree with its own conf.py) as dirhtml: (the finished process, output
+    folder)."""
     src = write_tree(folder, pages)
     out = src.parent / "out"
     command = [sys.executable, "-m", "sphinx", "-q", "-b", "dirhtml", str(src), str(out)]

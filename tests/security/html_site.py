@@ -16,7 +16,8 @@ PWN = "document.documentElement.dataset.pwned=1"
 def build(
     make_app, root: Path, pages: dict[str, str], site: dict[str, str] | None = None, **overrides
 ):
-    """Write ``content/`` (with ``pages``) and ``site`` files under ``root``, build dirhtml; (outdir, warnings)."""
+    """Write ``content/`` (with ``pages``) and ``site`` files under ``root``, build dirhtml;
+    (outdir, warnings)."""
     write_tree(
         root,
         {

@@ -32,7 +32,8 @@ def site(
 
 
 def snapshot(folder: Path, leave_out: Path | None = None) -> dict[str, str]:
-    """Every file and symlink under ``folder`` (but ``leave_out``) with a digest of what it holds."""
+    """Every file and symlink under ``folder`` (but ``leave_out``) with a digest of what it
+    holds."""
     found = {}
     for path in sorted(folder.rglob("*")):
         if leave_out is not None and (path == leave_out or leave_out in path.parents):
@@ -53,7 +54,8 @@ def build(tmp_path: Path, content: Path, *args: str) -> tuple[int, list[str], Pa
     after = snapshot(tmp_path, leave_out=out)
     kept = {k: v for k, v in before.items() if not k.startswith(str(out) + "/")}
     assert after == kept, (
-        f"the build changed files outside its output folder: {sorted(set(after.items()) ^ set(kept.items()))}"
+        "the build changed files outside its output folder: "
+        f"{sorted(set(after.items()) ^ set(kept.items()))}"
     )
     warnings = [
         line

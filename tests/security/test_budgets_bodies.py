@@ -37,7 +37,10 @@ def _table(first: int, count: int) -> str:
 
 
 PAGES = {
-    "conf.py": "extensions = ['sphinx_comparisons']\nhugo_limits = {'page_size': 200_000, 'table_cells': 100}\n",
+    "conf.py": (
+        "extensions = ['sphinx_comparisons']\n"
+        "hugo_limits = {'page_size': 200_000, 'table_cells': 100}\n"
+    ),
     "_index.md": "---\ntitle: Home\n---\n\nhome\n",
     "rel.md": "---\ntitle: Rel\n---\n\n```{related-posts}\n"
     + _indented(BOMB, "  ").replace("  a:", "- a:", 1)
@@ -45,7 +48,9 @@ PAGES = {
     "cmp.md": "---\ntitle: Cmp\n---\n\n```{comparison}\nbomb:\n"
     + _indented(BOMB, "  ")
     + "products: [Alpha, Beta]\nfeatures:\n  Kept feature: [yes, no]\n```\n\nafter cmp\n",
-    "cmpfile.md": "---\ntitle: Cmp file\n---\n\n```{comparison}\n:file: bomb.yaml\n```\n\nafter cmp file\n",
+    "cmpfile.md": (
+        "---\ntitle: Cmp file\n---\n\n```{comparison}\n:file: bomb.yaml\n```\n\nafter cmp file\n"
+    ),
     "bomb.yaml": "bomb:\n"
     + _indented(BOMB, "  ")
     + "products: [Alpha, Beta]\nfeatures:\n  File feature: [yes, no]\n",

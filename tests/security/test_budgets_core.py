@@ -1,4 +1,5 @@
-"""Budgets of the core parsers, called directly: linear time on quadratic inputs, limits honoured."""
+"""Budgets of the core parsers, called directly: linear time on quadratic inputs, limits
+honoured."""
 
 from __future__ import annotations
 

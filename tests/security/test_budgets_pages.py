@@ -21,7 +21,10 @@ DEPTH = 20_000
 NESTED = 100
 
 PAGES = {
-    "conf.py": "extensions = ['sphinx_comparisons']\nhugo_menus = ['main']\nhugo_limits = {'page_size': 200_000}\n",
+    "conf.py": (
+        "extensions = ['sphinx_comparisons']\nhugo_menus = ['main']\n"
+        "hugo_limits = {'page_size': 200_000}\n"
+    ),
     "_index.md": "---\ntitle: Home\nmenu:\n  main:\n    identifier: home\n---\n\nhome\n",
     "laughs.md": LAUGHS,
     "selfref.md": "---\ntitle: Self\nx: &x [*x]\n---\n\nafter self\n",
@@ -47,7 +50,10 @@ PAGES = {
     + "deep"
     + "{{< /alert >}}" * 600
     + "\n\nafter inline\n",
-    "selfinclude.md": '---\ntitle: Self include\n---\n\n{{< readfile file="selfinclude.md" >}}\n\n{{< readfile file="selfinclude.md" >}}\n\nafter self include\n',
+    "selfinclude.md": (
+        '---\ntitle: Self include\n---\n\n{{< readfile file="selfinclude.md" >}}\n\n'
+        '{{< readfile file="selfinclude.md" >}}\n\nafter self include\n'
+    ),
     "loop/a.md": '---\ntitle: Loop A\n---\n\n{{< readfile file="b.txt" >}}\n\nafter loop\n',
     "loop/b.txt": 'from b\n\n{{< readfile file="a.md" >}}\n',
     "fan/page.md": '---\ntitle: Fan\n---\n\n{{< includeMarkdown file="f1.txt" >}}\n\nafter fan\n',
@@ -57,7 +63,10 @@ PAGES = {
     },
     "fan/f9.txt": "bottom\n",
     **{
-        f"m{n}.md": f"---\ntitle: M{n}\nmenu:\n  main:\n    identifier: m{n}\n    parent: {'m' + str(n - 1) if n else 'home'}\n---\n\nmenu page {n}\n"
+        f"m{n}.md": (
+            f"---\ntitle: M{n}\nmenu:\n  main:\n    identifier: m{n}\n"
+            f"    parent: {'m' + str(n - 1) if n else 'home'}\n---\n\nmenu page {n}\n"
+        )
         for n in range(60)
     },
     "big/page.md": "---\ntitle: Big include\n---\n\n"

@@ -48,7 +48,9 @@ def test_comparison_file_that_is_not_utf8(tmp_path):
     _, warnings, page = build(
         tmp_path,
         {
-            "a.md": "---\ntitle: A\n---\n\n```{comparison}\n:file: data.yaml\n```\n\nafter the table\n",
+            "a.md": (
+                "---\ntitle: A\n---\n\n```{comparison}\n:file: data.yaml\n```\n\nafter the table\n"
+            ),
             "data.yaml": b"products: [x]\nfeatures:\n  f: {x: \xff\xfe}\n",
         },
     )
@@ -102,7 +104,10 @@ def test_block_shortcode_in_a_heading(tmp_path):
     _, _, page = build(
         tmp_path,
         {
-            "a.md": '---\ntitle: A\n---\n{{< youtube id="abc" title="Overview" >}}\n---\nafter the heading\n'
+            "a.md": (
+                '---\ntitle: A\n---\n{{< youtube id="abc" title="Overview" >}}\n---\n'
+                "after the heading\n"
+            )
         },
     )
     h2 = soup(page).find("h2")

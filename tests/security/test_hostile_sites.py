@@ -1,4 +1,5 @@
-"""Random hostile sites: whatever a page says, the build stays inside its folders and runs no script.
+"""Random hostile sites: whatever a page says, the build stays inside its folders and runs no
+script.
 
 Each example is a small Hugo tree whose pages mix every front matter key,
 shortcode, heading attribute, link and alias form the extension reads with
@@ -110,7 +111,10 @@ def body_lines(draw: st.DrawFn) -> str:
         f'{{{{< figure src="{text}" link="{text}" title="{text}" caption="{text}" >}}}}',
         f'{{{{% alert title="{text}" %}}}}\nInside\n{{{{% /alert %}}}}',
         f'{{{{< details summary="{text}" >}}}}\nHidden\n{{{{< /details >}}}}',
-        f'{{{{< tabpane text=true >}}}}\n{{{{% tab header="{text}" %}}}}\nTab\n{{{{% /tab %}}}}\n{{{{< /tabpane >}}}}',
+        (
+            f'{{{{< tabpane text=true >}}}}\n{{{{% tab header="{text}" %}}}}\nTab\n'
+            f"{{{{% /tab %}}}}\n{{{{< /tabpane >}}}}"
+        ),
         f'{{{{< card header="{text}" >}}}}\nCard\n{{{{< /card >}}}}',
         f'{{{{< index/item title="T" url="{text}" >}}}}',
         f'{{{{< blocks/feature title="T" url="{text}" >}}}}\nF\n{{{{< /blocks/feature >}}}}',

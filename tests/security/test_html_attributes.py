@@ -1,4 +1,5 @@
-"""Ids and attribute values: ids only from ``#id`` tokens in a safe alphabet, every value escaped."""
+"""Ids and attribute values: ids only from ``#id`` tokens in a safe alphabet, every value
+escaped."""
 
 from __future__ import annotations
 
@@ -76,7 +77,8 @@ def test_meta_description_is_escaped(make_app, tmp_path):
 def test_related_post_cards_escape_title_and_text(make_app, tmp_path):
     page = (
         "---\ntitle: P\n---\n\n```{related-posts}\n"
-        f"- title: '<img src=x onerror={PWN}>'\n  url: https://example.com/\n  description: '<script>{PWN}</script>'\n  date: '<b>x</b>'\n```\n"
+        f"- title: '<img src=x onerror={PWN}>'\n  url: https://example.com/\n"
+        f"  description: '<script>{PWN}</script>'\n  date: '<b>x</b>'\n```\n"
     )
     out, _ = build(make_app, tmp_path, {"p.md": page})
     html = main_html(out, "p")

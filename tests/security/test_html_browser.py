@@ -38,7 +38,8 @@ pytestmark = [
 JS = f"javascript:{PWN}"
 IMG = f"<img src=x onerror='{PWN}'>"
 SCRIPT = f"<script>{PWN}</script>"
-#: The payload without dots, quotes or blanks, which ended the id the old code took from a quoted value.
+#: The payload without dots, quotes or blanks, which ended the id the old code took from a quoted
+#: value.
 NO_DOTS = "with(document)with(documentElement)setAttribute(`data-pwned`,1)"
 
 PAGES = {
@@ -55,7 +56,8 @@ PAGES = {
         f'[md]({JS}) [tab](<java\tscript:{PWN}>) <{JS}> <a href="{JS}">raw</a>\n\n'
         f'{{{{< figure src="/x.png" link=" {JS}" >}}}}\n\n'
         f'{{{{< index/item title="Item" url="{JS}" linkText1="L" linkUrl1="{JS}" >}}}}\n\n'
-        f'{{{{< blocks/feature title="Feature" url="{JS}" >}}}}\nText\n{{{{< /blocks/feature >}}}}\n\n'
+        f'{{{{< blocks/feature title="Feature" url="{JS}" >}}}}\nText\n'
+        f"{{{{< /blocks/feature >}}}}\n\n"
         f'{{{{< lead link="{JS}" >}}}}\nLead.\n{{{{< /lead >}}}}\n\n'
         f'{{{{< iframe src=" {JS}" >}}}}\n\n'
         f"```{{card}} Card\n:link: {JS}\n\nBody\n```\n\n"
@@ -70,7 +72,8 @@ PAGES = {
         f"---\ntitle: Raw\naliases: [/old-raw/]\n---\n\n{SCRIPT}\n\nInline {IMG} here.\n\n"
         f'{{{{< figure src="/x.png" title="{IMG}" caption="{IMG}" >}}}}\n\n'
         f'{{{{< alert title="{IMG}" >}}}}\nAlert body\n{{{{< /alert >}}}}\n\n'
-        f'{{{{< tabpane >}}}}\n{{{{% tab header="{IMG}" %}}}}\nOne\n{{{{% /tab %}}}}\n{{{{< /tabpane >}}}}\n\n'
+        f'{{{{< tabpane >}}}}\n{{{{% tab header="{IMG}" %}}}}\nOne\n{{{{% /tab %}}}}\n'
+        f"{{{{< /tabpane >}}}}\n\n"
         f'{{{{< card header="{IMG}" >}}}}\nCard body\n{{{{< /card >}}}}\n\n'
         f'{{{{< details summary="{IMG}" >}}}}\nDetails body\n{{{{< /details >}}}}\n'
     ),

@@ -1,4 +1,5 @@
-"""What a page can put into the head and the scripts of its HTML: meta http-equiv, template values, MathJax."""
+"""What a page can put into the head and the scripts of its HTML: meta http-equiv, template values,
+MathJax."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ META_PAGES = {
     "p.md": (
         (
             "---\ntitle: P\n---\n\nText.\n\n```{eval-rst}\n.. meta::\n   :description: kept\n"
-            f"   :http-equiv=Content-Security-Policy: default-src *\n   :http-equiv=refresh: {REFRESH}\n```\n"
+            "   :http-equiv=Content-Security-Policy: default-src *\n"
+            f"   :http-equiv=refresh: {REFRESH}\n```\n"
         ),
         10,
     ),
@@ -71,7 +73,10 @@ PAYLOAD = f'"><img src=x onerror="{PWN}">'
 
 
 def test_hugo_params_in_templates_are_text(make_app, tmp_path):
-    page = f"---\ntitle: P\ntype: '{PAYLOAD}'\ntags: ['{PAYLOAD}']\nextra:\n  note: '<script>{PWN}</script>'\n---\n\nText.\n"
+    page = (
+        f"---\ntitle: P\ntype: '{PAYLOAD}'\ntags: ['{PAYLOAD}']\nextra:\n"
+        f"  note: '<script>{PWN}</script>'\n---\n\nText.\n"
+    )
     conf = CONF + 'templates_path = ["_templates"]\nexclude_patterns = ["_templates"]\n'
     out, _ = build(
         make_app, tmp_path, {"p.md": page, "conf.py": conf, "_templates/layout.html": LAYOUT}

@@ -1,4 +1,5 @@
-"""Links that get their address after the read-time check: toctree entries and docutils' indirect targets."""
+"""Links that get their address after the read-time check: toctree entries and docutils' indirect
+targets."""
 
 from __future__ import annotations
 

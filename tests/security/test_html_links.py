@@ -1,4 +1,5 @@
-"""One link allow-list (``hugo/safeurl.py``): every link a page names is http(s), mailto or a site path."""
+"""One link allow-list (``hugo/safeurl.py``): every link a page names is http(s), mailto or a site
+path."""
 
 from __future__ import annotations
 
@@ -76,7 +77,10 @@ def test_related_posts_yaml_with_blank_and_tab_before_the_scheme(make_app, tmp_p
 
 
 def test_related_posts_link_list_lines(make_app, tmp_path):
-    page = "---\ntitle: P\n---\n\n## Relevant blog posts\n\n- [Bad](javascript:alert(1))\n- [Data](data:text/html,x)\n- [Good](https://example.com/)\n"
+    page = (
+        "---\ntitle: P\n---\n\n## Relevant blog posts\n\n- [Bad](javascript:alert(1))\n"
+        "- [Data](data:text/html,x)\n- [Good](https://example.com/)\n"
+    )
     out, warnings = build(make_app, tmp_path, {"p.md": page})
     _no_live_script_link(main_html(out, "p"))
     assert located(warnings, "related") == [("p.md", 7), ("p.md", 8)]
@@ -86,7 +90,8 @@ def test_related_posts_link_list_lines(make_app, tmp_path):
 def test_comparison_product_link(make_app, tmp_path):
     page = (
         "---\ntitle: P\n---\n\n```{comparison}\nproducts:\n"
-        f'  - {{name: Evil, link: " {JS}"}}\n  - {{name: Fine, link: "https://example.com/"}}\nfeatures:\n  Speed: [yes, no]\n```\n'
+        f'  - {{name: Evil, link: " {JS}"}}\n  - {{name: Fine, link: "https://example.com/"}}\n'
+        "features:\n  Speed: [yes, no]\n```\n"
     )
     out, warnings = build(make_app, tmp_path, {"p.md": page})
     html = main_html(out, "p")
@@ -140,7 +145,10 @@ def test_menu_entry_url(make_app, tmp_path):
 
 def test_markdown_links_in_the_body_keep_their_text_only(make_app, tmp_path):
     # Goldmark reads them as links and writes no address (href=""): the reader sees the text
-    page = f"---\ntitle: P\n---\n\n[a]({JS}) [b](vbscript:x) [c](data:text/html,x) <{JS}> [d](<java\tscript:x>)\n"
+    page = (
+        f"---\ntitle: P\n---\n\n[a]({JS}) [b](vbscript:x) [c](data:text/html,x) <{JS}> "
+        "[d](<java\tscript:x>)\n"
+    )
     out, warnings = build(make_app, tmp_path, {"p.md": page})
     html = main_html(out, "p")
     _no_live_script_link(html)
@@ -174,7 +182,10 @@ def test_check_reports_refused_links(tmp_path):
     from sphinx_comparisons import cli
 
     (tmp_path / "p.md").write_text(
-        f'---\ntitle: P\n---\n\n[a]({JS})\n\n{{{{< lead link="vbscript:x" >}}}}\nL\n{{{{< /lead >}}}}\n',
+        (
+            f'---\ntitle: P\n---\n\n[a]({JS})\n\n{{{{< lead link="vbscript:x" >}}}}\nL\n'
+            f"{{{{< /lead >}}}}\n"
+        ),
         encoding="utf-8",
     )
     found = [(p.file, p.line) for p in cli.check(tmp_path).problems if p.kind == "hugo.link_scheme"]

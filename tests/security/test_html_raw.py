@@ -1,4 +1,5 @@
-"""Raw HTML follows ``markup.goldmark.renderer.unsafe`` (off by default) or ``hugo_unsafe_html``, as in Hugo."""
+"""Raw HTML follows ``markup.goldmark.renderer.unsafe`` (off by default) or ``hugo_unsafe_html``, as
+in Hugo."""
 
 from __future__ import annotations
 
@@ -34,7 +35,10 @@ def _page(body: str) -> dict[str, str]:
         (f'{{{{< figure src="/x.png" caption="{IMG_PARAM}" >}}}}', 5),
         (f'{{{{< alert title="{IMG_PARAM}" >}}}}\nBody\n{{{{< /alert >}}}}', 5),
         (
-            f'{{{{< tabpane >}}}}\n{{{{% tab header="{IMG_PARAM}" %}}}}\nOne\n{{{{% /tab %}}}}\n{{{{< /tabpane >}}}}',
+            (
+                f'{{{{< tabpane >}}}}\n{{{{% tab header="{IMG_PARAM}" %}}}}\nOne\n'
+                f"{{{{% /tab %}}}}\n{{{{< /tabpane >}}}}"
+            ),
             6,
         ),
         # sphinx-design parses a card's and a dropdown's title one line below the directive
@@ -64,7 +68,10 @@ def test_child_description_in_the_section_list(make_app, tmp_path):
     pages = {
         "docs/_index.md": "---\ntitle: Docs\n---\n",
         "docs/secret.txt": "TOP-SECRET-TEXT\n",
-        "docs/a.md": f'---\ntitle: A\ndescription: \'Hi {IMG} {{hugo-shortcode}}`readfile {{"p":["secret.txt"]}}`\'\n---\n\nText.\n',
+        "docs/a.md": (
+            f"---\ntitle: A\ndescription: 'Hi {IMG} {{hugo-shortcode}}`readfile "
+            f'{{"p":["secret.txt"]}}`\'\n---\n\nText.\n'
+        ),
     }
     out, warnings = build(make_app, tmp_path, pages)
     html = main_html(out, "docs")
@@ -78,7 +85,10 @@ def test_comparison_data_from_front_matter_runs_no_role(make_app, tmp_path):
     pages = {
         "c/_index.md": "---\ntitle: C\n---\n\n```{comparison}\n```\n",
         "c/secret.txt": "TOP-SECRET-TEXT\n",
-        "c/x.md": '---\ntitle: X\ncomparison:\n  features:\n    \'{hugo-shortcode}`readfile {"p":["secret.txt"]}`\': yes\n---\n',
+        "c/x.md": (
+            "---\ntitle: X\ncomparison:\n  features:\n    '{hugo-shortcode}`readfile "
+            '{"p":["secret.txt"]}`\': yes\n---\n'
+        ),
     }
     out, _ = build(make_app, tmp_path, pages)
     assert "TOP-SECRET-TEXT" not in main_html(out, "c")
@@ -114,7 +124,10 @@ def test_wrong_conf_value_is_reported(make_app, tmp_path):
 
 
 def test_font_awesome_symbols_and_markdown_markup_survive(make_app, tmp_path):
-    body = '<i class="fa-solid fa-check"></i> and <i class="fas fa-times"></i>\n\n~~gone~~ line  \nbreak\n\n- [x] done\n'
+    body = (
+        '<i class="fa-solid fa-check"></i> and <i class="fas fa-times"></i>\n\n~~gone~~ line  \n'
+        "break\n\n- [x] done\n"
+    )
     out, warnings = build(make_app, tmp_path, _page(body))
     html = main_html(out, "p")
     assert "hugo-symbol-yes" in html and "hugo-symbol-no" in html

@@ -1,4 +1,5 @@
-"""The allow-list and the attribute tokenizer run in linear time: 100 KB of hostile input, well under a second."""
+"""The allow-list and the attribute tokenizer run in linear time: 100 KB of hostile input, well
+under a second."""
 
 from __future__ import annotations
 

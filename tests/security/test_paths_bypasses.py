@@ -34,12 +34,15 @@ def test_standard_include_may_name_only_docutils_include_files(tmp_path):
     absolute = secret(tmp_path)
     climbing = f"<{CLIMB}{str(absolute).lstrip('/')}>"
     md = (
-        f"---\ntitle: M\n---\n\n```{{include}} {climbing}\n```\n\n```{{include}} <{absolute}>\n```\n"
-        + STILL_HERE
+        f"---\ntitle: M\n---\n\n```{{include}} {climbing}\n```\n\n```{{include}} <{absolute}>\n"
+        "```\n" + STILL_HERE
     )
     page = rst(
         "R",
-        f".. include:: {climbing}\n   :literal:\n\n.. include:: <{absolute}>\n\n.. include:: <isonum.txt>\n\nMark |trade|.",
+        (
+            f".. include:: {climbing}\n   :literal:\n\n.. include:: <{absolute}>\n\n"
+            ".. include:: <isonum.txt>\n\nMark |trade|."
+        ),
     )
     content = site(tmp_path, {"m.md": md, "r.rst": page})
     code, warnings, out = build(tmp_path, content)
@@ -55,8 +58,8 @@ def test_standard_include_may_name_only_docutils_include_files(tmp_path):
 def test_literalinclude_diff_file_is_checked(tmp_path):
     secret(tmp_path)
     md = (
-        "---\ntitle: M\n---\n\n```{literalinclude} m.md\n:diff: ../../secret.txt\n```\n\n```{literalinclude} m.md\n:diff: old.md\n```\n"
-        + STILL_HERE
+        "---\ntitle: M\n---\n\n```{literalinclude} m.md\n:diff: ../../secret.txt\n```\n\n"
+        "```{literalinclude} m.md\n:diff: old.md\n```\n" + STILL_HERE
     )
     page = rst("R", ".. literalinclude:: r.rst\n   :diff: ../../secret.txt")
     content = site(tmp_path, {"m.md": md, "r.rst": page, "old.txt": "x\n"})
@@ -73,7 +76,10 @@ def test_literalinclude_diff_file_is_checked(tmp_path):
 
 def test_file_options_in_an_included_rst_file_are_checked_where_they_are_read(tmp_path):
     secret(tmp_path)
-    included = ".. csv-table:: t\n   :file: ../../secret.txt\n\n.. raw:: html\n   :file: ../../secret.txt\n\n.. csv-table:: ok\n   :file: near.csv\n"
+    included = (
+        ".. csv-table:: t\n   :file: ../../secret.txt\n\n.. raw:: html\n"
+        "   :file: ../../secret.txt\n\n.. csv-table:: ok\n   :file: near.csv\n"
+    )
     content = site(
         tmp_path,
         {
@@ -94,12 +100,16 @@ def test_file_options_in_an_included_rst_file_are_checked_where_they_are_read(tm
 def test_translated_directive_names_are_the_overrides(tmp_path):
     secret(tmp_path)
     md = (
-        "---\ntitle: M\n---\n\n```{einfügen} ../../secret.txt\n```\n\n```{csv-tabelle} t\n:file: ../../secret.txt\n```\n\n"
+        "---\ntitle: M\n---\n\n```{einfügen} ../../secret.txt\n```\n\n```{csv-tabelle} t\n"
+        ":file: ../../secret.txt\n```\n\n"
         "```{roh} html\n:file: ../../secret.txt\n```\n\n```{einfügen} inside.md\n```\n" + STILL_HERE
     )
     page = rst(
         "R",
-        ".. einfügen:: ../../secret.txt\n   :literal:\n\n.. csv-tabelle:: x\n   :file: ../../secret.txt",
+        (
+            ".. einfügen:: ../../secret.txt\n   :literal:\n\n.. csv-tabelle:: x\n"
+            "   :file: ../../secret.txt"
+        ),
     )
     content = site(tmp_path, {"m.md": md, "r.rst": page, "inside.md": "Included from inside.\n"})
     code, warnings, out = build(
@@ -114,9 +124,10 @@ def test_translated_directive_names_are_the_overrides(tmp_path):
 
 def test_dot_files_of_the_project_are_never_read(tmp_path):
     md = (
-        '---\ntitle: M\n---\n\n{{< readfile file="/.git/config" code="true" >}}\n\n{{< readfile file="/.env" >}}\n\n'
-        '{{< readfile file="env.txt" >}}\n\n```{literalinclude} /.hidden/notes.txt\n```\n\n{{< readfile file="/ok.txt" >}}\n'
-        + STILL_HERE
+        '---\ntitle: M\n---\n\n{{< readfile file="/.git/config" code="true" >}}\n\n'
+        '{{< readfile file="/.env" >}}\n\n'
+        '{{< readfile file="env.txt" >}}\n\n```{literalinclude} /.hidden/notes.txt\n```\n\n'
+        '{{< readfile file="/ok.txt" >}}\n' + STILL_HERE
     )
     content = site(
         tmp_path,

@@ -1,4 +1,5 @@
-"""Issue 12, output containment: no URL, slug or alias writes outside the output folder or over Sphinx's files."""
+"""Issue 12, output containment: no URL, slug or alias writes outside the output folder or over
+Sphinx's files."""
 
 from __future__ import annotations
 

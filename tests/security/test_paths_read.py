@@ -35,7 +35,10 @@ def test_readfile_code_passwd_is_refused(tmp_path):
     content = site(
         tmp_path,
         {
-            "docs/a.md": '---\ntitle: A\n---\n\n{{< readfile file="../../../../../../../../etc/passwd" code="true" >}}'
+            "docs/a.md": (
+                '---\ntitle: A\n---\n\n{{< readfile file="../../../../../../../../etc/passwd" '
+                'code="true" >}}'
+            )
             + STILL_HERE
         },
     )
@@ -50,7 +53,10 @@ def test_readfile_proc_environ_is_refused(tmp_path, secret_env):
     content = site(
         tmp_path,
         {
-            "docs/a.md": '---\ntitle: A\n---\n\n{{< readfile file="../../../../../../../../proc/self/environ" code="true" >}}'
+            "docs/a.md": (
+                "---\ntitle: A\n---\n\n{{< readfile "
+                'file="../../../../../../../../proc/self/environ" code="true" >}}'
+            )
             + STILL_HERE
         },
     )
@@ -65,7 +71,9 @@ def test_include_markdown_from_the_root_is_refused(tmp_path):
     content = site(
         tmp_path,
         {
-            "docs/a.md": '---\ntitle: A\n---\n\n{{< includeMarkdown "/../../../../../../etc/passwd" >}}'
+            "docs/a.md": (
+                '---\ntitle: A\n---\n\n{{< includeMarkdown "/../../../../../../etc/passwd" >}}'
+            )
             + STILL_HERE
         },
     )
@@ -92,7 +100,10 @@ def test_readfile_inside_the_site_still_works_and_non_utf8_warns(tmp_path):
     content = site(
         tmp_path,
         {
-            "docs/a.md": '---\ntitle: A\n---\n\n{{< readfile file="/snippets/ok.md" >}}\n\n{{< readfile file="bad.txt" >}}'
+            "docs/a.md": (
+                '---\ntitle: A\n---\n\n{{< readfile file="/snippets/ok.md" >}}\n\n'
+                '{{< readfile file="bad.txt" >}}'
+            )
             + STILL_HERE
         },
         extra={"snippets/ok.md": "Snippet from the project root.\n"},
@@ -126,7 +137,10 @@ def test_comparison_file_errors_do_not_quote_the_file(tmp_path):
     content = site(
         tmp_path,
         {
-            "docs/a.md": "---\ntitle: A\n---\n\n```{comparison}\n:file: data.yaml\n```\n\n```{comparison}\n:file: latin.yaml\n```\n"
+            "docs/a.md": (
+                "---\ntitle: A\n---\n\n```{comparison}\n:file: data.yaml\n```\n\n```{comparison}\n"
+                ":file: latin.yaml\n```\n"
+            )
             + STILL_HERE
         },
     )
@@ -143,7 +157,10 @@ def test_comparison_file_errors_do_not_quote_the_file(tmp_path):
 
 @needs_passwd
 def test_imgproc_cannot_leave_the_bundle(tmp_path):
-    page = '---\ntitle: A\n---\n\n{{< imgproc "/../../../../../../etc/passwd" Fill "10x10" >}}\nC\n{{< /imgproc >}}\n\n{{< imgproc "../../../../../.." Fill "1x1" >}}\nD\n{{< /imgproc >}}'
+    page = (
+        '---\ntitle: A\n---\n\n{{< imgproc "/../../../../../../etc/passwd" Fill "10x10" >}}\nC\n'
+        '{{< /imgproc >}}\n\n{{< imgproc "../../../../../.." Fill "1x1" >}}\nD\n{{< /imgproc >}}'
+    )
     content = site(tmp_path, {"docs/a/index.md": page + STILL_HERE})
     (content / "docs" / "a" / "linked.png").symlink_to(PASSWD)
     code, warnings, out = build(tmp_path, content)
@@ -155,7 +172,10 @@ def test_imgproc_cannot_leave_the_bundle(tmp_path):
 
 @needs_passwd
 def test_markdown_image_and_figure_outside_are_not_copied(tmp_path):
-    page = '---\ntitle: A\n---\n\n![x](../../../../../../../../etc/passwd)\n\n{{< figure src="../../../../../../../etc/passwd" caption="c" >}}'
+    page = (
+        "---\ntitle: A\n---\n\n![x](../../../../../../../../etc/passwd)\n\n"
+        '{{< figure src="../../../../../../../etc/passwd" caption="c" >}}'
+    )
     content = site(tmp_path, {"docs/a.md": page + STILL_HERE})
     code, warnings, out = build(tmp_path, content)
     assert located(warnings, "path", "docs/a.md", 5)
@@ -206,7 +226,10 @@ def test_myst_file_directives_are_contained(tmp_path):
 
 @needs_passwd
 def test_include_like_shortcode_mapping_is_contained(tmp_path):
-    conf = 'extensions = ["sphinx_comparisons"]\nhugo_shortcodes = {"code": {"directive": "literalinclude"}}\n'
+    conf = (
+        'extensions = ["sphinx_comparisons"]\n'
+        'hugo_shortcodes = {"code": {"directive": "literalinclude"}}\n'
+    )
     content = site(
         tmp_path,
         {
@@ -268,7 +291,10 @@ def test_linked_figure_whose_image_is_refused_still_builds(tmp_path):
     content = site(
         tmp_path,
         {
-            "docs/a.md": '---\ntitle: A\n---\n\n{{< figure src="../../../elsewhere.png" link="https://example.org/" caption="Cap" >}}'
+            "docs/a.md": (
+                '---\ntitle: A\n---\n\n{{< figure src="../../../elsewhere.png" '
+                'link="https://example.org/" caption="Cap" >}}'
+            )
             + STILL_HERE
         },
     )
@@ -283,7 +309,8 @@ def test_names_too_long_for_the_system_are_not_files(tmp_path):
     # Python 3.11's Path.is_file raises on ENAMETOOLONG: MyST's link lookup and ours must not
     name = "x" * 300
     page = (
-        f'---\ntitle: A\n---\n\n[link]({name})\n\n![image]({name})\n\n{{{{< figure src="{name}" >}}}}\n\n'
+        f"---\ntitle: A\n---\n\n[link]({name})\n\n![image]({name})\n\n"
+        f'{{{{< figure src="{name}" >}}}}\n\n'
         f'{{{{< readfile file="{name}" >}}}}\n\n{{{{< imgproc "{name}" >}}}}' + STILL_HERE
     )
     content = site(tmp_path, {"docs/a.md": page})
@@ -297,7 +324,10 @@ def test_figure_whose_image_is_refused_shows_its_caption_once(tmp_path):
     content = site(
         tmp_path,
         {
-            "docs/a.md": '---\ntitle: A\n---\n\n{{< figure src="../../../elsewhere.png" caption="The caption" >}}'
+            "docs/a.md": (
+                "---\ntitle: A\n---\n\n"
+                '{{< figure src="../../../elsewhere.png" caption="The caption" >}}'
+            )
             + STILL_HERE
         },
     )
