@@ -55,8 +55,16 @@ def instrument() -> None:
             if inspect.isclass(value):
                 for method in _METHODS:
                     if method in vars(value):
-                        setattr(value, method, _timed(f"{info.name}.{attribute}.{method}", vars(value)[method]))
-            elif inspect.isfunction(value) and (attribute.startswith(("on_", "visit_")) or attribute in {"scan", "write", "fix_search_index", "remove_stale_pages", "shortcode_role"}):
+                        setattr(
+                            value,
+                            method,
+                            _timed(f"{info.name}.{attribute}.{method}", vars(value)[method]),
+                        )
+            elif inspect.isfunction(value) and (
+                attribute.startswith(("on_", "visit_"))
+                or attribute
+                in {"scan", "write", "fix_search_index", "remove_stale_pages", "shortcode_role"}
+            ):
                 setattr(module, attribute, _timed(f"{info.name}.{attribute}", value))
 
 
@@ -67,12 +75,23 @@ def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "content", Path(tmp) / "out"
         generate(count, src)
-        app = Sphinx(str(src), None, str(out), str(out / ".doctrees"), "dirhtml", status=None, warning=None,
-                     confoverrides={"extensions": ["sphinx_comparisons"]})
+        app = Sphinx(
+            str(src),
+            None,
+            str(out),
+            str(out / ".doctrees"),
+            "dirhtml",
+            status=None,
+            warning=None,
+            confoverrides={"extensions": ["sphinx_comparisons"]},
+        )
         start = time.perf_counter()
         app.build()
         total = time.perf_counter() - start
-    print(f"pages: {count}; build {total:.2f} s; the extension's own code (a call made inside another counts in both):")
+    print(
+        f"pages: {count}; build {total:.2f} s; the extension's own code "
+        "(a call made inside another counts in both):"
+    )
     for name, spent in sorted(totals.items(), key=lambda item: -item[1]):
         print(f"{spent:8.3f} s {counts[name]:7d} x  {name}")
 

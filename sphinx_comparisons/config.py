@@ -51,7 +51,9 @@ def _optional_path(value: Any) -> Any:
 
 
 def _count(value: Any) -> Any:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else _UNSET
+    return (
+        value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else _UNSET
+    )
 
 
 def _optional_url(value: Any) -> Any:
@@ -76,7 +78,11 @@ def _shortcode_map(value: Any) -> Any:
     for name, spec in value.items():
         if spec == "drop":
             continue
-        if not isinstance(name, str) or not isinstance(spec, dict) or not set(spec) <= _SHORTCODE_KEYS:
+        if (
+            not isinstance(name, str)
+            or not isinstance(spec, dict)
+            or not set(spec) <= _SHORTCODE_KEYS
+        ):
             return _UNSET
         if sum(key in spec for key in ("directive", "role", "text")) != 1:
             return _UNSET
@@ -102,10 +108,15 @@ def _limits(value: Any) -> Any:
 
 
 def _limits_help() -> str:
-    listed = "; ".join(f"``{name}`` ({default:,}): {meaning}" for name, (default, meaning) in budgets.Limits.documentation().items())
-    return ("Raise or lower the budgets that bound how much work one page can cause, by name: "
-            f"``{{\"page_size\": 8_000_000}}``. A page over a budget is reported (``hugo.limit``) and "
-            f"built without the part that went over. The budgets and their defaults: {listed}")
+    listed = "; ".join(
+        f"``{name}`` ({default:,}): {meaning}"
+        for name, (default, meaning) in budgets.Limits.documentation().items()
+    )
+    return (
+        "Raise or lower the budgets that bound how much work one page can cause, by name: "
+        f'``{{"page_size": 8_000_000}}``. A page over a budget is reported (``hugo.limit``) and '
+        f"built without the part that went over. The budgets and their defaults: {listed}"
+    )
 
 
 def _menu_names(value: Any) -> Any:
@@ -185,7 +196,8 @@ class HugoConfig:
             "rebuild": "env",
             "help": "The address of the live Hugo site (``https://docs.example.com``). Links "
             "and images that point at site paths outside this tree go there; unset, such links "
-            "are reported (``hugo.link_unresolved``). Also the base of redirect pages' canonical links.",
+            "are reported (``hugo.link_unresolved``). Also the base of redirect pages' "
+            "canonical links.",
         },
     )
     heading_ids: str | None = field(
@@ -206,11 +218,11 @@ class HugoConfig:
             "type": "dict[str, dict | str]",
             "check": _shortcode_map,
             "rebuild": "env",
-            "help": "Your own shortcodes, by name: ``{\"directive\": \"note\", \"argument\": \"title\", "
-            "\"options\": {\"param\": \"option\"}}`` renders a MyST directive (the inner Markdown "
-            "is its content), ``{\"role\": \"kbd\", \"param\": \"key\"}`` a role, ``{\"text\": "
-            "\"... {0} {name} {inner} ...\"}`` pastes text (usable in link targets and code), "
-            "``\"drop\"`` removes it. Served shortcodes can be overridden the same way.",
+            "help": 'Your own shortcodes, by name: ``{"directive": "note", "argument": "title", '
+            '"options": {"param": "option"}}`` renders a MyST directive (the inner Markdown '
+            'is its content), ``{"role": "kbd", "param": "key"}`` a role, ``{"text": '
+            '"... {0} {name} {inner} ..."}`` pastes text (usable in link targets and code), '
+            '``"drop"`` removes it. Served shortcodes can be overridden the same way.',
         },
     )
 
@@ -230,7 +242,7 @@ class HugoConfig:
             "type": "int",
             "check": _count,
             "rebuild": "env",
-            "help": "Add a \"Related pages\" block listing this many pages to the end of every page, "
+            "help": 'Add a "Related pages" block listing this many pages to the end of every page, '
             "scored as Hugo's related content does (keywords, tags, dates; the ``related`` "
             "site config), with menu siblings as the fallback. ``0`` adds none.",
         },
@@ -242,10 +254,10 @@ class HugoConfig:
             "type": 'list of "drafts", "future", "expired"',
             "check": _build_kinds,
             "rebuild": "env",
-            "help": "Content Hugo leaves out that this build includes anyway, like ``hugo -D -F -E``: "
-            "``drafts``, ``future`` (a publish date to come), ``expired``. Added to the Hugo config's "
-            "``buildDrafts``, ``buildFuture`` and ``buildExpired``. ``-D hugo_build=drafts`` on the "
-            "command line suits a preview build.",
+            "help": "Content Hugo leaves out that this build includes anyway, like "
+            "``hugo -D -F -E``: ``drafts``, ``future`` (a publish date to come), ``expired``. "
+            "Added to the Hugo config's ``buildDrafts``, ``buildFuture`` and ``buildExpired``. "
+            "``-D hugo_build=drafts`` on the command line suits a preview build.",
         },
     )
 
@@ -269,14 +281,16 @@ class HugoConfig:
             "rebuild": "env",
             "help": "Whether raw HTML in pages (and in shortcode parameters and descriptions) is "
             "kept. Unset: the Hugo config's ``markup.goldmark.renderer.unsafe``, off by default as "
-            "in Hugo, which writes ``<!-- raw HTML omitted -->`` instead (``hugo.raw_html``). Pages "
-            "are untrusted: turn it on only for content you trust.",
+            "in Hugo, which writes ``<!-- raw HTML omitted -->`` instead (``hugo.raw_html``). "
+            "Pages are untrusted: turn it on only for content you trust.",
         },
     )
     limits: dict[str, int] = field(
         default_factory=dict,
         metadata={
-            "type": "dict of limit name -> positive int (" + ", ".join(budgets.Limits.names()) + ")",
+            "type": "dict of limit name -> positive int ("
+            + ", ".join(budgets.Limits.names())
+            + ")",
             "check": _limits,
             "rebuild": "env",
             "help": _limits_help(),
@@ -291,7 +305,11 @@ class HugoConfig:
 def setup(app: Sphinx) -> None:
     """Declare every ``hugo_*`` value with its default; validate them once conf.py is read."""
     for spec in HugoConfig.fields():
-        default = spec.default_factory() if spec.default_factory is not dataclasses.MISSING else spec.default  # type: ignore[misc]
+        default = (
+            spec.default_factory()
+            if spec.default_factory is not dataclasses.MISSING
+            else spec.default
+        )  # type: ignore[misc]
         # Types are checked by ``validate``, with our own message and subtype.
         app.add_config_value(PREFIX + spec.name, default, spec.metadata["rebuild"], types=Any)
     app.connect("config-inited", apply, priority=pipeline.SETTINGS)

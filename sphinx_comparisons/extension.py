@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_comparisons import addresses, compat, components, config, files, navigation, page, shortcodes, site
+from sphinx_comparisons import (
+    addresses,
+    compat,
+    components,
+    config,
+    files,
+    navigation,
+    page,
+    shortcodes,
+    site,
+)
 from sphinx_comparisons.checkbuilder import CheckBuilder
 
 if TYPE_CHECKING:

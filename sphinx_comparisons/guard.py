@@ -53,10 +53,16 @@ _logger = logging.getLogger(__name__)
 
 
 def report(
-    what: Callable[..., Any] | type, error: Exception, page: str | None, line: int | None = None,
-    *, method: str = "", located: bool = True,
+    what: Callable[..., Any] | type,
+    error: Exception,
+    page: str | None,
+    line: int | None = None,
+    *,
+    method: str = "",
+    located: bool = True,
 ) -> None:
-    """The ``hugo.internal`` warning for ``what`` failing on ``page`` (a docname unless not ``located``)."""
+    """The ``hugo.internal`` warning for ``what`` failing on ``page`` (a docname unless not
+    ``located``)."""
     name = f"{getattr(what, '__module__', '?')}.{getattr(what, '__qualname__', what)}"
     name += f".{method}" if method else ""
     text = str(error)
@@ -120,7 +126,9 @@ def page_context(handler: Callable[..., Any]) -> Callable[..., Any]:
     """``html-page-context``: on failure, the template context is what it was before."""
 
     @functools.wraps(handler)
-    def guarded(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> Any:
+    def guarded(
+        app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    ) -> Any:
         before = dict(context)
         try:
             return handler(app, pagename, templatename, context, doctree)
@@ -151,7 +159,9 @@ def transform(cls: T) -> T:
             raise
         except Exception as error:  # noqa: BLE001
             give_sections_ids(self.document)
-            report(cls, error, _docname(getattr(self.document.settings, "env", None)), method="apply")
+            report(
+                cls, error, _docname(getattr(self.document.settings, "env", None)), method="apply"
+            )
 
     wrapped = type(cls.__name__, (cls,), {"apply": apply, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
@@ -163,7 +173,9 @@ def domain(cls: T) -> T:
     base: Any = cls
 
     @functools.wraps(base.process_doc)
-    def process_doc(self: Any, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+    def process_doc(
+        self: Any, env: BuildEnvironment, docname: str, document: nodes.document
+    ) -> None:
         try:
             base.process_doc(self, env, docname, document)
         except PASS_THROUGH:
@@ -172,7 +184,9 @@ def domain(cls: T) -> T:
             report(cls, error, docname, method="process_doc")
 
     @functools.wraps(base.resolve_xref)
-    def resolve_xref(self: Any, env: BuildEnvironment, fromdocname: str, *args: Any) -> nodes.Element | None:
+    def resolve_xref(
+        self: Any, env: BuildEnvironment, fromdocname: str, *args: Any
+    ) -> nodes.Element | None:
         try:
             return base.resolve_xref(self, env, fromdocname, *args)  # type: ignore[no-any-return]
         except PASS_THROUGH:
@@ -197,16 +211,22 @@ def directive(cls: T) -> T:
         except PASS_THROUGH:
             raise
         except Exception as error:  # noqa: BLE001
-            report(cls, error, _docname(self.state.document.settings.env), self.lineno, method="run")
+            report(
+                cls, error, _docname(self.state.document.settings.env), self.lineno, method="run"
+            )
             return []
 
     wrapped = type(cls.__name__, (cls,), {"run": run, **_names_of(cls)})
     return wrapped  # type: ignore[return-value]
 
 
-def role(function: Callable[..., tuple[list[nodes.Node], list[nodes.system_message]]]) -> Callable[..., Any]:
+def role(
+    function: Callable[..., tuple[list[nodes.Node], list[nodes.system_message]]],
+) -> Callable[..., Any]:
     @functools.wraps(function)
-    def guarded(name: str, rawtext: str, text: str, lineno: int, inliner: Any, *args: Any, **kwargs: Any) -> Any:
+    def guarded(
+        name: str, rawtext: str, text: str, lineno: int, inliner: Any, *args: Any, **kwargs: Any
+    ) -> Any:
         try:
             return function(name, rawtext, text, lineno, inliner, *args, **kwargs)
         except PASS_THROUGH:
@@ -271,7 +291,11 @@ class Guarded:
     def add_role(self, name: str, function: Callable[..., Any]) -> None:
         self.app.add_role(name, role(function))
 
-    def add_node(self, node: type[nodes.Element], html: tuple[Callable[..., Any], Callable[..., Any] | None] | None = None) -> None:
+    def add_node(
+        self,
+        node: type[nodes.Element],
+        html: tuple[Callable[..., Any], Callable[..., Any] | None] | None = None,
+    ) -> None:
         if html is None:
             self.app.add_node(node)
             return

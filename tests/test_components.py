@@ -197,7 +197,8 @@ title: Post
 keywords: [shards]
 date: 2024-05-01
 related:
-  - {title: "Front matter post", url: "https://blog.example/fm/", description: "From the front matter."}
+  - {title: "Front matter post", url: "https://blog.example/fm/",
+     description: "From the front matter."}
 ---
 
 ## Relevant blog posts

@@ -67,7 +67,10 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     pretty = style(app.builder)
     if exception is not None or pretty is None:
         return
-    current = {urls.output_target(a.url, a.kind, pretty)[1] for a in state.model(app.env).addresses.values()}
+    current = {
+        urls.output_target(a.url, a.kind, pretty)[1]
+        for a in state.model(app.env).addresses.values()
+    }
     outputs.sweep(Path(app.outdir), PAGES_MANIFEST, current)
 
 
@@ -95,7 +98,9 @@ def fix_search_index(app: Sphinx, exception: Exception | None) -> None:
         if address is None:
             continue
         target = urls.output_target(address.url, address.kind, pretty)[0]
-        index["docnames"][position] = (target.strip("/") or "index") if pretty else target.removesuffix(".html")
+        index["docnames"][position] = (
+            (target.strip("/") or "index") if pretty else target.removesuffix(".html")
+        )
     compat.sphinx.save_search_index(app.builder, index)
     Path(app.outdir, SEARCH_MANIFEST).write_text(json.dumps(docnames), encoding="utf-8")
 

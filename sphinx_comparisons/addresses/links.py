@@ -4,9 +4,9 @@ A Markdown link is relative to the page's URL, not its file (``../foo/`` on
 ``/docs/a/`` is ``/docs/foo/``). Each link that lands on a page of the tree
 becomes a cross-reference of the ``hugo`` domain (``site/domain.py``), made for
 the current builder at write time (so it is right under html, dirhtml,
-singlehtml and latex, and its ``#anchor`` is checked); a site path outside the tree goes to ``hugo_base_url`` when set,
-and is reported otherwise. Images are found the same way, in the content
-tree or the site's ``static/`` folders.
+singlehtml and latex, and its ``#anchor`` is checked); a site path outside the tree
+goes to ``hugo_base_url`` when set, and is reported otherwise. Images are found the
+same way, in the content tree or the site's ``static/`` folders.
 """
 
 from __future__ import annotations
@@ -35,17 +35,23 @@ if TYPE_CHECKING:
     from sphinx_comparisons.site.addresses import Address
 
 
-def relinked(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+def relinked(
+    app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel
+) -> Iterable[str]:
     """When the site changed: pages with a link whose URL now leads elsewhere, to be read again."""
     return domain.of(env).linking_elsewhere(new.url_index)
 
 
-def page_link(env: BuildEnvironment, written: str, names_pages: bool = False) -> pagelinks.Target | None:
+def page_link(
+    env: BuildEnvironment, written: str, names_pages: bool = False
+) -> pagelinks.Target | None:
     """Where a link written on the current page leads (:func:`pagelinks.target`)."""
     site = state.model(env)
     address = site.addresses.get(env.docname)
     page_url = address.url if address else "/"
-    return pagelinks.target(written, env.docname, page_url, site.url_index, env.found_docs, names_pages)
+    return pagelinks.target(
+        written, env.docname, page_url, site.url_index, env.found_docs, names_pages
+    )
 
 
 def _static_file(env: BuildEnvironment, path: str) -> Path | None:
@@ -80,7 +86,11 @@ def _allowed_entries(toctree: addnodes.toctree) -> None:
     """Drop toctree entries that are links with a refused scheme (``Text <javascript:...>``)."""
     kept = []
     for title, ref in toctree["entries"]:
-        reason = None if ref in toctree.get("includefiles", ()) or ref == "self" else safeurl.refusal(ref)
+        reason = (
+            None
+            if ref in toctree.get("includefiles", ()) or ref == "self"
+            else safeurl.refusal(ref)
+        )
         if reason is None:
             kept.append((title, ref))
         else:
@@ -118,7 +128,11 @@ class ResolveHugoLinks(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         env = self.env
         docname = env.docname
-        references = [reference for reference in list(self.document.findall(nodes.reference)) if allowed(reference)]
+        references = [
+            reference
+            for reference in list(self.document.findall(nodes.reference))
+            if allowed(reference)
+        ]
         address = state.model(env).addresses.get(docname)
         if address is None:
             return
@@ -177,7 +191,9 @@ class ResolveHugoLinks(SphinxTransform):
 
     def _same_page(self, reference: nodes.reference, docname: str) -> None:
         """``[x](#anchor)``: Hugo's heading ids decide, as on any other page."""
-        reference.replace_self(domain.page_link(list(reference.children), docname, reference["refuri"][1:], reference))
+        reference.replace_self(
+            domain.page_link(list(reference.children), docname, reference["refuri"][1:], reference)
+        )
 
     def _image(self, image: nodes.image, address: Address) -> None:
         uri = image["uri"]

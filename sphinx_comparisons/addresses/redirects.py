@@ -84,11 +84,21 @@ def write(app: Sphinx, exception: Exception | None) -> None:
         address = known.get(alias.page)
         destination = outputs.inside(outdir, alias.file)
         if address is None or destination is None:
-            warn("alias", f"alias {alias.url} would be written outside the output folder; skipped", location=(alias.page, alias.line))
+            warn(
+                "alias",
+                f"alias {alias.url} would be written outside the output folder; skipped",
+                location=(alias.page, alias.line),
+            )
             continue
         existing = _read(destination)
-        if (existing is not None and MARKER not in existing) or (existing is None and destination.exists()):
-            warn("alias_conflict", f"alias {alias.url}: {alias.file} exists and is not a redirect; it is kept", location=(alias.page, alias.line))
+        if (existing is not None and MARKER not in existing) or (
+            existing is None and destination.exists()
+        ):
+            warn(
+                "alias_conflict",
+                f"alias {alias.url}: {alias.file} exists and is not a redirect; it is kept",
+                location=(alias.page, alias.line),
+            )
             continue
         target_uri = app.builder.get_target_uri(alias.page)
         relative = _relative(alias.file, target_uri)
@@ -96,24 +106,33 @@ def write(app: Sphinx, exception: Exception | None) -> None:
         title = compat.sphinx.title_of(env, alias.page) or alias.page
         text = _page(relative, title, canonical)
         try:
-            if text != existing:  # an unchanged file keeps its time stamp (and deploy tools skip it)
+            if (
+                text != existing
+            ):  # an unchanged file keeps its time stamp (and deploy tools skip it)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 destination.write_text(text, encoding="utf-8")
         except OSError as err:  # a folder in its path is a file, a name the file system refuses
-            warn("output", f"alias {alias.url}: {alias.file} cannot be written ({err.strerror or err}); skipped", location=(alias.page, alias.line))
+            warn(
+                "output",
+                f"alias {alias.url}: {alias.file} cannot be written "
+                f"({err.strerror or err}); skipped",
+                location=(alias.page, alias.line),
+            )
             continue
         written.append(alias.file)
         listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
     outputs.sweep(outdir, MANIFEST, written, _ours)
     (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
-    (outdir / "_redirects").write_text("".join(f"{_field(r['from'])} {_field(r['to'])} 301\n" for r in listing), encoding="utf-8")
+    (outdir / "_redirects").write_text(
+        "".join(f"{_field(r['from'])} {_field(r['to'])} 301\n" for r in listing), encoding="utf-8"
+    )
     # Read the Docs "page" redirects: paths below the version root, as its API takes them
     rtd = [{"type": "page", "from_url": r["from"], "to_url": r["to"]} for r in listing]
-    (outdir / "readthedocs-redirects.json").write_text(json.dumps(rtd, indent=2) + "\n", encoding="utf-8")
+    (outdir / "readthedocs-redirects.json").write_text(
+        json.dumps(rtd, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 def _field(path: str) -> str:
     """A path as one field of a ``_redirects`` rule: spaces and other separators percent-escaped."""
     return quote(path, safe="/%~@+!$&'()*,;=:-._")
-
-

@@ -47,7 +47,9 @@ def claims(env: BuildEnvironment) -> list[matrix.Claim]:
         data = fm.raw_value("comparison") if fm else None
         if fm is None or not isinstance(data, dict):  # data implies front matter
             continue
-        data = {str(key).lower(): value for key, value in data.items()}  # feature names keep their case
+        data = {
+            str(key).lower(): value for key, value in data.items()
+        }  # feature names keep their case
         page = content.Page(docname, str(env.doc2path(docname, False)), fm.params, fm.key_lines)
         product = data.get("product") or page.link_title
         given_features = data.get("features")
@@ -61,8 +63,11 @@ def _claims_digest(env: BuildEnvironment) -> str:
     return digest(repr(state.derived(env, claims)))
 
 
-def reassembled(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
-    """When the site changed: pages with an assembled table, if any page's comparison data changed."""
+def reassembled(
+    app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel
+) -> Iterable[str]:
+    """When the site changed: pages with an assembled table, if any page's comparison data
+    changed."""
     return domain.of(env).using_other(_CLAIMS, state.derived(env, _claims_digest))
 
 
@@ -90,7 +95,11 @@ class ComparisonDirective(SphinxDirective):
         else:
             table, problems = self._aggregate()
         for problem in problems:
-            location = (problem.where, self._claim_line(problem.where)) if problem.where in self.env.found_docs else (self.env.docname, self.lineno)
+            location = (
+                (problem.where, self._claim_line(problem.where))
+                if problem.where in self.env.found_docs
+                else (self.env.docname, self.lineno)
+            )
             warn(problem.subtype, problem.message, location=location)
         columns = [c.strip() for c in self.options.get("columns", "").split(",") if c.strip()]
         table = self._within_budget(matrix.ordered(table, columns))
@@ -99,9 +108,12 @@ class ComparisonDirective(SphinxDirective):
         return self._render(table)
 
     def _within_budget(self, table: matrix.Matrix) -> matrix.Matrix:
-        """The table cut to the cells left of this page's ``table_cells`` budget (reported where it is cut)."""
+        """The table cut to the cells left of this page's ``table_cells`` budget (reported where
+        it is cut)."""
         reading = state.reading(self.env)
-        table, problem = matrix.within(table, max(records.limits(self.env).table_cells - reading.table_cells, 0))
+        table, problem = matrix.within(
+            table, max(records.limits(self.env).table_cells - reading.table_cells, 0)
+        )
         if problem is not None:
             warn(problem.subtype, problem.message, location=(self.env.docname, self.lineno))
         reading.table_cells += len(table.products) * sum(len(group.rows) for group in table.groups)
@@ -112,23 +124,39 @@ class ComparisonDirective(SphinxDirective):
     def _yaml(self) -> Any:
         first = self.lineno + 1 + len(self.options)
         try:
-            return records.page_yaml(self.env, "\n".join(self.content), "comparison body", first, "comparison")
+            return records.page_yaml(
+                self.env, "\n".join(self.content), "comparison body", first, "comparison"
+            )
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             line = first + (mark.line if mark else 0)
-            message = "; ".join(part.strip() for part in str(err).splitlines() if part.strip() and "^" not in part)
-            warn("comparison", f"the comparison body is not valid YAML: {message}", location=(self.env.docname, line))
+            message = "; ".join(
+                part.strip() for part in str(err).splitlines() if part.strip() and "^" not in part
+            )
+            warn(
+                "comparison",
+                f"the comparison body is not valid YAML: {message}",
+                location=(self.env.docname, line),
+            )
             return None
 
     def _file(self, reference: str) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
         page_dir = Path(self.env.doc2path(self.env.docname)).parent
         srcdir = Path(self.env.srcdir)
         rooted = reference.lstrip("/")
-        found, refused = reads.locate(self.env, [(page_dir, reference), (srcdir, rooted), (srcdir.parent / "data", rooted)])
+        found, refused = reads.locate(
+            self.env, [(page_dir, reference), (srcdir, rooted), (srcdir.parent / "data", rooted)]
+        )
         if found is None and refused:
             return matrix.Matrix(), [matrix.MatrixProblem("path", f"comparison :file: {refused}")]
         if found is None:
-            return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} not found (beside the page, in the source folder, or in the site's data/)")]
+            return matrix.Matrix(), [
+                matrix.MatrixProblem(
+                    "comparison",
+                    f"comparison file {reference!r} not found (beside the page, in the source "
+                    "folder, or in the site's data/)",
+                )
+            ]
         self.env.note_dependency(str(found))
         text = reads.read(self.env, found, reference, (self.env.docname, self.lineno), "comparison")
         if text is None:
@@ -139,22 +167,45 @@ class ComparisonDirective(SphinxDirective):
             if found.suffix.lower() == ".json":
                 data = json.loads(text)
             else:
-                data = records.page_yaml(self.env, text, f"comparison file {reference!r}", 1, "comparison", at=self.lineno)
+                data = records.page_yaml(
+                    self.env,
+                    text,
+                    f"comparison file {reference!r}",
+                    1,
+                    "comparison",
+                    at=self.lineno,
+                )
         except (ValueError, yaml.YAMLError) as err:
-            return matrix.Matrix(), [matrix.MatrixProblem("comparison", f"comparison file {reference!r} cannot be read: {_error_without_text(err)}")]
+            return matrix.Matrix(), [
+                matrix.MatrixProblem(
+                    "comparison",
+                    f"comparison file {reference!r} cannot be read: {_error_without_text(err)}",
+                )
+            ]
         return matrix.from_data(data)
 
     def _aggregate(self) -> tuple[matrix.Matrix, list[matrix.MatrixProblem]]:
-        domain.of(self.env).note_use(self.env.docname, _CLAIMS, state.derived(self.env, _claims_digest))
-        folder = self.options.get("section", str(Path(self.env.doc2path(self.env.docname, False)).parent))
+        domain.of(self.env).note_use(
+            self.env.docname, _CLAIMS, state.derived(self.env, _claims_digest)
+        )
+        folder = self.options.get(
+            "section", str(Path(self.env.doc2path(self.env.docname, False)).parent)
+        )
         folder = "" if folder in (".", "/") else folder.strip("/")
         group = self.options.get("group")
         chosen = [
-            c for c in state.derived(self.env, claims)
-            if (not folder or c.page.startswith(folder + "/")) and (group is None or c.group == group)
+            c
+            for c in state.derived(self.env, claims)
+            if (not folder or c.page.startswith(folder + "/"))
+            and (group is None or c.group == group)
         ]
         if not chosen:
-            return matrix.Matrix(), [matrix.MatrixProblem("comparison", "no page in this section has comparison front matter to assemble a table from")]
+            return matrix.Matrix(), [
+                matrix.MatrixProblem(
+                    "comparison",
+                    "no page in this section has comparison front matter to assemble a table from",
+                )
+            ]
         return matrix.aggregate(chosen)
 
     def _claim_line(self, docname: str) -> int:
@@ -212,7 +263,8 @@ class ComparisonDirective(SphinxDirective):
         return result
 
     def _inline(self, text: str) -> list[nodes.Node]:
-        """Inline Markdown (links, code, emphasis) without roles; raw HTML stays text, so no markup gets in."""
+        """Inline Markdown (links, code, emphasis) without roles; raw HTML stays text, so no
+        markup gets in."""
         parsed, _ = markdownify.inline(self.state, text, self.lineno)
         holder = nodes.inline("", "", *parsed)
         for raw in list(holder.findall(nodes.raw)):
@@ -228,7 +280,9 @@ class ComparisonDirective(SphinxDirective):
             out = [symbols.symbol_node(value.kind)]
         if value.note:
             note = self._inline(value.note)
-            out.append(nodes.inline("", " (", *note, nodes.Text(")"), classes=["hugo-comparison-note"]))
+            out.append(
+                nodes.inline("", " (", *note, nodes.Text(")"), classes=["hugo-comparison-note"])
+            )
         return out
 
     def _product(self, product: matrix.Product) -> list[nodes.Node]:
@@ -238,14 +292,22 @@ class ComparisonDirective(SphinxDirective):
             return [name]
         reason = safeurl.refusal(link)
         if reason is not None:
-            warn("comparison", f"product link {link!r} {reason}; it is not linked", location=(self.env.docname, self.lineno))
+            warn(
+                "comparison",
+                f"product link {link!r} {reason}; it is not linked",
+                location=(self.env.docname, self.lineno),
+            )
             return [name]
         link = safeurl.clean(link)
         found = links.page_link(self.env, link, names_pages=True)
         if found is None:
             return [nodes.reference("", product.name, refuri=link)]
         if found.page is None:
-            warn("comparison", f"product link {link!r} leads to no page of this site; it is not linked", location=(self.env.docname, self.lineno))
+            warn(
+                "comparison",
+                f"product link {link!r} leads to no page of this site; it is not linked",
+                location=(self.env.docname, self.lineno),
+            )
             return [name]
         return [_doc_ref(found.page, product.name, self.env.docname)]
 
@@ -263,7 +325,13 @@ def _error_without_text(err: Exception) -> str:
 
 def _doc_ref(target: str, text: str, fromdoc: str) -> nodes.Node:
     return addnodes.pending_xref(
-        "", nodes.inline("", text), refdomain="std", reftype="doc", reftarget="/" + target, refexplicit=True, refdoc=fromdoc
+        "",
+        nodes.inline("", text),
+        refdomain="std",
+        reftype="doc",
+        reftarget="/" + target,
+        refexplicit=True,
+        refdoc=fromdoc,
     )
 
 

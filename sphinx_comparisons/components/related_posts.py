@@ -58,7 +58,8 @@ class Item:
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    """"Relevant blog posts" link lists become related-posts blocks; ``hugo_related_pages`` adds one
+    """ "Relevant blog posts" link lists become related-posts blocks; ``hugo_related_pages``
+    adds one
     to every page."""
     env = app.env
     if not records.is_markdown(env, docname):
@@ -74,7 +75,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 def convert_sections(text: str, headings: list[str]) -> str:
-    """Turn the link list ending a related-posts section into a ``related-posts`` block, line for line.
+    """Turn the link list ending a related-posts section into a ``related-posts`` block, line
+    for line.
 
     The blank line before the list becomes the opening fence and the blank line
     after it (or the end of the page) the closing one, so no line moves.
@@ -165,18 +167,38 @@ class RelatedPostsDirective(SphinxDirective):
 
     def _from_body(self) -> list[Item]:
         lines = list(self.content)
-        if all(_LINK_LINE.match(line) or not line.strip() or line.startswith(("  ", "\t")) for line in lines):
+        if all(
+            _LINK_LINE.match(line) or not line.strip() or line.startswith(("  ", "\t"))
+            for line in lines
+        ):
             items = []
             for number, line in enumerate(lines):
                 match = _LINK_LINE.match(line)
                 if match:
                     rest = match.group("rest").strip().lstrip("-–—:").strip()
-                    items.append(Item(match.group("title"), match.group("url"), rest, line=self.lineno + 1 + number))
+                    items.append(
+                        Item(
+                            match.group("title"),
+                            match.group("url"),
+                            rest,
+                            line=self.lineno + 1 + number,
+                        )
+                    )
             return items
         try:
-            data = records.page_yaml(self.env, "\n".join(lines), "related-posts body", self.lineno + 1 + len(self.options), "related")
+            data = records.page_yaml(
+                self.env,
+                "\n".join(lines),
+                "related-posts body",
+                self.lineno + 1 + len(self.options),
+                "related",
+            )
         except yaml.YAMLError as err:
-            warn("related", f"the related-posts body is neither a link list nor valid YAML: {_yaml_error(err)}", location=(self.env.docname, self.lineno))
+            warn(
+                "related",
+                f"the related-posts body is neither a link list nor valid YAML: {_yaml_error(err)}",
+                location=(self.env.docname, self.lineno),
+            )
             return []
         return self._items(data, (self.env.docname, self.lineno))
 
@@ -185,21 +207,45 @@ class RelatedPostsDirective(SphinxDirective):
         data = fm.params.get("related") if fm else None
         where = (self.env.docname, fm.line_of("related") if fm else self.lineno)
         if data is None:
-            warn("related", "related-posts has no items: give a body, ':auto:', or 'related:' in the front matter", location=(self.env.docname, self.lineno))
+            warn(
+                "related",
+                "related-posts has no items: give a body, ':auto:', "
+                "or 'related:' in the front matter",
+                location=(self.env.docname, self.lineno),
+            )
             return []
         return self._items(data, where)
 
     def _items(self, data: Any, where: tuple[str, int]) -> list[Item]:
         if not isinstance(data, list):
-            warn("related", "related posts must be a list of {title, url, description, date}", location=where)
+            warn(
+                "related",
+                "related posts must be a list of {title, url, description, date}",
+                location=where,
+            )
             return []
         items = []
         for entry in data:
-            if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("url"), str):
-                warn("related", f"related post {excerpt(entry)} needs a 'title' and a 'url'", location=where)
+            if (
+                not isinstance(entry, dict)
+                or not isinstance(entry.get("title"), str)
+                or not isinstance(entry.get("url"), str)
+            ):
+                warn(
+                    "related",
+                    f"related post {excerpt(entry)} needs a 'title' and a 'url'",
+                    location=where,
+                )
                 continue
             date = entry.get("date", "")
-            items.append(Item(entry["title"], entry["url"], str(entry.get("description", "") or ""), str(date or "")))
+            items.append(
+                Item(
+                    entry["title"],
+                    entry["url"],
+                    str(entry.get("description", "") or ""),
+                    str(date or ""),
+                )
+            )
         return items
 
     def _auto(self) -> list[Item]:
@@ -215,7 +261,14 @@ class RelatedPostsDirective(SphinxDirective):
         keys = related.related(page, found.values(), scoring, limit)
         if not keys:
             keys = _siblings(env, env.docname)[:limit]
-        return [Item(found[key].title or found[key].link_title or key, key, str(found[key].params.get("description") or "")) for key in keys]
+        return [
+            Item(
+                found[key].title or found[key].link_title or key,
+                key,
+                str(found[key].params.get("description") or ""),
+            )
+            for key in keys
+        ]
 
     # checks and rendering
 
@@ -224,8 +277,11 @@ class RelatedPostsDirective(SphinxDirective):
         reason = safeurl.refusal(item.url)
         if reason is None:
             return dataclasses.replace(item, url=safeurl.clean(item.url))
-        warn("related", f"related post {excerpt(item.title)} links to {excerpt(item.url)}, which {reason}",
-             location=(self.env.docname, item.line or self.lineno))
+        warn(
+            "related",
+            f"related post {excerpt(item.title)} links to {excerpt(item.url)}, which {reason}",
+            location=(self.env.docname, item.line or self.lineno),
+        )
         return None
 
     def _target(self, url: str) -> tuple[str, str]:
@@ -239,7 +295,13 @@ class RelatedPostsDirective(SphinxDirective):
             link, kind = self._target(item.url)
             if kind == "doc":
                 ref: nodes.Node = addnodes.pending_xref(
-                    "", nodes.inline("", item.title), refdomain="std", reftype="doc", reftarget="/" + link, refexplicit=True, refdoc=self.env.docname
+                    "",
+                    nodes.inline("", item.title),
+                    refdomain="std",
+                    reftype="doc",
+                    reftarget="/" + link,
+                    refexplicit=True,
+                    refdoc=self.env.docname,
                 )
             else:
                 ref = nodes.reference("", item.title, refuri=link)
@@ -252,7 +314,8 @@ class RelatedPostsDirective(SphinxDirective):
 
 
 def _yaml_error(err: yaml.YAMLError) -> str:
-    """The parser's complaint and its line, without the quoted source (``str(err)`` quotes the page)."""
+    """The parser's complaint and its line, without the quoted source (``str(err)`` quotes the
+    page)."""
     mark = getattr(err, "problem_mark", None)
     where = f" (line {mark.line + 1} of the body)" if mark is not None else ""
     return f"{getattr(err, 'problem', None) or 'malformed YAML'}{where}"
@@ -298,12 +361,25 @@ def _siblings(env: BuildEnvironment, docname: str) -> list[str]:
 
 def _scored_digest(env: BuildEnvironment) -> str:
     """What automatic blocks are scored from: every page's keywords, tags, dates and titles."""
-    return digest(repr([
-        (key, page.title, page.params.get("keywords"), page.params.get("tags"), str(page.date), page.listed)
-        for key, page in sorted(state.model(env).pages.items())
-    ]))
+    return digest(
+        repr(
+            [
+                (
+                    key,
+                    page.title,
+                    page.params.get("keywords"),
+                    page.params.get("tags"),
+                    str(page.date),
+                    page.listed,
+                )
+                for key, page in sorted(state.model(env).pages.items())
+            ]
+        )
+    )
 
 
-def rescored(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+def rescored(
+    app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel
+) -> Iterable[str]:
     """When the site changed: pages with an automatic block, if what it is scored from changed."""
     return domain.of(env).using_other(_SCORED, state.derived(env, _scored_digest))

@@ -75,7 +75,9 @@ def locate(env: BuildEnvironment, places: list[tuple[Path, str]]) -> tuple[Path 
     return None, refused
 
 
-def read(env: BuildEnvironment, path: Path, reference: str, location: Any, subtype: str) -> str | None:
+def read(
+    env: BuildEnvironment, path: Path, reference: str, location: Any, subtype: str
+) -> str | None:
     """An allowed file's text; an unreadable or non-UTF-8 file is a located warning, not a crash."""
     text, problem = paths.read_text(path)
     if text is None:
@@ -100,8 +102,11 @@ class ContainFiles(SphinxTransform):
             uri = str(image.get("uri", ""))
             scheme = safeurl.refusal(uri)
             if scheme is not None:
-                warn("link_scheme", f"image {uri!r} {scheme}; it is not shown",
-                     location=(self.env.docname, _line(image)))
+                warn(
+                    "link_scheme",
+                    f"image {uri!r} {scheme}; it is not shown",
+                    location=(self.env.docname, _line(image)),
+                )
                 self._replace(image, nodes.inline("", str(image.get("alt", ""))))
             elif uri and not _is_url(uri) and not self._may_read(uri):
                 self._refuse(image, uri, nodes.inline("", str(image.get("alt", ""))))
@@ -115,8 +120,13 @@ class ContainFiles(SphinxTransform):
             _, absolute = self.env.relfn2path(reference.split("?", 1)[0], self.env.docname)
         except (OSError, ValueError):
             return False
-        candidates = glob.glob(glob.escape(absolute[:-2]) + ".*") if absolute.endswith(".*") else [absolute]
-        return all(allowed(self.env, candidate) is not None for candidate in [absolute.removesuffix(".*"), *candidates])
+        candidates = (
+            glob.glob(glob.escape(absolute[:-2]) + ".*") if absolute.endswith(".*") else [absolute]
+        )
+        return all(
+            allowed(self.env, candidate) is not None
+            for candidate in [absolute.removesuffix(".*"), *candidates]
+        )
 
     def _refuse(self, node: nodes.Element, reference: str, replacement: nodes.Element) -> None:
         try:
@@ -124,8 +134,11 @@ class ContainFiles(SphinxTransform):
         except (OSError, ValueError):
             absolute = None
         where = absolute.removesuffix(".*") if absolute else None
-        warn("path", f"{refusal(self.env, reference, where)} (nor copied into the site)",
-             location=(self.env.docname, _line(node)))
+        warn(
+            "path",
+            f"{refusal(self.env, reference, where)} (nor copied into the site)",
+            location=(self.env.docname, _line(node)),
+        )
         self._replace(node, replacement)
 
     @staticmethod
@@ -170,7 +183,8 @@ def _refused(directive: Any, reference: str, path: str | None) -> bool:
 
 
 def _sphinx_path(directive: Any, reference: str) -> str | None:
-    """Where Sphinx's ``include`` and ``literalinclude`` read a file: beside the page, ``/x`` from the source folder."""
+    """Where Sphinx's ``include`` and ``literalinclude`` read a file: beside the page, ``/x``
+    from the source folder."""
     try:
         return str(directive.state.document.settings.env.relfn2path(reference)[1])
     except (OSError, ValueError):
@@ -198,15 +212,29 @@ class ContainedInclude(SphinxDirective):
         renderer = compat.myst.renderer_of(self.state)
         if renderer is not None:
             return compat.myst.run_include(renderer, self, Include)
-        return list(Include(self.name, self.arguments, self.options, self.content, self.lineno, self.content_offset,
-                            self.block_text, self.state, self.state_machine).run())
+        return list(
+            Include(
+                self.name,
+                self.arguments,
+                self.options,
+                self.content,
+                self.lineno,
+                self.content_offset,
+                self.block_text,
+                self.state,
+                self.state_machine,
+            ).run()
+        )
 
     def _refused_standard(self, reference: str) -> bool:
         folder = paths.roots(compat.docutils.standard_include_folder())
         if paths.contained(os.path.join(folder[0], reference[1:-1]), folder) is not None:
             return False
-        warn("path", f"{reference!r} is not a file of docutils' standard include folder; it is not read",
-             location=(self.env.docname, self.lineno))
+        warn(
+            "path",
+            f"{reference!r} is not a file of docutils' standard include folder; it is not read",
+            location=(self.env.docname, self.lineno),
+        )
         return True
 
 
@@ -214,14 +242,20 @@ class ContainedLiteralInclude(LiteralInclude):
     """``literalinclude`` limited to files inside the site, its ``:diff:`` file too."""
 
     def run(self) -> list[nodes.Node]:
-        references = [self.arguments[0], *([self.options["diff"]] if "diff" in self.options else [])]
-        if any(_refused(self, reference, _sphinx_path(self, reference)) for reference in references):
+        references = [
+            self.arguments[0],
+            *([self.options["diff"]] if "diff" in self.options else []),
+        ]
+        if any(
+            _refused(self, reference, _sphinx_path(self, reference)) for reference in references
+        ):
             return []
         return super().run()
 
 
 class ContainedRaw(Raw):
-    """``raw`` whose ``:file:`` lies inside the site; ``:url:`` (a fetch at build time) is refused."""
+    """``raw`` whose ``:file:`` lies inside the site; ``:url:`` (a fetch at build time) is
+    refused."""
 
     def run(self) -> Sequence[nodes.Node]:
         return [] if _refused_options(self) else super().run()
@@ -236,8 +270,12 @@ class ContainedCSVTable(CSVTable):
 
 def _refused_options(directive: Any) -> bool:
     if "url" in directive.options:
-        warn("path", f"{directive.name} :url: would fetch {directive.options['url']!r} at build time; it is not read",
-             location=(directive.state.document.settings.env.docname, directive.lineno))
+        warn(
+            "path",
+            f"{directive.name} :url: would fetch {directive.options['url']!r} at build time; "
+            "it is not read",
+            location=(directive.state.document.settings.env.docname, directive.lineno),
+        )
         return True
     reference = directive.options.get("file")
     if reference is None:
@@ -247,7 +285,10 @@ def _refused_options(directive: Any) -> bool:
 
 
 DIRECTIVES: dict[str, type] = {
-    "include": ContainedInclude, "literalinclude": ContainedLiteralInclude, "raw": ContainedRaw, "csv-table": ContainedCSVTable,
+    "include": ContainedInclude,
+    "literalinclude": ContainedLiteralInclude,
+    "raw": ContainedRaw,
+    "csv-table": ContainedCSVTable,
 }
 
 

@@ -8,14 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_comparisons.hugo import frontmatter
-from sphinx_comparisons.hugo.frontmatter import Problem
+from sphinx_comparisons.hugo.decoding import JSON, TOML, YAML
+from sphinx_comparisons.hugo.yamldata import Problem
 
-FORMATS = {
-    ".toml": frontmatter.TOML,
-    ".yaml": frontmatter.YAML,
-    ".yml": frontmatter.YAML,
-    ".json": frontmatter.JSON,
-}
+FORMATS = {".toml": TOML, ".yaml": YAML, ".yml": YAML, ".json": JSON}
 ROOT_NAMES = ("hugo", "config")
 #: How many folders above the source folder are searched for a site config.
 SEARCH_LEVELS = 2

@@ -22,12 +22,19 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-def renavigated(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+def renavigated(
+    app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel
+) -> Iterable[str]:
     """When the site changed: pages whose toctrees or section list the navigation changed."""
     if old is None:
         return set()
     before, after = old.navigation, new.navigation
-    keys = set(before.toctrees) | set(after.toctrees) | set(before.section_lists) | set(after.section_lists)
+    keys = (
+        set(before.toctrees)
+        | set(after.toctrees)
+        | set(before.section_lists)
+        | set(after.section_lists)
+    )
     return {key for key in keys if before.page_state(key) != after.page_state(key)}
 
 

@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-def rescheme(app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel) -> Iterable[str]:
+def rescheme(
+    app: Sphinx, env: BuildEnvironment, old: state.SiteModel | None, new: state.SiteModel
+) -> Iterable[str]:
     """When the site changed: every Markdown page, if the heading-id scheme did."""
     if old is None or old.heading_scheme == new.heading_scheme:
         return ()

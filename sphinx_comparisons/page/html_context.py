@@ -22,9 +22,17 @@ STATIC = Path(__file__).parent.parent / "static"
 CSS_FILE = "sphinx_comparisons.css"
 
 _HAS_DESCRIPTION = re.compile(r"""<meta\s[^>]*name\s*=\s*["']description["']""", re.IGNORECASE)
-_HAS_OG_DESCRIPTION = re.compile(r"""<meta\s[^>]*property\s*=\s*["']og:description["']""", re.IGNORECASE)
+_HAS_OG_DESCRIPTION = re.compile(
+    r"""<meta\s[^>]*property\s*=\s*["']og:description["']""", re.IGNORECASE
+)
 #: Sphinx's MathJax settings; one set in conf.py means the site chose its own MathJax setup.
-_MATHJAX_CONFIGS = ("mathjax_config", "mathjax2_config", "mathjax3_config", "mathjax4_config", "mathjax_config_path")
+_MATHJAX_CONFIGS = (
+    "mathjax_config",
+    "mathjax2_config",
+    "mathjax3_config",
+    "mathjax4_config",
+    "mathjax_config_path",
+)
 #: MathJax's ``ui/safe`` filters ``\href`` and MathML links (no ``javascript:``/``data:``), ids,
 #: classes and styles; the same ``loader`` setting for MathJax 3 and 4 (docs.mathjax.org, "Safe
 #: Extension Options").
@@ -55,7 +63,9 @@ def on_page_context(
         context["pageurl"] = page_url
         if "sphinxext.opengraph" not in app.extensions:
             url = safeurl.attribute(page_url)
-            context["metatags"] = context.get("metatags", "") + f'\n    <meta property="og:url" content="{url}" />'
+            context["metatags"] = (
+                context.get("metatags", "") + f'\n    <meta property="og:url" content="{url}" />'
+            )
     description = params.get("description")
     if not isinstance(description, str) or not description.strip():
         return
@@ -77,13 +87,18 @@ def copy_static(app: Sphinx) -> None:
         return
     target = Path(app.outdir) / "_static"
     target.mkdir(parents=True, exist_ok=True)
-    (target / CSS_FILE).write_text((STATIC / CSS_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+    (target / CSS_FILE).write_text(
+        (STATIC / CSS_FILE).read_text(encoding="utf-8"), encoding="utf-8"
+    )
 
 
 def _html_safe(value: Any) -> Any:
-    """Front matter for templates: text (keys too) escaped, since Sphinx's Jinja does not autoescape."""
+    """Front matter for templates: text (keys too) escaped, since Sphinx's Jinja does not
+    autoescape."""
     if isinstance(value, str):
-        return Markup(safeurl.attribute(value))  # already escaped: an autoescaping template keeps it as is
+        return Markup(
+            safeurl.attribute(value)
+        )  # already escaped: an autoescaping template keeps it as is
     if isinstance(value, dict):
         return {_html_safe(key): _html_safe(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -92,7 +107,8 @@ def _html_safe(value: Any) -> Any:
 
 
 def safe_mathjax(app: Sphinx, conf: Config) -> None:
-    """Load MathJax's ``ui/safe``, so a page's ``\\href{javascript:...}`` is no link (``config-inited``).
+    """Load MathJax's ``ui/safe``, so a page's ``\\href{javascript:...}`` is no link
+    (``config-inited``).
 
     Sphinx 9 loads MathJax 4 and has ``mathjax4_config``; Sphinx 8 loads
     MathJax 3 and has ``mathjax3_config``. A value set in conf.py wins.

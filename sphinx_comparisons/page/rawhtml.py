@@ -41,16 +41,22 @@ def allowed(env: BuildEnvironment) -> bool:
 
 
 def _is_pages(node: nodes.Element) -> bool:
-    """The page's own raw HTML, or an ``http-equiv`` meta tag (``refresh`` redirects every visitor)."""
+    """The page's own raw HTML, or an ``http-equiv`` meta tag (``refresh`` redirects every
+    visitor)."""
     if isinstance(node, nodes.meta):
         return "http-equiv" in node.attributes
-    if not isinstance(node, nodes.raw) or "html" not in node.get("format", "").split() or node.get(OWN_HTML):
+    if (
+        not isinstance(node, nodes.raw)
+        or "html" not in node.get("format", "").split()
+        or node.get(OWN_HTML)
+    ):
         return False
     return not compat.myst.is_myst_markup(node.astext())
 
 
 class OmitRawHtml(SphinxTransform):
-    """Replace the page's raw HTML by Hugo's ``<!-- raw HTML omitted -->`` unless the site allows it."""
+    """Replace the page's raw HTML by Hugo's ``<!-- raw HTML omitted -->`` unless the site
+    allows it."""
 
     default_priority = pipeline.RAW_HTML
 
@@ -62,10 +68,18 @@ class OmitRawHtml(SphinxTransform):
             if isinstance(node, nodes.meta):
                 node.parent.remove(node)  # a head tag: nothing to leave in the body
             else:
-                node.replace_self(nodes.raw("", OMITTED + ("\n" if "\n" in node.astext() else ""), format="html", **{OWN_HTML: True}))
+                node.replace_self(
+                    nodes.raw(
+                        "",
+                        OMITTED + ("\n" if "\n" in node.astext() else ""),
+                        format="html",
+                        **{OWN_HTML: True},
+                    )
+                )
         warn(
             "raw_html",
-            f"raw HTML omitted from this page ({len(found)} piece{'s' if len(found) > 1 else ''}), as Hugo does "
+            f"raw HTML omitted from this page ({len(found)} "
+            f"piece{'s' if len(found) > 1 else ''}), as Hugo does "
             "unless the site sets markup.goldmark.renderer.unsafe (or hugo_unsafe_html) to true",
             location=found[0],
         )

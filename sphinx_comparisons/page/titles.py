@@ -44,7 +44,9 @@ def plan(fm: FrontMatter, path: str) -> TitlePlan | None:
     if named is not None:
         return TitlePlan(named, fm.start_line, from_front_matter=True)
     fallback = page.title_from_path(path)
-    return TitlePlan(page.Titles(fallback, fallback, fallback), fm.start_line, from_front_matter=False)
+    return TitlePlan(
+        page.Titles(fallback, fallback, fallback), fm.start_line, from_front_matter=False
+    )
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -102,7 +104,9 @@ class HugoTitles(SphinxTransform):
         if self.document.next_node(nodes.section) is not None:
             return
         text = page.title_from_path(str(self.env.doc2path(docname, False)))
-        section = nodes.section(ids=[nodes.make_id(text) or "page"], names=[nodes.fully_normalize_name(text)])
+        section = nodes.section(
+            ids=[nodes.make_id(text) or "page"], names=[nodes.fully_normalize_name(text)]
+        )
         section += nodes.title(text, text)
         section.extend(self.document.children)
         self.document.children = []
@@ -140,7 +144,9 @@ class HugoTitles(SphinxTransform):
         )
         self._absorb_body_h1s(ours, others, ours[0].astext())
 
-    def _absorb_body_h1s(self, ours: nodes.section, others: list[nodes.section], heading: str) -> None:
+    def _absorb_body_h1s(
+        self, ours: nodes.section, others: list[nodes.section], heading: str
+    ) -> None:
         """Keep exactly one H1: a body H1 equal to ours merges into it, another is demoted."""
         warned = False
         for section in others:

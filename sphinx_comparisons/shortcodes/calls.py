@@ -1,7 +1,7 @@
 """What a shortcode's handler is given: a :class:`Call`, and how block results leave paragraphs.
 
-A handler (``registry.py``) turns a call into docutils nodes; it can render Markdown, including generated
-MyST for sphinx-design components, through MyST's own renderer, so line
+A handler (``registry.py``) turns a call into docutils nodes; it can render Markdown,
+including generated MyST for sphinx-design components, through MyST's own renderer, so line
 numbers inside the shortcode's content still point at the page's source.
 A role whose handler returns block content and that stands alone in a
 paragraph replaces that paragraph, as Hugo drops the ``<p>`` around it.
@@ -58,7 +58,9 @@ class Call:
 
     def markdown(self, text: str | None = None, line: int | None = None) -> list[nodes.Node]:
         """Block Markdown (the inner content by default) rendered by MyST, as nodes."""
-        return _render(self.renderer, self._inner() if text is None else text, line or self.line, inline=False)
+        return _render(
+            self.renderer, self._inner() if text is None else text, line or self.line, inline=False
+        )
 
     def _inner(self) -> str:
         """The inner content; a shortcode without one fails here, and :func:`_invoke` reports it."""
@@ -69,7 +71,13 @@ class Call:
     def inline_markdown(self, text: str, line: int | None = None) -> list[nodes.Node]:
         return _render(self.renderer, text, line or self.line, inline=True)
 
-    def wrapped(self, before: list[str], after: list[str], inner: str | None = None, within: str | None = None) -> list[nodes.Node]:
+    def wrapped(
+        self,
+        before: list[str],
+        after: list[str],
+        inner: str | None = None,
+        within: str | None = None,
+    ) -> list[nodes.Node]:
         """Render ``before`` + inner + ``after`` as one Markdown text, inner keeping its lines.
 
         ``within`` names the sphinx-design component the result will sit in
@@ -85,7 +93,9 @@ class Call:
         warn(subtype, message, location=(self.docname, self.line))
 
 
-def _render(renderer: Any, text: str, line: int, inline: bool, within: str | None = None) -> list[nodes.Node]:
+def _render(
+    renderer: Any, text: str, line: int, inline: bool, within: str | None = None
+) -> list[nodes.Node]:
     container = compat.design.component(within) if within else nodes.container()
     compat.myst.render_into(renderer, container, text, line, inline)
     return list(container.children)
@@ -103,7 +113,8 @@ class LiftBlocks(SphinxTransform):
         for block in list(self.document.findall(hugo_block)):
             parent = block.parent
             if isinstance(parent, nodes.paragraph) and all(
-                child is block or (isinstance(child, nodes.Text) and not child.strip()) for child in parent.children
+                child is block or (isinstance(child, nodes.Text) and not child.strip())
+                for child in parent.children
             ):
                 parent.replace_self(block.children)
             elif isinstance(parent, _HEADINGS):

@@ -1,4 +1,5 @@
-"""Card-like shortcodes (Docsy's cardpane, card and blocks; YugabyteDB's sections and index boxes) as sphinx-design cards."""
+"""Card-like shortcodes as sphinx-design cards: Docsy's cardpane, card and blocks; YugabyteDB's
+sections and index boxes."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def card(call: Call) -> list[nodes.Node]:
     body = inner
     if call.arg("code") is True:
         ticks = fence_for(inner, "`")
-        body = f"{ticks}{call.arg('lang', default='') or call.arg('highlight', default='')}\n{textwrap.dedent(inner).strip()}\n{ticks}"
+        language = call.arg("lang", default="") or call.arg("highlight", default="")
+        body = f"{ticks}{language}\n{textwrap.dedent(inner).strip()}\n{ticks}"
     fence = fence_for(body, "`")
     before = [f"{fence}{{card}} {str(header).strip()}".rstrip()]
     if call.arg("subtitle"):
@@ -44,7 +46,9 @@ def link_card(call: Call) -> list[nodes.Node]:
     """YugabyteDB's card shortcodes (sections/*-card, sections/*-box, index/item): a linked card."""
     title = call.arg("title") or ""
     description = call.arg("description") or call.arg("body") or ""
-    url = next((link_param(call, name) for name in ("buttonUrl", "href", "url") if call.arg(name)), None)
+    url = next(
+        (link_param(call, name) for name in ("buttonUrl", "href", "url") if call.arg(name)), None
+    )
     lines = [f"```{{card}} {str(title).strip()}".rstrip()]
     if url:
         lines.append(f":link: {url}")

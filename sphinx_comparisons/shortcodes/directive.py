@@ -34,13 +34,30 @@ def _parse_payload(raw: str) -> tuple[str, dict[str, Any]]:
     return name, payload if isinstance(payload, dict) else {}
 
 
-def _call(name: str, payload: dict[str, Any], inner: str | None, line: int, env: BuildEnvironment, renderer: Any, block: bool) -> Call:
+def _call(
+    name: str,
+    payload: dict[str, Any],
+    inner: str | None,
+    line: int,
+    env: BuildEnvironment,
+    renderer: Any,
+    block: bool,
+) -> Call:
     given_positional, given_named = payload.get("p"), payload.get("k")
     positional = given_positional if isinstance(given_positional, list) else []
     named = given_named if isinstance(given_named, dict) else {}
     docname = env.docname
     return Call(
-        name, str(payload.get("n", "<")), positional, named, inner, line, docname, env, renderer, block,
+        name,
+        str(payload.get("n", "<")),
+        positional,
+        named,
+        inner,
+        line,
+        docname,
+        env,
+        renderer,
+        block,
         expand_shortcodes=lambda text: source.expand_text(env, docname, text).text,
     )
 
@@ -62,13 +79,17 @@ class ShortcodeDirective(SphinxDirective):
         if handler is None:
             return []
         renderer = compat.myst.renderer_of(self.state)
-        call = _call(name, payload, "\n".join(self.content), self.lineno, self.env, renderer, block=True)
+        call = _call(
+            name, payload, "\n".join(self.content), self.lineno, self.env, renderer, block=True
+        )
         result = _invoke(handler, call, fallback=call.markdown)
         _mark_headings(result, in_toc=call.notation == "%")
         return result
 
 
-def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node]]) -> list[nodes.Node]:
+def _invoke(
+    handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node]]
+) -> list[nodes.Node]:
     """Run a handler, one level deeper; a failure is a warning and ``fallback``'s nodes.
 
     Each level renders the Markdown inside it, so the depth is bounded here
@@ -78,13 +99,19 @@ def _invoke(handler: Handler, call: Call, fallback: Callable[[], list[nodes.Node
     depth = reading.shortcode_depth
     limit = records.limits(call.env).shortcode_depth
     if depth >= limit:
-        call.warn("limit", f"shortcode {call.name!r} is nested more than {limit} levels deep (hugo_limits 'shortcode_depth'); it was left out")
+        call.warn(
+            "limit",
+            f"shortcode {call.name!r} is nested more than {limit} levels deep "
+            "(hugo_limits 'shortcode_depth'); it was left out",
+        )
         return []
     reading.shortcode_depth = depth + 1
     try:
         return handler(call)
     except RecursionError:  # rendering again would fail again, deeper
-        call.warn("limit", f"shortcode {call.name!r} nests too deeply to be rendered; it was left out")
+        call.warn(
+            "limit", f"shortcode {call.name!r} nests too deeply to be rendered; it was left out"
+        )
         return []
     except Exception as err:  # noqa: BLE001 (a user's odd input must never stop the build)
         call.warn("shortcode_params", f"shortcode {call.name!r} could not be rendered: {err}")
@@ -108,7 +135,13 @@ def _mark_headings(result: list[nodes.Node], in_toc: bool) -> None:
 
 
 def shortcode_role(
-    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None, content: Any = None
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Any,
+    options: Any = None,
+    content: Any = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """``{hugo-shortcode}`name {json}```: a shortcode without Markdown lines inside."""
     shortcode, payload = _parse_payload(text)

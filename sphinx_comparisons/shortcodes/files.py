@@ -13,7 +13,8 @@ from sphinx_comparisons.site import records, state
 
 
 def _find_file(call: Call, reference: str) -> Path | None:
-    """The file a ``readfile`` names, beside the page or (``/x``) from the project root or content root.
+    """The file a ``readfile`` names, beside the page or (``/x``) from the project root or
+    content root.
 
     Only files inside the site may be read (``reads.allowed``); a reference that
     leads out of it is refused with ``hugo.path``, found or not.
@@ -21,13 +22,22 @@ def _find_file(call: Call, reference: str) -> Path | None:
     page_dir = Path(call.env.doc2path(call.docname)).parent
     srcdir = Path(call.env.srcdir)
     rooted = reference.lstrip("/")
-    found, refused = reads.locate(call.env, [(page_dir, reference)] if not reference.startswith("/") else [(srcdir.parent, rooted), (srcdir, rooted)])
+    found, refused = reads.locate(
+        call.env,
+        [(page_dir, reference)]
+        if not reference.startswith("/")
+        else [(srcdir.parent, rooted), (srcdir, rooted)],
+    )
     if found is not None:
         return found
     if refused:
         call.warn("path", f"{call.name}: {refused}")
     else:
-        call.warn("shortcode_params", f"{call.name}: file {reference!r} not found (relative to the page, or from the site root when it starts with /)")
+        call.warn(
+            "shortcode_params",
+            f"{call.name}: file {reference!r} not found (relative to the page, "
+            "or from the site root when it starts with /)",
+        )
     return None
 
 
@@ -51,12 +61,19 @@ def readfile(call: Call) -> list[nodes.Node]:
     room = limits.page_size - includes.characters
     # a UTF-8 character takes at most 4 bytes: a file larger than that cannot fit and is not read
     too_big = found.stat().st_size > 4 * room + 4
-    text = "" if too_big else reads.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
+    text = (
+        ""
+        if too_big
+        else reads.read(call.env, found, reference, (call.docname, call.line), "shortcode_params")
+    )
     if text is None:
         return []
     if too_big or len(text) > room:
-        call.warn("limit", f"{call.name}: {reference!r} takes what this page includes past {limits.page_size:,} "
-                  "characters (hugo_limits 'page_size'); it was left out")
+        call.warn(
+            "limit",
+            f"{call.name}: {reference!r} takes what this page includes past {limits.page_size:,} "
+            "characters (hugo_limits 'page_size'); it was left out",
+        )
         return []
     includes.characters += len(text)
     if call.arg("code") in (True, "true"):

@@ -23,12 +23,17 @@ if TYPE_CHECKING:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    """Headings inside ``{{% %}}`` shortcodes added to the page's table of contents, in page order."""
+    """Headings inside ``{{% %}}`` shortcodes added to the page's table of contents, in page
+    order."""
     env = app.env
     docname = env.docname
     if not records.is_markdown(env, docname):
         return
-    headings = [rubric for rubric in doctree.findall(nodes.rubric) if rubric.get("hugo_toc") and rubric["ids"]]
+    headings = [
+        rubric
+        for rubric in doctree.findall(nodes.rubric)
+        if rubric.get("hugo_toc") and rubric["ids"]
+    ]
     items = compat.sphinx.toc_items(env, docname) if headings else None
     if items is None:
         return
@@ -36,7 +41,11 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         item = items.get(compat.sphinx.toc_anchor(section))
         if item is None:
             continue
-        children = [entry for entry in _entries_in_order(section, rubrics, items, docname) if entry is not None]
+        children = [
+            entry
+            for entry in _entries_in_order(section, rubrics, items, docname)
+            if entry is not None
+        ]
         compat.sphinx.nest_toc_items(env, docname, item, children, len(rubrics))
 
 
@@ -52,7 +61,10 @@ def _by_section(rubrics: list[nodes.rubric]) -> dict[nodes.Element, list[nodes.r
 
 
 def _entries_in_order(
-    section: nodes.Element, rubrics: list[nodes.rubric], items: dict[str, nodes.list_item], docname: str
+    section: nodes.Element,
+    rubrics: list[nodes.rubric],
+    items: dict[str, nodes.list_item],
+    docname: str,
 ) -> list[nodes.list_item | None]:
     """The section's subsections' entries and new entries for its rubrics, in page order."""
     wanted = set(map(id, rubrics))

@@ -35,7 +35,8 @@ def tabpane(call: Call) -> list[nodes.Node]:
 
 
 def _unsync_repeated_keys(call: Call, result: list[nodes.Node], persist: str) -> None:
-    """Two tabs of one pane with the same key cannot both be remembered: Docsy then remembers none."""
+    """Two tabs of one pane with the same key cannot both be remembered: Docsy then remembers
+    none."""
     for tab_set in result:
         labels = compat.design.synced_tab_labels(tab_set)
         keys = [key for _, key in labels]
@@ -43,7 +44,11 @@ def _unsync_repeated_keys(call: Call, result: list[nodes.Node], persist: str) ->
         if repeated:
             for label, _ in labels:
                 compat.design.unsync(label)
-            call.warn("shortcode_params", f"tabpane: more than one tab has the {persist} {repeated[0]!r}, so the chosen tab is not remembered for this pane (as in Docsy)")
+            call.warn(
+                "shortcode_params",
+                f"tabpane: more than one tab has the {persist} {repeated[0]!r}, so the chosen "
+                "tab is not remembered for this pane (as in Docsy)",
+            )
 
 
 def _persist(tabpane: dict[str, Any]) -> str | None:
@@ -60,7 +65,9 @@ def tab(call: Call) -> list[nodes.Node]:
     parent = call.named.get("_parent", {}) if isinstance(call.named.get("_parent"), dict) else {}
     header = str(call.arg("header", 0) or f"Tab {int(call.named.get('_ordinal', 0)) + 1}").strip()
     text = call.arg("text", default=parent.get("text", False)) is True
-    lang = call.arg("lang", default=parent.get("lang", "")) or call.arg("highlight", default=parent.get("highlight", ""))
+    lang = call.arg("lang", default=parent.get("lang", "")) or call.arg(
+        "highlight", default=parent.get("highlight", "")
+    )
     inner = call.inner or ""
     options = []
     persist = _persist(parent)

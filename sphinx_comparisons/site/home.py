@@ -31,7 +31,8 @@ HOME = "_index.md"
 
 
 def root_page(srcdir: Path, suffixes: list[str]) -> str | None:
-    """The root document the folder has: ``index`` (a Sphinx tree, which wins), ``_index`` (Hugo's home), or None."""
+    """The root document the folder has: ``index`` (a Sphinx tree, which wins), ``_index``
+    (Hugo's home), or None."""
     if any((srcdir / f"index{suffix}").exists() for suffix in [*suffixes, ".md"]):
         return "index"
     return "_index" if (srcdir / HOME).is_file() else None
@@ -51,14 +52,24 @@ def text(title: str) -> str:
 def write(srcdir: Path, title: str) -> bool:
     path = srcdir / HOME
     try:
-        with open(path, "x", encoding="utf-8") as handle:  # never over a file that appeared meanwhile
+        with open(
+            path, "x", encoding="utf-8"
+        ) as handle:  # never over a file that appeared meanwhile
             handle.write(text(title))
     except FileExistsError:
         return path.is_file()
     except OSError as error:
-        warn("home", f"the content has no home page and {path} could not be written ({error.strerror}); Sphinx needs one")
+        warn(
+            "home",
+            f"the content has no home page and {path} could not be written "
+            f"({error.strerror}); Sphinx needs one",
+        )
         return False
-    logger.info("hugo: wrote %s, the home page Hugo makes when the content has none (Sphinx needs its file)", path)
+    logger.info(
+        "hugo: wrote %s, the home page Hugo makes when the content has none "
+        "(Sphinx needs its file)",
+        path,
+    )
     return True
 
 

@@ -36,7 +36,14 @@ def limits(env: BuildEnvironment) -> Limits:
     return DEFAULT.with_overrides(settings(env.config).limits)
 
 
-def page_yaml(env: BuildEnvironment, text: str, label: str, first_line: int, subtype: str, at: int | None = None) -> Any:
+def page_yaml(
+    env: BuildEnvironment,
+    text: str,
+    label: str,
+    first_line: int,
+    subtype: str,
+    at: int | None = None,
+) -> Any:
     """YAML the page being read holds (a directive body) or uses (a data file), within the budgets.
 
     What a budget left out is warned at its line of the page, or at ``at`` when
@@ -44,7 +51,11 @@ def page_yaml(env: BuildEnvironment, text: str, label: str, first_line: int, sub
     """
     data, problems = yamldata.load(text, label, limits(env), first_line, subtype)
     for problem in problems:
-        warn(problem.subtype, problem.message, location=(env.docname, problem.line if at is None else at))
+        warn(
+            problem.subtype,
+            problem.message,
+            location=(env.docname, problem.line if at is None else at),
+        )
     return data
 
 
@@ -87,12 +98,21 @@ def cut_source(app: Sphinx, docname: str, source: list[str]) -> None:
     budgets = limits(app.env)
     source[0], dropped = truncate(source[0], budgets.page_size)
     if dropped is not None:
-        warn("limit", f"the page is longer than {budgets.page_size:,} characters (hugo_limits 'page_size'); "
-             "it is read up to this line, the rest is left out", location=(docname, dropped))
+        warn(
+            "limit",
+            f"the page is longer than {budgets.page_size:,} characters (hugo_limits 'page_size'); "
+            "it is read up to this line, the rest is left out",
+            location=(docname, dropped),
+        )
     source[0], dropped = truncate_at_count(source[0], "|", budgets.table_cells)
     if dropped is not None:
-        warn("limit", f"the page has more than {budgets.table_cells:,} table cells ('|', hugo_limits 'table_cells'); "
-             "it is read up to this line, the rest is left out", location=(docname, dropped))
+        warn(
+            "limit",
+            f"the page has more than {budgets.table_cells:,} table cells "
+            "('|', hugo_limits 'table_cells'); "
+            "it is read up to this line, the rest is left out",
+            location=(docname, dropped),
+        )
     state.reading(app.env).table_cells = source[0].count("|")
 
 
@@ -130,8 +150,12 @@ def _not_utf8(env: BuildEnvironment, docname: str, path: str) -> bool:
     except OSError:
         return False
     if line is not None:
-        warn("encoding", "the page is not UTF-8 (Hugo reads UTF-8 only) and Sphinx cannot read it; "
-             "it is not built", location=(docname, line))
+        warn(
+            "encoding",
+            "the page is not UTF-8 (Hugo reads UTF-8 only) and Sphinx cannot read it; "
+            "it is not built",
+            location=(docname, line),
+        )
     return line is not None
 
 

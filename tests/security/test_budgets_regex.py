@@ -1,4 +1,5 @@
-"""Every regular expression (or the string code that replaced one) that reads a page runs in linear time.
+"""Every regular expression (or the string code that replaced one) that reads a page runs in
+linear time.
 
 Each case is ~100 KB of input built to make a backtracking pattern go
 quadratic or cubic (long runs of the characters two quantifiers both accept,
@@ -30,18 +31,32 @@ def _fast(call, *args) -> None:
 
 CASES = {
     # the related-posts heading scan (on by default) and the ATX heading regex
-    "related heading": (related_posts.convert_sections, "## a" + SPACES + "x\n- [t](https://x.org)\n", ["relevant blog posts"]),
-    "related heading tabs": (related_posts.convert_sections, "## a" + "\t " * (N // 2) + "#x", ["a"]),
+    "related heading": (
+        related_posts.convert_sections,
+        "## a" + SPACES + "x\n- [t](https://x.org)\n",
+        ["relevant blog posts"],
+    ),
+    "related heading tabs": (
+        related_posts.convert_sections,
+        "## a" + "\t " * (N // 2) + "#x",
+        ["a"],
+    ),
     "atx heading": (headings.atx, "## a" + SPACES + "x"),
     "atx closing run": (headings.atx, "## " + "# " * (N // 2) + "x"),
     # heading attributes: a brace never closed, blanks before and inside it
     "attributed heading": (headings.take_heading_ids, "## a" + SPACES + "x {"),
-    "attributed heading blanks": (headings.take_heading_ids, "## a" + SPACES + "{#x" + SPACES + "y}"),
-    "attribute list": (headings.take_heading_ids, "## a {" + "a=b=c " * (N // 6) + "\"}"),
+    "attributed heading blanks": (
+        headings.take_heading_ids,
+        "## a" + SPACES + "{#x" + SPACES + "y}",
+    ),
+    "attribute list": (headings.take_heading_ids, "## a {" + "a=b=c " * (N // 6) + '"}'),
     "attribute quotes": (headings.take_heading_ids, "## a {" + "k='" * (N // 3) + "}"),
     # front matter key scans (they run on text the parser accepted: inside a multi-line string)
     "toml table": (frontmatter.parse, '+++\nx = """\n[' + SPACES + 'x\n"""\n+++\n'),
-    "toml table spaces": (frontmatter.parse, '+++\nx = """\n[[ ' + "a " * (N // 2) + '\n"""\n+++\n'),
+    "toml table spaces": (
+        frontmatter.parse,
+        '+++\nx = """\n[[ ' + "a " * (N // 2) + '\n"""\n+++\n',
+    ),
     "toml key": (frontmatter.parse, '+++\nx = """\n' + "a" * N + ' \n"""\n+++\n'),
     "json key": (frontmatter.parse, '{"k": 1, "' + "b" * N + '"' + SPACES + ": 2}\n"),
     "json keys quoted runs": (frontmatter.parse, '{"t": "' + '\\" ' * (N // 3) + '"}\n'),
