@@ -26,6 +26,8 @@ from sphinx_comparisons.site.addresses import style
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from sphinx_comparisons.hugo.aliases import Alias
+
 MARKER = "<!-- sphinx-comparisons redirect -->"
 MANIFEST = ".sphinx-comparisons-redirects.json"
 
@@ -68,6 +70,34 @@ def _ours(path: Path) -> bool:
     return MARKER in (_read(path) or "")
 
 
+def _put(destination: Path, text: str, alias: Alias) -> bool:
+    """Write one redirect file (an unchanged one keeps its time stamp, so deploy tools skip
+    it); False, with a warning, when a file that is no redirect is there or it cannot be
+    written."""
+    existing = _read(destination)
+    if (existing is not None and MARKER not in existing) or (
+        existing is None and destination.exists()
+    ):
+        warn(
+            "alias_conflict",
+            f"alias {alias.url}: {alias.file} exists and is not a redirect; it is kept",
+            location=(alias.page, alias.line),
+        )
+        return False
+    try:
+        if text != existing:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_text(text, encoding="utf-8")
+    except OSError as err:  # a folder in its path is a file, a name the file system refuses
+        warn(
+            "output",
+            f"alias {alias.url}: {alias.file} cannot be written ({err.strerror or err}); skipped",
+            location=(alias.page, alias.line),
+        )
+        return False
+    return True
+
+
 def write(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the redirect files, drop stale ones, list them all."""
     pretty = style(app.builder)
@@ -90,34 +120,11 @@ def write(app: Sphinx, exception: Exception | None) -> None:
                 location=(alias.page, alias.line),
             )
             continue
-        existing = _read(destination)
-        if (existing is not None and MARKER not in existing) or (
-            existing is None and destination.exists()
-        ):
-            warn(
-                "alias_conflict",
-                f"alias {alias.url}: {alias.file} exists and is not a redirect; it is kept",
-                location=(alias.page, alias.line),
-            )
-            continue
         target_uri = app.builder.get_target_uri(alias.page)
         relative = _relative(alias.file, target_uri)
         canonical = base.rstrip("/") + "/" + target_uri if base else relative
         title = compat.sphinx.title_of(env, alias.page) or alias.page
-        text = _page(relative, title, canonical)
-        try:
-            if (
-                text != existing
-            ):  # an unchanged file keeps its time stamp (and deploy tools skip it)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                destination.write_text(text, encoding="utf-8")
-        except OSError as err:  # a folder in its path is a file, a name the file system refuses
-            warn(
-                "output",
-                f"alias {alias.url}: {alias.file} cannot be written "
-                f"({err.strerror or err}); skipped",
-                location=(alias.page, alias.line),
-            )
+        if not _put(destination, _page(relative, title, canonical), alias):
             continue
         written.append(alias.file)
         listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})

@@ -87,55 +87,51 @@ def collect(
             line = page.key_lines.get(f"aliases.{index}", page.line_of("aliases"))
             result = resolve(str(value), page_urls[page.key])
             if not isinstance(result, tuple):
-                subtype, reason = (
-                    ("output", result.reason)
-                    if isinstance(result, outputs.Refused)
-                    else ("alias", result)
-                )
-                shown = str(value) if len(str(value)) <= 80 else str(value)[:77] + "..."
-                problems.append(
-                    AliasProblem(
-                        subtype, f"alias {shown!r} {reason}; no redirect is written", page.key, line
-                    )
-                )
+                problems.append(_refused(str(value), result, page.key, line))
                 continue
             file, url = result
             if file == own_file.get(page.key):
                 continue  # the page's own address: nothing to redirect (Hugo sites do this)
-            if file in static_files:
-                problems.append(
-                    AliasProblem(
-                        "output",
-                        (
-                            f"alias {value!r} is the file {file} of the site's static folder, "
-                            "which wins; no redirect is written"
-                        ),
-                        page.key,
-                        line,
-                    )
-                )
-                continue
-            if file in page_files:
-                problems.append(
-                    AliasProblem(
-                        "alias_conflict",
-                        f"alias {value!r} is the address of a page ({url}); the page is kept",
-                        page.key,
-                        line,
-                    )
-                )
-                continue
-            if file in claimed:
-                problems.append(
-                    AliasProblem(
-                        "alias_conflict",
-                        f"alias {value!r} ({url}) is already an alias of {claimed[file]!r}; that "
-                        "one is kept",
-                        page.key,
-                        line,
-                    )
-                )
+            taken = _taken(value, file, url, static_files, page_files, claimed)
+            if taken is not None:
+                problems.append(AliasProblem(taken[0], taken[1], page.key, line))
                 continue
             claimed[file] = page.key
             aliases.append(Alias(file, url, page.key, line))
     return aliases, problems
+
+
+def _refused(value: str, result: outputs.Refused | str, key: str, line: int) -> AliasProblem:
+    """An alias :func:`resolve` refused: an output it may not write, or no alias at all."""
+    subtype, reason = (
+        ("output", result.reason) if isinstance(result, outputs.Refused) else ("alias", result)
+    )
+    shown = value if len(value) <= 80 else value[:77] + "..."
+    return AliasProblem(subtype, f"alias {shown!r} {reason}; no redirect is written", key, line)
+
+
+def _taken(
+    value: object,
+    file: str,
+    url: str,
+    static_files: AbstractSet[str],
+    page_files: dict[str, str],
+    claimed: dict[str, str],
+) -> tuple[str, str] | None:
+    """Who already has the alias's file, as (subtype, message): a static file, a page or an
+    earlier alias; None when it is free."""
+    if file in static_files:
+        return "output", (
+            f"alias {value!r} is the file {file} of the site's static folder, "
+            "which wins; no redirect is written"
+        )
+    if file in page_files:
+        return (
+            "alias_conflict",
+            f"alias {value!r} is the address of a page ({url}); the page is kept",
+        )
+    if file in claimed:
+        return "alias_conflict", (
+            f"alias {value!r} ({url}) is already an alias of {claimed[file]!r}; that one is kept"
+        )
+    return None

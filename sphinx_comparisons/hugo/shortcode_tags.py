@@ -58,6 +58,7 @@ class _Reader:
     def __init__(self, text: str, start: int, notation: str) -> None:
         self.text = text
         self.pos = start
+        self.notation = notation
         self.close = "%}}" if notation == "%" else ">}}"
 
     def skip_space(self) -> None:
@@ -157,21 +158,27 @@ class _Reader:
         return _typed(match.group(0))
 
 
+def _read_closing_tag(reader: _Reader, start: int, line: int) -> Tag:
+    """``{{< /name >}}``, the reader at its slash."""
+    text = reader.text
+    reader.pos += 1
+    reader.skip_space()
+    name = _NAME.match(text, reader.pos)
+    if name is None:
+        raise _TagError("closing tag without a shortcode name")
+    reader.pos = name.end()
+    reader.skip_space()
+    if not reader.at_close():
+        raise _TagError(f"closing tag of {name.group(0)!r} must end with {reader.close!r}")
+    return Tag("close", name.group(0).rstrip("/"), reader.notation, start, reader.pos + 3, line)
+
+
 def _read_tag(text: str, start: int, line: int) -> Tag:
     notation = text[start + 2]
     reader = _Reader(text, start + 3, notation)
     reader.skip_space()
     if text.startswith("/", reader.pos):
-        reader.pos += 1
-        reader.skip_space()
-        name = _NAME.match(text, reader.pos)
-        if name is None:
-            raise _TagError("closing tag without a shortcode name")
-        reader.pos = name.end()
-        reader.skip_space()
-        if not reader.at_close():
-            raise _TagError(f"closing tag of {name.group(0)!r} must end with {reader.close!r}")
-        return Tag("close", name.group(0).rstrip("/"), notation, start, reader.pos + 3, line)
+        return _read_closing_tag(reader, start, line)
     name = _NAME.match(text, reader.pos)
     if name is None:
         raise _TagError("shortcode without a name")

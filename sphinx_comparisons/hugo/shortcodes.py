@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits
-from sphinx_comparisons.hugo.shortcode_tags import Text, lex
+from sphinx_comparisons.hugo.shortcode_tags import Tag, Text, lex
 from sphinx_comparisons.hugo.yamldata import Problem
 
 
@@ -62,61 +62,60 @@ def parse(
     """
     items, problems = lex(text, first_line)
     root: list[Node] = []
-    stack: list[
-        tuple[Shortcode, list[Node], int]
-    ] = []  # (shortcode, where it sits, its start offset)
-    open_at: dict[
-        str, list[int]
-    ] = {}  # name -> its places in the stack, so a closing tag finds its match at once
+    #: (shortcode, where it sits, its start offset)
+    stack: list[tuple[Shortcode, list[Node], int]] = []
+    #: name -> its places in the stack, so a closing tag finds its match at once
+    open_at: dict[str, list[int]] = {}
     held: dict[int, list[Node]] = {}  # what each unclosed tag held, by id
     current = root
     for item in items:
         if isinstance(item, Text):
             current.append(item)
-            continue
-        if item.kind == "open":
-            node = Shortcode(
-                item.name,
-                item.notation,
-                item.positional,
-                item.named,
-                None,
-                item.self_closed,
-                item.line,
-                opening=text[item.start : item.end],
-            )
-            current.append(node)
-            if item.self_closed:
-                node.inner = []
-                continue
-            open_at.setdefault(node.name, []).append(len(stack))
-            stack.append((node, current, item.end))
-            node.inner = []
-            current = node.inner
-            continue
-        match = open_at[item.name][-1] if open_at.get(item.name) else None
-        if match is None:
+        elif item.kind == "open":
+            current = _open(text, item, current, stack, open_at)
+        elif not open_at.get(item.name):
             raw = text[item.start : item.end]
-            problems.append(
-                Problem(
-                    "shortcode_syntax",
-                    f"closing tag {raw} matches no open shortcode; kept as text",
-                    item.line,
-                )
-            )
-            current.append(Text(text[item.start : item.end], item.line))
-            continue
-        while len(stack) > match + 1:
-            _unclose(_pop(stack, open_at), held)
-        node, parent, inner_start = _pop(stack, open_at)
-        node.closing = text[item.start : item.end]
-        node.inner_source = text[inner_start : item.start]
-        current = parent
+            message = f"closing tag {raw} matches no open shortcode; kept as text"
+            problems.append(Problem("shortcode_syntax", message, item.line))
+            current.append(Text(raw, item.line))
+        else:
+            while len(stack) > open_at[item.name][-1] + 1:
+                _unclose(_pop(stack, open_at), held)
+            node, current, inner_start = _pop(stack, open_at)
+            node.closing = text[item.start : item.end]
+            node.inner_source = text[inner_start : item.start]
     while stack:
         _unclose(_pop(stack, open_at), held)
     root = _splice(root, held)
     _cut_deep(root, limits.shortcode_depth, problems)
     return root, problems
+
+
+def _open(
+    text: str,
+    item: Tag,
+    current: list[Node],
+    stack: list[tuple[Shortcode, list[Node], int]],
+    open_at: dict[str, list[int]],
+) -> list[Node]:
+    """The shortcode an opening tag starts, put in ``current``; the list its content goes to."""
+    inner: list[Node] = []
+    node = Shortcode(
+        item.name,
+        item.notation,
+        item.positional,
+        item.named,
+        inner,
+        item.self_closed,
+        item.line,
+        opening=text[item.start : item.end],
+    )
+    current.append(node)
+    if item.self_closed:
+        return current
+    open_at.setdefault(node.name, []).append(len(stack))
+    stack.append((node, current, item.end))
+    return inner
 
 
 def _cut_deep(nodes: list[Node], limit: int, problems: list[Problem]) -> None:
