@@ -231,7 +231,7 @@ def test_related_posts(make_app, tmp_path):
     located = [w for w in warnings if "post.md" in w]
     assert (
         len(located) == 1
-        and "post.md:14:" in located[0]
+        and "post.md:15:" in located[0]
         and "javascript" in located[0]
         and "[hugo.related]" in located[0]
     )
