@@ -7,7 +7,12 @@ from docutils import nodes
 
 from sphinx_comparisons.hugo.fences import fence_for
 from sphinx_comparisons.shortcodes.calls import Call
-from sphinx_comparisons.shortcodes.markup import link_param, markdown_target, paragraph
+from sphinx_comparisons.shortcodes.markup import (
+    argument_text,
+    link_param,
+    markdown_target,
+    paragraph,
+)
 
 #: Docsy alert colours and YugabyteDB's names -> docutils admonition kinds.
 _ADMONITION = {
@@ -75,7 +80,7 @@ def lead(call: Call) -> list[nodes.Node]:
 
 def details(call: Call) -> list[nodes.Node]:
     """Hugo's details: a sphinx-design dropdown; ``summary`` is its title, ``open`` opens it."""
-    summary = str(call.arg("summary", default="Details")).replace("\n", " ")
+    summary = argument_text(call.arg("summary", default="Details"))
     fence = fence_for(call.inner or "", "`")
     before = [f"{fence}{{dropdown}} {summary}"]
     if call.arg("open") in (True, "true", 1, "1"):

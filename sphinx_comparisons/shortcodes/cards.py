@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx_comparisons import compat
 from sphinx_comparisons.hugo.fences import fence_for
 from sphinx_comparisons.shortcodes.calls import Call
-from sphinx_comparisons.shortcodes.markup import link_param, markdown_target
+from sphinx_comparisons.shortcodes.markup import argument_text, link_param, markdown_target
 
 
 def card(call: Call) -> list[nodes.Node]:
@@ -24,7 +24,7 @@ def card(call: Call) -> list[nodes.Node]:
         language = call.arg("lang", default="") or call.arg("highlight", default="")
         body = f"{ticks}{language}\n{textwrap.dedent(inner).strip()}\n{ticks}"
     fence = fence_for(body, "`")
-    before = [f"{fence}{{card}} {str(header).strip()}".rstrip()]
+    before = [f"{fence}{{card}} {argument_text(header)}".rstrip()]
     if call.arg("subtitle"):
         body = f"*{call.arg('subtitle')}*\n\n{body}"
     rendered = call.wrapped(before, [*after, fence], body)
@@ -49,7 +49,7 @@ def link_card(call: Call) -> list[nodes.Node]:
     url = next(
         (link_param(call, name) for name in ("buttonUrl", "href", "url") if call.arg(name)), None
     )
-    lines = [f"```{{card}} {str(title).strip()}".rstrip()]
+    lines = [f"```{{card}} {argument_text(title)}".rstrip()]
     if url:
         lines.append(f":link: {url}")
     image = call.arg("imageUrl")
@@ -73,7 +73,7 @@ def feature(call: Call) -> list[nodes.Node]:
     """Docsy's blocks/feature: a card with a title, text and an optional link."""
     inner = (call.inner or "").strip()
     fence = fence_for(inner, "`")
-    lines = [f"{fence}{{card}} {call.arg('title') or ''}".rstrip()]
+    lines = [f"{fence}{{card}} {argument_text(call.arg('title') or '')}".rstrip()]
     url = link_param(call, "url")
     if url:
         lines.append(f":link: {url}")

@@ -59,7 +59,9 @@ def payload(shortcode: Shortcode, parent: Shortcode | None = None, ordinal: int 
         named["_ordinal"] = ordinal
     if named:
         data["k"] = named
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # a backtick would end the role or void the fence this line opens (CommonMark allows none
+    # in a backtick fence's info string); JSON spells it as an escape
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("`", "\\u0060")
 
 
 class _Expander:

@@ -28,3 +28,10 @@ def markdown_target(url: str) -> str:
 def paragraph(call: Call) -> list[nodes.Node]:
     inner = (call.inner or "").strip()
     return [nodes.paragraph("", "", *call.inline_markdown(inner))] if inner else []
+
+
+def argument_text(value: object) -> str:
+    """A parameter as the argument of a generated directive: one line, and no backtick, which a
+    backtick fence's info string may not hold (the directive would be a paragraph showing its
+    own syntax); ``&#96;`` shows the same character."""
+    return " ".join(str(value).split()).replace("`", "&#96;")

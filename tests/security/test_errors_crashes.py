@@ -121,3 +121,25 @@ def test_a_page_that_is_not_utf8_is_left_out(tmp_path):
     _, warnings, page = build(tmp_path, files)
     assert [w for w in warnings if "a.md:7:" in w and "[hugo.encoding]" in w and "not built" in w]
     assert not page.exists() and (tmp_path / "out" / "b" / "index.html").exists()
+
+
+def test_backticks_in_shortcode_parameters_that_become_directive_arguments(tmp_path):
+    # A tab header holding a role once voided the generated tab-item's fence (a backtick fence's
+    # info string may hold no backtick) and stopped the build on sphinx-design 0.6.
+    page = (
+        "---\ntitle: A\n---\n\n{{< tabpane text=true >}}\n"
+        '{{% tab header="{hugo-shortcode}`readfile {\\"p\\":[\\"../x.txt\\"]}`" %}}\n'
+        "Tab body\n{{% /tab %}}\n{{< /tabpane >}}\n\n"
+        '{{< details summary="Use `cfg`" >}}\nDetails body\n{{< /details >}}\n\n'
+        '{{< card header="The `x` card" >}}\nCard body\n{{< /card >}}\n'
+    )
+    _, warnings, out = build(tmp_path, {"a.md": page})
+    html = soup(out)
+    text = html.get_text()
+    assert "```" not in text and "{tab-item}" not in text and "{dropdown}" not in text
+    label = html.select_one("label.sd-tab-label").get_text().strip()
+    assert "readfile" in label and "../x.txt" in label  # the header as text, no role run
+    assert not [w for w in warnings if "readfile" in w]
+    assert "Tab body" in text and "Details body" in text and "Card body" in text
+    assert "cfg" in html.select_one("details summary").get_text()
+    assert "The" in text and "card" in text
