@@ -9,7 +9,6 @@ from docutils import nodes
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.hugo.fences import fence_for
-from sphinx_comparisons.hugo.page import escape_markdown
 from sphinx_comparisons.shortcodes.calls import Call
 from sphinx_comparisons.shortcodes.markup import argument_text
 
@@ -78,9 +77,7 @@ def tab(call: Call) -> list[nodes.Node]:
         options.append(f":sync: {' '.join(key.split())}")
     if call.arg("right") is True:
         options.append(":class-label: hugo-tab-right")
-    # the label is text, as Docsy prints it: no Markdown or roles (a role there could even
-    # give sphinx-design 0.6 a label it cannot take apart, and stop the build)
-    label = argument_text(escape_markdown(header).replace("\\`", "`"))
+    label = argument_text(header)
     if text or not lang and call.notation == "%":
         fence = fence_for(inner, "`")
         return call.wrapped([f"{fence}{{tab-item}} {label}", *options], [fence], within="tab-set")
