@@ -46,6 +46,8 @@ HEADING_ANCHORS = 600
 SECTION_LISTS = 700
 
 # -- transforms: each page's doctree, while reading ------------------------------------------
+#: Blockquote alerts ``> [!NOTE]`` made admonitions.
+ALERTS = 180
 #: Block shortcodes written inside a paragraph lifted out of it.
 LIFT_BLOCKS = 190
 #: Front matter titles and leads applied to the doctree.
@@ -60,6 +62,10 @@ LINKS = 420
 SYMBOLS = 430
 #: Raw HTML left out unless the site allows it (after :data:`SYMBOLS`, which writes HTML).
 RAW_HTML = 440
+#: Smart quotes off on a site whose Goldmark typographer is off (before Sphinx's, 750).
+TYPOGRAPHER_SWITCH = 740
+#: The site's typographer substitutions and angle quotes (after Sphinx's smart quotes, 750).
+TYPOGRAPHER = 760
 #: Links left unresolved by Sphinx reported (after docutils' DanglingReferences, 850).
 FINAL_LINKS = 860
 #: Images and downloads outside the site dropped (before DoctreeReadEvent, 880, whose

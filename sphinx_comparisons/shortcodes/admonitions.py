@@ -15,7 +15,7 @@ from sphinx_comparisons.shortcodes.markup import (
 )
 
 #: Docsy alert colours and YugabyteDB's names -> docutils admonition kinds.
-_ADMONITION = {
+ADMONITION_KINDS = {
     "note": "note",
     "tip": "tip",
     "warning": "warning",
@@ -47,13 +47,13 @@ def _admonition(
 
 def note_like(call: Call) -> list[nodes.Node]:
     """YugabyteDB's note, tip, warning: an admonition, optional ``title``."""
-    return _admonition(_ADMONITION[call.name], call.arg("title"), call)
+    return _admonition(ADMONITION_KINDS[call.name], call.arg("title"), call)
 
 
 def alert(call: Call) -> list[nodes.Node]:
     """Docsy's alert: ``color`` picks the kind, ``title`` is the heading."""
     color = str(call.arg("color", default="primary"))
-    return _admonition(_ADMONITION.get(color, "note"), call.arg("title"), call, [f"alert-{color}"])
+    return _admonition(ADMONITION_KINDS.get(color, "note"), call.arg("title"), call, [f"alert-{color}"])
 
 
 def pageinfo(call: Call) -> list[nodes.Node]:
