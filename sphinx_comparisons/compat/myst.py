@@ -208,7 +208,7 @@ def guard_rule(md: Any, chain: str, name: str, condition: Callable[[Any], bool])
     Relies on: markdown-it-py's ``Ruler.__rules__`` (each rule's ``name`` and ``fn``) and
     ``Ruler.at``, which replaces a rule's function in place.
     No public API: markdown-it can switch a rule off for a parser, not for one page's state.
-    Checked against: markdown-it-py 3.0–4.x, mdit-py-plugins 0.4–0.7.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
     ruler = md.inline.ruler2 if chain == "inline2" else getattr(md, chain).ruler
     found = next((rule for rule in ruler.__rules__ if rule.name == name), None)

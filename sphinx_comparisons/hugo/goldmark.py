@@ -9,6 +9,7 @@ goldmark's ``parser/attribute.go`` (``ParseAttributes``).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,9 +46,7 @@ class Goldmark:
     extensions: frozenset[str] = frozenset(EXTENSIONS)
     linkify_protocol: str = "https"
     #: None: the typographer is off; else each substitution by setting name.
-    typographer: dict[str, str] | None = field(
-        default_factory=lambda: dict(TYPOGRAPHER_DEFAULTS)
-    )
+    typographer: dict[str, str] | None = field(default_factory=lambda: dict(TYPOGRAPHER_DEFAULTS))
 
     def has(self, extension: str) -> bool:
         return extension in self.extensions
@@ -77,14 +76,8 @@ def _typographer(value: Any) -> dict[str, str] | None:
     for name in chosen:
         given = _get(value, name)
         if isinstance(given, str):
-            chosen[name] = _unentity(given)
+            chosen[name] = html.unescape(given)
     return chosen
-
-
-def _unentity(text: str) -> str:
-    import html
-
-    return html.unescape(text)
 
 
 def from_site_config(values: dict[str, Any]) -> Goldmark:
@@ -189,7 +182,7 @@ def safe_attributes(found: dict[str, str]) -> tuple[dict[str, str], list[str]]:
             kept["id"] = found["id"]
         else:
             refused.append(f"id {found['id']!r}")
-    classes = []
+    classes: list[str] = []
     for name in found.get("class", "").split():
         (classes if safeurl.safe_id(name) else refused).append(name)
     if classes:
@@ -198,6 +191,23 @@ def safe_attributes(found: dict[str, str]) -> tuple[dict[str, str], list[str]]:
 
 
 # -- blockquote alerts ----------------------------------------------------------------------
+
+#: Alert kinds (Docsy's colours, GitHub's alert types, YugabyteDB's names) -> docutils
+#: admonition kinds; any other kind is a note.
+ADMONITION_KINDS = {
+    "note": "note",
+    "tip": "tip",
+    "warning": "warning",
+    "caution": "caution",
+    "danger": "danger",
+    "important": "important",
+    "info": "note",
+    "primary": "note",
+    "secondary": "note",
+    "light": "note",
+    "dark": "note",
+    "success": "tip",
+}
 
 _ALERT = re.compile(r"\[!([A-Za-z]{1,40})\]([+-]?)[ \t]*")
 

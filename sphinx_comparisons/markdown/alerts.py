@@ -15,7 +15,7 @@ from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.hugo import goldmark
-from sphinx_comparisons.shortcodes.admonitions import ADMONITION_KINDS
+from sphinx_comparisons.hugo.goldmark import ADMONITION_KINDS
 from sphinx_comparisons.site import records
 
 

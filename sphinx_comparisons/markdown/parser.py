@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from linkify_it import LinkifyIt
+from linkify_it import LinkifyIt  # type: ignore[import-untyped]
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.hugo import goldmark
@@ -46,7 +46,10 @@ def install(md: Any) -> None:
 
 def _switch(extension: str) -> Any:
     def enabled(state: Any) -> bool:
-        return settings.of_parser(state).has(extension)
+        chosen = settings.of_parser(state)
+        if extension == "linkify" and isinstance(state.md.linkify, _GoldmarkLinkify):
+            state.md.linkify.protocol = chosen.linkify_protocol
+        return chosen.has(extension)
 
     return enabled
 
@@ -71,7 +74,7 @@ class _GoldmarkLinkify(LinkifyIt):  # type: ignore[misc]
             if not found.schema:
                 found.url = f"{self.protocol}://{found.raw}"
             return True
-        return found.schema == "mailto:"
+        return bool(found.schema == "mailto:")
 
     def match(self, text: str) -> Any:
         found = super().match(text)
@@ -125,6 +128,8 @@ def _attach_attributes(state: Any) -> None:
     """Each attribute line sets its attributes on the block just above it (none after a blank
     line or a code block), keeping attributes the block already has; the line itself goes."""
     tokens = state.tokens
+    page = not state.env.get("hugo_page_parsed")  # the page itself, not a directive's content
+    state.env["hugo_page_parsed"] = True
     if not any(token.type == ATTRIBUTES for token in tokens):
         return
     kept = []
@@ -137,7 +142,9 @@ def _attach_attributes(state: Any) -> None:
             continue
         wanted, refused = goldmark.safe_attributes(token.meta["attributes"])
         if refused:
-            state.env.setdefault("hugo_refused_attributes", []).append((token.map[0], refused))
+            settings.report(state, token.map[0] + 1 if page else None, refused)
+        if page and target.type == "heading_open" and "id" in wanted:
+            settings.heading_id(state, target.map[0] + 1, wanted.pop("id"))
         for key, value in wanted.items():
             if key == "class" and target.attrGet("class"):
                 target.attrSet("class", f"{target.attrGet('class')} {value}")

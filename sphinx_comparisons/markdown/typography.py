@@ -34,9 +34,9 @@ class TypographerSwitch(SphinxTransform):
     default_priority = pipeline.TYPOGRAPHER_SWITCH
 
     def apply(self, **kwargs: Any) -> None:
-        if records.is_markdown(self.env, self.env.docname):
-            if settings.of_env(self.env).typographer is None:
-                self.document.settings.smart_quotes = False
+        markdown = records.is_markdown(self.env, self.env.docname)
+        if markdown and settings.of_env(self.env).typographer is None:
+            self.document.settings.smart_quotes = False
 
 
 class TypographerSubstitutions(SphinxTransform):
@@ -64,9 +64,7 @@ class TypographerSubstitutions(SphinxTransform):
 
 def _substituted(text: str, changed: dict[str, str], chosen: dict[str, str]) -> str:
     if "<<" in text or ">>" in text:
-        text = text.replace("<<", chosen["leftAngleQuote"]).replace(
-            ">>", chosen["rightAngleQuote"]
-        )
+        text = text.replace("<<", chosen["leftAngleQuote"]).replace(">>", chosen["rightAngleQuote"])
     if changed and any(key in text for key in changed):
         text = "".join(changed.get(char, char) for char in text)
     return text

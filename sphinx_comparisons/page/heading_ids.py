@@ -17,6 +17,7 @@ from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
+from sphinx_comparisons.markdown import settings as goldmark_settings
 from sphinx_comparisons.page.titles import plan
 from sphinx_comparisons.site import records, state
 
@@ -39,6 +40,9 @@ def rescheme(
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Explicit heading ids (``## Title {#id}``) taken out of the text, kept for the transform."""
     if not records.is_markdown(app.env, docname):
+        return
+    if not goldmark_settings.of_env(app.env).title_attributes:  # Hugo prints them as text
+        state.reading(app.env).heading_ids = {}
         return
     source[0], ids, problems = take_heading_ids(source[0])
     for problem in problems:
