@@ -127,6 +127,14 @@ def test_block_attributes_refuse_unsafe_names(make_app, tmp_path):
     assert any("p.md:6" in w and "[hugo.attribute]" in w and "a<b" in w for w in warnings)
 
 
+def test_heading_attributes_set_id_and_classes(make_app, tmp_path):
+    """Hugo 0.111.3: ``## Title {#hid .hc}`` gives ``<h2 id="hid" class="hc">`` (on by
+    default, without ``block``)."""
+    main, _ = build(make_app, tmp_path, "## Title {#hid .hc}\n")
+    assert "hc" in main.select_one("section#hid")["class"]
+    assert main.select_one("h2").get_text().rstrip("¶") == "Title"
+
+
 def test_heading_attributes_switched_off(make_app, tmp_path):
     """``parser.attribute.title = false``: Hugo prints ``{#id}`` as part of the heading."""
     site = "[markup.goldmark.parser.attribute]\ntitle = false\n"

@@ -44,10 +44,11 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not goldmark_settings.of_env(app.env).title_attributes:  # Hugo prints them as text
         state.reading(app.env).heading_ids = {}
         return
-    source[0], ids, problems = take_heading_ids(source[0])
-    for problem in problems:
+    source[0], found = take_heading_ids(source[0])
+    for problem in found.problems:
         warn("attribute", problem.message, location=(docname, problem.line))
-    state.reading(app.env).heading_ids = ids
+    state.reading(app.env).heading_ids = found.ids
+    state.reading(app.env).heading_classes = found.classes
 
 
 class AssignHeadingIds(SphinxTransform):
@@ -61,6 +62,7 @@ class AssignHeadingIds(SphinxTransform):
         if not records.is_markdown(env, docname):
             return
         explicit = state.reading(env).heading_ids
+        classes = state.reading(env).heading_classes
         ids = Ids(state.model(env).heading_scheme)
         title_section = self._title_section()
         wanted: dict[int, tuple[nodes.section, str]] = {}
@@ -71,6 +73,9 @@ class AssignHeadingIds(SphinxTransform):
             if title is None:
                 continue
             given = explicit.get(title.line) if title.line is not None else None
+            for name in classes.get(title.line or 0, ()):
+                if name not in section["classes"]:
+                    section["classes"].append(name)
             new = ids.claim(given) if given else ids.for_text(title.astext())
             wanted[id(section)] = (section, new)
         assigned = {new for _, new in wanted.values()}
