@@ -59,6 +59,14 @@ def test_blockquote_alerts_are_admonitions(make_app, tmp_path):
     assert "[!" not in main.get_text() and warnings == []
 
 
+def test_docsy_one_line_alert_has_no_heading(make_app, tmp_path):
+    """Docsy's hook: ``> [!NB] text`` alone shows the text as the body, without a heading."""
+    main, _ = build(make_app, tmp_path, "> [!NB] A *nota bene* alert.\n")
+    box = main.select_one("div.admonition.alert-nb")
+    assert box.select(".admonition-title") == []
+    assert box.get_text().strip() == "A nota bene alert."
+
+
 @pytest.mark.parametrize(
     "quote",
     [

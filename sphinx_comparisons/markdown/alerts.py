@@ -19,6 +19,10 @@ from sphinx_comparisons.hugo.goldmark import ADMONITION_KINDS
 from sphinx_comparisons.site import records
 
 
+#: Docsy's one-line alert kind, ``> [!NB] text``: the text is the alert's body, without heading.
+DOCSY_NOTA_BENE = "nb"
+
+
 def _first_line(paragraph: nodes.paragraph) -> tuple[list[nodes.Node], list[nodes.Node]]:
     """A paragraph's inline nodes split at its first line break: the first line, the rest."""
     children = list(paragraph.children)
@@ -57,7 +61,10 @@ def admonition(quote: nodes.block_quote) -> nodes.Element | None:
     kind = ADMONITION_KINDS.get(found.kind, "note")
     node = nodes.admonition("", classes=[kind, f"alert-{found.kind}", *quote["classes"]])
     node["ids"] = list(quote["ids"])
-    node += nodes.title("", "", *(title or [nodes.Text(found.kind.title())]))
+    if found.kind == DOCSY_NOTA_BENE and title and not body and len(quote.children) == 1:
+        body, title = title, []  # Docsy's one-line note: its text is the body, no heading
+    else:
+        node += nodes.title("", "", *(title or [nodes.Text(found.kind.title())]))
     if body:
         paragraph = nodes.paragraph("", "", *body)
         paragraph.source, paragraph.line = first.source, first.line
