@@ -18,7 +18,6 @@ from sphinx_comparisons.hugo import goldmark
 from sphinx_comparisons.hugo.goldmark import ADMONITION_KINDS
 from sphinx_comparisons.site import records
 
-
 #: Docsy's one-line alert kind, ``> [!NB] text``: the text is the alert's body, without heading.
 DOCSY_NOTA_BENE = "nb"
 
