@@ -207,23 +207,29 @@ def test_typographer_substitutions(make_app, tmp_path):
     )
 
 
-EXTENSIONS = "| a |\n|---|\n| 1 |\n\n~~gone~~\n\nTerm\n: Definition\n\nNote[^1].\n\n[^1]: Text.\n"
+EXTENSIONS = (
+    "| a |\n|---|\n| 1 |\n\n~~gone~~\n\nTerm\n: Definition\n\nNote[^1].\n\n[^1]: Text.\n\n"
+    "- [ ] task\n"
+)
 
 
 def test_extensions_on_by_default(make_app, tmp_path):
     main, _ = build(make_app, tmp_path, EXTENSIONS)
     assert main.select("table") and main.select("s, del") and main.select("dl")
-    assert main.select("a.footnote-reference")
+    assert main.select("a.footnote-reference") and main.select("input[type=checkbox]")
+
+
+EXTENSION_NAMES = ("table", "strikethrough", "definitionList", "footnote", "taskList")
 
 
 def test_extensions_switched_off(make_app, tmp_path):
     site = "[markup.goldmark.extensions]\n" + "".join(
-        f"{name} = false\n" for name in ("table", "strikethrough", "definitionList", "footnote")
+        f"{name} = false\n" for name in EXTENSION_NAMES
     )
     main, _ = build(make_app, tmp_path, EXTENSIONS, site)
     assert not (main.select("table") or main.select("s, del") or main.select("dl"))
-    assert not main.select("a.footnote-reference")
-    assert "~~gone~~" in main.get_text()
+    assert not main.select("a.footnote-reference") and not main.select("input[type=checkbox]")
+    assert "~~gone~~" in main.get_text() and "[ ] task" in main.get_text()
 
 
 def test_repeated_reference_keeps_the_first_silently(make_app, tmp_path):

@@ -36,6 +36,7 @@ def install(md: Any) -> None:
         {"alt": ["paragraph", "blockquote", "list", "reference"]},
     )
     md.core.ruler.after("block", ATTRIBUTES, _attach_attributes)
+    md.core.ruler.before("block", "goldmark_task_list", _task_list(md.options.get("tasklists")))
     md.linkify = _GoldmarkLinkify()
     md.options["linkify"] = True
     md.enable(["linkify"], ignoreInvalid=True)
@@ -52,6 +53,16 @@ def _switch(extension: str) -> Any:
         return chosen.has(extension)
 
     return enabled
+
+
+def _task_list(enabled: Any) -> Any:
+    """Task lists as ``hugo_myst_extensions`` allow them, unless the site switches ``taskList``
+    off (markdown-it's list rule reads the parser's ``tasklists`` option)."""
+
+    def switch(state: Any) -> None:
+        state.md.options["tasklists"] = bool(enabled) and settings.of_parser(state).has("taskList")
+
+    return switch
 
 
 # -- linkify --------------------------------------------------------------------------------
