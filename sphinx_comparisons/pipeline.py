@@ -66,6 +66,9 @@ RAW_HTML = 440
 TYPOGRAPHER_SWITCH = 740
 #: The site's typographer substitutions and angle quotes (after Sphinx's smart quotes, 750).
 TYPOGRAPHER = 760
+#: Thematic breaks docutils refuses (under a heading, in a list item) kept as Goldmark keeps
+#: them (before docutils' Transitions, 830).
+THEMATIC_BREAKS = 820
 #: Links left unresolved by Sphinx reported (after docutils' DanglingReferences, 850).
 FINAL_LINKS = 860
 #: Images and downloads outside the site dropped (before DoctreeReadEvent, 880, whose
