@@ -97,10 +97,7 @@ def is_layout(word: str) -> bool:
     return any(is_chunk for _, is_chunk in _chunks(word))
 
 
-def format(date: dt.datetime, layout: str) -> str:  # noqa: A001 (Go's name for it)
+def format(date: dt.datetime, layout: str) -> str:
     """``date`` formatted with the Go layout."""
     values = dict(_CHUNKS)
-    return "".join(
-        values[text](date) if is_chunk else text
-        for text, is_chunk in _chunks(layout)
-    )
+    return "".join(values[text](date) if is_chunk else text for text, is_chunk in _chunks(layout))
