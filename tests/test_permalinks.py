@@ -17,7 +17,7 @@ import pytest
 
 from conftest import site_files, sphinx_build, warnings_of, write_tree
 from hugo_tree import load_pages
-from sphinx_comparisons.hugo import golayout, permalinks, siteconfig
+from sphinx_comparisons.hugo import globs, golayout, permalink_tokens, permalinks, siteconfig
 from sphinx_comparisons.hugo.content import Page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "permalinks-blog"
@@ -39,14 +39,14 @@ def rules_of(value) -> permalinks.Permalinks:
 
 def url_of(rules, path: str, params: dict, others: tuple[str, ...] = ()) -> str:
     pages = [Page(p, p, {}) for p in others] + [Page(path, path, params)]
-    return permalinks.page_url(pages[-1], rules, permalinks.section_folders(pages))
+    return permalinks.page_url(pages[-1], rules, permalink_tokens.sections_of(pages))
 
 
 def test_core_urls_match_hugo():
     pages = load_pages(FIXTURE / "content")
     config = siteconfig.load([FIXTURE / "hugo.toml"])
     rules = rules_of(config.get("permalinks"))
-    sections = permalinks.section_folders(pages)
+    sections = permalink_tokens.sections_of(pages)
     ours = {page.path: permalinks.page_url(page, rules, sections) for page in pages}
     expected = hugo_urls()
     assert {path: ours[path] for path in expected} == expected
@@ -126,10 +126,14 @@ def test_tokens(pattern, path, params, expected):
         ("[1:]", "/a/b/"),
         ("[:2]", "/docs/a/"),
         ("[last]", "/b/"),
-        ("[ 1 : 2 ]", "/a/"),
-        # current Hugo: out of range is empty (0.111.3 panics)
+        # current Hugo's lenient slices (0.111.3 panics out of range): an index past the end is
+        # nothing, an end past it the rest, a word or a negative number 0
         ("[7]", "/"),
-        ("[2:9]", "/"),
+        ("[2:9]", "/b/"),
+        ("[7:]", "/"),
+        ("[-1]", "/docs/"),
+        ("[x:1]", "/docs/"),
+        ("[ 1 : 2 ]", "/"),
     ],
 )
 def test_sections_slices(part, expected):
@@ -172,20 +176,83 @@ def test_section_names_match_without_case():
     ("value", "message"),
     [
         ({"blog": "/:year/:nope/"}, "unknown token ':nope'"),
-        ({"blog": "/:slug[1]/"}, "malformed slice ':slug[1]'"),
-        ({"blog": "/:sections[x]/"}, "malformed slice"),
+        ({"blog": "/:Year/"}, "unknown token ':Year'"),  # names are case-sensitive
+        ({"blog": "/:nope[x]/"}, "unknown token ':nope[x]'"),
         ({"blog": ["/a/"]}, "is not a string"),
         ({"blog": 3}, "is not a string"),
         ({"pages": {"blog": "/a/"}}, "kind 'pages' is not one Hugo supports"),
         ({"page": {"blog": {"x": 1}}}, "is not a string"),
         ({"blog": "/:" + "a" * 2000}, "longer than"),
-        ("/:year/", "is not a mapping"),
+        ("/:year/", "is neither a mapping nor a list of rules"),
+        ([{"target": {"kind": "page"}}], "a rule is a mapping with a 'pattern'"),
+        (["/a/"], "a rule is a mapping with a 'pattern'"),
+        ([{"pattern": "/a/", "target": "page"}], "'target' is not a mapping"),
+        ([{"pattern": "/a/", "target": {"kind": "pages"}}], "target kind 'pages'"),
+        ([{"pattern": "/a/", "target": {"path": "/{a,b"}}], "path glob '/{a,b' is malformed"),
+        ([{"pattern": "/a/", "target": {"path": "/[ab"}}], "malformed"),
     ],
 )
 def test_malformed_entries_are_refused(value, message):
     rules, problems = permalinks.from_config(value)
     assert len(problems) == 1 and message in problems[0].message
-    assert rules.patterns == {}
+    assert rules.rules == ()
+
+
+def test_rule_list_first_match_wins():
+    """Current Hugo (v0.161): an ordered list of rules, each with an optional kind and path
+    glob; the first that matches the page gives its pattern."""
+    rules = rules_of(
+        [
+            {"pattern": "/x/:slug/", "target": {"kind": "page", "path": "/docs/{a,b}/**"}},
+            {"pattern": "/top/:slug/", "target": {"kind": "Page", "path": "/Docs/*"}},
+            {"pattern": "/s/:sections[last]/", "target": {"kind": "section"}},
+            {"pattern": "/any/:filename/"},
+        ]
+    )
+    others = ("docs/_index.md", "docs/a/_index.md", "blog/_index.md")
+    assert url_of(rules, "docs/a/deep/p.md", {"title": "P"}, others) == "/x/p/"
+    assert url_of(rules, "docs/p.md", {"title": "P"}, others) == "/top/p/"
+    assert url_of(rules, "docs/a/_index.md", {"title": "A"}, others) == "/s/a/"
+    assert url_of(rules, "blog/q.md", {"title": "Q"}, others) == "/any/q/"
+    assert url_of(rules, "_index.md", {"title": "Home"}, others) == "/"  # home: never moved
+
+
+@pytest.mark.parametrize(
+    ("glob", "path", "expected"),
+    [
+        ("/docs/*", "/docs/a", True),
+        ("/docs/*", "/docs/a/b", False),
+        ("/docs/**", "/docs/a/b", True),
+        ("/{docs,docs/**}", "/docs", True),
+        ("/{a,b{c,d}}/x", "/bd/x", True),
+        ("/p?ge", "/page", True),
+        ("/[abc]x", "/bx", True),
+        ("/[!abc]x", "/bx", False),
+        ("/a\\*", "/a*", True),
+        ("/a\\*", "/ab", False),
+        ("*" * 40 + "b", "a" * 1000, False),  # linear time: no backtracking
+    ],
+)
+def test_path_globs(glob, path, expected):
+    compiled = globs.compile_glob(glob)
+    assert compiled is not None and compiled.match(path) is expected
+
+
+@pytest.mark.parametrize("glob", ["/{a", "/a}", "/[a", "/" + "{a,b}" * 7, "/x" * 200])
+def test_malformed_globs(glob):
+    assert globs.compile_glob(glob) is None
+
+
+def test_section_slugs():
+    """Current Hugo (v0.149): each section level's slug, else its title."""
+    pages = [
+        Page("docs/_index", "docs/_index.md", {"title": "The Docs"}),
+        Page("docs/a/_index", "docs/a/_index.md", {"title": "A", "slug": "--Ay--"}),
+        Page("docs/a/p", "docs/a/p.md", {"title": "P"}),
+    ]
+    sections = permalink_tokens.sections_of(pages)
+    rules = rules_of({"docs": "/:sectionslug/:sectionslugs/:sectionslugs[1:]/"})
+    assert permalinks.page_url(pages[2], rules, sections) == "/the-docs/the-docs/ay/ay/"
 
 
 def test_go_layouts_follow_go():

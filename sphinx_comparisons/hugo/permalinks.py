@@ -1,228 +1,153 @@
-"""Hugo's ``permalinks`` setting: which pages it moves, and the URL each pattern gives.
+"""Hugo's ``permalinks`` setting: which pages it moves, and the URL it gives them.
 
-Rules from ``resources/page/permalinks.go`` (``DecodePermalinksConfig``,
-``decodePermalinksMap``, ``getOrParsePattern``, ``pageToPermalink*``,
-``toSliceFunc``) and ``hugolib/page__paths.go`` (``createTargetPathDescriptor``).
-Current Hugo is followed: the per-kind maps (v0.115), ``:contentbasename`` and
-``:slugorcontentbasename`` (v0.144), ``\\:`` for a literal colon (v0.136) and
-tokens inside a front matter ``url`` (v0.131). Hugo stops the build on a bad
-pattern; here the entry is dropped with a located problem, and its pages keep
-the URL they have without it.
+Rules from Hugo's ``resources/page/permalinks.go`` (``DecodePermalinksConfig``,
+``decodePermalinksMap``, ``decodePermalinksSlice``, ``sectionToPathGlob``,
+``Expand``) and ``hugolib/page__paths.go`` (``createTargetPathDescriptor``),
+as current Hugo reads them: the section map (``blog: /:year/:slug/``, regular
+pages and terms), the per-kind maps (``page``, ``section``, ``taxonomy``,
+``term``; v0.115) and the ordered rule list (``[{pattern, target: {kind,
+path}}]``, v0.161, the first match wins). Each becomes a rule on the page's kind
+and its path (``/blog/2023/post``), as in Hugo. Hugo stops the build on a bad
+entry; here the entry is dropped with a located problem, and its pages keep the
+URL they have without it. The home page and the taxonomies, which this extension
+does not build, are never moved.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote
 
-from sphinx_comparisons.hugo import golayout, urls
+from sphinx_comparisons.hugo import content, globs, urls
+from sphinx_comparisons.hugo import permalink_tokens as tokens
 from sphinx_comparisons.hugo.content import Page
 
-#: Kinds a ``[permalinks.KIND]`` map may name (``permalinksKindsSupported``, plus ``home``).
+#: Kinds a ``permalinks.KIND`` map may name (``permalinksKindsSupport``; ``home`` is read and
+#: never applied, as in Hugo).
 KINDS = ("page", "section", "taxonomy", "term", "home")
-#: A token: ``:name`` with an optional ``[slice]`` (``attributeRegexp``); ``\\:`` is a colon.
-_TOKEN = re.compile(r"\\:|:(\w+)(\[[^\]\n]{0,40}\])?")
-_SLICE = re.compile(r"\[\s*(?:(last)|(-?\d{1,6})|(-?\d{0,6})\s*:\s*(-?\d{0,6}))\s*\]")
-#: Longest pattern read (a pattern is one line of the site config).
-MAX_PATTERN = 1000
-#: Go's zero time, the date of a page without one (``time.Time{}``).
-ZERO_DATE = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A refused entry: the key path in the site config (``permalinks.page.blog``) and why."""
+    """A refused entry: its key path in the site config (``permalinks.page.blog``) and why."""
 
     key: str
     message: str
 
 
 @dataclass(frozen=True, slots=True)
-class Permalinks:
-    """Patterns by (kind, top-level section); the root pages' section is ``""``."""
+class Rule:
+    kind: str  # "" for every kind
+    path: globs.Glob | None  # None for every path
+    pattern: str
 
-    patterns: dict[tuple[str, str], str] = field(default_factory=dict)
+
+@dataclass(frozen=True, slots=True)
+class Permalinks:
+    rules: tuple[Rule, ...] = ()
 
     def pattern(self, page: Page) -> str | None:
-        """The pattern that moves this page, if any (``page`` covers bundles; the home page
-        and the taxonomies, which this extension does not build, are never moved)."""
-        if page.kind == "section":
-            if not page.folder:
-                return None
-            return self.patterns.get(("section", page.folder.split("/", 1)[0].lower()))
-        top = page.path.split("/", 1)[0] if "/" in page.path else ""
-        return self.patterns.get(("page", top.lower()))
+        """The pattern of the first rule that matches the page's kind and path (``Expand``)."""
+        if page.kind == "section" and not page.folder:
+            return None
+        kind = "section" if page.kind == "section" else "page"
+        path = "/" + content.logical_key(content.logical_path(page))
+        for rule in self.rules:
+            if rule.kind in ("", kind) and (rule.path is None or rule.path.match(path)):
+                return rule.pattern
+        return None
 
 
 def from_config(value: Any) -> tuple[Permalinks, list[Problem]]:
-    """Read the ``permalinks`` value of a site config (its keys already lowercased)."""
+    """Read the ``permalinks`` value of a site config."""
     if value is None:
         return Permalinks(), []
+    if isinstance(value, list):
+        return _from_list(value)
     if not isinstance(value, dict):
-        return Permalinks(), [Problem("permalinks", "is not a mapping of section to pattern")]
-    patterns: dict[tuple[str, str], str] = {}
+        return Permalinks(), [Problem("permalinks", "is neither a mapping nor a list of rules")]
+    rules: list[Rule] = []
     problems: list[Problem] = []
     for key, entry in value.items():
-        name = str(key)
+        name = str(key).lower()
         if isinstance(entry, dict):
-            if name.lower() not in KINDS:
-                problems.append(
-                    Problem(
-                        f"permalinks.{name}",
-                        f"kind {name!r} is not one Hugo supports ({', '.join(KINDS)})",
-                    )
-                )
+            if name not in KINDS:
+                message = f"kind {name!r} is not one Hugo supports ({', '.join(KINDS)})"
+                problems.append(Problem(f"permalinks.{name}", message))
                 continue
             for section, pattern in entry.items():
-                _add(patterns, problems, (name.lower(),), str(section), pattern, name)
-        else:  # the plain form moves regular pages and term pages
-            _add(patterns, problems, ("page", "term"), name, entry, "")
-    return Permalinks(patterns), problems
+                at = f"permalinks.{name}.{section}"
+                _add(rules, problems, at, (name,), _section_glob(str(section)), pattern)
+        else:  # the plain form moves regular pages and terms
+            glob = _section_glob(name)
+            _add(rules, problems, f"permalinks.{name}", ("page", "term"), glob, entry)
+    return Permalinks(tuple(rules)), problems
+
+
+def _from_list(items: list[Any]) -> tuple[Permalinks, list[Problem]]:
+    rules: list[Rule] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        at = f"permalinks.{index}"
+        target = item.get("target", {}) if isinstance(item, dict) else None
+        if not isinstance(item, dict) or "pattern" not in item:
+            problems.append(Problem(at, "a rule is a mapping with a 'pattern'; it is ignored"))
+            continue
+        if not isinstance(target, dict):
+            problems.append(Problem(at, "'target' is not a mapping; the rule is ignored"))
+            continue
+        kind = str(target.get("kind") or "").lower()
+        if kind and kind not in KINDS:
+            message = f"target kind {kind!r} is not one Hugo supports ({', '.join(KINDS)})"
+            problems.append(Problem(at, message))
+            continue
+        glob = str(target.get("path") or "").lower()
+        _add(rules, problems, at, (kind,), glob, item["pattern"])
+    return Permalinks(tuple(rules)), problems
 
 
 def _add(
-    patterns: dict[tuple[str, str], str],
+    rules: list[Rule],
     problems: list[Problem],
+    at: str,
     kinds: tuple[str, ...],
-    section: str,
+    glob: str,
     pattern: object,
-    prefix: str,
 ) -> None:
-    key = f"permalinks.{prefix + '.' if prefix else ''}{section}"
-    problem = check(pattern)
+    problem = tokens.check(pattern)
+    path = globs.compile_glob(glob) if glob else None
+    if problem is None and glob and path is None:
+        problem = f"path glob {glob!r:.80} is malformed or too long"
     if problem is not None:
-        problems.append(Problem(key, problem + "; those pages keep their usual URL"))
+        problems.append(Problem(at, problem + "; those pages keep their usual URL"))
         return
     assert isinstance(pattern, str)
-    for kind in kinds:
-        patterns[(kind, section.strip("/ ").lower())] = pattern
+    rules.extend(Rule(kind, path, pattern) for kind in kinds)
 
 
-def check(pattern: object) -> str | None:
-    """Why a pattern cannot be used, or None."""
-    if not isinstance(pattern, str):
-        return f"pattern {pattern!r:.60} is not a string"
-    if len(pattern) > MAX_PATTERN:
-        return f"pattern is longer than {MAX_PATTERN} characters"
-    for match in _TOKEN.finditer(pattern):
-        name, part = match.group(1), match.group(2)
-        if name is None:
-            continue
-        if name.lower() not in _TOKENS and not golayout.is_layout(name):
-            return f"pattern {pattern!r:.80} has the unknown token ':{name}'"
-        if part and (name.lower() != "sections" or not _SLICE.fullmatch(part)):
-            return f"pattern {pattern!r:.80} has a malformed slice ':{name}{part}'"
-    return None
+def _section_glob(section: str) -> str:
+    """``sectionToPathGlob``: ``/`` or nothing is the root's pages, ``blog`` the section and
+    everything below it."""
+    section = section.strip(" /").lower()
+    if not section:
+        return "/*"
+    escaped = re.sub(r"([\\*?\[\]{},])", r"\\\1", section)
+    return "/{" + escaped + "," + escaped + "/**}"
 
 
-def expand(pattern: str, page: Page, sections: frozenset[str]) -> str:
-    """The pattern with each token replaced by the page's value (``check`` accepted it)."""
-    facts = _Facts(page, sections)
-
-    def value(match: re.Match[str]) -> str:
-        name, part = match.group(1), match.group(2)
-        if name is None:
-            return ":"
-        token = _TOKENS.get(name.lower())
-        if token is None:
-            return golayout.format(facts.date, name)
-        if part:
-            return "/".join(_slice(facts.sections(), part))
-        return token(facts)
-
-    return unquote(_TOKEN.sub(value, pattern))
-
-
-def page_url(page: Page, rules: Permalinks, sections: frozenset[str]) -> str:
-    """The page's URL with the site's permalinks: a front matter ``url`` (its tokens expanded)
-    first, then the pattern of its kind and section, else Hugo's usual URL."""
+def page_url(page: Page, rules: Permalinks, sections: tokens.Sections) -> str:
+    """The page's URL with the site's permalinks: a front matter ``url`` (its tokens expanded,
+    Hugo 0.131+) first, then the first matching rule's pattern, else Hugo's usual URL."""
     custom = page.params.get("url")
-    if isinstance(custom, str) and ":" in custom and check(custom) is None:
-        expanded = expand(custom, page, sections)
-        return urls.page_url(Page(page.key, page.path, {**page.params, "url": expanded}))
-    pattern = rules.pattern(page)
-    if pattern is None or (isinstance(custom, str) and custom.strip()):
+    if isinstance(custom, str) and custom.strip():
+        if ":" in custom and tokens.check(custom) is None:
+            expanded = tokens.expand(custom, page, sections)
+            return urls.page_url(Page(page.key, page.path, {**page.params, "url": expanded}))
         return urls.page_url(page)
-    joined = urls.sanitize("/".join(p for p in expand(pattern, page, sections).split("/") if p))
-    return "/" + joined.lower() + "/" if joined else "/"
-
-
-def section_folders(pages: list[Page]) -> frozenset[str]:
-    """Hugo's sections: every folder with an ``_index.md``, and every top-level folder."""
-    found = {page.folder for page in pages if page.kind == "section"}
-    found.update(page.path.split("/", 1)[0] for page in pages if "/" in page.path)
-    return frozenset(found)
-
-
-class _Facts:
-    """What the tokens of one page read, each computed when first asked for."""
-
-    def __init__(self, page: Page, sections: frozenset[str]) -> None:
-        self.page = page
-        self.folders = sections
-        self.date = page.date or ZERO_DATE
-
-    def sections(self) -> list[str]:
-        """``CurrentSection().SectionsEntries()``: the path of the nearest section folder."""
-        folder = self.page.folder
-        if self.page.kind == "bundle":
-            folder = folder.rpartition("/")[0]
-        while folder and folder not in self.folders:
-            folder = folder.rpartition("/")[0]
-        return folder.split("/") if folder else []
-
-    def slug(self) -> str:
-        slug = self.page.params.get("slug")
-        text = slug.strip().strip("-") if isinstance(slug, str) else ""
-        return urlize(text)
-
-    def base_name(self, of_section: bool) -> str:
-        """The file's name without extension, a bundle's folder name; for ``_index.md`` the
-        folder name (``:contentbasename``) or nothing (``:filename``)."""
-        name = self.page.path.rpartition("/")[2].rpartition(".")[0] or self.page.path
-        if self.page.kind != "page":
-            name = self.page.folder.rpartition("/")[2] if of_section or name == "index" else ""
-        return urlize(name)
-
-
-def urlize(text: str) -> str:
-    """Hugo's ``urlize`` of a path segment: sanitised and lowercased."""
-    return urls.sanitize(text.strip()).lower()
-
-
-def _slice(items: list[str], part: str) -> list[str]:
-    """Go's slice of ``items`` by ``[i]``, ``[i:j]`` or ``[last]``; out of range is empty."""
-    match = _SLICE.fullmatch(part)
-    assert match is not None
-    last, index, start, end = match.groups()
-    if last:
-        return items[-1:]
-    if index is not None:
-        position = int(index)
-        return [items[position]] if 0 <= position < len(items) else []
-    low = int(start) if start else 0
-    high = int(end) if end else len(items)
-    return items[low:high] if 0 <= low <= high <= len(items) else []
-
-
-_TOKENS: dict[str, Callable[[_Facts], str]] = {
-    "year": lambda f: str(f.date.year),
-    "month": lambda f: f"{f.date.month:02d}",
-    "monthname": lambda f: golayout.MONTHS[f.date.month - 1],
-    "day": lambda f: f"{f.date.day:02d}",
-    "weekday": lambda f: str(f.date.isoweekday() % 7),
-    "weekdayname": lambda f: golayout.WEEKDAYS[f.date.isoweekday() % 7],
-    "yearday": lambda f: str(f.date.timetuple().tm_yday),
-    "section": lambda f: f.page.path.split("/", 1)[0] if "/" in f.page.path else "",
-    "sections": lambda f: "/".join(f.sections()),
-    "title": lambda f: urlize(f.page.title),
-    "slug": lambda f: f.slug() or urlize(f.page.title),
-    "filename": lambda f: f.base_name(False),
-    "slugorfilename": lambda f: f.slug() or f.base_name(False),
-    "contentbasename": lambda f: f.base_name(True),
-    "slugorcontentbasename": lambda f: f.slug() or f.base_name(True),
-}
+    pattern = rules.pattern(page)
+    if pattern is None:
+        return urls.page_url(page)
+    levels = tokens.expand(pattern, page, sections).split("/")
+    joined = urls.sanitize("/".join(level for level in levels if level)).lower()
+    return "/" + joined + "/" if joined else "/"

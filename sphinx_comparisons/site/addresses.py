@@ -14,7 +14,7 @@ from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import outputs, permalinks, urls
+from sphinx_comparisons.hugo import outputs, permalink_tokens, permalinks, urls
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -55,7 +55,7 @@ def compute(
     folders: dict[str, str] = {}  # each folder a taken file is in -> the page of that file
     addresses: dict[str, Address] = {}
     rules = rules or permalinks.Permalinks()
-    sections = permalinks.section_folders(list(pages.values()))
+    sections = permalink_tokens.sections_of(list(pages.values()))
     for key, page in sorted(pages.items(), key=lambda item: item[1].path):
         asked = permalinks.page_url(page, rules, sections)
         url = _writable_url(key, page, asked, static_files, pretty)
