@@ -29,7 +29,7 @@ KINDS = ("page", "section", "taxonomy", "term", "home")
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class BadEntry:
     """A refused entry: its key path in the site config (``permalinks.page.blog``) and why."""
 
     key: str
@@ -59,22 +59,22 @@ class Permalinks:
         return None
 
 
-def from_config(value: Any) -> tuple[Permalinks, list[Problem]]:
+def from_config(value: Any) -> tuple[Permalinks, list[BadEntry]]:
     """Read the ``permalinks`` value of a site config."""
     if value is None:
         return Permalinks(), []
     if isinstance(value, list):
         return _from_list(value)
     if not isinstance(value, dict):
-        return Permalinks(), [Problem("permalinks", "is neither a mapping nor a list of rules")]
+        return Permalinks(), [BadEntry("permalinks", "is neither a mapping nor a list of rules")]
     rules: list[Rule] = []
-    problems: list[Problem] = []
+    problems: list[BadEntry] = []
     for key, entry in value.items():
         name = str(key).lower()
         if isinstance(entry, dict):
             if name not in KINDS:
                 message = f"kind {name!r} is not one Hugo supports ({', '.join(KINDS)})"
-                problems.append(Problem(f"permalinks.{name}", message))
+                problems.append(BadEntry(f"permalinks.{name}", message))
                 continue
             for section, pattern in entry.items():
                 at = f"permalinks.{name}.{section}"
@@ -85,22 +85,22 @@ def from_config(value: Any) -> tuple[Permalinks, list[Problem]]:
     return Permalinks(tuple(rules)), problems
 
 
-def _from_list(items: list[Any]) -> tuple[Permalinks, list[Problem]]:
+def _from_list(items: list[Any]) -> tuple[Permalinks, list[BadEntry]]:
     rules: list[Rule] = []
-    problems: list[Problem] = []
+    problems: list[BadEntry] = []
     for index, item in enumerate(items):
         at = f"permalinks.{index}"
         target = item.get("target", {}) if isinstance(item, dict) else None
         if not isinstance(item, dict) or "pattern" not in item:
-            problems.append(Problem(at, "a rule is a mapping with a 'pattern'; it is ignored"))
+            problems.append(BadEntry(at, "a rule is a mapping with a 'pattern'; it is ignored"))
             continue
         if not isinstance(target, dict):
-            problems.append(Problem(at, "'target' is not a mapping; the rule is ignored"))
+            problems.append(BadEntry(at, "'target' is not a mapping; the rule is ignored"))
             continue
         kind = str(target.get("kind") or "").lower()
         if kind and kind not in KINDS:
             message = f"target kind {kind!r} is not one Hugo supports ({', '.join(KINDS)})"
-            problems.append(Problem(at, message))
+            problems.append(BadEntry(at, message))
             continue
         glob = str(target.get("path") or "").lower()
         _add(rules, problems, at, (kind,), glob, item["pattern"])
@@ -109,7 +109,7 @@ def _from_list(items: list[Any]) -> tuple[Permalinks, list[Problem]]:
 
 def _add(
     rules: list[Rule],
-    problems: list[Problem],
+    problems: list[BadEntry],
     at: str,
     kinds: tuple[str, ...],
     glob: str,
@@ -120,7 +120,7 @@ def _add(
     if problem is None and glob and path is None:
         problem = f"path glob {glob!r:.80} is malformed or too long"
     if problem is not None:
-        problems.append(Problem(at, problem + "; those pages keep their usual URL"))
+        problems.append(BadEntry(at, problem + "; those pages keep their usual URL"))
         return
     assert isinstance(pattern, str)
     rules.extend(Rule(kind, path, pattern) for kind in kinds)
