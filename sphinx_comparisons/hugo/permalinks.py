@@ -49,7 +49,7 @@ class Permalinks:
 
     def pattern(self, page: Page) -> str | None:
         """The pattern of the first rule that matches the page's kind and path (``Expand``)."""
-        if page.kind == "section" and not page.folder:
+        if not self.rules or (page.kind == "section" and not page.folder):
             return None
         kind = "section" if page.kind == "section" else "page"
         path = "/" + content.logical_key(content.logical_path(page))
