@@ -60,6 +60,8 @@ LINKS = 420
 SYMBOLS = 430
 #: Raw HTML left out unless the site allows it (after :data:`SYMBOLS`, which writes HTML).
 RAW_HTML = 440
+#: Addresses in the raw HTML that is kept resolved like Markdown links (after :data:`RAW_HTML`).
+RAW_HTML_LINKS = 445
 #: Links left unresolved by Sphinx reported (after docutils' DanglingReferences, 850).
 FINAL_LINKS = 860
 #: Images and downloads outside the site dropped (before DoctreeReadEvent, 880, whose
@@ -79,6 +81,8 @@ ORPHANS = 500
 # -- post-transforms: each page, when written -------------------------------------------------
 # Links to pages are resolved by the ``hugo`` domain (``site/domain.py``), in Sphinx's own
 # ReferencesResolver (10), for the builder writing them.
+#: Raw HTML's resolved addresses written for the builder writing the page.
+RAW_HTML_ADDRESSES = 20
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.
