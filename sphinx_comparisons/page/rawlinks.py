@@ -40,7 +40,8 @@ TARGETS = "hugo_raw_targets"
 FILES = "hugo_raw_files"
 
 
-def _placeholder(index: int) -> str:
+def placeholder(index: int) -> str:
+    """Where the address of a node's ``index``-th target goes until the page is written."""
     return f"\ue000{index}\ue001"
 
 
@@ -103,7 +104,7 @@ class ResolveRawHtmlLinks(SphinxTransform):
         if "file" in target:
             node[FILES] = [*node.get(FILES, []), (target["site"], target.pop("file"))]
         targets.append(target)
-        return _placeholder(len(targets) - 1)
+        return placeholder(len(targets) - 1)
 
     def _target(self, found: Target, value: str) -> dict[str, str] | None:
         if found.page is not None:
@@ -143,7 +144,7 @@ class WriteRawHtmlLinks(SphinxPostTransform):
                     uri += "/" if target["site"].endswith("/") and not uri.endswith("/") else ""
                 if target["fragment"]:
                     uri = f"{uri.partition('#')[0]}#{target['fragment']}"
-                text = text.replace(_placeholder(index), safeurl.attribute(uri))
+                text = text.replace(placeholder(index), safeurl.attribute(uri))
             node.children = []
             node += nodes.Text(text)
             _publish(self.app.outdir, node.get(FILES, []))
