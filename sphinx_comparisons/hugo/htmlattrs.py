@@ -18,12 +18,13 @@ from dataclasses import dataclass
 
 #: A start tag: ``<`` and a letter, then anything but angle brackets up to ``>``.
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
-#: ``src=`` or ``href=`` and its value, as an attribute of a start tag.
-_LINK = re.compile(
-    r"""(?<![\w:-])(?P<name>src|href)[ \t\r\n\f]*=[ \t\r\n\f]*"""
-    r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'<>=`]+))""",
-    re.IGNORECASE,
+#: One attribute of a start tag, read from where the last one ended: its name and its value.
+_ATTRIBUTE = re.compile(
+    r"""[\s/]*(?P<name>[^\s"'<>/=]+)"""
+    r"""(?:[ \t\r\n\f]*=[ \t\r\n\f]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'<>=`]+)))?"""
 )
+#: The tag's name, after ``<``.
+_NAME = re.compile(r"<[A-Za-z][^\s/>]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,17 +41,22 @@ def links(fragment: str) -> list[Link]:
     """Every ``src``/``href`` value of the start tags in ``fragment``, in order."""
     found: list[Link] = []
     for tag in _TAG.finditer(fragment):
-        for attribute in _LINK.finditer(tag.group(0)):
-            group = next(g for g in ("dq", "sq", "bare") if attribute.group(g) is not None)
+        text = tag.group(0)[:-1]
+        named = _NAME.match(text)
+        position = named.end() if named else len(text)
+        while position < len(text):
+            attribute = _ATTRIBUTE.match(text, position)
+            if attribute is None or attribute.end() == position:
+                position += 1
+                continue
+            position = attribute.end()
+            name = attribute.group("name").lower()
+            group = next((g for g in ("dq", "sq", "bare") if attribute.group(g) is not None), None)
+            if name not in ("src", "href") or group is None:
+                continue
             start, end = attribute.span(group)
-            found.append(
-                Link(
-                    tag.start() + start,
-                    tag.start() + end,
-                    attribute.group("name").lower(),
-                    html.unescape(attribute.group(group)),
-                )
-            )
+            value = html.unescape(attribute.group(group))
+            found.append(Link(tag.start() + start, tag.start() + end, name, value))
     return found
 
 
