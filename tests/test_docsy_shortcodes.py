@@ -118,7 +118,10 @@ def test_docsy_and_hugo_shortcodes(tmp_path: Path) -> None:
 
 
 def test_conditional_text_without_a_build_condition_prints_nothing(tmp_path: Path) -> None:
-    page = "---\ntitle: C\n---\n\n{{% conditional-text exclude-if=\"x\" %}}\nGone.\n{{% /conditional-text %}}\n"
+    page = (
+        "---\ntitle: C\n---\n\n"
+        '{{% conditional-text exclude-if="x" %}}\nGone.\n{{% /conditional-text %}}\n'
+    )
     out, _ = _build(tmp_path, page, config="baseURL = 'https://example.org/'\n")
     assert "Gone." not in (out / "codes/index.html").read_text()
 
@@ -154,7 +157,7 @@ def test_readfile_reads_from_the_project_root(tmp_path: Path) -> None:
             "snippets/part.md": "From the *project* root.\n",
             "content/_index.md": "---\ntitle: Home\n---\n",
             "content/a.md": (
-                "---\ntitle: A\n---\n\n{{% readfile file=\"snippets/part.md\" %}}\n\n"
+                '---\ntitle: A\n---\n\n{{% readfile file="snippets/part.md" %}}\n\n'
                 '{{% readfile file="../../etc/passwd" %}}\n'
             ),
         },

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import soup, sphinx_build, warnings_of, write_tree
 
+from conftest import soup, sphinx_build, warnings_of, write_tree
 from sphinx_comparisons.hugo import htmlattrs
 
 CONFIG = "baseURL = 'https://example.org/'\n[markup.goldmark.renderer]\nunsafe = true\n"

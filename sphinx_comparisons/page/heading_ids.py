@@ -86,11 +86,12 @@ class AssignHeadingIds(SphinxTransform):
             if title is None:
                 continue
             if section is title_section:
-                merged = [(section, line, title.astext()) for line in section.get(MERGED_H1S, [])]
+                lines: list[int | None] = section.get(MERGED_H1S, [])
+                merged = [(section, line, title.astext()) for line in lines]
             else:
                 found.append((section, title.line, title.astext()))
         for entry in merged:
-            later = (i for i, (_, line, _) in enumerate(found) if line and line > (entry[1] or 0))
+            later = (i for i, heading in enumerate(found) if (heading[1] or 0) > (entry[1] or 0))
             found.insert(next(later, len(found)), entry)
         return found
 

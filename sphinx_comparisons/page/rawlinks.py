@@ -61,7 +61,9 @@ class ResolveRawHtmlLinks(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         if state.model(self.env).addresses.get(self.env.docname) is None:
             return
-        for node in list(self.document.findall(_is_raw_html)):
+        for node in list(self.document.findall(nodes.raw)):
+            if not _is_raw_html(node):
+                continue
             text = node.astext()
             found = htmlattrs.links(text)
             if not found:

@@ -38,7 +38,7 @@ def _png(call: Call, text: str, level: str, scale: int) -> tuple[bytes, int] | N
         return None
     out = io.BytesIO()
     code.save(out, kind="png", scale=scale, border=0)
-    return out.getvalue(), code.symbol_size(scale=scale, border=0)[0]
+    return out.getvalue(), int(code.symbol_size(scale=scale, border=0)[0])
 
 
 def _options(call: Call) -> tuple[str, str, int] | None:
