@@ -31,10 +31,13 @@ def _site(tmp_path: Path, config: str = CONFIG) -> Path:
                 '  <a href="javascript:alert(1)">bad</a>\n'
                 '  <img src=" JaVa\tscript:alert(2)">\n'
                 '  <a href="https://example.com/x">out</a>\n'
+                '  <img src="../../../../../../../../etc/passwd" alt="climb">\n'
+                '  <img src="../secret/.env" alt="dot">\n'
                 "</div>\n\n"
                 'Inline <a href="../docs/">docs</a> link.\n'
             ),
             "content/gallery/shot.png": "png bytes",
+            "content/secret/.env": "TOKEN=1",
         },
     )
 
@@ -61,12 +64,19 @@ def test_raw_html_addresses_are_resolved_for_the_builder(tmp_path: Path) -> None
             (out / "docs/guide.html").resolve(),
         }
         assert anchors["out"] == "https://example.com/x"
+        inline = [a for a in html.find_all("a") if a.get_text() == "docs"][0]["href"]
+        assert (base / inline).resolve() in {(out / "docs").resolve(), (out / "docs/index.html")}
+        # nothing out of the site, and no dot file, is published
+        assert not list(out.rglob("passwd")) and not list(out.rglob(".env"))
+        assert images["climb"].endswith("etc/passwd") and images["dot"].endswith(".env")
         assert "javascript" not in page.read_text().lower()
         warnings = warnings_of(result.stderr)
-        assert any(
-            "hugo.link_unresolved" in w and "/img/missing.png" in w and "index.md:" in w
-            for w in warnings
-        )
+        unresolved = [w for w in warnings if "hugo.link_unresolved" in w and "index.md:" in w]
+        assert {"/img/missing.png", "/etc/passwd", "/secret/.env"} == {
+            name
+            for name in ("/img/missing.png", "/etc/passwd", "/secret/.env")
+            if any(name in w for w in unresolved)
+        }
         assert sum("hugo.link_scheme" in w for w in warnings) == 2
 
 

@@ -27,6 +27,7 @@ from sphinx_comparisons import pipeline
 from sphinx_comparisons.addresses import links
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.files import reads
 from sphinx_comparisons.hugo import htmlattrs, outputs, paths, safeurl
 from sphinx_comparisons.page.rawhtml import OWN_HTML
 from sphinx_comparisons.site import state
@@ -112,15 +113,19 @@ class ResolveRawHtmlLinks(SphinxTransform):
         if found.page is not None:
             return {"page": found.page, "fragment": found.fragment}
         static = links.static_file(self.env, found.path)
-        in_content = static is not None and paths.contained(static, paths.roots(self.env.srcdir))
+        in_content = static is not None and paths.contained(
+            static, paths.roots(self.env.srcdir), dotted=True
+        )
         if static is not None and not in_content:
             return {"site": found.path, "fragment": found.fragment}
         if static is None and not value.startswith("/"):
-            beside = Path(self.env.doc2path(self.env.docname)).parent / value.partition("#")[0]
-            static = beside if paths.is_file(beside) else None
-        if static is None:
+            relative = value.partition("#")[0].partition("?")[0]
+            static = Path(self.env.doc2path(self.env.docname)).parent / relative
+        # a file the page may read (hugo/paths.py): never one out of the site, or a dot file
+        allowed = reads.allowed(self.env, static) if static is not None else None
+        if allowed is None or not paths.is_file(allowed):
             return None
-        return {"site": found.path, "fragment": found.fragment, "file": str(static)}
+        return {"site": found.path, "fragment": found.fragment, "file": str(allowed)}
 
 
 class WriteRawHtmlLinks(SphinxPostTransform):
