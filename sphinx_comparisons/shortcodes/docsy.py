@@ -28,12 +28,11 @@ def link_down(call: Call) -> list[nodes.Node]:
         call.warn("shortcode_params", f"{call.name}: id {wanted!r} is not a valid id; ignored")
         wanted = ""
     color = str(call.arg("color") or "blue")
-    link = nodes.reference(
-        "", "Read more", refuri=f"#{wanted}", classes=["hugo-link-down", f"text-{color}"]
-    )
+    link = nodes.reference("", "Read more", refuri=f"#{wanted}", classes=["hugo-link-down"])
     if not wanted:
         link[LINK_DOWN] = True
-    return [nodes.paragraph("", "", link)]
+    # a text element around the link: a lone role's paragraph may be dropped, as Hugo drops <p>
+    return [nodes.inline("", "", link, classes=[f"text-{color}"])]
 
 
 class LinkDownTargets(SphinxTransform):
@@ -54,7 +53,7 @@ class LinkDownTargets(SphinxTransform):
             after = blocks[blocks.index(holder) + 1 :] if holder is not None else []
             following = next((b for b in after if holder not in _ancestors(b)), None)
             if following is None:
-                link.parent.remove(link)
+                link.replace_self(nodes.inline("", "", *link.children))
                 continue
             if not following["ids"]:
                 self.document.set_id(following)
@@ -109,16 +108,16 @@ def openapi(call: Call) -> list[nodes.Node]:
     name = spec.rstrip("/").rsplit("/", 1)[-1] or spec
     label = name.replace("[", "\\[").replace("]", "\\]")
     text = f"API reference (OpenAPI): [{label}]({markdown_target(safeurl.clean(spec))})"
-    return [nodes.container("", *call.markdown(text), classes=["hugo-openapi"])]
+    return [nodes.inline("", "", *call.inline_markdown(text), classes=["hugo-openapi"])]
 
 
 def netlify_build_info(call: Call) -> list[nodes.Node]:
-    """Docsy's td/site-build-info/netlify as a local build prints it: not built by Netlify.
+    """Docsy's td/site-build-info/netlify as a local build prints it, as one line of text: not
+    built by Netlify, deploy context ``local``.
 
     Netlify's variables describe a deploy, not the source: a build here has none to show.
     """
     if not call.arg("team", 0):
         call.warn("shortcode_params", f"{call.name}: parameter 0 ('team') is missing")
-    rows = ["| Attribute | Value |", "|---|---|", "| Netlify built | `false` |"]
-    rows.append("| Deploy context | local |")
-    return call.markdown("Netlify build information:\n\n" + "\n".join(rows))
+    text = "Netlify build information: not built by Netlify (deploy context: local)."
+    return [nodes.inline(text, text, classes=["hugo-build-info"])]
