@@ -64,7 +64,7 @@ def test_raw_html_addresses_are_resolved_for_the_builder(tmp_path: Path) -> None
             (out / "docs/guide.html").resolve(),
         }
         assert anchors["out"] == "https://example.com/x"
-        inline = [a for a in html.find_all("a") if a.get_text() == "docs"][0]["href"]
+        inline = next(a for a in html.find_all("a") if a.get_text() == "docs")["href"]
         assert (base / inline).resolve() in {(out / "docs").resolve(), (out / "docs/index.html")}
         # nothing out of the site, and no dot file, is published
         assert not list(out.rglob("passwd")) and not list(out.rglob(".env"))

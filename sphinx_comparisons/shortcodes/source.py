@@ -76,7 +76,7 @@ def docsy_param(env: BuildEnvironment, docname: str, sc: Shortcode) -> str:
     key = str(sc.get(0) or sc.named.get("name") or "")
     value = param_value(env, docname, key) if key else None
     if not value and key == "baseURL":
-        value = state.model(env).site_config.values.get("baseURL")
+        value = state.model(env).site_config.get("baseURL")
     if not key or value in (None, ""):
         site_warn(
             docname,
