@@ -81,8 +81,10 @@ ORPHANS = 500
 # -- post-transforms: each page, when written -------------------------------------------------
 # Links to pages are resolved by the ``hugo`` domain (``site/domain.py``), in Sphinx's own
 # ReferencesResolver (10), for the builder writing them.
+
+# -- doctree-resolved: each page, when written, after its post-transforms --------------------
 #: Raw HTML's resolved addresses written for the builder writing the page.
-RAW_HTML_ADDRESSES = 20
+RAW_HTML_ADDRESSES = 500
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat, pipeline
-from sphinx_comparisons.guard import Guarded, transform
+from sphinx_comparisons.guard import Guarded
 from sphinx_comparisons.page import heading_ids, html_context, rawhtml, rawlinks, titles
 from sphinx_comparisons.site import model
 
@@ -27,7 +27,9 @@ def setup(app: Sphinx) -> None:
     hooks.add_transform(heading_ids.AssignHeadingIds)
     hooks.add_transform(rawhtml.OmitRawHtml)
     hooks.add_transform(rawlinks.ResolveRawHtmlLinks)
-    app.add_post_transform(transform(rawlinks.WriteRawHtmlLinks))
     hooks.add_directive("meta", compat.docutils.LocatedMeta, override=True)
     hooks.connect("doctree-read", titles.on_doctree_read, priority=pipeline.DOCTREE_TITLES)
+    hooks.connect(
+        "doctree-resolved", rawlinks.write_addresses, priority=pipeline.RAW_HTML_ADDRESSES
+    )
     hooks.connect("html-page-context", html_context.on_page_context, priority=pipeline.PAGE_CONTEXT)

@@ -9,7 +9,7 @@ a site path outside the tree goes to ``hugo_base_url``, anything else is a
 ``hugo.link_scheme`` warning and the address is emptied.
 
 While reading, each resolved value is replaced by a placeholder and its target
-kept on the node; the post-transform writes the final address, escaped by
+kept on the node; at ``doctree-resolved`` the final address is written, escaped by
 :func:`safeurl.attribute`, for the builder at hand (dirhtml and html differ).
 """
 
@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.addresses import links
@@ -33,6 +32,8 @@ from sphinx_comparisons.page.rawhtml import OWN_HTML
 from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from sphinx_comparisons.hugo.pagelinks import Target
 
 #: Node attribute: the targets of the placeholders in the node's HTML.
@@ -128,33 +129,30 @@ class ResolveRawHtmlLinks(SphinxTransform):
         return {"site": found.path, "fragment": found.fragment, "file": str(allowed)}
 
 
-class WriteRawHtmlLinks(SphinxPostTransform):
-    """The placeholders written as addresses for the builder writing the page."""
-
-    default_priority = pipeline.RAW_HTML_ADDRESSES
-    formats = ("html",)
-
-    def run(self, **kwargs: Any) -> None:
-        docname = self.env.docname
-        builder = self.app.builder
-        here = posixpath.dirname(builder.get_target_uri(docname))
-        for node in list(self.document.findall(nodes.raw)):
-            targets = node.get(TARGETS)
-            if not targets:
-                continue
-            text = node.astext()
-            for index, target in enumerate(targets):
-                if "page" in target:
-                    uri = builder.get_relative_uri(docname, target["page"])
-                else:
-                    uri = posixpath.relpath(target["site"].lstrip("/") or ".", here or ".")
-                    uri += "/" if target["site"].endswith("/") and not uri.endswith("/") else ""
-                if target["fragment"]:
-                    uri = f"{uri.partition('#')[0]}#{target['fragment']}"
-                text = text.replace(placeholder(index), safeurl.attribute(uri))
-            node.children = []
-            node += nodes.Text(text)
-            _publish(self.app.outdir, node.get(FILES, []))
+def write_addresses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the placeholders written as addresses for the builder writing the
+    page."""
+    builder = app.builder
+    if builder.format != "html":
+        return
+    here = posixpath.dirname(builder.get_target_uri(docname))
+    for node in list(doctree.findall(nodes.raw)):
+        targets = node.get(TARGETS)
+        if not targets:
+            continue
+        text = node.astext()
+        for index, target in enumerate(targets):
+            if "page" in target:
+                uri = builder.get_relative_uri(docname, target["page"])
+            else:
+                uri = posixpath.relpath(target["site"].lstrip("/") or ".", here or ".")
+                uri += "/" if target["site"].endswith("/") and not uri.endswith("/") else ""
+            if target["fragment"]:
+                uri = f"{uri.partition('#')[0]}#{target['fragment']}"
+            text = text.replace(placeholder(index), safeurl.attribute(uri))
+        node.children = []
+        node += nodes.Text(text)
+        _publish(app.outdir, node.get(FILES, []))
 
 
 def _publish(outdir: str | Path, files: list[tuple[str, str]]) -> None:
