@@ -26,8 +26,8 @@ from sphinx_comparisons.shortcodes.calls import Call
 LEVELS = {"low": "l", "medium": "m", "quartile": "q", "high": "h"}
 #: Most characters encoded: a version 40 code holds at most 7,089 digits.
 MAX_TEXT = 7089
-#: Largest module size, in pixels (Hugo's default is 4).
-MAX_SCALE = 32
+#: Module sizes accepted, in pixels (Hugo's default is 4, its least 2).
+MIN_SCALE, MAX_SCALE = 2, 32
 
 
 def _png(call: Call, text: str, level: str, scale: int) -> tuple[bytes, int] | None:
@@ -57,8 +57,11 @@ def _options(call: Call) -> tuple[str, str, int] | None:
         scale = int(call.arg("scale") or 4)
     except (TypeError, ValueError):
         scale = 0
-    if not 1 <= scale <= MAX_SCALE:
-        call.warn("shortcode_params", f"qr: scale must be a whole number from 1 to {MAX_SCALE}")
+    if not MIN_SCALE <= scale <= MAX_SCALE:
+        call.warn(
+            "shortcode_params",
+            f"qr: scale must be a whole number from {MIN_SCALE} to {MAX_SCALE}; 4 is used",
+        )
         scale = 4
     return text, level, scale
 
