@@ -62,6 +62,9 @@ SYMBOLS = 430
 RAW_HTML = 440
 #: Addresses in the raw HTML that is kept resolved like Markdown links (after :data:`RAW_HTML`).
 RAW_HTML_LINKS = 445
+#: Thematic breaks docutils refuses (under a heading, in a list item) kept as Goldmark keeps
+#: them (before docutils' Transitions, 830).
+THEMATIC_BREAKS = 820
 #: Links left unresolved by Sphinx reported (after docutils' DanglingReferences, 850).
 FINAL_LINKS = 860
 #: Images and downloads outside the site dropped (before DoctreeReadEvent, 880, whose
