@@ -157,10 +157,16 @@ def write_addresses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _publish(outdir: str | Path, files: list[tuple[str, str]]) -> None:
     """Copy content files named by raw HTML to their site paths, as Hugo publishes a bundle's
-    resources; a path the output rule refuses is left out."""
+    resources; a path the output rule refuses is left out, an unchanged copy left alone."""
     for site_path, source in files:
         destination = outputs.inside(Path(outdir), site_path.lstrip("/"))
-        if destination is None or destination.exists():
+        if destination is None:
             continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(Path(source).read_bytes())
+        try:
+            data = Path(source).read_bytes()
+            if destination.is_file() and destination.read_bytes() == data:
+                continue
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(data)
+        except OSError as err:
+            warn("output", f"{site_path!r} cannot be published: {err}")
