@@ -12,6 +12,8 @@ from the registrations themselves (``reference.pipeline_rows``).
 SAFE_MATHJAX = 500
 #: The ``hugo_*`` settings validated; MyST extensions and warning filters merged in.
 SETTINGS = 850
+#: What Sphinx writes or copies left out of the sources (``.html`` files are Hugo pages).
+SOURCES = 855
 #: ``_index.md`` (or a generated one) becomes the root document when conf.py names none.
 ROOT_DOCUMENT = 860
 #: The file-reading directives under the names the build's ``language`` gives them.

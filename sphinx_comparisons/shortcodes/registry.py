@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.hugo.fences import fence_for
 from sphinx_comparisons.shortcodes.calls import Call, Handler
@@ -142,8 +143,12 @@ def _custom_handler(spec: dict[str, Any]) -> Handler:
         ]
         inner = call.inner or ""
         fence = fence_for(inner, "`")
+        directive = str(spec["directive"])
         return call.wrapped(
-            [f"{fence}{{{spec['directive']}}} {argument}".rstrip(), *options], [fence], inner
+            [f"{fence}{{{directive}}} {argument}".rstrip(), *options],
+            [fence],
+            inner,
+            within=compat.design.PARENTS.get(directive),
         )
 
     return handle
