@@ -26,6 +26,7 @@ EVENTS = (
     "env-updated",
     "env-get-updated",
     "post-transform",
+    "doctree-resolved",
     "html-page-context",
     "build-finished",
 )

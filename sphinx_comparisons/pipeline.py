@@ -62,6 +62,8 @@ LINKS = 420
 SYMBOLS = 430
 #: Raw HTML left out unless the site allows it (after :data:`SYMBOLS`, which writes HTML).
 RAW_HTML = 440
+#: Addresses in the raw HTML that is kept resolved like Markdown links (after :data:`RAW_HTML`).
+RAW_HTML_LINKS = 445
 #: Thematic breaks docutils refuses (under a heading, in a list item) kept as Goldmark keeps
 #: them (before docutils' Transitions, 830).
 THEMATIC_BREAKS = 820
@@ -84,6 +86,10 @@ ORPHANS = 500
 # -- post-transforms: each page, when written -------------------------------------------------
 # Links to pages are resolved by the ``hugo`` domain (``site/domain.py``), in Sphinx's own
 # ReferencesResolver (10), for the builder writing them.
+
+# -- doctree-resolved: each page, when written, after its post-transforms --------------------
+#: Raw HTML's resolved addresses written for the builder writing the page.
+RAW_HTML_ADDRESSES = 500
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.
