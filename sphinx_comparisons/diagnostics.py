@@ -58,7 +58,8 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "siteconfig": (
         (
             "The Hugo site config (``hugo.toml``, ``config/_default/menus.toml`` ...) is malformed "
-            "or has a duplicated key; what could be read is used."
+            "or has a duplicated key, or a ``permalinks`` entry Hugo would refuse (its pages keep "
+            "their usual URL); what could be read is used."
         ),
         "Fix the file at the line shown.",
     ),
