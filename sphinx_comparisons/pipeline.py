@@ -8,6 +8,8 @@ from the registrations themselves (``reference.pipeline_rows``).
 """
 
 # -- config-inited: once, after conf.py is read ---------------------------------------------
+#: This build's own ``source_suffix`` mapping, before Sphinx adds the extensions' to it (800).
+OWN_SUFFIXES = 100
 #: Math rendered with MathJax's ``ui/safe`` filter unless conf.py configures MathJax.
 SAFE_MATHJAX = 500
 #: The ``hugo_*`` settings validated; MyST extensions and warning filters merged in.

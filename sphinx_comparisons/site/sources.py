@@ -25,6 +25,15 @@ def add_html_pages(app: Sphinx) -> None:
     app.add_source_suffix(HTML, "markdown")
 
 
+def own_suffixes(app: Sphinx, conf: Config) -> None:
+    """``config-inited``, before Sphinx merges the extensions' suffixes into ``source_suffix``
+    (``sphinx.registry.merge_source_suffix``, 800), which it does in place: left alone, a
+    conf.py without ``source_suffix`` would have ``.html`` added to Sphinx's default itself,
+    for every later Sphinx application of the process (tests build many)."""
+    if isinstance(conf.source_suffix, dict):
+        conf.source_suffix = dict(conf.source_suffix)
+
+
 def exclude_sphinx_folders(app: Sphinx, conf: Config) -> None:
     """``config-inited``: what Sphinx writes or copies is never a page, wherever it lies."""
     source = Path(app.srcdir).resolve()
