@@ -808,3 +808,26 @@ def test_parser_plugins_reach_each_page_parser_its_document_and_its_rules(make_a
     a = (Path(app.outdir) / "a.html").read_text(encoding="utf-8")
     b = (Path(app.outdir) / "b.html").read_text(encoding="utf-8")
     assert "<table" in a and "<table" not in b and "<s>" not in b
+
+
+def test_a_forgotten_footnote_reference_is_not_numbered_or_resolved():
+    """docutils' Footnotes transform reads the document's lists of references, not the tree: a
+    reference taken out of the tree and forgotten is not reported."""
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.transforms.references import Footnotes
+    from docutils.utils import new_document
+
+    document = new_document("test", get_default_settings(Parser))
+    document.reporter.report_level = 5
+    Parser().parse("One [#a]_ and two [#b]_.\n\n.. [#a] The note.\n", document)
+    reference = next(r for r in document.findall(nodes.footnote_reference) if r["refname"] == "b")
+    assert reference in document.autofootnote_refs
+    reference.parent.replace(reference, nodes.Text("[#b]_"))
+    compat.docutils.forget_footnote_reference(document, reference)
+    assert reference not in document.autofootnote_refs
+    assert reference not in document.footnote_refs.get("b", [])
+    document.transformer.add_transforms([Footnotes])
+    document.transformer.apply_transforms()
+    assert not list(document.findall(nodes.problematic))
+    assert len(list(document.findall(nodes.footnote_reference))) == 1

@@ -290,3 +290,17 @@ def test_site_config_switches():
     )
     assert found.has("linkify")  # a wrong type leaves Hugo's default
     assert goldmark.from_site_config({"markup": "x"}) == goldmark.Goldmark()
+
+
+# -- footnotes -----------------------------------------------------------------------------
+
+
+def test_a_footnote_reference_without_definition_is_text(make_app, tmp_path):
+    """Hugo 0.111.3 (oracle) on this page: ``One<sup ...>1</sup> and two[^b].``, one footnote,
+    no warning; MyST made ``[^b]`` a reference and docutils reported two errors."""
+    main, warnings = build(make_app, tmp_path, "One[^a] and two[^b].\n\n[^a]: The note.\n")
+    assert warnings == []
+    paragraph = main.find("p")
+    assert paragraph.get_text().endswith("and two[^b].")
+    assert len(main.select("a.footnote-reference")) == 1
+    assert main.select(".problematic") == []  # what docutils makes of a reference it refused

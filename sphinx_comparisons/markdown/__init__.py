@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.markdown import alerts, parser, typography
+from sphinx_comparisons.markdown import alerts, footnotes, parser, typography
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,3 +21,4 @@ def setup(app: Sphinx) -> None:
     hooks.add_transform(alerts.BlockquoteAlerts)
     hooks.add_transform(typography.TypographerSwitch)
     hooks.add_transform(typography.TypographerSubstitutions)
+    hooks.add_transform(footnotes.UndefinedFootnotesAsText)
