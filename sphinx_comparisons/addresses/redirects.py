@@ -112,18 +112,19 @@ def write(app: Sphinx, exception: Exception | None) -> None:
     listing = []
     for alias in site.aliases:
         address = known.get(alias.page)
+        linked = site.linked.get(alias.page)  # a ``render: link`` page: its URL, no file
         destination = outputs.inside(outdir, alias.file)
-        if address is None or destination is None:
+        if (address is None and linked is None) or destination is None:
             warn(
                 "alias",
                 f"alias {alias.url} would be written outside the output folder; skipped",
                 location=(alias.page, alias.line),
             )
             continue
-        target_uri = app.builder.get_target_uri(alias.page)
+        target_uri = linked.lstrip("/") if linked else app.builder.get_target_uri(alias.page)
         relative = _relative(alias.file, target_uri)
         canonical = base.rstrip("/") + "/" + target_uri if base else relative
-        title = compat.sphinx.title_of(env, alias.page) or alias.page
+        title = compat.sphinx.title_of(env, alias.page) or _title(site, alias.page)
         if not _put(destination, _page(relative, title, canonical), alias):
             continue
         written.append(alias.file)
@@ -138,6 +139,12 @@ def write(app: Sphinx, exception: Exception | None) -> None:
     (outdir / "readthedocs-redirects.json").write_text(
         json.dumps(rtd, indent=2) + "\n", encoding="utf-8"
     )
+
+
+def _title(site: state.SiteModel, key: str) -> str:
+    """The title of a page Sphinx did not read (``render: link``): from its front matter."""
+    page = site.unwritten.get(key)
+    return page.title if page is not None and page.title else key
 
 
 def _field(path: str) -> str:
