@@ -9,6 +9,7 @@ makes the page neither written nor listed since Hugo 0.123.6; 0.111.3 ignored it
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -246,3 +247,47 @@ def test_bad_build_options_and_cascades_are_located_and_fall_back(make_app, tmp_
     for where, message in expected:
         assert [w for w in warnings if f"{where}:" in w and message in w], (where, warnings)
     assert all("[hugo." in w for w in warnings)
+
+
+def test_a_changed_cascade_rereads_the_pages_it_reaches(make_app, tmp_path):
+    """Only the section file changed; the page below shows the new cascaded value."""
+    root = write_tree(
+        tmp_path / "src",
+        {
+            "conf.py": 'extensions = ["sphinx_comparisons"]\n',
+            "_index.md": "---\ntitle: Home\n---\n",
+            "guide/_index.md": "---\ntitle: Guide\ncascade:\n  colour: red\n---\n\nGuide.\n",
+            "guide/a.md": "---\ntitle: A\n---\n\nColour {{< param colour >}}.\n",
+            "other.md": "---\ntitle: Other\n---\n\nOther.\n",
+        },
+    )
+    make_app("dirhtml", srcdir=root).build()
+    section = root / "guide/_index.md"
+    section.write_text(section.read_text().replace("red", "blue"))
+    os.utime(section, ns=(section.stat().st_atime_ns, section.stat().st_mtime_ns + 10**9))
+    app = make_app("dirhtml", srcdir=root)
+    read: list[str] = []
+    app.connect("source-read", lambda _app, docname, _source: read.append(docname))
+    app.build()
+    assert sorted(read) == ["guide/_index", "guide/a"]
+    assert "Colour blue." in soup(Path(app.outdir) / "guide/a/index.html").get_text()
+
+
+def test_list_local_and_never_pages_are_not_related(make_app, tmp_path):
+    """Hugo relates the site's regular pages; ``list: local``/``never`` ones are not among them."""
+    page = "---\ntitle: {0}\ntags: [x]\n{1}---\n\nText.\n"
+    root = write_tree(
+        tmp_path / "src",
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "a.md": page.format("A", ""),
+            "b.md": page.format("B", ""),
+            "c.md": page.format("C", "_build: {list: local}\n"),
+            "d.md": page.format("D", "_build: {list: never}\n"),
+        },
+    )
+    conf = 'extensions = ["sphinx_comparisons"]\nhugo_related_pages = 5\n'
+    app, _ = _build(make_app, root, conf)
+    hrefs = {a.get("href") for a in soup(Path(app.outdir) / "a/index.html").select("a")}
+    assert "../b/" in hrefs
+    assert not {"../c/", "../d/"} & hrefs

@@ -60,10 +60,22 @@ def on_env_get_outdated(
     old = state.last_model(env)
     new = build(app, env, old, (added, changed, removed))
     state.keep_model(env, new)
-    reread: set[str] = set()
+    reread = _recascaded(old, new)
     for named in app.emit(CHANGED, env, old, new):
         reread.update(named)
     return sorted(doc for doc in reread if doc in env.found_docs and doc not in added)
+
+
+def _recascaded(old: state.SiteModel | None, new: state.SiteModel) -> set[str]:
+    """Pages whose front matter as Hugo reads it changed though their file did not: a section's
+    ``cascade`` (or the site config's) now passes them other values."""
+    if old is None:
+        return set()
+    return {
+        key
+        for key, page in new.pages.items()
+        if key in old.pages and old.pages[key].params != page.params
+    }
 
 
 def build(
