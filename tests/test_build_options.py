@@ -291,3 +291,38 @@ def test_list_local_and_never_pages_are_not_related(make_app, tmp_path):
     hrefs = {a.get("href") for a in soup(Path(app.outdir) / "a/index.html").select("a")}
     assert "../b/" in hrefs
     assert not {"../c/", "../d/"} & hrefs
+
+
+def test_menu_entries_come_from_listed_pages_as_in_current_hugo():
+    """Current Hugo takes menu entries from ``list: always`` pages, whatever ``render`` says;
+    0.111.3 (the fixture's answer: List local, List never, P1) took them from rendered pages."""
+    pages = _load(FIXTURE / "content")
+    tree, problems = content.menus_of(pages.values(), None, lambda menu, index: ("", 0))
+    assert [entry.name for entry in tree["main"]] == ["Link page", "Never page", "P1"]
+    assert not problems
+
+
+def test_cascade_targets_kind_lang_and_environment_and_draft():
+    entries, problems = cascade.decode(
+        [
+            {"_target": {"kind": "{section,home}"}, "color": "branch"},
+            {"target": {"lang": "fr"}, "color": "french"},
+            {"target": {"environment": "development"}, "color": "dev"},
+            {"target": {"path": "/guide/old/**"}, "draft": True},
+            {"color": "any", "params": {"shape": "round"}},
+        ],
+        lambda key: 1,
+    )
+    assert not problems
+    fronts = {
+        "guide/_index.md": {"title": "Guide"},
+        "guide/a.md": {"title": "A", "shape": "square"},
+        "guide/old/b.md": {"title": "B"},
+    }
+    resolved = cascade.resolve(fronts, {}, entries)
+    assert resolved["guide/_index.md"]["color"] == "branch"
+    assert resolved["guide/a.md"] == {"title": "A", "shape": "square", "color": "any"}
+    page = content.Page("guide/old/b", "guide/old/b.md", resolved["guide/old/b.md"])
+    assert page.params["draft"] is True and not page.listed  # a cascaded draft is a draft
+    in_french = cascade.resolve(fronts, {}, entries, lang="fr", environment="development")
+    assert in_french["guide/a.md"]["color"] == "french"
