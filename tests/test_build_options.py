@@ -1,6 +1,7 @@
 """Build options (``build``/``_build``, ``headless``) and ``cascade``, against Hugo's answers.
 
-``fixtures/build-options`` was built by the oracle (Hugo 0.111.3, ``--files --all-kinds``).
+``fixtures/build-options`` was answered by the oracle (Hugo 0.111.3:
+``oracle.py content --files --all-kinds --out expected.json``).
 Where current Hugo differs from 0.111.3 we follow current Hugo (hugo-semantics-2.md §2.1):
 ``headless: true`` outside a leaf bundle (``docs/_includes/_index.md``, ``docs/hp.md``)
 makes the page neither written nor listed since Hugo 0.123.6; 0.111.3 ignored it there.
