@@ -106,16 +106,16 @@ def test_build_options_decode_as_hugo_does():
     ],
 )
 def test_globs_match_as_hugos_do(pattern, text, matches):
-    assert globs.compile_glob(pattern).match(text) is matches
+    glob = globs.compile_glob(pattern)
+    assert glob is not None and glob.match(text) is matches
 
 
 def test_a_hostile_glob_is_refused_or_matched_in_bounded_time():
-    with pytest.raises(globs.GlobError):
-        globs.compile_glob("*" * (globs.MAX_LENGTH + 1))
-    with pytest.raises(globs.GlobError):
-        globs.compile_glob("{a,b}" * 8)  # 256 alternatives
-    # many stars against a long text that almost matches: linear in the text per position
-    assert not globs.compile_glob("*a" * 60 + "b").match("a" * 5000)
+    assert globs.compile_glob("*" * (globs.MAX_GLOB + 1)) is None
+    assert globs.compile_glob("{a,b}" * 8) is None  # 256 alternatives
+    # many stars against a long text that almost matches: linear in the text per element
+    glob = globs.compile_glob("*a" * 60 + "b")
+    assert glob is not None and not glob.match("a" * 5000)
 
 
 # --- whole builds -----------------------------------------------------------------------

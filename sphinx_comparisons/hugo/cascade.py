@@ -145,10 +145,13 @@ def _conditions(
                 f"{where}.{name}",
             )
             return None
-        try:
-            glob = globs.compile_glob(pattern.lower() if name == "path" else pattern)
-        except globs.GlobError as err:
-            reader.refuse(f"'{where}.{name}' {pattern!r}: {err}; the entry was ignored", where)
+        glob = globs.compile_glob(pattern.lower() if name == "path" else pattern)
+        if glob is None:
+            reader.refuse(
+                f"'{where}.{name}' {pattern!r} is not a glob Hugo reads (or is too long); "
+                "the entry was ignored",
+                f"{where}.{name}",
+            )
             return None
         if name == "kind" and not any(glob.match(kind) for kind in KINDS):
             reader.refuse(

@@ -1,140 +1,153 @@
-"""Hugo's globs (``common/hglob``, gobwas/glob with ``/`` as separator), matched without regex.
+"""Path globs as Hugo's page matchers read them (``target.path`` of a permalink or cascade rule).
 
-``*`` is any run of characters but ``/``, ``**`` any run at all, ``?`` one
-character but ``/``, ``[abc]``/``[!a-z]`` one of (or none of) a set, and
-``{a,b}`` one of the alternatives (not nested here). Matching walks the
-pattern and the text together, keeping the set of pattern positions alive:
-time is bounded by pattern length times text length, whatever the input.
+``*`` matches within one level, ``**`` across levels, ``?`` one character,
+``[abc]``/``[!abc]`` one of a set, ``{a,b}`` either text, ``\\x`` the character
+``x`` (the ``gobwas/glob`` syntax Hugo uses, ``/`` the separator). Matching is
+done without regular expressions, in time proportional to the glob's length
+times the path's, so no glob can make it slow.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Longest pattern read, and most alternatives a pattern's braces may expand to.
-MAX_LENGTH = 256
+#: Longest glob read, and the most texts its ``{a,b}`` groups may expand to.
+MAX_GLOB = 300
 MAX_ALTERNATIVES = 64
 
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    kind: str  # "char", "star", "globstar", "one", "set"
-    chars: str = ""
-    negated: bool = False
-
-    def accepts(self, char: str) -> bool:
-        if self.kind == "char":
-            return char == self.chars
-        if self.kind == "one":
-            return char != "/"
-        return (_in_set(char, self.chars) != self.negated) and char != "/"
-
-
-def _in_set(char: str, spec: str) -> bool:
-    index = 0
-    while index < len(spec):
-        if index + 2 < len(spec) and spec[index + 1] == "-":
-            if spec[index] <= char <= spec[index + 2]:
-                return True
-            index += 3
-        else:
-            if spec[index] == char:
-                return True
-            index += 1
-    return False
-
-
-class GlobError(ValueError):
-    """A pattern Hugo could not compile, or one past our budgets."""
-
-
-def _expand(pattern: str) -> list[str]:
-    """``a{b,c}d`` -> ``["abd", "acd"]`` (braces not nested)."""
-    start = pattern.find("{")
-    if start < 0:
-        return [pattern]
-    end = pattern.find("}", start)
-    if end < 0 or "{" in pattern[start + 1 : end]:
-        raise GlobError("unbalanced or nested braces")
-    head, tail = pattern[:start], pattern[end + 1 :]
-    found: list[str] = []
-    for choice in pattern[start + 1 : end].split(","):
-        found.extend(head + choice + rest for rest in _expand(tail))
-        if len(found) > MAX_ALTERNATIVES:
-            raise GlobError(f"more than {MAX_ALTERNATIVES} alternatives")
-    return found
-
-
-def _tokens(pattern: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "*":
-            double = pattern.startswith("**", index)
-            tokens.append(_Token("globstar" if double else "star"))
-            index += 2 if double else 1
-        elif char == "?":
-            tokens.append(_Token("one"))
-            index += 1
-        elif char == "[":
-            end = pattern.find("]", index + 2)
-            if end < 0:
-                raise GlobError("unclosed '['")
-            body = pattern[index + 1 : end]
-            negated = body.startswith(("!", "^"))
-            tokens.append(_Token("set", body[1:] if negated else body, negated))
-            index = end + 1
-        else:
-            if char == "\\" and index + 1 < len(pattern):
-                index += 1
-            tokens.append(_Token("char", pattern[index]))
-            index += 1
-    return tokens
+#: One element: ``("text", "abc")``, ``("star", "")``, ``("any", "")`` (``**``),
+#: ``("one", "")``, ``("set", "abc")`` or ``("notset", "abc")``.
+Element = tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class Glob:
-    """A compiled pattern; :meth:`match` tests a whole text."""
+    alternatives: tuple[tuple[Element, ...], ...]
 
-    alternatives: tuple[tuple[_Token, ...], ...]
-
-    def match(self, text: str) -> bool:
-        return any(_match(tokens, text) for tokens in self.alternatives)
+    def match(self, path: str) -> bool:
+        return any(_match(elements, path) for elements in self.alternatives)
 
 
-def compile_glob(pattern: str) -> Glob:
-    """Compile ``pattern``; :class:`GlobError` when it cannot be read or is past the budgets."""
-    if len(pattern) > MAX_LENGTH:
-        raise GlobError(f"longer than {MAX_LENGTH} characters")
-    return Glob(tuple(tuple(_tokens(alternative)) for alternative in _expand(pattern)))
+def compile_glob(glob: str) -> Glob | None:
+    """The glob, or None when it is malformed (an unclosed ``[`` or ``{``) or over budget."""
+    if len(glob) > MAX_GLOB:
+        return None
+    texts = _expand_braces(glob)
+    if texts is None:
+        return None
+    alternatives = []
+    for text in texts:
+        elements = _elements(text)
+        if elements is None:
+            return None
+        alternatives.append(elements)
+    return Glob(tuple(alternatives))
 
 
-def _closure(tokens: tuple[_Token, ...], states: set[int]) -> set[int]:
-    """Positions reachable without reading: a star may match nothing."""
-    todo = list(states)
-    while todo:
-        state = todo.pop()
-        star = state < len(tokens) and tokens[state].kind in {"star", "globstar"}
-        if star and state + 1 not in states:
-            states.add(state + 1)
-            todo.append(state + 1)
-    return states
+def _expand_braces(glob: str) -> list[str] | None:
+    """``/{a,b/**}`` -> ``["/a", "/b/**"]``, innermost groups first; None when malformed."""
+    texts = [glob]
+    done: list[str] = []
+    while texts:
+        text = texts.pop()
+        close = _unescaped(text, "}")
+        if close < 0:
+            if _unescaped(text, "{") >= 0:
+                return None
+            done.append(text)
+            continue
+        open_ = _unescaped(text[:close], "{", last=True)
+        if open_ < 0:
+            return None
+        head, body, tail = text[:open_], text[open_ + 1 : close], text[close + 1 :]
+        texts.extend(head + part + tail for part in _split_commas(body))
+        if len(texts) + len(done) > MAX_ALTERNATIVES:
+            return None
+    return done
 
 
-def _match(tokens: tuple[_Token, ...], text: str) -> bool:
-    states = _closure(tokens, {0})
-    for char in text:
-        following: set[int] = set()
-        for state in states:
-            if state >= len(tokens):
-                continue
-            token = tokens[state]
-            if token.kind == "globstar" or (token.kind == "star" and char != "/"):
-                following.add(state)
-            elif token.kind not in {"star", "globstar"} and token.accepts(char):
-                following.add(state + 1)
-        if not following:
-            return False
-        states = _closure(tokens, following)
-    return len(tokens) in states
+def _unescaped(text: str, char: str, last: bool = False) -> int:
+    """Index of the first (or last) ``char`` not escaped with a backslash, -1 if none."""
+    found = -1
+    index = 0
+    while index < len(text):
+        if text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == char:
+            if not last:
+                return index
+            found = index
+        index += 1
+    return found
+
+
+def _split_commas(body: str) -> list[str]:
+    parts = [""]
+    index = 0
+    while index < len(body):
+        if body[index] == "\\":
+            parts[-1] += body[index : index + 2]
+            index += 2
+            continue
+        if body[index] == ",":
+            parts.append("")
+        else:
+            parts[-1] += body[index]
+        index += 1
+    return parts
+
+
+def _elements(text: str) -> tuple[Element, ...] | None:
+    elements: list[Element] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if text.startswith("**", index):
+            elements.append(("any", ""))
+            index += 2
+        elif char == "*":
+            elements.append(("star", ""))
+            index += 1
+        elif char == "?":
+            elements.append(("one", ""))
+            index += 1
+        elif char == "[":
+            end = text.find("]", index + 2)
+            if end < 0:
+                return None
+            body = text[index + 1 : end]
+            elements.append(("notset", body[1:]) if body.startswith("!") else ("set", body))
+            index = end + 1
+        else:
+            literal = text[index + 1] if char == "\\" and index + 1 < len(text) else char
+            elements.append(("text", literal))
+            index += 2 if char == "\\" and index + 1 < len(text) else 1
+    return tuple(elements)
+
+
+def _match(elements: tuple[Element, ...], path: str) -> bool:
+    """Whether the elements match the whole path: ``reach[p]`` says the elements read so far
+    can match ``path[:p]``."""
+    reach = [True] + [False] * len(path)
+    for kind, value in elements:
+        new = [False] * (len(path) + 1)
+        for position in range(len(path) + 1):
+            if kind in ("star", "any"):
+                new[position] = reach[position] or (
+                    position > 0
+                    and new[position - 1]
+                    and (kind == "any" or path[position - 1] != "/")
+                )
+            elif position > 0 and reach[position - 1]:
+                new[position] = _fits(kind, value, path[position - 1])
+        reach = new
+    return reach[-1]
+
+
+def _fits(kind: str, value: str, char: str) -> bool:
+    if kind == "text":
+        return char == value
+    if kind == "set":
+        return char in value
+    return char != "/" and (kind == "one" or char not in value)

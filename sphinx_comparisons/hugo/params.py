@@ -8,6 +8,7 @@ the page's params and falls back to ``site.Params``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,3 +29,19 @@ def param(dotted: str, page: Mapping[str, Any], site: Any) -> Any:
     neither has it."""
     found = lookup(page, dotted)
     return found if found is not None else lookup(site, dotted)
+
+
+#: A numbered placeholder left in a value: ``{3}``.
+_PLACEHOLDER = re.compile(r"\{\d+\}")
+
+
+def substitute(value: str, arguments: list[Any]) -> tuple[str, list[str]]:
+    """Docsy's ``_param``: ``{0}`` ``{1}`` ... in ``value`` replaced by the shortcode's positional
+    arguments (``{0}`` is the parameter's name), and the placeholders none replaced.
+
+    Docsy's ``_shortcodes/_param.html`` replaces each in turn, in order, so an argument's own
+    ``{n}`` may be replaced by a later one; this does the same.
+    """
+    for index, argument in enumerate(arguments):
+        value = value.replace(f"{{{index}}}", str(argument))
+    return value, _PLACEHOLDER.findall(value)

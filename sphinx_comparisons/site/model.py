@@ -19,7 +19,16 @@ from sphinx.util import logging
 from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import aliases, content, headings, paths, refs, siteconfig, urls
+from sphinx_comparisons.hugo import (
+    aliases,
+    content,
+    headings,
+    paths,
+    permalinks,
+    refs,
+    siteconfig,
+    urls,
+)
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.site import addresses, records, state, static, structure
 
@@ -104,7 +113,7 @@ def build(
     linkable = {
         key: page for key, page in found.items() if page.build.has_url or key not in unwritten
     }
-    every = addresses.compute(linkable, set(static_files), pretty)
+    every = addresses.compute(linkable, set(static_files), pretty, _permalinks(config))
     known = {key: address for key, address in every.items() if key not in unwritten}
     linked = {key: every[key].url for key in sorted(unwritten) if key in every}
     written = {key: page for key, page in found.items() if key not in unwritten}
@@ -133,6 +142,15 @@ def build(
         shown_digest=shown,
         shown_changed=old is None or old.shown_digest != shown,
     )
+
+
+def _permalinks(config: siteconfig.SiteConfig) -> permalinks.Permalinks:
+    """The site's ``permalinks``; an entry Hugo would stop on is reported and left out."""
+    rules, problems = permalinks.from_config(config.get("permalinks"))
+    for problem in problems:
+        file, line = config.origin(problem.key)
+        warn("siteconfig", f"{problem.key}: {problem.message}", location=f"{file}:{line}")
+    return rules
 
 
 def _contained_sources(
