@@ -83,7 +83,19 @@ FRONT_MATTER = {
     "hide_summary": "`true` leaves the page out of its section's list",
     "no_list": "`true` stops the automatic section list on an empty section page",
     "simple_list": "`true` makes the automatic section list a plain list of links",
-    "cascade": "params passed down to the section's pages, for the `param` shortcode",
+    "cascade": (
+        "front matter a section (or the site config) passes down to itself and its pages, any "
+        "key they may set (`type`, `weight`, `toc_hide`, `build`, params ...); a mapping, or a "
+        "list of entries narrowed by `target`/`_target` globs (`path`, `kind`, `lang`, "
+        "`environment`); the page's own value wins, then the closest section"
+    ),
+    "build": (
+        "`render: always|link|never` (`link`: a URL for links, lists and aliases, no file; "
+        "`never`: no page, still readable by include shortcodes), "
+        "`list: always|local|never` (`local`: in its section's lists only; `never`: in none); "
+        "`_build` is the older name and wins when both are given"
+    ),
+    "headless": "`true`: `render: never` and `list: never`, on any page as in current Hugo",
     "params": "merged over the top-level keys, as in Hugo 0.123 and later",
     "comparison": (
         "this page's column in assembled `comparison` tables (`product`, `group`, `features`)"

@@ -138,6 +138,8 @@ SITE = {
     "s/expired.md": "---\ntitle: Expired\nexpiryDate: 2000-01-01\n---\n",
     "s/hidden.md": "---\ntitle: Hidden\nweight: 3\ntoc_hide: true\n---\n",
     "s/nosummary.md": "---\ntitle: No summary\nweight: 4\nhide_summary: true\n---\n",
+    "s/linked.md": "---\ntitle: Linked\nweight: 5\n_build: {render: link}\n---\n",
+    "s/headless.md": "---\ntitle: Headless\nweight: 6\nheadless: true\n---\n",
     "nolist/_index.md": "---\ntitle: No list\nno_list: true\n---\n",
     "nolist/x.md": "---\ntitle: X\n---\n",
     "simple/_index.md": "---\ntitle: Simple\nsimple_list: true\n---\n",
@@ -218,6 +220,10 @@ EFFECTS = {
     "no_list": lambda out: _texts(out, "nolist", ".hugo-section-index") == [],
     "simple_list": lambda out: _texts(out, "simple", "ul.hugo-section-index a") == ["Y"],
     "cascade": lambda out: "color red" in _texts(out, "s/a", "p"),
+    "build": lambda out: not (out / "s" / "linked").exists() and "Linked" in _listed(out, "s"),
+    "headless": lambda out: (
+        not (out / "s" / "headless").exists() and "Headless" not in _listed(out, "s")
+    ),
     "params": lambda out: "shade dark" in _texts(out, "", "p"),
     "comparison": lambda out: _texts(out, "cmp", "thead th")[1:] == ["P"],
     "related": lambda out: _related(out, "r") == ["https://blog.example/x/"],

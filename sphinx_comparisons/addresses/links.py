@@ -54,6 +54,10 @@ def page_link(
     )
 
 
+def _linked_urls(env: BuildEnvironment) -> set[str]:
+    return {urls.normalize(url) for url in state.model(env).linked.values()}
+
+
 def static_file(env: BuildEnvironment, path: str) -> Path | None:
     relative = path.lstrip("/")
     for folder in [env.srcdir, *state.model(env).static_folders]:
@@ -171,6 +175,13 @@ class ResolveHugoLinks(SphinxTransform):
             node.replace_self(nodes.reference("", "", *children, refuri=destination))
             return
         base = settings(self.env.config).base_url
+        if urls.normalize(path) in _linked_urls(self.env):
+            # a ``render: link`` page: Hugo gives it a URL and writes no file (a host redirect)
+            uri = (base.rstrip("/") + path if base else destination.partition("#")[0]) + (
+                f"#{fragment}" if fragment else ""
+            )
+            node.replace_self(nodes.reference("", "", *children, refuri=uri))
+            return
         if base:
             uri = base.rstrip("/") + path + (f"#{fragment}" if fragment else "")
             node.replace_self(nodes.reference("", "", *children, refuri=uri, classes=["external"]))

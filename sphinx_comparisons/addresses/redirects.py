@@ -118,7 +118,8 @@ def write(app: Sphinx, exception: Exception | None) -> None:
     written: list[str] = []
     listing = []
     for alias in site.aliases:
-        if alias.page not in site.addresses or (
+        linked = site.linked.get(alias.page)  # a ``render: link`` page: its URL, no file
+        if (alias.page not in site.addresses and linked is None) or (
             not alias.wildcard and outputs.inside(outdir, alias.file) is None
         ):
             warn(
@@ -127,7 +128,7 @@ def write(app: Sphinx, exception: Exception | None) -> None:
                 location=(alias.page, alias.line),
             )
             continue
-        target_uri = app.builder.get_target_uri(alias.page)
+        target_uri = linked.lstrip("/") if linked else app.builder.get_target_uri(alias.page)
         if pages and not alias.wildcard:
             if not _put_page(app, outdir, alias, target_uri):
                 continue
@@ -152,7 +153,7 @@ def _put_page(app: Sphinx, outdir: Path, alias: Alias, target_uri: str) -> bool:
     base = settings(app.config).base_url or (app.config.html_baseurl or "")
     relative = _relative(alias.file, target_uri)
     canonical = base.rstrip("/") + "/" + target_uri if base else relative
-    title = compat.sphinx.title_of(app.env, alias.page) or alias.page
+    title = compat.sphinx.title_of(app.env, alias.page) or _title(state.model(app.env), alias.page)
     return _put(destination, _page(relative, title, canonical), alias)
 
 
@@ -168,6 +169,12 @@ def _write_lists(outdir: Path, listing: list[dict[str, str]]) -> None:
     (outdir / "readthedocs-redirects.json").write_text(
         json.dumps(rtd, indent=2) + "\n", encoding="utf-8"
     )
+
+
+def _title(site: state.SiteModel, key: str) -> str:
+    """The title of a page Sphinx did not read (``render: link``): from its front matter."""
+    page = site.unwritten.get(key)
+    return page.title if page is not None and page.title else key
 
 
 def _field(path: str) -> str:

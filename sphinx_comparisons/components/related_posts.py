@@ -371,6 +371,7 @@ def _scored_digest(env: BuildEnvironment) -> str:
                     page.params.get("tags"),
                     str(page.date),
                     page.listed,
+                    page.build.in_site,
                 )
                 for key, page in sorted(state.model(env).pages.items())
             ]

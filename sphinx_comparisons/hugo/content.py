@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from sphinx_comparisons.hugo import inflect
+from sphinx_comparisons.hugo import buildopts, inflect
 from sphinx_comparisons.hugo import menus as menus_
 from sphinx_comparisons.hugo.limits import DEFAULT
 from sphinx_comparisons.hugo.page import titles
@@ -102,6 +102,8 @@ class Page:
     date: dt.datetime | None = field(init=False, compare=False)
     #: False for drafts, future and expired pages: in no list or menu, and not built.
     listed: bool = field(init=False, compare=False)
+    #: ``build``/``_build`` and ``headless`` (``render``, ``list``, ``publishResources``).
+    build: buildopts.BuildConfig = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         path = PurePosixPath(self.path)
@@ -115,6 +117,7 @@ class Page:
             "weight": weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
             "date": _first_date(self.params, DATE_KEYS),
             "listed": left_out(self.params, self.options) is None,
+            "build": buildopts.decode(self.params, self.line_of)[0],
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -216,7 +219,7 @@ def section_tree(
         if page.kind in {"section", "bundle"}:
             start = start.parent
         parent = _nearest_section(start, sections, home)
-        if parent is not None and parent != page.key:
+        if parent is not None and parent != page.key and page.build.in_sections:
             children[parent].append(page)
     section_dates = _section_dates(children)
     ordered = {
@@ -309,8 +312,10 @@ def menus_of(
     max_depth: int = DEFAULT.menu_depth,
 ) -> tuple[dict[str, list[menus_.MenuEntry]], list[menus_.MenuProblem]]:
     """Every menu of the site: config entries first, then pages' entries in path order."""
-    ordered = sorted((page for page in pages if page.listed), key=lambda page: page.path)
-    lookup = path_index(ordered)
+    pages = sorted(pages, key=lambda page: page.path)
+    lookup = path_index(pages)
+    # Hugo 0.111.3 took menu entries from rendered pages; current Hugo from listed ones
+    ordered = [page for page in pages if page.listed and page.build.in_site]
     problems: list[menus_.MenuProblem] = []
     entries, found = menus_.config_entries(
         config_menus, config_origin, lambda ref: _get_page(lookup, ref)

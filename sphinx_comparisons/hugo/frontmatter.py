@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -272,7 +273,15 @@ _FIELDS = {
 
 def _check_types(fm: FrontMatter) -> None:
     """Coerce predefined fields; report (and drop) what cannot be."""
-    params = fm.params
+    fm.problems.extend(check_fields(fm.params, fm.line_of))
+
+
+def check_fields(
+    params: dict[str, Any], line_of: Callable[[str], int], where: str = "front matter"
+) -> list[Problem]:
+    """Coerce the predefined fields of ``params`` in place as Hugo's ``cast`` does; drop (and
+    return as problems) the values that cannot be. ``where`` names them in messages."""
+    problems = []
     for key, (coerce, expected) in _FIELDS.items():
         if key not in params:
             continue
@@ -280,14 +289,15 @@ def _check_types(fm: FrontMatter) -> None:
         if value is not _BAD:
             params[key] = value
             continue
-        fm.problems.append(
+        problems.append(
             Problem(
                 "frontmatter_type",
-                f"front matter {key!r} must be {expected}, not {_describe(params.pop(key))}; "
+                f"{where} {key!r} must be {expected}, not {describe(params.pop(key))}; "
                 "it was ignored",
-                fm.line_of(key),
+                line_of(key),
             )
         )
+    return problems
 
 
 def _scalar_text(value: Any) -> str:
@@ -296,7 +306,8 @@ def _scalar_text(value: Any) -> str:
     return str(value)
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """A value as messages name it: ``the boolean true``, ``a list``, ``int 3``."""
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, dict):
@@ -329,7 +340,7 @@ def parse_document(text: str, fmt: str, label: str, limits: Limits = DEFAULT) ->
     if not isinstance(data, dict):
         if data is not None:
             fm.problems.append(
-                Problem("frontmatter", f"{label} must be a mapping, not {_describe(data)}", 1)
+                Problem("frontmatter", f"{label} must be a mapping, not {describe(data)}", 1)
             )
         data = {}
     fm.params = _lower_keys(data)
@@ -357,7 +368,7 @@ def parse(text: str, limits: Limits = DEFAULT) -> FrontMatter:
         fm.problems.append(
             Problem(
                 "frontmatter",
-                f"front matter must be a mapping of keys to values, not {_describe(data)}; "
+                f"front matter must be a mapping of keys to values, not {describe(data)}; "
                 "it was ignored",
                 block.start_line,
             )

@@ -7,7 +7,7 @@ children to put in hidden toctrees on that page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from sphinx_comparisons.hugo import safeurl
@@ -39,6 +39,8 @@ class ListItem:
     target: str
     title: str
     description: str
+    #: For a page Hugo writes no file for (``render: link``): its URL, which the list links to.
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,24 @@ def nav_label(page: Page) -> str:
     return page.link_title or title_from_path(page.path)
 
 
-def section_lists(tree: SectionTree, pages: dict[str, Page]) -> dict[str, tuple[ListItem, ...]]:
+def _shown(key: str, label: str, external: Mapping[str, str]) -> NavItem | None:
+    """A page as a toctree item: itself when written; ``external`` holds each page Hugo writes
+    no file for, with the address to link to (``render: link``) or "" (nothing to link to)."""
+    if key not in external:
+        return NavItem(label, key)
+    url = external[key]
+    return NavItem(label, url, external=True) if url else None
+
+
+def section_lists(
+    tree: SectionTree, pages: dict[str, Page], linked: Mapping[str, str] | None = None
+) -> dict[str, tuple[ListItem, ...]]:
     """Docsy's section index: direct children, hidden ones too, less ``hide_summary``.
 
-    A section without a file has no page to list on, and no link to be listed by.
+    A section without a file has no page to list on, and no link to be listed by;
+    a page Hugo writes no file for is listed by its URL (``linked``), or not at all.
     """
+    linked = linked or {}
     lists = {}
     for key, children in tree.children.items():
         if key in tree.fileless:
@@ -82,19 +97,28 @@ def section_lists(tree: SectionTree, pages: dict[str, Page]) -> dict[str, tuple[
             page = pages.get(child)
             if page is None or page.params.get("hide_summary") is True:
                 continue
+            if not page.build.written and child not in linked:
+                continue
             description = page.params.get("description")
             items.append(
                 ListItem(
                     child,
                     page.title or nav_label(page),
                     description if isinstance(description, str) else "",
+                    "" if page.build.written else linked[child],
                 )
             )
         lists[key] = tuple(items)
     return lists
 
 
-def from_sections(tree: SectionTree, pages: dict[str, Page], root: str) -> Navigation:
+def from_sections(
+    tree: SectionTree,
+    pages: dict[str, Page],
+    root: str,
+    lists: dict[str, tuple[ListItem, ...]],
+    external: Mapping[str, str] | None = None,
+) -> Navigation:
     """Docsy's sidebar: each section lists its children, less those with ``toc_hide``.
 
     A section without a file (a top-level folder with no ``_index.md``) has no
@@ -102,6 +126,7 @@ def from_sections(tree: SectionTree, pages: dict[str, Page], root: str) -> Navig
     title on the page above, as a menu heading does. Those come after the
     page's other children: a theme shows everything after a caption under it.
     """
+    external = external or {}
     toctrees: dict[str, tuple[NavGroup, ...]] = {}
     reached = {root}
     stack = [root]
@@ -111,7 +136,9 @@ def from_sections(tree: SectionTree, pages: dict[str, Page], root: str) -> Navig
         groups = [
             NavGroup(
                 None,
-                _visible([c for c in children if c not in tree.fileless], pages, reached, stack),
+                _visible(
+                    [c for c in children if c not in tree.fileless], pages, reached, stack, external
+                ),
             )
         ]
         for child in children:
@@ -119,26 +146,34 @@ def from_sections(tree: SectionTree, pages: dict[str, Page], root: str) -> Navig
                 groups.append(
                     NavGroup(
                         tree.fileless[child].title,
-                        _visible(list(tree.children.get(child, ())), pages, reached, stack),
+                        _visible(
+                            list(tree.children.get(child, ())), pages, reached, stack, external
+                        ),
                     )
                 )
         groups = [group for group in groups if group.items]
         if groups:
             toctrees[key] = tuple(groups)
-    return Navigation(toctrees, frozenset(reached), section_lists(tree, pages))
+    return Navigation(toctrees, frozenset(reached), lists)
 
 
 def _visible(
-    keys: list[str], pages: dict[str, Page], reached: set[str], stack: list[str]
+    keys: list[str],
+    pages: dict[str, Page],
+    reached: set[str],
+    stack: list[str],
+    external: Mapping[str, str],
 ) -> tuple[NavItem, ...]:
-    items = tuple(
-        NavItem(nav_label(pages[key]), key)
+    shown = (
+        _shown(key, nav_label(pages[key]), external)
         for key in keys
         if pages[key].params.get("toc_hide") is not True and key not in reached
     )
+    items = tuple(item for item in shown if item is not None)
     for item in items:
-        reached.add(item.target)
-        stack.append(item.target)
+        if not item.external:
+            reached.add(item.target)
+            stack.append(item.target)
     return items
 
 
@@ -148,6 +183,7 @@ def from_menus(
     root: str,
     url_to_page: Callable[[str], str | None],
     lists: dict[str, tuple[ListItem, ...]],
+    external: Mapping[str, str] | None = None,
 ) -> Navigation:
     """The menus named in ``names`` hang under the root page, in that order.
 
@@ -156,7 +192,7 @@ def from_menus(
     down, such an entry's children are hoisted into the enclosing page's list.
     An entry for the root page itself lends its children to the root.
     """
-    builder = _MenuNav(root, url_to_page)
+    builder = _MenuNav(root, url_to_page, external or {})
     groups: list[NavGroup] = []
     for name in names:
         pending: list[NavItem] = []
@@ -185,9 +221,12 @@ def _is_external(url: str) -> bool:
 
 
 class _MenuNav:
-    def __init__(self, root: str, url_to_page: Callable[[str], str | None]) -> None:
+    def __init__(
+        self, root: str, url_to_page: Callable[[str], str | None], external: Mapping[str, str]
+    ) -> None:
         self.root = root
         self.url_to_page = url_to_page
+        self.external = external
         self.toctrees: dict[str, tuple[NavGroup, ...]] = {}
         self.placed: set[str] = {root}
 
@@ -210,8 +249,13 @@ class _MenuNav:
                 continue
             if page in self.placed:
                 continue  # already in the navigation: one place per page
+            item = _shown(page, entry.name, self.external)
+            if item is None or item.external:
+                if item is not None:
+                    yield item
+                continue
             self.placed.add(page)
-            yield NavItem(entry.name, page)
+            yield item
             children = tuple(self.items(entry.children))
             if children:
                 self.toctrees[page] = (NavGroup(None, children),)

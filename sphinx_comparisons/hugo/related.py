@@ -86,8 +86,8 @@ def related(
     own_date = publish_date(page.params)
     scored = []
     for other in candidates:
-        if other.key == page.key or not other.listed:
-            continue
+        if other.key == page.key or not other.listed or not other.build.in_site:
+            continue  # Hugo relates the site's regular pages: not list local/never ones
         other_date = publish_date(other.params)
         if not settings.include_newer and own_date and other_date and other_date > own_date:
             continue

@@ -14,6 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_comparisons.config import settings
 from sphinx_comparisons.hugo.navigation import ListItem
 from sphinx_comparisons.page import markdownify
 from sphinx_comparisons.page.titles import plan
@@ -74,6 +75,10 @@ class SectionIndex(SphinxDirective):
         return [container]
 
     def _link(self, item: ListItem) -> nodes.Node:
+        if item.url:  # a ``render: link`` page: Hugo lists its URL and writes no file
+            base = settings(self.env.config).base_url
+            uri = base.rstrip("/") + item.url if base else item.url
+            return nodes.reference("", "", nodes.inline(item.title, item.title), refuri=uri)
         ref = addnodes.pending_xref(
             "",
             nodes.inline(item.title, item.title),

@@ -15,10 +15,7 @@ from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from sphinx_comparisons.hugo.refs import Found
-    from sphinx_comparisons.site.addresses import Address
 
 
 def expand_call(
@@ -38,12 +35,18 @@ def expand_call(
         warn("ref_not_found", f'{name} "{reference}": {found}', location=(docname, line))
         return ""
     base = (settings(env.config).base_url or "").rstrip("/") if name == "ref" else ""
-    return _url(found, site.addresses, base)
+    return _url(found, site, base)
 
 
-def _url(found: Found, known: Mapping[str, Address], base: str) -> str:
+def _url(found: Found, site: state.SiteModel, base: str) -> str:
+    """The page's URL; a ``render: link`` page's too; "" for a ``render: never`` page (Hugo's
+    empty ``RelPermalink``)."""
     anchor = f"#{found.fragment}" if found.fragment else ""
     if found.page is None:
         return anchor
-    address = known.get(found.page)
+    address = site.addresses.get(found.page)
+    if address is None and found.page in site.linked:
+        return base + site.linked[found.page] + anchor
+    if address is None and found.page in site.unwritten:
+        return ""
     return base + (address.url if address else "/") + anchor

@@ -21,12 +21,9 @@ from sphinx_comparisons.shortcodes.registry import custom_shortcodes, kind_of
 
 
 def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
-    """Hugo's ``param`` for a page (docnames are content paths without ``.md``)."""
-    path = str(env.doc2path(docname, False)).replace("\\", "/")
-    sections = [source.removesuffix(".md") for source in params.cascade_sources(path)]
-    cascades = [records.params(env, section).get("cascade") for section in sections]
+    """Hugo's ``param`` for a page, with what cascades pass down to it."""
     site = state.model(env).site_config.values.get("params", {})
-    return params.param(key, records.params(env, docname), cascades, site)
+    return params.param(key, records.params(env, docname), site)
 
 
 def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyped-def]

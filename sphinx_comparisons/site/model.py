@@ -69,10 +69,22 @@ def on_env_get_outdated(
     old = state.last_model(env)
     new = build(app, env, old, (added, changed, removed))
     state.keep_model(env, new)
-    reread: set[str] = set()
+    reread = _recascaded(old, new)
     for named in app.emit(CHANGED, env, old, new):
         reread.update(named)
     return sorted(doc for doc in reread if doc in env.found_docs and doc not in added)
+
+
+def _recascaded(old: state.SiteModel | None, new: state.SiteModel) -> set[str]:
+    """Pages whose front matter as Hugo reads it changed though their file did not: a section's
+    ``cascade`` (or the site config's) now passes them other values."""
+    if old is None:
+        return set()
+    return {
+        key
+        for key, page in new.pages.items()
+        if key in old.pages and old.pages[key].params != page.params
+    }
 
 
 def build(
@@ -94,28 +106,37 @@ def build(
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     hugo_home = structure.is_hugo_home(env)
     found = _leave_out(env, structure.pages(env, config), hugo_home, undecodable, outdated)
+    unwritten = _unwritten(env, found, outdated)
     static_folders = static.folders(config)
     static_files = static.files(static_folders, roots)
     pretty = addresses.style(app.builder) is not False  # Hugo's pretty URLs unless .html files
-    known = addresses.compute(found, set(static_files), pretty, _permalinks(config))
-    homeless = addresses.homeless(found, known, pretty) - {env.config.root_doc}
+    linkable = {
+        key: page for key, page in found.items() if page.build.has_url or key not in unwritten
+    }
+    every = addresses.compute(linkable, set(static_files), pretty, _permalinks(config))
+    known = {key: address for key, address in every.items() if key not in unwritten}
+    linked = {key: every[key].url for key in sorted(unwritten) if key in every}
+    written = {key: page for key, page in found.items() if key not in unwritten}
+    homeless = addresses.homeless(written, known, pretty) - {env.config.root_doc}
     compat.sphinx.drop_documents(env, homeless, *outdated)
     found = {key: page for key, page in found.items() if key not in homeless}
     index = {urls.normalize(address.url): key for key, address in known.items()}
-    navigation = structure.build_navigation(env, config, found, index, hugo_home)
+    navigation = structure.build_navigation(env, config, found, index, hugo_home, linked)
     shown = digest(repr((navigation.fingerprint(), sorted((k, a.url) for k, a in known.items()))))
     return state.SiteModel(
         site_config=config,
         config_stamp=stamp,
         read_roots=roots,
         hugo_home=hugo_home,
-        pages=found,
+        pages={key: page for key, page in found.items() if key not in unwritten},
+        unwritten={key: found[key] for key in sorted(unwritten)},
+        linked=linked,
         addresses=known,
         url_index=index,
         static_folders=tuple(static_folders),
         static_files=static_files,
         navigation=navigation,
-        aliases=_aliases(found, known, set(static_files), pretty),
+        aliases=_aliases(found, every, set(static_files), pretty),
         refs=refs.RefIndex(found.values()),
         heading_scheme=heading_scheme(env, config),
         shown_digest=shown,
@@ -189,6 +210,25 @@ def _leave_out(
             ", ".join(sorted(resources)),
         )
     return {key: page for key, page in found.items() if key not in left_out}
+
+
+def _unwritten(
+    env: BuildEnvironment, found: dict[str, Page], outdated: tuple[set[str], set[str], set[str]]
+) -> set[str]:
+    """Pages whose build options (or ``headless``) say Hugo writes no file for them: they leave
+    this build's documents (never read, so never warned about), yet stay in the model for
+    links (``render: link``), ``ref`` and the section tree; include shortcodes still read them.
+    """
+    root = env.config.root_doc
+    unwritten = {key for key, page in found.items() if not page.build.written and key != root}
+    compat.sphinx.drop_documents(env, unwritten, *outdated)
+    if unwritten:
+        logger.info(
+            "hugo: %d page(s) not written, as their build options or headless say: %s",
+            len(unwritten),
+            ", ".join(sorted(unwritten)),
+        )
+    return unwritten
 
 
 def _aliases(

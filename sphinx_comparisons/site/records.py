@@ -189,5 +189,11 @@ def _same_head(known: frontmatter.FrontMatter, source: str) -> bool:
 
 
 def params(env: BuildEnvironment, docname: str) -> dict[str, Any]:
+    """The page's front matter as Hugo reads it: its own, with what cascades pass down to it
+    (resolved once by the site model), else as the page wrote it."""
+    model = state.model(env)
+    page = model.pages.get(docname) or model.unwritten.get(docname)
+    if page is not None:
+        return page.params
     known = front_matter(env, docname)
     return known.params if known else {}

@@ -54,6 +54,10 @@ class SiteModel:
     hugo_home: bool = False
     #: The pages this build reads and writes, by docname (drafts and bundle resources left out).
     pages: Mapping[str, Page] = field(default_factory=dict)
+    #: Pages Hugo writes no file for (``render: link|never``, ``headless``), by docname, and the
+    #: URL of each that has one (``render: link``): links to it lead there.
+    unwritten: Mapping[str, Page] = field(default_factory=dict)
+    linked: Mapping[str, str] = field(default_factory=dict)
     #: Each page's Hugo URL, and the page at each normalised URL.
     addresses: Mapping[str, Address] = field(default_factory=dict)
     url_index: Mapping[str, str] = field(default_factory=dict)

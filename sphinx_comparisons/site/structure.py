@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import content, menus, navigation, siteconfig, urls
+from sphinx_comparisons.hugo import (
+    buildopts,
+    cascade,
+    content,
+    frontmatter,
+    menus,
+    navigation,
+    siteconfig,
+    urls,
+)
 from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
@@ -27,17 +36,43 @@ def site_config(env: BuildEnvironment, old: SiteModel | None) -> tuple[siteconfi
 
 
 def pages(env: BuildEnvironment, config: siteconfig.SiteConfig) -> dict[str, content.Page]:
-    """Every Markdown page the scan holds, as Hugo sees it (drafts and all)."""
-    out = {}
+    """Every Markdown page the scan holds, as Hugo sees it (drafts and all), with what the
+    cascades of its sections and of the site config pass down to it."""
     options = content.BuildOptions.from_config(
         config.values, settings(env.config).build
     )  # buildDrafts & co.
+    fronts = {}
     for docname in sorted(env.found_docs):
         fm = records.front_matter(env, docname)
         if fm is not None:
-            path = str(env.doc2path(docname, False)).replace("\\", "/")
-            out[docname] = content.Page(docname, path, fm.params, fm.key_lines, options)
+            fronts[docname] = (str(env.doc2path(docname, False)).replace("\\", "/"), fm)
+    resolved = _cascaded(config, {path: fm for path, fm in fronts.values()})
+    out = {}
+    for docname, (path, fm) in fronts.items():
+        page = content.Page(docname, path, resolved[path], fm.key_lines, options)
+        out[docname] = page
+        for problem in buildopts.decode(fm.params, fm.line_of)[1]:
+            warn(problem.subtype, problem.message, location=(docname, problem.line))
     return out
+
+
+def _cascaded(
+    config: siteconfig.SiteConfig, fronts: dict[str, frontmatter.FrontMatter]
+) -> dict[str, dict[str, Any]]:
+    """Each content file's front matter with the cascades reaching it (``hugo/cascade.py``);
+    problems in a cascade are warned once, at its lines."""
+    site, problems = cascade.decode(config.values.get("cascade"), lambda key: config.origin(key)[1])
+    where = config.origin("cascade")[0]
+    for problem in problems:
+        warn("siteconfig", problem.message, location=f"{where}:{problem.line}")
+    entries = {}
+    for path, fm in fronts.items():
+        if path.endswith("_index.md") and "cascade" in fm.params:
+            entries[path], problems = cascade.decode(fm.params["cascade"], fm.line_of)
+            for problem in problems:
+                warn(problem.subtype, problem.message, location=f"{path}:{problem.line}")
+    lang = str(config.values.get("defaultcontentlanguage") or "en").lower()
+    return cascade.resolve({p: fm.params for p, fm in fronts.items()}, entries, site, lang)
 
 
 def is_hugo_home(env: BuildEnvironment) -> bool:
@@ -66,12 +101,21 @@ def build_navigation(
     found: dict[str, content.Page],
     url_index: dict[str, str],
     hugo_home: bool,
+    linked: dict[str, str],
 ) -> navigation.Navigation:
     """The navigation for the current tree, reporting every menu problem with its location.
 
-    ``url_index`` maps each page's normalised URL to its key (menu entries may name pages by URL).
+    ``url_index`` maps each page's normalised URL to its key (menu entries may name pages by URL);
+    ``linked`` the URL of each ``render: link`` page, which a toctree can hold only as an
+    address on ``hugo_base_url``'s site (without it such pages are left out of toctrees).
     """
     root = env.config.root_doc
+    base = (settings(env.config).base_url or "").rstrip("/")
+    external = {
+        key: base + linked[key] if base and key in linked else ""
+        for key, page in found.items()
+        if not page.build.written and key != root
+    }
     tree = content.section_tree(
         found.values(),
         root if root in found else None,
@@ -79,7 +123,7 @@ def build_navigation(
         pluralize=config.values.get("pluralizelisttitles") is not False,
         capitalize=config.values.get("capitalizelisttitles") is not False,
     )
-    lists = navigation.section_lists(tree, found)
+    lists = navigation.section_lists(tree, found, linked)
     menu_tree, problems = content.menus_of(
         found.values(),
         config.values.get("menus"),
@@ -105,7 +149,7 @@ def build_navigation(
                 f"(menus: {known})",
             )
     if not names:
-        return navigation.from_sections(tree, found, root)
+        return navigation.from_sections(tree, found, root, lists, external)
     return navigation.from_menus(
-        menu_tree, names, root, lambda url: url_index.get(urls.normalize(url)), lists
+        menu_tree, names, root, lambda url: url_index.get(urls.normalize(url)), lists, external
     )
