@@ -489,3 +489,23 @@ def test_html_content_files_are_pages_and_sphinx_output_is_not(tmp_path):
     assert main_h1s(home) == ["Welcome"]
     assert home.select_one("[role=main] div.hero p").get_text() == "Hello"
     assert not (src / "_build" / "_build").exists()
+
+
+def test_a_themes_search_page_is_sphinxs_search_page(tmp_path):
+    """Docsy's ``search.md`` (``layout: search``, no body) is the page Sphinx's own search page
+    stands for: no collision warning, Sphinx's search at /search/, no "Search Results" entry in
+    the navigation."""
+    src = write_tree(
+        tmp_path / "src",
+        {
+            "_index.md": "---\ntitle: Home\n---\n",
+            "guide.md": "---\ntitle: Guide\n---\n\nText.\n",
+            "search.md": "---\ntitle: Search Results\nlayout: search\n---\n",
+        },
+    )
+    result = sphinx_build(src, tmp_path / "out", "-b", "dirhtml")
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result.stderr) == []
+    search = (tmp_path / "out" / "search" / "index.html").read_text(encoding="utf-8")
+    assert "searchindex.js" in search
+    assert "Search Results" not in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")

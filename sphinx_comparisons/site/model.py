@@ -107,6 +107,7 @@ def build(
     hugo_home = structure.is_hugo_home(env)
     found = _leave_out(env, structure.pages(env, config), hugo_home, undecodable, outdated)
     unwritten = _unwritten(env, found, outdated)
+    found = _without_search_page(env, found, unwritten, outdated)
     static_folders = static.folders(config)
     static_files = static.files(static_folders, roots)
     pretty = addresses.style(app.builder) is not False  # Hugo's pretty URLs unless .html files
@@ -229,6 +230,27 @@ def _unwritten(
             ", ".join(sorted(unwritten)),
         )
     return unwritten
+
+
+def _without_search_page(
+    env: BuildEnvironment,
+    found: dict[str, Page],
+    unwritten: set[str],
+    outdated: tuple[set[str], set[str], set[str]],
+) -> dict[str, Page]:
+    """A theme's search results page (Docsy's ``layout: search``, at ``/search/``) has no body
+    of its own: Sphinx's search page stands for it, and it is left out of the build."""
+    root = env.config.root_doc
+    search = {key for key, page in found.items() if page.params.get("layout") == "search"}
+    search -= {root} | unwritten
+    if not search:
+        return found
+    compat.sphinx.drop_documents(env, search, *outdated)
+    logger.info(
+        "hugo: %s is the site's search page (layout: search); Sphinx's search page stands for it",
+        ", ".join(sorted(search)),
+    )
+    return {key: page for key, page in found.items() if key not in search}
 
 
 def _aliases(
