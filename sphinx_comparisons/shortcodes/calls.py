@@ -85,8 +85,9 @@ class Call:
         """
         body = self._inner() if inner is None else inner
         text = "\n".join([*before, body.strip("\n"), *after])
-        # a block's inner lines follow its opening tag; anything else stands on the tag's line
-        start = self.line + 1 - len(before) if self.block else self.line
+        # a block's inner lines follow its opening tag; a role's start on the tag's line
+        lead = len(body) - len(body.lstrip("\n"))
+        start = self.line + (1 if self.block else 0) + lead - len(before)
         return _render(self.renderer, text, max(start, 1), inline=False, within=within)
 
     def warn(self, subtype: str, message: str) -> None:
