@@ -79,6 +79,8 @@ class _Expander:
         self.parent: Shortcode | None = None
         self.ordinals: dict[int, int] = {}
         self.heights: dict[int, int] = {}
+        #: whether the output is a role's content rather than the page's lines
+        self.capturing = False
 
     # -- text bookkeeping ---------------------------------------------------------
 
@@ -140,7 +142,12 @@ class _Expander:
             self.emit(self.text_of(sc))
         elif kind == DROP:
             self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
-        elif kind == BLOCK and sc.closing and "\n" in sc.inner_source and self.line_open():
+        elif (
+            kind == BLOCK
+            and sc.closing
+            and self.line_open()
+            and ("\n" in sc.inner_source or self.capturing)
+        ):
             # Markdown inside, from the start of a line: a directive; one whose content shares
             # a line with its tags at the top level a role, which keeps that line where it is
             if parent is None and _text_on_tag_lines(sc):
@@ -151,8 +158,13 @@ class _Expander:
             # no content, in a block: a directive too (a tab set takes no paragraphs)
             self.block(sc, parent, ordinal)
         else:
-            # a role (a lone role in a paragraph is lifted out of it, as Hugo drops the <p>)
-            self.inline(sc, parent, ordinal, self.inner_text(sc))
+            # a role (a lone role in a paragraph is lifted out of it, as Hugo drops the <p>);
+            # a block's nested shortcodes go with its content, expanded
+            nested = kind == BLOCK and any(
+                isinstance(node, Shortcode) and self.kinds(node) not in (TEXT, DROP)
+                for node in sc.inner or []
+            )
+            self.inline(sc, parent, ordinal, self.capture(sc) if nested else self.inner_text(sc))
 
     def text_of(self, sc: Shortcode) -> str:
         """A text shortcode's output, on one line, followed by the line breaks its source had."""
@@ -181,11 +193,13 @@ class _Expander:
 
     def capture(self, sc: Shortcode) -> str:
         """The inner content of ``sc`` expanded on its own (its nested shortcodes too)."""
-        saved = self.out, self.code, self.parent
+        saved = self.out, self.code, self.parent, self.capturing
         self.out, self.code, self.parent = Output(), fences.Scanner(), sc
+        # its lines are not the page's: a nested block may take lines of its own
+        self.capturing = True
         self.nodes(sc.inner or [])
         text = self.out.text()
-        self.out, self.code, self.parent = saved
+        self.out, self.code, self.parent, self.capturing = saved
         return text
 
     def inline(self, sc: Shortcode, parent: Shortcode | None, ordinal: int, inner: str) -> None:
