@@ -86,9 +86,12 @@ class Call:
         """
         body = self._inner() if inner is None else inner
         text = "\n".join([*before, body.strip("\n"), *after])
-        # a block's inner lines follow its opening tag; a role's start on the tag's line
+        # a block's inner lines follow its opening tag; a role's text starts on the tag's line
         lead = len(body) - len(body.lstrip("\n"))
-        start = self.line + (1 if self.block else 0) + lead - len(before)
+        if self.block:
+            start = self.line + 1 + lead - len(before)
+        else:
+            start = self.line + max(lead - len(before), 0)
         return _render(self.renderer, text, max(start, 1), inline=False, within=within)
 
     def warn(self, subtype: str, message: str) -> None:
