@@ -1,6 +1,11 @@
-"""Fail on any corpus warning that the README does not list as allowed.
+"""Fail on any warning of a corpus build that the corpus's allow-list does not name.
 
-Usage: conformance.py README.md BUILD_LOG CONTENT_DIR
+Usage: conformance.py ALLOWED BUILD_LOG CONTENT_DIR
+
+ALLOWED (``.ci/conformance/<corpus>/allowed.txt``) has one rule per line: the warning
+type, a glob of the files it may come from (relative to CONTENT_DIR), and why Hugo would
+be silent or loud there too. Blank lines and lines starting with ``#`` are skipped. A rule
+that no warning used is reported too, so the lists stay short.
 """
 
 from __future__ import annotations
@@ -16,22 +21,21 @@ WARNING = re.compile(
 )
 
 
-def allowed(readme: str) -> list[tuple[str, str]]:
-    block = readme.split("<!-- conformance-allowed: start -->")[1].split(
-        "<!-- conformance-allowed: end -->"
-    )[0]
+def rules_of(text: str) -> list[tuple[str, str]]:
     rules = []
-    for line in block.splitlines():
+    for line in text.splitlines():
         parts = line.split()
-        if len(parts) >= 2 and not line.startswith("```"):
+        if len(parts) >= 3 and not line.startswith("#"):
             rules.append((parts[0], parts[1]))
+        elif parts and not line.startswith("#"):
+            raise SystemExit(f"allow-list line without type, glob and reason: {line!r}")
     return rules
 
 
-def main(readme_path: str, log_path: str, content: str) -> int:
-    rules = allowed(Path(readme_path).read_text(encoding="utf-8"))
+def main(allowed_path: str, log_path: str, content: str) -> int:
+    rules = rules_of(Path(allowed_path).read_text(encoding="utf-8"))
     root = str(Path(content).resolve()) + "/"
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()
     bad = []
     log = re.sub(r"\x1b\[[0-9;]*m", "", Path(log_path).read_text(encoding="utf-8"))
     for line in log.splitlines():
@@ -40,15 +44,20 @@ def main(readme_path: str, log_path: str, content: str) -> int:
         match = WARNING.match(line)
         kind = (match and match.group("type")) or "untyped"
         path = (match.group("file") if match else "").removeprefix(root)
-        if any(kind == rule and fnmatch.fnmatch(path, glob) for rule, glob in rules):
-            seen[kind] += 1
-        else:
+        rule = next((r for r in rules if kind == r[0] and fnmatch.fnmatch(path, r[1])), None)
+        if rule is None:
             bad.append(line)
-    for kind, count in sorted(seen.items()):
-        print(f"allowed (not yet supported or expected): {count:4d} {kind}")
+        else:
+            seen[rule] += 1
+    for (kind, glob), count in sorted(seen.items()):
+        print(f"allowed: {count:4d} {kind} {glob}")
+    unused = [rule for rule in rules if rule not in seen]
+    for kind, glob in unused:
+        print(f"allow-list rule no warning used (remove it): {kind} {glob}")
     if bad:
-        print(f"{len(bad)} warnings not allowed by the README:")
+        print(f"{len(bad)} warnings not in {allowed_path}:")
         print("\n".join(bad))
+    if bad or unused:
         return 1
     print("conformance: no other warnings")
     return 0

@@ -60,6 +60,9 @@ LINKS = 420
 SYMBOLS = 430
 #: Raw HTML left out unless the site allows it (after :data:`SYMBOLS`, which writes HTML).
 RAW_HTML = 440
+#: Thematic breaks docutils refuses (under a heading, in a list item) kept as Goldmark keeps
+#: them (before docutils' Transitions, 830).
+THEMATIC_BREAKS = 820
 #: Links left unresolved by Sphinx reported (after docutils' DanglingReferences, 850).
 FINAL_LINKS = 860
 #: Images and downloads outside the site dropped (before DoctreeReadEvent, 880, whose

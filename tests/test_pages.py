@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOT_IN_TOCTREE, main_h1s, output_of, soup, strip_ansi, write_tree
+from conftest import (
+    NOT_IN_TOCTREE,
+    main_h1s,
+    output_of,
+    soup,
+    sphinx_build,
+    strip_ansi,
+    warnings_of,
+    write_tree,
+)
 
 CONF = 'extensions = ["sphinx_comparisons"]\n'
 
@@ -435,3 +444,25 @@ def test_sphinx_only_warnings_can_be_turned_back_on(make_app, tmp_path):
     # (myst-parser 4 names the file "_index.md.rst" in these two warnings)
     assert any(":7:" in w and "_index.md" in w and "header" in w.lower() for w in found)
     assert any(":9:" in w and "_index.md" in w and "trikethrough" in w for w in found)
+
+
+#: Thematic breaks where Goldmark writes an ``<hr>`` and docutils allows no transition: under
+#: a heading, first in a list item, two in a row, last on the page.
+BREAKS = (
+    "---\ntitle: Breaks\n---\n\n## Overview\n---\n\ntext\n\n- item\n\n  ---\n\n  more\n\n"
+    "---\n---\n\nend\n\n---\n"
+)
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text"])
+def test_thematic_breaks_stand_where_goldmark_puts_them(tmp_path, builder):
+    """Hugo 0.111.3 (oracle) renders this page with five ``<hr>``: after the H2, inside the
+    list item, the two in a row and the last one."""
+    src = write_tree(tmp_path / "src", {"_index.md": BREAKS})
+    result = sphinx_build(src, tmp_path / "out", "-b", builder)
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result.stderr) == []
+    if builder == "html":
+        body = soup(tmp_path / "out" / "index.html").select_one("[role=main]")
+        assert len(body.find_all("hr")) == 5
+        assert body.select_one("li hr") is not None

@@ -115,6 +115,26 @@ def test_a_section_without_a_file_is_dated_by_its_newest_page():
     )
 
 
+def test_a_section_file_without_a_date_is_dated_by_its_newest_page():
+    """Hugo 0.111.3 (oracle, on this tree): ``beta/_index.md``, ``alpha/_index.md``,
+    ``aardvark.md``, ``gamma/_index.md``: the sections holding the newer page come first, the
+    section whose pages have no date sorts by title among the undated pages (Docsy's home lists
+    Blog and Docs first this way)."""
+    pages = [
+        _page("_index", title="Home"),
+        _page("alpha/_index", title="Alpha"),
+        _page("alpha/a1", title="A1", date="2020-01-01"),
+        _page("beta/_index", title="Beta"),
+        _page("beta/deeper/_index", title="Deeper"),
+        _page("beta/deeper/b1", title="B1", date="2022-01-01"),
+        _page("gamma/_index", title="Gamma"),
+        _page("gamma/g1", title="G1"),
+        _page("aardvark", title="Aardvark"),
+    ]
+    tree = content.section_tree(pages, home="_index")
+    assert tree.children["_index"] == ("beta/_index", "alpha/_index", "aardvark", "gamma/_index")
+
+
 def _page(key, **params):
     return content.Page(key, f"{key}.md", params)
 

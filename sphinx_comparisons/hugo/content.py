@@ -145,9 +145,12 @@ def _collation_key(text: str) -> tuple[str, str]:
     return plain.casefold(), text
 
 
-def page_order_key(page: Page) -> tuple[Any, ...]:
-    """Hugo's default page order: weight (0 last), date (newest first), link title, path."""
-    date = page.date
+def page_order_key(page: Page, date: dt.datetime | None = None) -> tuple[Any, ...]:
+    """Hugo's default page order: weight (0 last), date (newest first), link title, path.
+
+    ``date`` stands for the page's own where the caller knows better (a section's).
+    """
+    date = date or page.date
     stamp = -int(date.timestamp()) if date is not None else float("inf")
     return (page.weight == 0, page.weight, stamp, _collation_key(page.link_title), page.path)
 
@@ -215,11 +218,35 @@ def section_tree(
         parent = _nearest_section(start, sections, home)
         if parent is not None and parent != page.key:
             children[parent].append(page)
+    section_dates = _section_dates(children)
     ordered = {
-        key: tuple(p.key for p in sorted(kids, key=page_order_key))
+        key: tuple(
+            p.key for p in sorted(kids, key=lambda p: page_order_key(p, section_dates.get(p.key)))
+        )
         for key, kids in children.items()
     }
     return SectionTree(ordered, home, {page.key: page for page in made.values()})
+
+
+def _section_dates(children: dict[str, list[Page]]) -> dict[str, dt.datetime | None]:
+    """A section without a date of its own is dated by its newest page, however deep (Hugo's
+    ``pageMap.assembleSections``; checked with the oracle: a home whose sections have no dates
+    lists first the one holding the newest page)."""
+    pages = {page.key: page for kids in children.values() for page in kids}
+    dates: dict[str, dt.datetime | None] = {}
+
+    def newest(key: str) -> dt.datetime | None:
+        if key not in dates:
+            dates[key] = None  # a cycle cannot recurse forever
+            page = pages.get(key)
+            found = [newest(kid.key) for kid in children.get(key, [])]
+            own = page.date if page is not None else None
+            dates[key] = own or max((d for d in found if d is not None), default=None)
+        return dates[key]
+
+    for key in children:
+        newest(key)
+    return dates
 
 
 def list_title(folder: str, pluralize: bool = True, capitalize: bool = True) -> str:

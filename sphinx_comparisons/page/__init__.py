@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.page import heading_ids, html_context, rawhtml, titles
+from sphinx_comparisons.page import breaks, heading_ids, html_context, rawhtml, titles
 from sphinx_comparisons.site import model
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ def setup(app: Sphinx) -> None:
     hooks.add_transform(titles.HugoTitles)
     hooks.add_transform(heading_ids.AssignHeadingIds)
     hooks.add_transform(rawhtml.OmitRawHtml)
+    breaks.setup(app)
+    hooks.add_transform(breaks.KeepThematicBreaks)
     hooks.add_directive("meta", compat.docutils.LocatedMeta, override=True)
     hooks.connect("doctree-read", titles.on_doctree_read, priority=pipeline.DOCTREE_TITLES)
     hooks.connect("html-page-context", html_context.on_page_context, priority=pipeline.PAGE_CONTEXT)

@@ -1,0 +1,24 @@
+# The conformance build of ../shared/corpus/kubernetes/content/en (kubernetes.io concepts):
+# the live site for links outside the copy, and the site's own shortcodes mapped as a user
+# would.
+extensions = ["sphinx_comparisons"]
+hugo_base_url = "https://kubernetes.io"
+hugo_shortcodes = {
+    # the site's glossary is not in the copy: the term's id stands for its name
+    "glossary_tooltip": {"text": "{term_id}"},
+    "glossary_definition": {"text": "{term_id}"},
+    "heading": {"text": "{0}"},
+    "feature-state": {"text": "**FEATURE STATE:** `Kubernetes {for_k8s_version} [{state}]`"},
+    "skew": {"text": "1.28"},
+    "caution": {"directive": "caution"},
+    "thirdparty-content": {
+        "text": "**Note:** this page names projects that Kubernetes does not maintain."
+    },
+    "code_sample": {"text": "[{file}](https://k8s.io/examples/{file})"},
+    "code": {"text": "[{file}](https://k8s.io/examples/{file})"},
+    "example": {"text": "[{file}](https://k8s.io/examples/{file})"},
+    "api-reference": {"text": "{page}"},
+    "table": {"text": "{inner}"},
+    "mermaid": "drop",
+    "link": {"text": "[{text}]({url})"},
+}

@@ -1,0 +1,183 @@
+"""Every real site of ../shared/corpus, built as CI's conformance step builds it, against what
+Hugo published: each page at Hugo's URL, each alias a redirect, section order, and nothing of
+Hugo's source syntax visible. The warnings are checked by ``.ci/conformance.py`` against each
+corpus's allow-list (here and in CI)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import ROOT, SHARED, needs_shared, soup
+
+CONFORMANCE = ROOT / ".ci" / "conformance"
+CORPORA = dict(
+    line.split()
+    for line in (ROOT / ".ci" / "corpora").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+pytestmark = [needs_shared, pytest.mark.slow]
+
+#: Hugo source syntax a reader must never see: shortcode tags, our own internal form,
+#: blockquote alert markers, block attribute lines.
+VISIBLE_SYNTAX = re.compile(
+    r"\{\{[<%]|\{hugo-shortcode\}|\[![A-Z]+\][-+]?|^\s*\{[.#][\w-][^{}]*\}\s*$", re.MULTILINE
+)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Each corpus built once per session, as ``.ci/run`` builds it."""
+    sites: dict[str, tuple[Path, subprocess.CompletedProcess[str]]] = {}
+
+    def build(corpus: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+        if corpus not in sites:
+            out = tmp_path_factory.mktemp(corpus)
+            command = [sys.executable, "-m", "sphinx", "-N", "-q", "-b", "dirhtml"]
+            command += ["-c", str(CONFORMANCE / corpus), str(content_of(corpus)), str(out)]
+            sites[corpus] = (
+                out,
+                subprocess.run(command, check=False, capture_output=True, text=True),
+            )
+        return sites[corpus]
+
+    return build
+
+
+def content_of(corpus: str) -> Path:
+    return SHARED / "corpus" / corpus / CORPORA[corpus]
+
+
+def expected(corpus: str) -> dict:
+    return json.loads((SHARED / "corpus" / corpus / "hugo-expected.json").read_text())
+
+
+def written(page: dict) -> bool:
+    """Hugo writes a page unless its build options say ``render: never`` or ``link``."""
+    options = page["params"].get("_build") or page["params"].get("build") or {}
+    return not isinstance(options, dict) or options.get("render") not in ("never", "link", False)
+
+
+def html_file(out: Path, url: str) -> Path:
+    return out / url.strip("/") / "index.html" if url.endswith("/") else out / url.strip("/")
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_builds_with_only_the_allowed_warnings(built, corpus, tmp_path):
+    _, result = built(corpus)
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = tmp_path / "build.log"
+    log.write_text(result.stderr, encoding="utf-8")
+    check = [sys.executable, str(ROOT / ".ci" / "conformance.py")]
+    check += [str(CONFORMANCE / corpus / "allowed.txt"), str(log), str(content_of(corpus))]
+    conformance = subprocess.run(check, check=False, capture_output=True, text=True)
+    assert conformance.returncode == 0, conformance.stdout[-5000:]
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_every_page_at_hugos_url(built, corpus):
+    out, _ = built(corpus)
+    pages = expected(corpus)["pages"]
+    missing = [p["url"] for p in pages if written(p) and not html_file(out, p["url"]).is_file()]
+    extra = [p["url"] for p in pages if not written(p) and html_file(out, p["url"]).is_file()]
+    assert (missing, extra) == ([], []), f"{len(missing)} of {len(pages)} pages missing"
+
+
+def hugo_aliases(corpus: str) -> dict[str, str]:
+    """Alias URL -> the URL it redirects to: Hugo's written alias files where the oracle kept
+    them (relative aliases resolved), else the pages' absolute aliases."""
+    written_file = SHARED / "corpus" / corpus / "hugo-aliases.json"
+    if written_file.is_file():
+        files = json.loads(written_file.read_text())
+        return {path.removesuffix("index.html"): url for path, url in files.items()}
+    return {
+        alias if alias.endswith((".html", "/")) else alias + "/": page["url"]
+        for page in expected(corpus)["pages"]
+        for alias in page["aliases"] or []
+    }
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_every_alias_redirects_where_hugos_does(built, corpus):
+    out, _ = built(corpus)
+    wrong = {}
+    for alias, target in hugo_aliases(corpus).items():
+        if alias == target:
+            continue  # an alias naming the page's own URL: the page is there (Hugo writes it last)
+        file = html_file(out, alias)
+        refresh = file.is_file() and soup(file).select_one("meta[http-equiv=refresh]")
+        if not refresh:
+            wrong[alias] = "no redirect page"
+            continue
+        url = refresh["content"].split("url=", 1)[1]
+        landed = urlsplit(urljoin("https://site.test" + alias, url)).path
+        if landed != target:
+            wrong[alias] = landed
+    assert wrong == {}
+
+
+def docname(path: str) -> str:
+    return path.rsplit(".", 1)[0]
+
+
+def in_sidebar(params: dict) -> bool:
+    """Docsy's sidebar leaves out ``toc_hide`` pages and the search page (here Sphinx's own
+    search page stands for it)."""
+    return not params.get("toc_hide") and params.get("layout") != "search"
+
+
+def children_in_hugo_order(tree: dict) -> dict[str, list[str]]:
+    """Section file -> its pages and subsections as Hugo orders them (``.Pages``)."""
+    order = {tree["path"]: tree["pages"]}
+    for section in tree["sections"]:
+        order.update(children_in_hugo_order(section))
+    return order
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_section_order_is_hugos(built, corpus):
+    """The toctree of each section page (the sidebar every theme draws) lists its children in
+    Hugo's order; a child Hugo lists that the navigation leaves out is reported too."""
+    out, _ = built(corpus)
+    with (out / ".doctrees" / "environment.pickle").open("rb") as file:
+        env = pickle.load(file)
+    params = {page["path"]: page["params"] for page in expected(corpus)["pages"]}
+    differ = {}
+    for section, pages in children_in_hugo_order(expected(corpus)["sections"]).items():
+        ours = env.toctree_includes.get(docname(section), [])
+        hugo = [docname(p) for p in pages if in_sidebar(params.get(p, {}))]
+        if [d for d in ours if d in hugo] != [d for d in hugo if d in ours] or set(hugo) - set(
+            ours
+        ):
+            differ[section] = f"\n  ours: {ours}\n  Hugo: {hugo}"
+    assert not differ, "".join(f"\n{section}:{lists}" for section, lists in differ.items())
+
+
+def shown_text(page: Path) -> str:
+    """The text a reader sees in a page's content area: without code, scripts and styles."""
+    html = soup(page)
+    body = html.select_one("[role=main]") or html.select_one("article") or html
+    for hidden in body.select("pre, code, script, style, .highlight"):
+        hidden.decompose()
+    return body.get_text("\n")
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_no_hugo_syntax_shown(built, corpus):
+    out, _ = built(corpus)
+    shown = {}
+    for page in sorted(out.rglob("*.html")):
+        if "_static" in page.parts or "_sources" in page.parts:
+            continue
+        found = VISIBLE_SYNTAX.findall(shown_text(page))
+        if found:
+            shown[str(page.relative_to(out))] = found[:5]
+    assert shown == {}, f"{len(shown)} pages show Hugo syntax"
