@@ -12,6 +12,9 @@ Every shortcode becomes one of three things, by what its handler is:
 
 Each replacement has as many line breaks as the tag it replaces, so every
 line of the page keeps its number and later warnings point at the right line.
+Tags may share a line, as in Hugo: a directive fence then takes a line of its
+own, and ``output.py`` takes the added line break back at the next blank line
+that changes nothing.
 """
 
 from __future__ import annotations
