@@ -242,3 +242,18 @@ def test_heading_that_can_hold_nothing_of_the_shortcode_warns(make_app, tmp_path
     _app, warnings = _build(make_app, tmp_path, {"p.md": _page(body)})
     located = [w for w in warnings if "heading can hold" in w]
     assert len(located) == 1 and "p.md:5:" in located[0] and "'figure'" in located[0]
+
+
+def test_shortcode_in_a_raw_html_block_is_rendered_not_shown(make_app, tmp_path):
+    body = (
+        '<div class="tab-content">\n  <div id="a" class="pane">\n'
+        '  {{< figure src="pic.png" caption="Inside" >}}\n  </div>\n</div>\n\n'
+        "Text.\n\n## After\n\n[a](gone.md)\n"
+    )
+    app, warnings = _build(make_app, tmp_path, {"p.md": _page(body)})
+    html = (Path(app.outdir) / "p.html").read_text()
+    assert "{hugo-shortcode}" not in html and "{{&lt;" not in html and "{{<" not in html
+    page = soup(Path(app.outdir) / "p.html")
+    assert page.select_one("figure figcaption").get_text(strip=True).rstrip("¶") == "Inside"
+    line = _page(body).split("\n").index("[a](gone.md)") + 1
+    assert [w for w in warnings if "gone" in w and f"p.md:{line}:" in w], warnings

@@ -84,6 +84,8 @@ class _Expander:
         self.heights: dict[int, int] = {}
         #: whether the output is a role's content rather than the page's lines
         self.capturing = False
+        #: whether the current line is in a raw HTML block
+        self.in_html = False
 
     # -- text bookkeeping ---------------------------------------------------------
 
@@ -108,6 +110,11 @@ class _Expander:
                     and self.out.line_blank
                     and self.out.previous in ("blank", "quiet")
                 )
+                if self.code.open is None:
+                    # an HTML block starts at a line opening with a tag and ends at a blank line
+                    self.in_html = not self.out.line_blank and (
+                        self.in_html or self.out.line_head.lstrip(" ").startswith("<")
+                    )
                 self.out.write(Spare("\n") if spare else "\n")
             starts = index > 0 or not self.out.line_len or (self.out.fence_line and line.strip())
             self.emit(line)
@@ -145,6 +152,14 @@ class _Expander:
             self.emit(self.text_of(sc))
         elif kind == DROP:
             self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
+        elif self.in_html and self.line_open():
+            # in a raw HTML block MyST would show a role as written: a blank line ends the
+            # block, and the shortcode is a directive between it and the HTML after it
+            self.out.trim_blanks()
+            self.out.write(Added("\n") if self.out.line_len else "")
+            self.out.write(Added("\n"))
+            self.in_html = False
+            self.block(sc, parent, ordinal)
         elif (
             kind == BLOCK
             and sc.closing
