@@ -26,6 +26,7 @@ EVENTS = (
     "env-updated",
     "env-get-updated",
     "post-transform",
+    "doctree-resolved",
     "html-page-context",
     "build-finished",
 )
@@ -85,9 +86,9 @@ class Recorder:
         """Config values have their own generated table."""
 
     def add_directive(self, *args: Any, **kwargs: Any) -> None:
-        """Directives, roles and nodes are not steps of the pipeline."""
+        """Directives, roles, nodes and source suffixes are not steps of the pipeline."""
 
-    add_role = add_node = add_css_file = add_directive
+    add_role = add_node = add_css_file = add_source_suffix = add_directive
 
 
 def steps() -> list[Step]:

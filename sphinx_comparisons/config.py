@@ -24,7 +24,12 @@ PREFIX = "hugo_"
 DEFAULT_MYST_EXTENSIONS = ["deflist", "strikethrough", "tasklist"]
 
 #: Warnings about input Hugo accepts silently (see ``sphinx_only_warnings``).
-SPHINX_ONLY_WARNINGS = ["myst.header", "myst.strikethrough", "misc.highlighting_failure"]
+SPHINX_ONLY_WARNINGS = [
+    "myst.header",
+    "myst.strikethrough",
+    "myst.duplicate_def",
+    "misc.highlighting_failure",
+]
 
 
 def _string_list(value: Any) -> list[str] | None:
@@ -160,7 +165,8 @@ class HugoConfig:
             "rebuild": "env",
             "help": "Show the warnings Sphinx and MyST give about input that Hugo accepts "
             "without a word: skipped heading levels (``## A`` then ``#### B``), strikethrough "
-            "(which MyST flags as HTML-only) and code that Pygments cannot lex (Sphinx then "
+            "(which MyST flags as HTML-only), a link reference defined twice (the first is kept, "
+            "as in CommonMark) and code that Pygments cannot lex (Sphinx then "
             "highlights it loosely, as Hugo's Chroma does). Silenced by default.",
         },
     )

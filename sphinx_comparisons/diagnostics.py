@@ -58,7 +58,8 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "siteconfig": (
         (
             "The Hugo site config (``hugo.toml``, ``config/_default/menus.toml`` ...) is malformed "
-            "or has a duplicated key; what could be read is used."
+            "or has a duplicated key, or a ``permalinks`` entry Hugo would refuse (its pages keep "
+            "their usual URL); what could be read is used."
         ),
         "Fix the file at the line shown.",
     ),
@@ -102,8 +103,9 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     ),
     "link_unresolved": (
         (
-            "A link points at a site path (``/x/y/``, ``../foo/``) that is no page of this tree "
-            "and no static file; it is kept as written."
+            "A link, or a ``src``/``href`` in raw HTML, points at a site path (``/x/y/``, "
+            "``../foo/``) that is no page of this tree and no static or content file; it is kept "
+            "as written."
         ),
         "Fix the link, or set ``hugo_base_url`` so such links go to the live site.",
     ),
@@ -142,9 +144,11 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     ),
     "shortcode_params": (
         (
-            "A served shortcode cannot do what it was asked: a missing ``param`` key, a file that "
-            "``readfile`` cannot find, a video without id, a bad ``iframe`` source, or a mapping "
-            "template that names a missing parameter."
+            "A served shortcode cannot do what it was asked: a missing ``param`` or ``_param`` key "
+            "(or a ``{n}`` placeholder no argument fills), a file that ``readfile`` cannot find, a "
+            "video without id, a bad ``iframe`` source, a ``qr`` text too long or a bad "
+            "``level``/``scale``, a ``blocks/link-down`` outside a block, or a mapping template "
+            "that names a missing parameter."
         ),
         "Fix the shortcode's parameters at the line shown.",
     ),
@@ -257,9 +261,10 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "link_scheme": (
         (
             "A link (a figure ``link``, a card or feature ``url``, a lead ``link``, a menu entry "
-            "``url``, an ``iframe`` source ...) has a scheme other than http, https or mailto, "
-            "once whitespace and control characters are removed (``javascript:``, ``data:``, "
-            "``vbscript:``). It is not linked; the text stays."
+            "``url``, an ``iframe`` source, a ``src``/``href`` in raw HTML ...) has a scheme other "
+            "than http, https or mailto, once whitespace and control characters are removed "
+            "(``javascript:``, ``data:``, ``vbscript:``). It is not linked (in raw HTML the "
+            "address is emptied); the text stays."
         ),
         "Link to an http(s) address or a path of the site.",
     ),

@@ -16,6 +16,7 @@ from sphinx_comparisons import (
     components,
     config,
     files,
+    markdown,
     navigation,
     page,
     shortcodes,
@@ -36,6 +37,7 @@ FEATURES = (
     config,  # the hugo_* settings, validated once
     site,  # every page's front matter, the site model, the home page
     files,  # what a page may read; the site's static folders
+    markdown,  # Goldmark syntax: alerts, block attributes, linkify, typographer, extensions
     page,  # titles, heading ids, raw HTML, head tags
     shortcodes,  # shortcodes expanded, then rendered by their handlers
     components,  # comparison tables, related posts, symbols

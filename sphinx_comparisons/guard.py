@@ -122,6 +122,21 @@ def doctree_read(handler: Callable[[Sphinx, nodes.document], None]) -> Callable[
     return guarded
 
 
+def doctree_resolved(
+    handler: Callable[[Sphinx, nodes.document, str], None],
+) -> Callable[..., None]:
+    @functools.wraps(handler)
+    def guarded(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        try:
+            handler(app, doctree, docname)
+        except PASS_THROUGH:
+            raise
+        except Exception as error:  # noqa: BLE001
+            report(handler, error, docname)
+
+    return guarded
+
+
 def page_context(handler: Callable[..., Any]) -> Callable[..., Any]:
     """``html-page-context``: on failure, the template context is what it was before."""
 
@@ -261,6 +276,7 @@ def visitor(function: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
 _EVENTS: dict[str, Callable[[Callable[..., Any]], Callable[..., Any]]] = {
     "source-read": source_read,
     "doctree-read": doctree_read,
+    "doctree-resolved": doctree_resolved,
     "html-page-context": page_context,
 }
 

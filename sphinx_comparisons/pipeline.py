@@ -8,10 +8,14 @@ from the registrations themselves (``reference.pipeline_rows``).
 """
 
 # -- config-inited: once, after conf.py is read ---------------------------------------------
+#: This build's own ``source_suffix`` mapping, before Sphinx adds the extensions' to it (800).
+OWN_SUFFIXES = 100
 #: Math rendered with MathJax's ``ui/safe`` filter unless conf.py configures MathJax.
 SAFE_MATHJAX = 500
 #: The ``hugo_*`` settings validated; MyST extensions and warning filters merged in.
 SETTINGS = 850
+#: What Sphinx writes or copies left out of the sources (``.html`` files are Hugo pages).
+SOURCES = 855
 #: ``_index.md`` (or a generated one) becomes the root document when conf.py names none.
 ROOT_DOCUMENT = 860
 #: The file-reading directives under the names the build's ``language`` gives them.
@@ -46,6 +50,8 @@ HEADING_ANCHORS = 600
 SECTION_LISTS = 700
 
 # -- transforms: each page's doctree, while reading ------------------------------------------
+#: Blockquote alerts ``> [!NOTE]`` made admonitions.
+ALERTS = 180
 #: Block shortcodes written inside a paragraph lifted out of it.
 LIFT_BLOCKS = 190
 #: Front matter titles and leads applied to the doctree.
@@ -60,6 +66,14 @@ LINKS = 420
 SYMBOLS = 430
 #: Raw HTML left out unless the site allows it (after :data:`SYMBOLS`, which writes HTML).
 RAW_HTML = 440
+#: Addresses in the raw HTML that is kept resolved like Markdown links (after :data:`RAW_HTML`).
+RAW_HTML_LINKS = 445
+#: Smart quotes off on a site whose Goldmark typographer is off (before Sphinx's, 750).
+TYPOGRAPHER_SWITCH = 740
+#: The site's typographer substitutions and angle quotes (after Sphinx's smart quotes, 750).
+TYPOGRAPHER = 760
+#: Footnote references without a definition made text (before docutils' Footnotes, 620).
+UNDEFINED_FOOTNOTES = 610
 #: Thematic breaks docutils refuses (under a heading, in a list item) kept as Goldmark keeps
 #: them (before docutils' Transitions, 830).
 THEMATIC_BREAKS = 820
@@ -82,6 +96,10 @@ ORPHANS = 500
 # -- post-transforms: each page, when written -------------------------------------------------
 # Links to pages are resolved by the ``hugo`` domain (``site/domain.py``), in Sphinx's own
 # ReferencesResolver (10), for the builder writing them.
+
+# -- doctree-resolved: each page, when written, after its post-transforms --------------------
+#: Raw HTML's resolved addresses written for the builder writing the page.
+RAW_HTML_ADDRESSES = 500
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.

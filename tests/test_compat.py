@@ -775,3 +775,59 @@ def test_card_grid_is_the_markup_sphinx_design_writes(myst_build):
     theirs = _card_classes(Path(myst_build.outdir, "grid.html").read_text(encoding="utf-8"))
     for role, classes in ours.items():
         assert classes - {"probe-grid", "reference", "internal", "external"} <= theirs[role], role
+
+
+def test_parser_plugins_reach_each_page_parser_its_document_and_its_rules(make_app, tmp_path):
+    """A plugin added with ``add_parser_plugin`` runs on each page's parser; from inside a rule
+    ``document_of`` finds the page's document; ``guard_rule`` switches a rule per state."""
+    seen: list[str] = []
+
+    def plugin(md):
+        def probe(state):
+            document = compat.myst.document_of(state.md)
+            seen.append(Path(document["source"]).name if document is not None else "?")
+
+        md.core.ruler.push("probe_document", probe)
+        compat.myst.guard_rule(md, "block", "table", lambda state: "no-table" not in state.src)
+        compat.myst.guard_rule(md, "inline2", "strikethrough", lambda state: False)
+        compat.myst.guard_rule(md, "block", "no_such_rule", lambda state: False)
+
+    compat.myst.patch_myst()
+    compat.myst.add_parser_plugin(plugin)
+    try:
+        pages = {
+            "index.md": "# I\n",
+            "a.md": "# A\n\n| x |\n|---|\n| 1 |\n",
+            "b.md": "# B\n\nno-table\n\n| x |\n|---|\n| 1 |\n\n~~s~~\n",
+        }
+        app = _app(make_app, tmp_path, pages, conf=MYST_CONF)
+        app.build()
+    finally:
+        compat.myst._PLUGINS.remove(plugin)
+    assert {"a.md", "b.md"} <= set(seen)
+    a = (Path(app.outdir) / "a.html").read_text(encoding="utf-8")
+    b = (Path(app.outdir) / "b.html").read_text(encoding="utf-8")
+    assert "<table" in a and "<table" not in b and "<s>" not in b
+
+
+def test_a_forgotten_footnote_reference_is_not_numbered_or_resolved():
+    """docutils' Footnotes transform reads the document's lists of references, not the tree: a
+    reference taken out of the tree and forgotten is not reported."""
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.transforms.references import Footnotes
+    from docutils.utils import new_document
+
+    document = new_document("test", get_default_settings(Parser))
+    document.reporter.report_level = 5
+    Parser().parse("One [#a]_ and two [#b]_.\n\n.. [#a] The note.\n", document)
+    reference = next(r for r in document.findall(nodes.footnote_reference) if r["refname"] == "b")
+    assert reference in document.autofootnote_refs
+    reference.parent.replace(reference, nodes.Text("[#b]_"))
+    compat.docutils.forget_footnote_reference(document, reference)
+    assert reference not in document.autofootnote_refs
+    assert reference not in document.footnote_refs.get("b", [])
+    document.transformer.add_transforms([Footnotes])
+    document.transformer.apply_transforms()
+    assert not list(document.findall(nodes.problematic))
+    assert len(list(document.findall(nodes.footnote_reference))) == 1

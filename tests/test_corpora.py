@@ -170,6 +170,14 @@ def shown_text(page: Path) -> str:
     return body.get_text("\n")
 
 
+#: What Hugo shows as written too (the oracle's page prints it), by corpus and page.
+HUGO_SHOWS = {
+    # the attribute line follows a `</div>` inside a blockquote: the HTML block runs on to the
+    # next blank line, so Goldmark never reads the line as attributes
+    "docsy": {"docs/content/repository-links/index.html": ["{.border-0}"]},
+}
+
+
 @pytest.mark.parametrize("corpus", sorted(CORPORA))
 def test_no_hugo_syntax_shown(built, corpus):
     out, _ = built(corpus)
@@ -177,7 +185,8 @@ def test_no_hugo_syntax_shown(built, corpus):
     for page in sorted(out.rglob("*.html")):
         if "_static" in page.parts or "_sources" in page.parts:
             continue
-        found = VISIBLE_SYNTAX.findall(shown_text(page))
-        if found:
-            shown[str(page.relative_to(out))] = found[:5]
+        name = str(page.relative_to(out))
+        found = [m.strip() for m in VISIBLE_SYNTAX.findall(shown_text(page))]
+        if found and found != HUGO_SHOWS.get(corpus, {}).get(name):
+            shown[name] = found[:5]
     assert shown == {}, f"{len(shown)} pages show Hugo syntax"

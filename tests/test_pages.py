@@ -466,3 +466,26 @@ def test_thematic_breaks_stand_where_goldmark_puts_them(tmp_path, builder):
         body = soup(tmp_path / "out" / "index.html").select_one("[role=main]")
         assert len(body.find_all("hr")) == 5
         assert body.select_one("li hr") is not None
+
+
+def test_html_content_files_are_pages_and_sphinx_output_is_not(tmp_path):
+    """Hugo reads ``.html`` files of the content folder as pages (Kubernetes' home page is
+    ``_index.html``); no ``_index.md`` is written beside it. The output folder inside the
+    source folder, full of ``.html`` files, is never read back as pages."""
+    src = write_tree(
+        tmp_path / "src",
+        {
+            "_index.html": '---\ntitle: Welcome\n---\n\n<div class="hero"><p>Hello</p></div>\n',
+            "docs/_index.md": "---\ntitle: Docs\n---\n\nThe docs.\n",
+        },
+    )
+    (tmp_path / "hugo.toml").write_text("[markup.goldmark.renderer]\nunsafe = true\n")
+    for _ in range(2):  # the second build sees the first one's HTML under src/_build
+        result = sphinx_build(src, src / "_build", "-b", "dirhtml")
+        assert result.returncode == 0, result.stderr
+        assert warnings_of(result.stderr) == []
+    assert sorted(p.name for p in src.iterdir()) == ["_build", "_index.html", "docs"]
+    home = soup(src / "_build" / "index.html")
+    assert main_h1s(home) == ["Welcome"]
+    assert home.select_one("[role=main] div.hero p").get_text() == "Hello"
+    assert not (src / "_build" / "_build").exists()

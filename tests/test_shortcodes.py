@@ -11,7 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, app_warnings, needs_shared, output_of, soup, write_tree
+from conftest import (
+    FIXTURES,
+    app_warnings,
+    needs_shared,
+    output_of,
+    soup,
+    sphinx_build,
+    warnings_of,
+    write_tree,
+)
 from sphinx_comparisons.hugo.shortcodes import Shortcode, Text, parse, walk
 from sphinx_comparisons.shortcodes.expand import BLOCK, INLINE, TEXT, expand
 
@@ -608,3 +617,25 @@ def test_more_served_shortcodes(make_app, tmp_path):
     assert html.find("iframe", src=re.compile("player.vimeo.com/video/55073825")) is not None
     assert html.find("iframe", src=re.compile("javascript")) is None
     assert html.select_one("span.hugo-badge").get_text() == "TP"
+
+
+def test_shortcodes_mapped_to_tab_set_and_tab_item_make_one_tab_set(tmp_path):
+    """Kubernetes' own ``tabs``/``tab name=...`` mapped in conf.py to sphinx-design's
+    directives: each tab item is rendered inside its tab set, as a served ``tab`` is."""
+    conf = (
+        'extensions = ["sphinx_comparisons"]\n'
+        'hugo_shortcodes = {"tabs": {"directive": "tab-set"},\n'
+        '    "tab": {"directive": "tab-item", "argument": "name"}}\n'
+    )
+    page = (
+        '---\ntitle: Tabs\n---\n\n{{< tabs name="demo" >}}\n{{% tab name="Linux" %}}\n'
+        'On Linux.\n{{% /tab %}}\n{{% tab name="Windows" %}}\nOn Windows.\n{{% /tab %}}\n'
+        "{{< /tabs >}}\n"
+    )
+    src = write_tree(tmp_path / "src", {"conf.py": conf, "_index.md": page})
+    result = sphinx_build(src, tmp_path / "out", "-b", "html")
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result.stderr) == []
+    html = soup(tmp_path / "out" / "index.html")
+    labels = [label.get_text(strip=True) for label in html.select(".sd-tab-set label")]
+    assert labels == ["Linux", "Windows"]

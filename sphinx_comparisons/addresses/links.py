@@ -54,7 +54,7 @@ def page_link(
     )
 
 
-def _static_file(env: BuildEnvironment, path: str) -> Path | None:
+def static_file(env: BuildEnvironment, path: str) -> Path | None:
     relative = path.lstrip("/")
     for folder in [env.srcdir, *state.model(env).static_folders]:
         candidate = Path(folder, relative)
@@ -167,7 +167,7 @@ class ResolveHugoLinks(SphinxTransform):
         if found.page is not None:
             node.replace_self(domain.page_link(children, found.page, fragment, node))
             return
-        if _static_file(self.env, path) is not None:
+        if static_file(self.env, path) is not None:
             node.replace_self(nodes.reference("", "", *children, refuri=destination))
             return
         base = settings(self.env.config).base_url
@@ -203,7 +203,7 @@ class ResolveHugoLinks(SphinxTransform):
         path, _ = urls.resolve(address.url, uri)
         if not uri.startswith("/") and address.kind != "page":
             return  # sections and bundles: URL and file folder agree, Sphinx finds it
-        found = _static_file(self.env, path)
+        found = static_file(self.env, path)
         if found is not None:
             image["uri"] = os.path.relpath(found, original).replace(os.sep, "/")
             return

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from sphinx.util import logging
+
 from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_comparisons.hugo.aliases import Alias
+
+logger = logging.getLogger(__name__)
 
 MARKER = "<!-- sphinx-comparisons redirect -->"
 MANIFEST = ".sphinx-comparisons-redirects.json"
@@ -99,21 +103,24 @@ def _put(destination: Path, text: str, alias: Alias) -> bool:
 
 
 def write(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write the redirect files, drop stale ones, list them all."""
+    """``build-finished``: write the redirect files, drop stale ones, list them all.
+
+    With the site config's ``disableAliases`` no redirect page is written, as in Hugo, but the
+    lists are: a site that moves to another host needs them. A wildcard alias is in the lists
+    only (a host rule), and named once in the build's log.
+    """
     pretty = style(app.builder)
     if exception is not None or pretty is None:
         return
-    env = app.env
     outdir = Path(app.outdir)
-    site = state.model(env)
-    known = site.addresses
-    base = settings(app.config).base_url or (app.config.html_baseurl or "")
+    site = state.model(app.env)
+    pages = site.site_config.get("disableAliases") is not True
     written: list[str] = []
     listing = []
     for alias in site.aliases:
-        address = known.get(alias.page)
-        destination = outputs.inside(outdir, alias.file)
-        if address is None or destination is None:
+        if alias.page not in site.addresses or (
+            not alias.wildcard and outputs.inside(outdir, alias.file) is None
+        ):
             warn(
                 "alias",
                 f"alias {alias.url} would be written outside the output folder; skipped",
@@ -121,14 +128,37 @@ def write(app: Sphinx, exception: Exception | None) -> None:
             )
             continue
         target_uri = app.builder.get_target_uri(alias.page)
-        relative = _relative(alias.file, target_uri)
-        canonical = base.rstrip("/") + "/" + target_uri if base else relative
-        title = compat.sphinx.title_of(env, alias.page) or alias.page
-        if not _put(destination, _page(relative, title, canonical), alias):
-            continue
-        written.append(alias.file)
+        if pages and not alias.wildcard:
+            if not _put_page(app, outdir, alias, target_uri):
+                continue
+            written.append(alias.file)
         listing.append({"from": alias.url, "to": "/" + target_uri, "page": alias.page})
     outputs.sweep(outdir, MANIFEST, written, _ours)
+    _write_lists(outdir, listing)
+    wildcards = sorted(alias.url for alias in site.aliases if alias.wildcard)
+    if wildcards:
+        logger.info(
+            "hugo: %d wildcard alias(es) are host redirect rules only (in _redirects and "
+            "readthedocs-redirects.json), no page: %s",
+            len(wildcards),
+            ", ".join(wildcards),
+        )
+
+
+def _put_page(app: Sphinx, outdir: Path, alias: Alias, target_uri: str) -> bool:
+    """Write the redirect page of one alias; False when it was not written."""
+    destination = outputs.inside(outdir, alias.file)
+    assert destination is not None  # checked by the caller
+    base = settings(app.config).base_url or (app.config.html_baseurl or "")
+    relative = _relative(alias.file, target_uri)
+    canonical = base.rstrip("/") + "/" + target_uri if base else relative
+    title = compat.sphinx.title_of(app.env, alias.page) or alias.page
+    return _put(destination, _page(relative, title, canonical), alias)
+
+
+def _write_lists(outdir: Path, listing: list[dict[str, str]]) -> None:
+    """``redirects.json``, Netlify's ``_redirects`` (a ``*`` at the end is its splat) and Read
+    the Docs' page redirects (which take the same trailing ``*``)."""
     (outdir / "redirects.json").write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
     (outdir / "_redirects").write_text(
         "".join(f"{_field(r['from'])} {_field(r['to'])} 301\n" for r in listing), encoding="utf-8"

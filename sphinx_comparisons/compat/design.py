@@ -8,6 +8,10 @@ from typing import TypeGuard
 from docutils import nodes
 from sphinx_design.shared import create_component, is_component
 
+#: The component each sphinx-design directive must sit in, by directive name: a shortcode
+#: mapped to one (``hugo_shortcodes``) is rendered in it, as a served ``tab`` is.
+PARENTS = {"tab-item": "tab-set", "grid-item": "grid", "grid-item-card": "grid"}
+
 
 def component(name: str) -> nodes.container:
     """A container that sphinx-design takes for its component ``name``, so a directive

@@ -107,3 +107,23 @@ class LocatedMeta(misc.Meta):
     """
 
     SMkwargs: ClassVar[dict[str, Any]] = {"state_classes": (MetaBody,)}
+
+
+def forget_footnote_reference(
+    document: nodes.document, reference: nodes.footnote_reference
+) -> None:
+    """Take ``reference`` out of the lists docutils' ``Footnotes`` transform numbers and
+    resolves, once it is no longer in the tree.
+
+    Relies on: ``document.autofootnote_refs``, ``document.symbol_footnote_refs`` and
+    ``document.footnote_refs`` (name -> references), filled by the parser's ``note_*`` calls.
+    No public API: a parsed footnote reference cannot be withdrawn.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8 (docutils
+    0.21–0.22).
+    """
+    for listed in (document.autofootnote_refs, document.symbol_footnote_refs):
+        if reference in listed:
+            listed.remove(reference)
+    named = document.footnote_refs.get(reference.get("refname", ""), [])
+    if reference in named:
+        named.remove(reference)

@@ -5,7 +5,7 @@ leaves, and two wrappers of its parser.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -174,17 +174,67 @@ def _any_link(url: str) -> bool:
     return True
 
 
+#: Functions called with each page's new markdown-it parser (:func:`add_parser_plugin`).
+_PLUGINS: list[Callable[[Any], None]] = []
+
+
+def add_parser_plugin(plugin: Callable[[Any], None]) -> None:
+    """Call ``plugin(md)`` on each markdown-it parser MyST makes for a page, once per process.
+
+    Relies on: the wrapper of ``create_md_parser`` that :func:`patch_myst` installs.
+    No public API: MyST loads only its own markdown-it plugins.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    if plugin not in _PLUGINS:
+        _PLUGINS.append(plugin)
+
+
+def document_of(md: Any) -> nodes.document | None:
+    """The docutils document a page's markdown-it parser is rendering into, from inside one of
+    its rules (``state.md``).
+
+    Relies on: MyST's Sphinx parser storing it as ``md.options["document"]`` before parsing.
+    No public API: markdown-it rules see only the markdown-it state.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    document = md.options.get("document")
+    return document if isinstance(document, nodes.document) else None
+
+
+def guard_rule(md: Any, chain: str, name: str, condition: Callable[[Any], bool]) -> None:
+    """Run the markdown-it rule ``name`` of ``chain`` (``core``, ``block``, ``inline``,
+    ``inline2``) only when ``condition(state)`` holds; a missing rule is left alone.
+
+    Relies on: markdown-it-py's ``Ruler.__rules__`` (each rule's ``name`` and ``fn``) and
+    ``Ruler.at``, which replaces a rule's function in place.
+    No public API: markdown-it can switch a rule off for a parser, not for one page's state.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    ruler = md.inline.ruler2 if chain == "inline2" else getattr(md, chain).ruler
+    found = next((rule for rule in ruler.__rules__ if rule.name == name), None)
+    if found is None:
+        return
+    rule = found.fn
+
+    def guarded(state: Any, *args: Any) -> Any:
+        return rule(state, *args) if condition(state) else False
+
+    ruler.at(name, guarded, {"alt": list(found.alt)})
+
+
 def _parses_every_link(create: Any) -> Any:
     """Goldmark reads ``[text](javascript:...)`` as a link and writes it without the address;
     markdown-it refuses to read it as a link, so the reader saw the brackets and the address.
     Every link is read here, and the one allow-list (``links.allowed``) then keeps the text
-    and drops the address, as Goldmark does.
+    and drops the address, as Goldmark does. Plugins of :func:`add_parser_plugin` are added.
     """
 
     @functools.wraps(create)
     def create_md_parser(*args: Any, **kwargs: Any) -> Any:
         md = create(*args, **kwargs)
         md.validateLink = _any_link
+        for plugin in _PLUGINS:
+            plugin(md)
         return md
 
     create_md_parser.__sphinx_comparisons__ = True  # type: ignore[attr-defined]

@@ -2,7 +2,9 @@
 
 Resolution follows ``hugolib/alias.go``; on top of Hugo's checks we refuse
 other schemes, drive letters and UNC paths, and every path the output rule
-(``outputs.site_path``) refuses.
+(``outputs.site_path``) refuses. An alias whose last level is ``*``
+(``/blog/2018/*``) is a wildcard: no file can stand for it, so it becomes a
+host redirect rule only (Hugo would write a folder named ``*``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ class Alias:
     url: str
     page: str
     line: int
+    #: ``url`` ends in ``/*``: a host redirect rule for everything below, no file (``file`` is
+    #: the rule's path, a key for conflicts)
+    wildcard: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,9 @@ class AliasProblem:
 
 
 def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refused:
-    """``(file, url)`` for an alias on a page at ``page_url``, or why it is refused: a string
-    when it is no site path, ``outputs.Refused`` when its path cannot be written."""
+    """``(file, url)`` for an alias on a page at ``page_url`` (``(path/*, /path/*)`` for a
+    wildcard), or why it is refused: a string when it is no site path, ``outputs.Refused``
+    when its path cannot be written."""
     raw = alias.strip()
     if not raw:
         return "is empty"
@@ -44,6 +50,11 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
         return "has a protocol: Hugo does not support http* aliases"
     if not safeurl.is_path(raw) or raw.startswith("\\\\"):
         return "is not a site path (a URL, a drive or a network path)"
+    wildcard = raw == "*" or raw.endswith("/*")
+    if wildcard:
+        raw = raw[:-1] or "./"
+    if "*" in raw:
+        return "has a '*' that is not its whole last level (a wildcard alias is '/path/*')"
     if raw.startswith("/"):
         joined = raw.lstrip("/")
     else:
@@ -55,6 +66,8 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
     path = checked.rstrip("/")
     if not path:
         return "resolves to the site root"
+    if wildcard:
+        return path + "/*", "/" + path + "/*"
     if raw.endswith("/"):
         return path + "/index.html", "/" + path + "/"
     if path.endswith(".html"):
@@ -97,7 +110,7 @@ def collect(
                 problems.append(AliasProblem(taken[0], taken[1], page.key, line))
                 continue
             claimed[file] = page.key
-            aliases.append(Alias(file, url, page.key, line))
+            aliases.append(Alias(file, url, page.key, line, url.endswith("/*")))
     return aliases, problems
 
 

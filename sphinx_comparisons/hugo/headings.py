@@ -13,7 +13,8 @@ from sphinx_comparisons.hugo import fences, safeurl
 
 #: One attribute of a list: ``#id``, ``.class`` or ``key=value`` (value quoted or bare).
 _ATTRIBUTE = re.compile(
-    r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.[^\s#.{}"'=]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
+    r"""[ \t]*(?:#(?P<id>[^\s#{}"'=]+)|\.(?P<class>[^\s#.{}"'=]+)"""
+    r"""|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'{}]+))"""
 )
 
 
@@ -60,40 +61,52 @@ class AttributeProblem:
     message: str
 
 
-def _attributes(text: str) -> list[str | None] | None:
-    """The tokens of an attribute list (an id's text, or None for any other), or None if it is not
-    one."""
-    tokens: list[str | None] = []
+def _attributes(text: str) -> list[tuple[str | None, str | None]] | None:
+    """The tokens of an attribute list (an id's text and a class's name, None for others), or
+    None if it is not one."""
+    tokens: list[tuple[str | None, str | None]] = []
     position = 0
     while position < len(text):
         found = _ATTRIBUTE.match(text, position)
         if found is None or found.end() == position:
             return tokens if tokens and not text[position:].strip() else None
-        tokens.append(found.group("id"))
+        tokens.append((found.group("id"), found.group("class")))
         position = found.end()
     return tokens or None
 
 
-def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProblem]]:
-    """Strip trailing ``{#id}`` attribute lists from ATX headings outside code fences.
+@dataclass
+class HeadingAttributes:
+    """What :func:`take_heading_ids` found: ids and classes by line (1-based), ids refused."""
 
-    Returns the new text, ``{line: id}`` (1-based lines) and the ids refused.
+    ids: dict[int, str]
+    classes: dict[int, list[str]]
+    problems: list[AttributeProblem]
+
+
+def take_heading_ids(text: str) -> tuple[str, HeadingAttributes]:
+    """Strip trailing ``{#id .class}`` attribute lists from ATX headings outside code fences.
+
+    Returns the new text and what was found (classes that are no safe name are left out).
     Ids come only from ``#id`` tokens (never from inside a quoted value) and
     must be :func:`safeurl.safe_id`. An attribute list without an id is
     removed too, as Goldmark does not print it either.
     """
+    found = HeadingAttributes({}, {}, [])
     if "{" not in text:
-        return text, {}, []
+        return text, found
     lines = text.split("\n")
-    ids: dict[int, str] = {}
-    problems: list[AttributeProblem] = []
+    ids, problems = found.ids, found.problems
     for number in fences.outside_code(lines):
         line = lines[number]
         split = _attributed(line)
         tokens = _attributes(split[1]) if split else None
         if split is None or tokens is None:
             continue
-        wanted = next((token for token in tokens if token is not None), None)
+        wanted = next((token for token, _ in tokens if token is not None), None)
+        classes = [name for _, name in tokens if name is not None and safeurl.safe_id(name)]
+        if classes:
+            found.classes[number + 1] = classes
         if wanted is not None and safeurl.safe_id(wanted):
             ids[number + 1] = wanted
         elif wanted is not None:
@@ -105,7 +118,7 @@ def take_heading_ids(text: str) -> tuple[str, dict[int, str], list[AttributeProb
                 )
             )
         lines[number] = split[0]
-    return "\n".join(lines), ids, problems
+    return "\n".join(lines), found
 
 
 def github_id(text: str) -> str:

@@ -10,6 +10,7 @@ entry's other keys always were. ``.Param`` falls back to ``site.Params``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -62,3 +63,19 @@ def param(dotted: str, page: Mapping[str, Any], cascades: Iterable[Any], site: A
             if found is not None:
                 return found
     return lookup(site, dotted)
+
+
+#: A numbered placeholder left in a value: ``{3}``.
+_PLACEHOLDER = re.compile(r"\{\d+\}")
+
+
+def substitute(value: str, arguments: list[Any]) -> tuple[str, list[str]]:
+    """Docsy's ``_param``: ``{0}`` ``{1}`` ... in ``value`` replaced by the shortcode's positional
+    arguments (``{0}`` is the parameter's name), and the placeholders none replaced.
+
+    Docsy's ``_shortcodes/_param.html`` replaces each in turn, in order, so an argument's own
+    ``{n}`` may be replaced by a later one; this does the same.
+    """
+    for index, argument in enumerate(arguments):
+        value = value.replace(f"{{{index}}}", str(argument))
+    return value, _PLACEHOLDER.findall(value)

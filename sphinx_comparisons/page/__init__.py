@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.page import breaks, heading_ids, html_context, rawhtml, titles
+from sphinx_comparisons.page import breaks, heading_ids, html_context, rawhtml, rawlinks, titles
 from sphinx_comparisons.site import model
 
 if TYPE_CHECKING:
@@ -26,8 +26,12 @@ def setup(app: Sphinx) -> None:
     hooks.add_transform(titles.HugoTitles)
     hooks.add_transform(heading_ids.AssignHeadingIds)
     hooks.add_transform(rawhtml.OmitRawHtml)
+    hooks.add_transform(rawlinks.ResolveRawHtmlLinks)
     breaks.setup(app)
     hooks.add_transform(breaks.KeepThematicBreaks)
     hooks.add_directive("meta", compat.docutils.LocatedMeta, override=True)
     hooks.connect("doctree-read", titles.on_doctree_read, priority=pipeline.DOCTREE_TITLES)
+    hooks.connect(
+        "doctree-resolved", rawlinks.write_addresses, priority=pipeline.RAW_HTML_ADDRESSES
+    )
     hooks.connect("html-page-context", html_context.on_page_context, priority=pipeline.PAGE_CONTEXT)

@@ -17,7 +17,8 @@ from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo.headings import HeadingIds as Ids
 from sphinx_comparisons.hugo.headings import take_heading_ids
-from sphinx_comparisons.page.titles import plan
+from sphinx_comparisons.markdown import settings as goldmark_settings
+from sphinx_comparisons.page.titles import MERGED_H1S, plan
 from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
@@ -40,10 +41,14 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Explicit heading ids (``## Title {#id}``) taken out of the text, kept for the transform."""
     if not records.is_markdown(app.env, docname):
         return
-    source[0], ids, problems = take_heading_ids(source[0])
-    for problem in problems:
+    if not goldmark_settings.of_env(app.env).title_attributes:  # Hugo prints them as text
+        state.reading(app.env).heading_ids = {}
+        return
+    source[0], found = take_heading_ids(source[0])
+    for problem in found.problems:
         warn("attribute", problem.message, location=(docname, problem.line))
-    state.reading(app.env).heading_ids = ids
+    state.reading(app.env).heading_ids = found.ids
+    state.reading(app.env).heading_classes = found.classes
 
 
 class AssignHeadingIds(SphinxTransform):
@@ -57,23 +62,48 @@ class AssignHeadingIds(SphinxTransform):
         if not records.is_markdown(env, docname):
             return
         explicit = state.reading(env).heading_ids
+        classes = state.reading(env).heading_classes
         ids = Ids(state.model(env).heading_scheme)
         title_section = self._title_section()
-        wanted: dict[int, tuple[nodes.section, str]] = {}
+        wanted: list[tuple[nodes.section, str]] = []
+        for section, line, text in self._headings(title_section):
+            given = explicit.get(line) if line is not None else None
+            if section is not title_section:
+                section["classes"] += [
+                    c for c in classes.get(line or 0, ()) if c not in section["classes"]
+                ]
+            wanted.append((section, ids.claim(given) if given else ids.for_text(text)))
+        assigned = {new for _, new in wanted}
+        for section, new in wanted:
+            if section is not title_section:
+                self._set(section, new, assigned)
+        if title_section is not None:
+            mine = {new for section, new in wanted if section is title_section}
+            self._drop(title_section, assigned - mine)
+            title_section["ids"] += [new for new in sorted(mine) if new not in title_section["ids"]]
+            for new in mine:
+                self.document.ids[new] = title_section
+
+    def _headings(
+        self, title_section: nodes.section | None
+    ) -> list[tuple[nodes.section, int | None, str]]:
+        """The body's headings in the order of their lines: each section's, and the body H1s that
+        repeat the title (merged into the title section, their ids still count, as in Hugo)."""
+        found: list[tuple[nodes.section, int | None, str]] = []
+        merged: list[tuple[nodes.section, int | None, str]] = []
         for section in self.document.findall(nodes.section):
-            if section is title_section:
-                continue
             title = section.next_node(nodes.title)
             if title is None:
                 continue
-            given = explicit.get(title.line) if title.line is not None else None
-            new = ids.claim(given) if given else ids.for_text(title.astext())
-            wanted[id(section)] = (section, new)
-        assigned = {new for _, new in wanted.values()}
-        for section, new in wanted.values():
-            self._set(section, new, assigned)
-        if title_section is not None:
-            self._drop(title_section, assigned)
+            if section is title_section:
+                lines: list[int | None] = section.get(MERGED_H1S, [])
+                merged = [(section, line, title.astext()) for line in lines]
+            else:
+                found.append((section, title.line, title.astext()))
+        for entry in merged:
+            later = (i for i, heading in enumerate(found) if (heading[1] or 0) > (entry[1] or 0))
+            found.insert(next(later, len(found)), entry)
+        return found
 
     def _title_section(self) -> nodes.section | None:
         fm = records.front_matter(self.env, self.env.docname)

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
+#: Attribute of the title section: the lines of body H1s equal to the title, merged into it.
+MERGED_H1S = "hugo_merged_h1_lines"
+
+
 @dataclass(frozen=True)
 class TitlePlan:
     """The H1 we put in a page's source, and why."""
@@ -152,6 +156,8 @@ class HugoTitles(SphinxTransform):
         for section in others:
             self.document.remove(section)
             if section[0].astext().strip() == heading:
+                # Hugo gives the body H1 its own id: kept for AssignHeadingIds
+                ours[MERGED_H1S] = [*ours.get(MERGED_H1S, []), section[0].line]
                 ours.extend(section.children[1:])
                 continue
             if not warned:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.shortcodes import calls, directive, heading_marks, source
+from sphinx_comparisons.shortcodes import calls, directive, docsy, heading_marks, source
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,6 +20,7 @@ def setup(app: Sphinx) -> None:
     hooks.add_role("hugo-shortcode", directive.shortcode_role)
     hooks.add_node(calls.hugo_block)
     hooks.add_transform(calls.LiftBlocks)
+    hooks.add_transform(docsy.LinkDownTargets)
     hooks.connect(
         "doctree-read", heading_marks.on_doctree_read, priority=pipeline.SHORTCODE_HEADINGS
     )

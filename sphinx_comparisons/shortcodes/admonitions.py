@@ -6,6 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from sphinx_comparisons.hugo.fences import fence_for
+from sphinx_comparisons.hugo.goldmark import ADMONITION_KINDS
 from sphinx_comparisons.shortcodes.calls import Call
 from sphinx_comparisons.shortcodes.markup import (
     argument_text,
@@ -13,22 +14,6 @@ from sphinx_comparisons.shortcodes.markup import (
     markdown_target,
     paragraph,
 )
-
-#: Docsy alert colours and YugabyteDB's names -> docutils admonition kinds.
-_ADMONITION = {
-    "note": "note",
-    "tip": "tip",
-    "warning": "warning",
-    "caution": "caution",
-    "danger": "danger",
-    "important": "important",
-    "info": "note",
-    "primary": "note",
-    "secondary": "note",
-    "light": "note",
-    "dark": "note",
-    "success": "tip",
-}
 
 
 def _admonition(
@@ -47,13 +32,15 @@ def _admonition(
 
 def note_like(call: Call) -> list[nodes.Node]:
     """YugabyteDB's note, tip, warning: an admonition, optional ``title``."""
-    return _admonition(_ADMONITION[call.name], call.arg("title"), call)
+    return _admonition(ADMONITION_KINDS[call.name], call.arg("title"), call)
 
 
 def alert(call: Call) -> list[nodes.Node]:
     """Docsy's alert: ``color`` picks the kind, ``title`` is the heading."""
     color = str(call.arg("color", default="primary"))
-    return _admonition(_ADMONITION.get(color, "note"), call.arg("title"), call, [f"alert-{color}"])
+    return _admonition(
+        ADMONITION_KINDS.get(color, "note"), call.arg("title"), call, [f"alert-{color}"]
+    )
 
 
 def pageinfo(call: Call) -> list[nodes.Node]:

@@ -7,14 +7,16 @@ from pathlib import Path
 from docutils import nodes
 
 from sphinx_comparisons.files import reads
+from sphinx_comparisons.hugo import siteconfig
 from sphinx_comparisons.hugo.limits import IncludeChain
 from sphinx_comparisons.shortcodes.calls import Call
 from sphinx_comparisons.site import records, state
 
 
 def _find_file(call: Call, reference: str) -> Path | None:
-    """The file a ``readfile`` names, beside the page or (``/x``) from the project root or
-    content root.
+    """The file a ``readfile`` names: from the Hugo project root (the folder of the site config)
+    first, then beside the page (``x``) or from the content root (``/x``). Hugo's ``readFile``
+    reads the project folder laid over the content folder (``tpl/os/os.go``, ``New``).
 
     Only files inside the site may be read (``reads.allowed``); a reference that
     leads out of it is refused with ``hugo.path``, found or not.
@@ -22,12 +24,12 @@ def _find_file(call: Call, reference: str) -> Path | None:
     page_dir = Path(call.env.doc2path(call.docname)).parent
     srcdir = Path(call.env.srcdir)
     rooted = reference.lstrip("/")
-    found, refused = reads.locate(
-        call.env,
-        [(page_dir, reference)]
-        if not reference.startswith("/")
-        else [(srcdir.parent, rooted), (srcdir, rooted)],
-    )
+    project = siteconfig.site_root([Path(f) for f in state.model(call.env).site_config.files])
+    first = (page_dir, reference) if not reference.startswith("/") else (srcdir, rooted)
+    places = [*([(project, rooted)] if project is not None else []), first]
+    if reference.startswith("/"):
+        places.append((srcdir.parent, rooted))
+    found, refused = reads.locate(call.env, places)
     if found is not None:
         return found
     if refused:
@@ -35,8 +37,8 @@ def _find_file(call: Call, reference: str) -> Path | None:
     else:
         call.warn(
             "shortcode_params",
-            f"{call.name}: file {reference!r} not found (relative to the page, "
-            "or from the site root when it starts with /)",
+            f"{call.name}: file {reference!r} not found (from the Hugo project root, then "
+            "relative to the page, or from the content root when it starts with /)",
         )
     return None
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.hugo.fences import fence_for
 from sphinx_comparisons.shortcodes.calls import Call, Handler
@@ -22,8 +23,15 @@ if TYPE_CHECKING:
     from sphinx_comparisons.hugo.shortcodes import Shortcode
 from sphinx_comparisons.shortcodes.admonitions import alert, details, lead, note_like, pageinfo
 from sphinx_comparisons.shortcodes.cards import card, card_group, feature, link_card, section_block
+from sphinx_comparisons.shortcodes.docsy import (
+    conditional_text,
+    link_down,
+    netlify_build_info,
+    openapi,
+)
 from sphinx_comparisons.shortcodes.files import readfile
 from sphinx_comparisons.shortcodes.media import figure, iframe, imgproc, social_link, video
+from sphinx_comparisons.shortcodes.qr import qr
 from sphinx_comparisons.shortcodes.tabs import tab, tabpane
 from sphinx_comparisons.shortcodes.text import badge, highlight
 
@@ -51,6 +59,12 @@ BUILTIN: dict[str, tuple[str, Handler | None]] = {
     "blocks/cover": (BLOCK, section_block),
     "blocks/section": (BLOCK, section_block),
     "blocks/feature": (BLOCK, feature),
+    "blocks/link-down": (BLOCK, link_down),
+    "conditional-text": (BLOCK, conditional_text),
+    "swaggerui": (BLOCK, openapi),
+    "redoc": (BLOCK, openapi),
+    "td/site-build-info/netlify": (BLOCK, netlify_build_info),
+    "qr": (BLOCK, qr),
     "youtube": (BLOCK, video),
     "vimeo": (BLOCK, video),
     "iframe": (BLOCK, iframe),
@@ -67,6 +81,7 @@ BUILTIN: dict[str, tuple[str, Handler | None]] = {
     "tags/feature/ea": (INLINE, badge),
     "tags/feature/tp": (INLINE, badge),
     "param": (TEXT, None),
+    "_param": (TEXT, None),
     "ref": (TEXT, None),
     "relref": (TEXT, None),
 }
@@ -130,8 +145,12 @@ def _custom_handler(spec: dict[str, Any]) -> Handler:
         ]
         inner = call.inner or ""
         fence = fence_for(inner, "`")
+        directive = str(spec["directive"])
         return call.wrapped(
-            [f"{fence}{{{spec['directive']}}} {argument}".rstrip(), *options], [fence], inner
+            [f"{fence}{{{directive}}} {argument}".rstrip(), *options],
+            [fence],
+            inner,
+            within=compat.design.PARENTS.get(directive),
         )
 
     return handle

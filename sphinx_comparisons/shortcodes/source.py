@@ -51,20 +51,47 @@ def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyp
                     f"param {key!r} is in neither the page's, its sections' nor the site's params",
                 )
                 return ""
-            return (
-                value
-                if isinstance(value, str)
-                else json.dumps(value)
-                if isinstance(value, (dict, list))
-                else str(value).lower()
-                if isinstance(value, bool)
-                else str(value)
-            )
+            return _as_text(value)
+        if sc.name == "_param":
+            return docsy_param(env, docname, sc)
         if sc.name in ("ref", "relref"):
             return ref_links.expand_call(env, docname, sc.name, sc.positional, sc.named, sc.line)
         return inner
 
     return render
+
+
+def _as_text(value: Any) -> str:
+    """A param as Hugo's templates print it."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (dict, list)):
+        return json.dumps(value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def docsy_param(env: BuildEnvironment, docname: str, sc: Shortcode) -> str:
+    """Docsy's ``_param``: a page or site param printed as it is (HTML included: the raw HTML
+    policy then applies to it), its ``{1}`` ``{2}`` ... replaced by the other arguments."""
+    key = str(sc.get(0) or sc.named.get("name") or "")
+    value = param_value(env, docname, key) if key else None
+    if not value and key == "baseURL":
+        value = state.model(env).site_config.get("baseURL")
+    if not key or value in (None, ""):
+        site_warn(
+            docname,
+            sc.line,
+            "_param: parameter name is missing"
+            if not key
+            else f"_param: {key!r} is in neither the page's, its sections' nor the site's params",
+        )
+        return ""
+    text, unresolved = params.substitute(_as_text(value), list(sc.positional))
+    if unresolved:
+        site_warn(
+            docname, sc.line, f"_param {key!r}: placeholders {', '.join(unresolved)} not replaced"
+        )
+    return text
 
 
 def site_warn(docname: str, line: int, message: str) -> None:

@@ -14,7 +14,7 @@ from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import outputs, urls
+from sphinx_comparisons.hugo import outputs, permalink_tokens, permalinks, urls
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -40,9 +40,13 @@ def style(builder: Builder) -> bool | None:
 
 
 def compute(
-    pages: dict[str, Page], static_files: AbstractSet[str] = frozenset(), pretty: bool = True
+    pages: dict[str, Page],
+    static_files: AbstractSet[str] = frozenset(),
+    pretty: bool = True,
+    rules: permalinks.Permalinks | None = None,
 ) -> dict[str, Address]:
-    """Each Markdown page's Hugo URL; of two pages claiming one URL, the first by path keeps it.
+    """Each Markdown page's Hugo URL (with the site's ``permalinks``); of two pages claiming one
+    URL, the first by path keeps it.
 
     A URL that cannot be written (``outputs.site_path``) or that is a file of the
     site's ``static/`` folders (which wins, as in Hugo) leaves the page at Sphinx's path.
@@ -50,8 +54,11 @@ def compute(
     taken: dict[str, str] = {}
     folders: dict[str, str] = {}  # each folder a taken file is in -> the page of that file
     addresses: dict[str, Address] = {}
+    rules = rules or permalinks.Permalinks()
+    sections = permalink_tokens.sections_of(list(pages.values()))
     for key, page in sorted(pages.items(), key=lambda item: item[1].path):
-        url = _writable_url(key, page, static_files, pretty)
+        asked = permalinks.page_url(page, rules, sections)
+        url = _writable_url(key, page, asked, static_files, pretty)
         if url is None:
             continue
         file = _file_key(url, page.kind, pretty)
@@ -121,8 +128,9 @@ def homeless(pages: dict[str, Page], known: dict[str, Address], pretty: bool) ->
     return found
 
 
-def _writable_url(key: str, page: Page, static_files: AbstractSet[str], pretty: bool) -> str | None:
-    asked = urls.page_url(page)
+def _writable_url(
+    key: str, page: Page, asked: str, static_files: AbstractSet[str], pretty: bool
+) -> str | None:
     checked = outputs.site_path(asked)
     field = "url" if "url" in page.params else "slug" if "slug" in page.params else ""
     line = page.line_of(field) if field else 1

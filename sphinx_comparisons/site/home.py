@@ -32,10 +32,12 @@ HOME = "_index.md"
 
 def root_page(srcdir: Path, suffixes: list[str]) -> str | None:
     """The root document the folder has: ``index`` (a Sphinx tree, which wins), ``_index``
-    (Hugo's home), or None."""
-    if any((srcdir / f"index{suffix}").exists() for suffix in [*suffixes, ".md"]):
+    (Hugo's home, ``_index.md`` or ``_index.html``), or None. A top ``index.html`` is a page
+    Hugo renders at ``/``, not a Sphinx root."""
+    suffixes = [*suffixes, ".md"]
+    if any((srcdir / f"index{suffix}").exists() for suffix in suffixes if suffix != ".html"):
         return "index"
-    return "_index" if (srcdir / HOME).is_file() else None
+    return "_index" if any((srcdir / f"_index{s}").is_file() for s in suffixes) else None
 
 
 def text(title: str) -> str:

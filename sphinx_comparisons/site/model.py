@@ -19,7 +19,16 @@ from sphinx.util import logging
 from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import aliases, content, headings, paths, refs, siteconfig, urls
+from sphinx_comparisons.hugo import (
+    aliases,
+    content,
+    headings,
+    paths,
+    permalinks,
+    refs,
+    siteconfig,
+    urls,
+)
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.site import addresses, records, state, static, structure
 
@@ -88,7 +97,7 @@ def build(
     static_folders = static.folders(config)
     static_files = static.files(static_folders, roots)
     pretty = addresses.style(app.builder) is not False  # Hugo's pretty URLs unless .html files
-    known = addresses.compute(found, set(static_files), pretty)
+    known = addresses.compute(found, set(static_files), pretty, _permalinks(config))
     homeless = addresses.homeless(found, known, pretty) - {env.config.root_doc}
     compat.sphinx.drop_documents(env, homeless, *outdated)
     found = {key: page for key, page in found.items() if key not in homeless}
@@ -112,6 +121,15 @@ def build(
         shown_digest=shown,
         shown_changed=old is None or old.shown_digest != shown,
     )
+
+
+def _permalinks(config: siteconfig.SiteConfig) -> permalinks.Permalinks:
+    """The site's ``permalinks``; an entry Hugo would stop on is reported and left out."""
+    rules, problems = permalinks.from_config(config.get("permalinks"))
+    for problem in problems:
+        file, line = config.origin(problem.key)
+        warn("siteconfig", f"{problem.key}: {problem.message}", location=f"{file}:{line}")
+    return rules
 
 
 def _contained_sources(

@@ -86,6 +86,8 @@ class Reading:
     shortcode_depth: int = 0
     #: Explicit heading ids (``## Title {#id}``) by line, taken from the source.
     heading_ids: dict[int, str] = field(default_factory=dict)
+    #: Their classes (``## Title {.class}``) by line.
+    heading_classes: dict[int, list[str]] = field(default_factory=dict)
     #: The files the page includes, made on its first include.
     includes: IncludeChain | None = None
 

@@ -15,7 +15,7 @@ import pytest
 
 from sphinx_comparisons import cli, compat
 from sphinx_comparisons.components import related_posts, symbols
-from sphinx_comparisons.hugo import frontmatter, headings, shortcodes
+from sphinx_comparisons.hugo import frontmatter, goldmark, headings, shortcodes
 from sphinx_comparisons.site import domain
 
 N = 100_000
@@ -51,6 +51,10 @@ CASES = {
     ),
     "attribute list": (headings.take_heading_ids, "## a {" + "a=b=c " * (N // 6) + '"}'),
     "attribute quotes": (headings.take_heading_ids, "## a {" + "k='" * (N // 3) + "}"),
+    # Goldmark block attribute lines and blockquote alert markers
+    "goldmark attribute list": (goldmark.attribute_list, "{" + '.a k="' * (N // 6) + "}"),
+    "goldmark attribute values": (goldmark.attribute_list, "{" + "k=" * (N // 2) + "}"),
+    "goldmark alert": (goldmark.alert, "[!" + "A" * N + "]"),
     # front matter key scans (they run on text the parser accepted: inside a multi-line string)
     "toml table": (frontmatter.parse, '+++\nx = """\n[' + SPACES + 'x\n"""\n+++\n'),
     "toml table spaces": (

@@ -55,7 +55,12 @@ def test_id_followed_by_a_quote_is_not_an_attribute_list(make_app, tmp_path):
     ],
 )
 def test_ids_come_only_from_id_tokens_in_the_safe_alphabet(line, expected):
-    assert take_heading_ids(line + "\n")[1] == expected
+    assert take_heading_ids(line + "\n")[1].ids == expected
+
+
+def test_heading_classes_come_only_from_class_tokens_in_the_safe_alphabet():
+    found = take_heading_ids('## A {.ok .b<d #x data-y=".no"}\n')[1]
+    assert found.classes == {1: ["ok"]} and found.ids == {1: "x"}
 
 
 @pytest.mark.parametrize("value", ['"><script>x</script>', "a'b", "<&>"])

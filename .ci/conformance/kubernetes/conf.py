@@ -20,5 +20,12 @@ hugo_shortcodes = {
     "api-reference": {"text": "{page}"},
     "table": {"text": "{inner}"},
     "mermaid": "drop",
+    # the home page's search box and its blocks fed by the site's data files
+    "site-searchbar": "drop",
+    "blocks/kubernetes-features": "drop",
+    "blocks/case-studies": "drop",
+    # the site's tab set names each tab with name= (Docsy's tab takes header=)
+    "tabs": {"directive": "tab-set"},
+    "tab": {"directive": "tab-item", "argument": "name"},
     "link": {"text": "[{text}]({url})"},
 }
