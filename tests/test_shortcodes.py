@@ -150,11 +150,6 @@ def _shares_a_line(node: object) -> bool:
     return not (node.inner_source.startswith("\n") and node.inner_source.endswith("\n"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a block whose content shares a line with its tag gains a line (issue 14: tags "
-    "that share a line)",
-)
 def test_block_content_on_its_tag_line_keeps_lines():
     text = "{{< note >}}x\n{{< /note >}}\nafter"
     assert _expand(text).text.count("\n") == text.count("\n")

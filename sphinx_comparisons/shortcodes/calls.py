@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import compat, pipeline
@@ -85,8 +86,12 @@ class Call:
         """
         body = self._inner() if inner is None else inner
         text = "\n".join([*before, body.strip("\n"), *after])
-        # a block's inner lines follow its opening tag; anything else stands on the tag's line
-        start = self.line + 1 - len(before) if self.block else self.line
+        # a block's inner lines follow its opening tag; a role's text starts on the tag's line
+        lead = len(body) - len(body.lstrip("\n"))
+        if self.block:
+            start = self.line + 1 + lead - len(before)
+        else:
+            start = self.line + max(lead - len(before), 0)
         return _render(self.renderer, text, max(start, 1), inline=False, within=within)
 
     def warn(self, subtype: str, message: str) -> None:
@@ -105,20 +110,41 @@ Handler = Callable[[Call], list[nodes.Node]]
 
 
 class LiftBlocks(SphinxTransform):
-    """A block-producing shortcode alone in a paragraph takes the paragraph's place."""
+    """Block content a shortcode role gave, made valid where the role stands.
+
+    Alone in a paragraph it takes the paragraph's place, as Hugo drops the
+    ``<p>``. In a heading or other inline context (a paragraph with text
+    around it, a link, a caption), where Hugo pastes its HTML as it is, it
+    becomes its inline form (:func:`inline_form`).
+    """
 
     default_priority = pipeline.LIFT_BLOCKS
 
     def apply(self, **kwargs: Any) -> None:
-        for block in list(self.document.findall(hugo_block)):
+        # innermost first: a block inside another is settled before its container is
+        for block in reversed(list(self.document.findall(hugo_block))):
             parent = block.parent
+            if parent is None:
+                continue
             if isinstance(parent, nodes.paragraph) and all(
                 child is block or (isinstance(child, nodes.Text) and not child.strip())
                 for child in parent.children
             ):
                 parent.replace_self(block.children)
             elif isinstance(parent, _HEADINGS):
-                block.replace_self(_inline_content(block))
+                alts = [nodes.Text(image.get("alt", "")) for image in block.findall(nodes.image)]
+                content = inline_form(block.children, heading=True) or alts[:1]
+                if not "".join(node.astext() for node in content).strip():
+                    warn(
+                        "shortcode_params",
+                        f"shortcode {block.get('name', '')!r} gives nothing a heading can hold "
+                        "(its output is blocks, such as a video or an image without text); it is "
+                        "left out of the heading",
+                        location=(self.env.docname, block.get("line")),
+                    )
+                block.replace_self(content)
+            elif isinstance(parent, (nodes.TextElement, nodes.Inline)):
+                block.replace_self(inline_form(block.children, heading=False))
             else:
                 block.replace_self(block.children)
 
@@ -128,7 +154,32 @@ class LiftBlocks(SphinxTransform):
 _HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
 
 
-def _inline_content(block: hugo_block) -> list[nodes.Node]:
-    """What of a block shortcode can stand in a heading: its first paragraph's content."""
-    paragraph = next(iter(block.findall(nodes.paragraph)), None)
-    return [child.deepcopy() for child in paragraph.children] if paragraph is not None else []
+def inline_form(children: list[nodes.Node], heading: bool) -> list[nodes.Node]:
+    """What of block nodes can stand inline: the inline content of each block, in order.
+
+    ``only`` nodes and raw HTML stay in running text (Hugo's HTML stands there
+    too); a heading takes the text other builders get (no ``only``, no raw
+    HTML, no image).
+    """
+    out: list[nodes.Node] = []
+    for node in children:
+        if isinstance(node, addnodes.only):
+            if not heading:
+                branch = addnodes.only(expr=node["expr"])
+                branch.extend(inline_form(node.children, heading))
+                out.append(branch)
+            elif node["expr"] != "html":
+                out.extend(inline_form(node.children, heading))
+        elif isinstance(node, nodes.raw):
+            if not heading:
+                out.append(node.deepcopy())
+        elif isinstance(node, nodes.image) and heading:
+            continue
+        elif isinstance(node, (nodes.Text, nodes.Inline)):
+            out.append(node.deepcopy())
+        elif isinstance(node, nodes.Element):
+            inner = inline_form(node.children, heading)
+            if inner and out:
+                out.append(nodes.Text(" "))
+            out.extend(inner)
+    return out

@@ -155,5 +155,5 @@ def shortcode_role(
     call = _call(shortcode, payload, inner_text, lineno, env, renderer, block=False)
     result = _invoke(handler, call, fallback=list)
     if any(isinstance(node, (nodes.Body, nodes.Structural, addnodes.only)) for node in result):
-        return [hugo_block("", *result)], []
+        return [hugo_block("", *result, name=shortcode, line=lineno)], []
     return result, []

@@ -12,6 +12,9 @@ Every shortcode becomes one of three things, by what its handler is:
 
 Each replacement has as many line breaks as the tag it replaces, so every
 line of the page keeps its number and later warnings point at the right line.
+Tags may share a line, as in Hugo: a directive fence then takes a line of its
+own, and ``output.py`` takes the added line break back at the next blank line
+that changes nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 from sphinx_comparisons.hugo import fences
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits
 from sphinx_comparisons.hugo.shortcodes import Node, Problem, Shortcode, Text, parse
+from sphinx_comparisons.shortcodes.output import Added, Output, Spare
 
 TEXT, BLOCK, INLINE, DROP = "text", "block", "inline", "drop"
 
@@ -36,6 +40,8 @@ class Expansion:
     text: str
     problems: list[Problem] = field(default_factory=list)
     unknown: dict[str, int] = field(default_factory=dict)
+    #: unknown shortcodes inside code blocks, kept as written
+    unknown_in_code: dict[str, int] = field(default_factory=dict)
 
 
 #: kind(shortcode) -> TEXT | BLOCK | INLINE | DROP | None (unknown)
@@ -70,132 +76,151 @@ class _Expander:
         self.render_text = render_text
         self.problems: list[Problem] = []
         self.unknown: dict[str, int] = {}
+        self.unknown_in_code: dict[str, int] = {}
         self.code = fences.Scanner()
-        self.line_start = True  # whether the output so far ends at a line start
-        self.out: list[str] = []
+        self.out = Output()
         self.parent: Shortcode | None = None
         self.ordinals: dict[int, int] = {}
         self.heights: dict[int, int] = {}
+        #: whether the output is a role's content rather than the page's lines
+        self.capturing = False
+        #: whether the current line is in a raw HTML block
+        self.in_html = False
 
     # -- text bookkeeping ---------------------------------------------------------
 
     def emit(self, text: str) -> None:
-        """Add output; ``line_start`` tells whether only blanks follow the last line break."""
-        if not text:
-            return
-        self.out.append(text)
-        if "\n" in text:
-            self.line_start = text.rsplit("\n", 1)[1].strip() == ""
-        else:
-            self.line_start = self.line_start and not text.strip()
+        """Add output; what follows a fence on its line goes to the next line (blanks go)."""
+        if self.out.fence_line and text:
+            head = text.split("\n", 1)[0]
+            if head.strip():
+                self.out.write(Added("\n"))
+            else:
+                text = text[len(head) :]
+        self.out.write(text)
 
     def emit_text(self, text: str) -> None:
-        """Literal page text: also follow code fences, where only text shortcodes expand."""
-        lines = text.split("\n")
-        for index, line in enumerate(lines):
-            if index > 0 or self.at_column_zero():
+        """Literal page text: also follow code fences, where only text shortcodes expand; at the
+        top level, a blank line after a blank line, a heading or a fence is spare."""
+        for index, line in enumerate(text.split("\n")):
+            if index:
+                spare = (
+                    self.parent is None
+                    and self.code.open is None
+                    and self.out.line_blank
+                    and self.out.previous in ("blank", "quiet")
+                )
+                if self.code.open is None:
+                    # an HTML block starts at a line opening with a tag and ends at a blank line
+                    self.in_html = not self.out.line_blank and (
+                        self.in_html or self.out.line_head.lstrip(" ").startswith("<")
+                    )
+                self.out.write(Spare("\n") if spare else "\n")
+            starts = index > 0 or not self.out.line_len or (self.out.fence_line and line.strip())
+            self.emit(line)
+            if starts:
                 self.code.feed(line)
-        self.emit(text)
 
-    def trim_indent(self) -> None:
-        """Drop the blanks emitted since the last line break."""
-        while (
-            self.out
-            and self.out[-1]
-            and not self.out[-1].rstrip(" \t").endswith("\n")
-            and self.out[-1].strip(" \t") == ""
-        ):
-            self.out.pop()
-        if self.out:
-            last = self.out[-1]
-            head, newline, tail = last.rpartition("\n")
-            if newline and not tail.strip():
-                self.out[-1] = head + newline
-
-    def at_column_zero(self) -> bool:
-        joined = "".join(self.out[-2:]) if self.out else "\n"
-        return not self.out or joined.endswith("\n")
+    def line_open(self) -> bool:
+        """Whether a block may start here: only blanks or a fence of ours before it on its line."""
+        return self.out.line_blank or self.out.fence_line
 
     # -- shortcodes ---------------------------------------------------------------
 
     def nodes(self, nodes: list[Node]) -> None:
-        for index, node in enumerate(nodes):
+        for node in nodes:
             if isinstance(node, Text):
                 self.emit_text(node.text)
             else:
-                after = nodes[index + 1] if index + 1 < len(nodes) else None
-                self.shortcode(node, after)
+                self.shortcode(node)
 
-    def shortcode(self, sc: Shortcode, after: Node | None) -> None:
+    def shortcode(self, sc: Shortcode) -> None:
         parent = self.parent
         ordinal = self.ordinals.get(id(parent), 0)
         self.ordinals[id(parent)] = ordinal + 1
         kind = self.kinds(sc)
-        if kind is None:
-            self.unknown.setdefault(sc.name, sc.line)
-            kind = "unknown"
         if self.code.open is not None:
             self.in_code(sc, kind)
             return
-        if kind == TEXT:
-            self.emit(
-                _keep_lines(
-                    self.render_text(sc, self.inner_text(sc)),
-                    sc.opening + sc.inner_source + sc.closing,
-                )
-            )
-            return
-        if kind == DROP:
-            self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
-            return
-        if kind == "unknown":
+        if kind is None:
+            self.unknown.setdefault(sc.name, sc.line)
             # its inner content is still shown, as Markdown
             self.emit(_blank_lines(sc.opening))
             self.nodes(sc.inner or [])
             self.emit(_blank_lines(sc.closing))
-            return
-        # A block with Markdown inside, on lines of its own, becomes a directive; anything
-        # else a role (a lone role in a paragraph is lifted out of it, as Hugo drops the <p>).
-        if (
+        elif kind == TEXT:
+            self.emit(self.text_of(sc))
+        elif kind == DROP:
+            self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
+        elif self.in_html and self.line_open():
+            # in a raw HTML block MyST would show a role as written: a blank line ends the
+            # block, and the shortcode is a directive between it and the HTML after it
+            self.out.trim_blanks()
+            self.out.write(Added("\n") if self.out.line_len else "")
+            self.out.write(Added("\n"))
+            self.in_html = False
+            self.block(sc, parent, ordinal)
+        elif (
             kind == BLOCK
             and sc.closing
-            and "\n" in sc.inner_source
-            and self.line_start
-            and _ends_line(after)
+            and self.line_open()
+            and ("\n" in sc.inner_source or self.capturing)
         ):
+            # Markdown inside, from the start of a line: a directive; one whose content shares
+            # a line with its tags at the top level a role, which keeps that line where it is
+            if parent is None and _text_on_tag_lines(sc):
+                self.inline(sc, parent, ordinal, self.capture(sc))
+            else:
+                self.block(sc, parent, ordinal)
+        elif kind == BLOCK and parent is not None and not sc.inner_source and self.line_open():
+            # no content, in a block: a directive too (a tab set takes no paragraphs)
             self.block(sc, parent, ordinal)
         else:
-            self.inline(sc, parent, ordinal)
+            # a role (a lone role in a paragraph is lifted out of it, as Hugo drops the <p>);
+            # a block's nested shortcodes go with its content, expanded
+            nested = kind == BLOCK and any(
+                isinstance(node, Shortcode) and self.kinds(node) not in (TEXT, DROP)
+                for node in sc.inner or []
+            )
+            self.inline(sc, parent, ordinal, self.capture(sc) if nested else self.inner_text(sc))
+
+    def text_of(self, sc: Shortcode) -> str:
+        """A text shortcode's output, on one line, followed by the line breaks its source had."""
+        return _keep_lines(
+            self.render_text(sc, self.inner_text(sc)), sc.opening + sc.inner_source + sc.closing
+        )
 
     def block(self, sc: Shortcode, parent: Shortcode | None = None, ordinal: int = 0) -> None:
-        colons = fences.fence_for(sc.inner_source) + "`" * self.height(sc)
-        first = sc.inner[0] if sc.inner else None
-        starts_own_line = isinstance(first, Text) and first.text.lstrip(" \t").startswith("\n")
+        ticks = fences.fence_for(sc.inner_source) + "`" * self.height(sc)
         # fences at column 0: an indented fence would strip that indentation from the content
-        self.trim_indent()
-        self.emit(
-            f"{colons}{{hugo-shortcode}} {sc.name} {payload(sc, parent, ordinal)}"
-            + _newlines(sc.opening, at_least=0 if starts_own_line else 1)
-        )
-        if sc.inner:
-            saved_code, saved_parent = self.code, self.parent
-            self.code, self.parent = fences.Scanner(), sc
-            self.nodes(sc.inner)
-            self.code, self.parent = saved_code, saved_parent
-            if not self.line_start:
-                self.problems.append(
-                    Problem(
-                        "shortcode_syntax",
-                        f"closing tag of {sc.name!r} does not start a line; a line break was added",
-                        sc.line,
-                    )
-                )
-                self.emit("\n")
-        self.trim_indent()
-        self.emit(colons + (_newlines(sc.closing) if sc.closing else ""))
+        self.out.trim_blanks()
+        if self.code.open is None:
+            self.out.spare_last_blank(before_fence=True)
+        self.out.fence(f"{ticks}{{hugo-shortcode}} {sc.name} {payload(sc, parent, ordinal)}")
+        self.emit(_blank_lines(sc.opening))
+        saved_code, saved_parent = self.code, self.parent
+        self.code, self.parent = fences.Scanner(), sc
+        self.nodes(sc.inner or [])
+        in_code = self.code.open is not None
+        self.code, self.parent = saved_code, saved_parent
+        self.out.trim_blanks()
+        if not in_code:
+            self.out.spare_last_blank()
+        self.out.fence(ticks)
+        self.emit(_blank_lines(sc.closing))
 
-    def inline(self, sc: Shortcode, parent: Shortcode | None = None, ordinal: int = 0) -> None:
-        inner = self.inner_text(sc)
+    def capture(self, sc: Shortcode) -> str:
+        """The inner content of ``sc`` expanded on its own (its nested shortcodes too)."""
+        saved = self.out, self.code, self.parent, self.capturing
+        self.out, self.code, self.parent = Output(), fences.Scanner(), sc
+        # its lines are not the page's: a nested block may take lines of its own
+        self.capturing = True
+        self.nodes(sc.inner or [])
+        text = self.out.text()
+        self.out, self.code, self.parent, self.capturing = saved
+        return text
+
+    def inline(self, sc: Shortcode, parent: Shortcode | None, ordinal: int, inner: str) -> None:
         data = json.loads(payload(sc, parent, ordinal))
         if inner:
             data["i"] = inner
@@ -208,24 +233,24 @@ class _Expander:
             + "\n" * spanned.count("\n")
         )
 
-    def in_code(self, sc: Shortcode, kind: str) -> None:
-        """Inside a code fence the output is code: text shortcodes give text, others their inner
-        text."""
+    def in_code(self, sc: Shortcode, kind: str | None) -> None:
+        """Inside a code fence the output is code: text shortcodes give text, an unknown one its
+        tags as written (Hugo stops there), others their inner text."""
         if kind == TEXT:
-            self.emit(
-                _keep_lines(
-                    self.render_text(sc, self.inner_text(sc)),
-                    sc.opening + sc.inner_source + sc.closing,
-                )
-            )
+            self.emit(self.text_of(sc))
             return
-        self.emit(_blank_lines(sc.opening))
+        if kind == DROP:
+            self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
+            return
+        if kind is None:
+            self.unknown_in_code.setdefault(sc.name, sc.line)
+        self.emit(sc.opening if kind is None else _blank_lines(sc.opening))
         for node in sc.inner or []:
             if isinstance(node, Text):
                 self.emit(node.text)
             else:
-                self.in_code(node, self.kinds(node) or "unknown")
-        self.emit("\n" * sc.closing.count("\n"))
+                self.in_code(node, self.kinds(node))
+        self.emit(sc.closing if kind is None else _blank_lines(sc.closing))
 
     def height(self, sc: Shortcode) -> int:
         """How many block shortcodes nest inside this one: its fence needs that many more backticks.
@@ -259,13 +284,13 @@ class _Expander:
         return "".join(parts)
 
 
-def _ends_line(after: Node | None) -> bool:
-    """Whether only blanks follow the shortcode on its last line."""
-    return after is None or (isinstance(after, Text) and after.text.split("\n", 1)[0].strip() == "")
-
-
-def _newlines(source: str, at_least: int = 0) -> str:
-    return "\n" * max(source.count("\n"), at_least)
+def _text_on_tag_lines(sc: Shortcode) -> bool:
+    """Whether the content of ``sc`` starts with text on its opening tag's line or ends with
+    text on its closing tag's line."""
+    first, last = (sc.inner[0], sc.inner[-1]) if sc.inner else (None, None)
+    return (isinstance(first, Text) and first.text.split("\n", 1)[0].strip() != "") or (
+        isinstance(last, Text) and last.text.rsplit("\n", 1)[-1].strip() != ""
+    )
 
 
 def _blank_lines(source: str) -> str:
@@ -295,5 +320,9 @@ def expand(
     nodes, problems = parse(text, first_line, limits)
     expander = _Expander(kinds, render_text)
     expander.nodes(nodes)
-    result = "".join(expander.out)
-    return Expansion(result, problems + expander.problems, expander.unknown)
+    return Expansion(
+        expander.out.text(),
+        problems + expander.problems,
+        expander.unknown,
+        expander.unknown_in_code,
+    )

@@ -115,4 +115,11 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             "(map it in hugo_shortcodes)",
             location=(docname, line),
         )
+    for name, line in result.unknown_in_code.items():
+        warn(
+            "shortcode_unknown",
+            f"shortcode {name!r} in a code block is not known: it is kept as written (Hugo "
+            "stops with an error here; map it in hugo_shortcodes)",
+            location=(docname, line),
+        )
     source[0] = result.text
