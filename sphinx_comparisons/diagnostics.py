@@ -137,8 +137,9 @@ SUBTYPES: dict[str, tuple[str, str]] = {
     "shortcode_unknown": (
         (
             "A shortcode name is neither served by the extension nor mapped in "
-            "``hugo_shortcodes``. Its inner content is still shown, as Markdown. Reported once "
-            "per name and page."
+            "``hugo_shortcodes``. Its inner content is still shown, as Markdown; inside a code "
+            "block its tags are kept as written (Hugo stops the build there). Reported once per "
+            "name and page."
         ),
         'Map it in ``hugo_shortcodes`` (a directive, a role, a text template or ``"drop"``).',
     ),
