@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import app_warnings, soup, write_tree
+from conftest import app_warnings, soup, sphinx_build, warnings_of, write_tree
 from sphinx_comparisons.shortcodes.expand import BLOCK, DROP, INLINE, TEXT, expand
 
 KINDS = {"note": BLOCK, "tab": BLOCK, "tabpane": BLOCK, "param": TEXT, "product": INLINE}
@@ -257,3 +257,22 @@ def test_shortcode_in_a_raw_html_block_is_rendered_not_shown(make_app, tmp_path)
     assert page.select_one("figure figcaption").get_text(strip=True).rstrip("¶") == "Inside"
     line = _page(body).split("\n").index("[a](gone.md)") + 1
     assert [w for w in warnings if "gone" in w and f"p.md:{line}:" in w], warnings
+
+
+def test_a_param_holding_markdown_blocks_is_pasted_with_its_lines(tmp_path):
+    """Hugo 0.111.3 (oracle) on this page: the param's list is a ``<ul>`` of two items and the
+    code block shows the value on its own lines (a param is pasted before Markdown is read).
+    The warning after them still names its own line."""
+    page = (
+        "---\ntitle: P\nex: |\n  Intro\n\n  - one\n  - two\n---\n\n"
+        "{{% param ex %}}\n\n```markdown\n{{% param ex %}}\n```\n\n\n"
+        "After [a link](/nowhere/).\n"
+    )
+    src = write_tree(tmp_path / "src", {"_index.md": page})
+    result = sphinx_build(src, tmp_path / "out", "-b", "html")
+    assert result.returncode == 0, result.stderr
+    main = soup(tmp_path / "out" / "index.html").select_one("[role=main]")
+    assert [li.get_text(strip=True) for li in main.select("ul > li")] == ["one", "two"]
+    assert main.select_one("pre").get_text() == "Intro\n\n- one\n- two\n"
+    (warning,) = warnings_of(result.stderr)
+    assert "_index.md:17:" in warning and "/nowhere/" in warning

@@ -149,7 +149,7 @@ class _Expander:
             self.nodes(sc.inner or [])
             self.emit(_blank_lines(sc.closing))
         elif kind == TEXT:
-            self.emit(self.text_of(sc))
+            self.text(sc)
         elif kind == DROP:
             self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
         elif self.in_html and self.line_open():
@@ -184,11 +184,16 @@ class _Expander:
             )
             self.inline(sc, parent, ordinal, self.capture(sc) if nested else self.inner_text(sc))
 
-    def text_of(self, sc: Shortcode) -> str:
-        """A text shortcode's output, on one line, followed by the line breaks its source had."""
-        return _keep_lines(
-            self.render_text(sc, self.inner_text(sc)), sc.opening + sc.inner_source + sc.closing
-        )
+    def text(self, sc: Shortcode) -> None:
+        """A text shortcode's output pasted as Hugo pastes it, its line breaks too (a param
+        holding Markdown blocks, an example in a code block), then the line breaks its source
+        had. The output's own breaks are added ones, paid back at spare blank lines."""
+        replacement = self.render_text(sc, self.inner_text(sc)).replace("\r\n", "\n")
+        for index, line in enumerate(replacement.split("\n")):
+            if index:
+                self.out.write(Added("\n"))
+            self.emit(line)
+        self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
 
     def block(self, sc: Shortcode, parent: Shortcode | None = None, ordinal: int = 0) -> None:
         ticks = fences.fence_for(sc.inner_source) + "`" * self.height(sc)
@@ -237,7 +242,7 @@ class _Expander:
         """Inside a code fence the output is code: text shortcodes give text, an unknown one its
         tags as written (Hugo stops there), others their inner text."""
         if kind == TEXT:
-            self.emit(self.text_of(sc))
+            self.text(sc)
             return
         if kind == DROP:
             self.emit(_blank_lines(sc.opening + sc.inner_source + sc.closing))
@@ -295,11 +300,6 @@ def _text_on_tag_lines(sc: Shortcode) -> bool:
 
 def _blank_lines(source: str) -> str:
     return "\n" * source.count("\n")
-
-
-def _keep_lines(replacement: str, source: str) -> str:
-    """The replacement on one line, followed by the line breaks the source spanned."""
-    return replacement.replace("\n", " ") + "\n" * source.count("\n")
 
 
 def _longest_run(text: str, char: str) -> int:
