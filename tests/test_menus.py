@@ -33,12 +33,24 @@ def test_menus_match_hugo(fixture):
     assert our_dups == hugo_dups
 
 
+#: Each real site and its content folder (``.ci/corpora`` lists the same).
+CORPORA = {
+    "yugabyte": "content",
+    "docsy": "content/en",
+    "grpc": "content/en",
+    "kubernetes": "content/en",
+}
+
+
 @needs_shared
-def test_corpus_menus_match_hugo():
-    expected = json.loads((CORPUS / "hugo-expected.json").read_text())
-    files = siteconfig.discover(CORPUS / "content")
-    tree, _ = load_menus(CORPUS / "content", files)
-    present = {p.key for p in load_pages(CORPUS / "content")}
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_corpus_menus_match_hugo(corpus):
+    root = CORPUS.parent / corpus
+    folder = root / CORPORA[corpus]
+    expected = json.loads((root / "hugo-expected.json").read_text())
+    files = siteconfig.discover(folder)
+    tree, _ = load_menus(folder, files)
+    present = {p.key for p in load_pages(folder)}
 
     def prune(entries):
         # hugo-expected.json also lists pages that are not in the corpus; compare what is
