@@ -661,6 +661,7 @@ class ProbeRender(SphinxDirective):
         )
         card = next(node for node in holder.children if compat.design.is_card(node))
         compat.design.add_card_footer(card, [nodes.Text("foot")])
+        compat.design.add_card_header(card, [nodes.Text("head")])
         with compat.myst.without_roles(renderer):
             plain, _ = self.state.inline_text("{abbr}`A (b)` *x*", self.lineno)
         roles, _ = self.state.inline_text("{abbr}`A (b)` *x*", self.lineno)
@@ -749,6 +750,7 @@ def test_sphinx_design_components_tabs_and_cards(myst_build):
     assert [label.get_text(strip=True) for label in labels] == ["A", "B", "C"]
     assert [label.get("data-sync-id") for label in labels] == [None, "k", None]
     assert html.select_one(".sd-card > .sd-card-footer").get_text(strip=True) == "foot"
+    assert html.select_one(".sd-card > .sd-card-header:first-child").get_text(strip=True) == "head"
 
 
 def _card_classes(html: str) -> dict[str, set[str]]:

@@ -189,3 +189,23 @@ def test_body_h1_repeating_the_title_keeps_hugos_ids(tmp_path: Path) -> None:
     assert a.find(id="extensions").find("h1") is not None
     b = soup(out / "b/index.html")
     assert b.find("h2").parent.get("id") == "extensions"
+
+
+def test_a_card_shows_header_title_and_subtitle_as_docsy_does(tmp_path):
+    """Docsy's ``card.html``: the header above the body, the title in it, then the subtitle,
+    each rendered as Markdown (inline code in a header or title too)."""
+    page = (
+        "---\ntitle: Cards\n---\n\n"
+        '{{< card header="**Imagine**" title="Artist: John Lennon" subtitle="Co-writer" >}}\n'
+        "Imagine there's no heaven.\n{{< /card >}}\n\n"
+        '{{% card header="Set with `header`" %}}\nBody\n{{% /card %}}\n'
+    )
+    src = write_tree(tmp_path / "src", {"_index.md": page})
+    result = sphinx_build(src, tmp_path / "out", "-b", "html")
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result.stderr) == []
+    first, second = soup(tmp_path / "out" / "index.html").select("div.sd-card")
+    assert first.select_one(".sd-card-header strong").get_text() == "Imagine"
+    assert first.select_one(".sd-card-title").get_text(strip=True) == "Artist: John Lennon"
+    assert first.select_one(".sd-card-body em").get_text() == "Co-writer"
+    assert second.select_one(".sd-card-title code").get_text() == "header"

@@ -69,6 +69,15 @@ def add_card_footer(card: nodes.Element, children: list[nodes.Node]) -> None:
     card += nodes.container("", nodes.paragraph("", "", *children), classes=["sd-card-footer"])
 
 
+def add_card_header(card: nodes.Element, children: list[nodes.Node]) -> None:
+    """Give a card a header holding ``children``, as sphinx-design writes one (same reliance as
+    :func:`add_card_footer`: a first child container of class ``sd-card-header``; 0.6 reads
+    ``^^^``, which 0.8 deprecates, and 0.8 a ``card-header`` directive 0.6 lacks)."""
+    card.insert(
+        0, nodes.container("", nodes.paragraph("", "", *children), classes=["sd-card-header"])
+    )
+
+
 def card_link(href: str, title_html: str, internal: bool) -> str:
     """A card's title linking the whole card, as sphinx-design's stretched link (see
     :func:`card_grid`); ``href`` and ``title_html`` are already escaped."""

@@ -14,22 +14,30 @@ from sphinx_comparisons.shortcodes.markup import argument_text, link_param, mark
 
 
 def card(call: Call) -> list[nodes.Node]:
-    """Docsy's card: header, title, subtitle, footer, and Markdown or ``code`` inside."""
-    header = call.arg("header") or call.arg("title") or ""
+    """Docsy's card: header, title, subtitle, footer, and Markdown or ``code`` inside.
+
+    Docsy renders each of header, title and subtitle as Markdown (``card.html``:
+    ``RenderString``): the card's title is the ``title`` (else the ``header``), a header given
+    beside a title is the card's header. A title holding a backtick (inline code) is the
+    argument of a tilde fence, whose info string may hold one.
+    """
+    header, title = call.arg("header") or "", call.arg("title") or ""
     inner = call.inner or ""
-    after: list[str] = []
     body = inner
     if call.arg("code") is True:
         ticks = fence_for(inner, "`")
         language = call.arg("lang", default="") or call.arg("highlight", default="")
         body = f"{ticks}{language}\n{textwrap.dedent(inner).strip()}\n{ticks}"
-    fence = fence_for(body, "`")
-    before = [f"{fence}{{card}} {argument_text(header)}".rstrip()]
     if call.arg("subtitle"):
         body = f"*{call.arg('subtitle')}*\n\n{body}"
-    rendered = call.wrapped(before, [*after, fence], body)
+    heading = " ".join(str(title or header).split())
+    fence = fence_for(body, "~" if "`" in heading else "`")
+    before = [f"{fence}{{card}} {heading if fence[0] == '~' else argument_text(heading)}".rstrip()]
+    rendered = call.wrapped(before, [fence], body)
     footer = call.arg("footer")
     cards = [node for node in rendered if compat.design.is_card(node)]
+    if header and title and cards:
+        compat.design.add_card_header(cards[0], call.inline_markdown(str(header)))
     if footer and cards:
         compat.design.add_card_footer(cards[0], call.inline_markdown(str(footer)))
     return rendered
