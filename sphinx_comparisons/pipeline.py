@@ -72,6 +72,8 @@ RAW_HTML_LINKS = 445
 TYPOGRAPHER_SWITCH = 740
 #: The site's typographer substitutions and angle quotes (after Sphinx's smart quotes, 750).
 TYPOGRAPHER = 760
+#: Emoji codes as emoji when the site enables them (after the typographer's substitutions).
+EMOJI = 761
 #: Footnote references without a definition made text (before docutils' Footnotes, 620).
 UNDEFINED_FOOTNOTES = 610
 #: Thematic breaks docutils refuses (under a heading, in a list item) kept as Goldmark keeps

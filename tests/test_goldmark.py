@@ -304,3 +304,27 @@ def test_a_footnote_reference_without_definition_is_text(make_app, tmp_path):
     assert paragraph.get_text().endswith("and two[^b].")
     assert len(main.select("a.footnote-reference")) == 1
     assert main.select(".problematic") == []  # what docutils makes of a reference it refused
+
+
+# -- emoji ---------------------------------------------------------------------------------
+
+EMOJI_PAGE = (
+    "I :heart: it. `:heart:` stays.\n\n```\n:warning:\n```\n\n"
+    "> [!WARNING] :warning: Careful\n> Body\n"
+)
+
+
+def test_emoji_codes_become_emoji_when_the_site_enables_them(make_app, tmp_path):
+    """``enableEmoji = true`` (Docsy's site config sets it): codes in text and titles become
+    emoji, code keeps them (Hugo's docs show ``:heart:`` in a code block)."""
+    main, warnings = build(make_app, tmp_path, EMOJI_PAGE, site="enableEmoji = true\n")
+    assert warnings == []
+    assert main.find("p").get_text().startswith("I \u2764\ufe0f it.")
+    assert main.find("p").find("code").get_text() == ":heart:"
+    assert main.select_one("pre").get_text().strip() == ":warning:"
+    assert main.select_one(".admonition-title").get_text().startswith("\u26a0\ufe0f Careful")
+
+
+def test_emoji_codes_stay_as_written_by_default(make_app, tmp_path):
+    main, _ = build(make_app, tmp_path, EMOJI_PAGE)
+    assert main.find("p").get_text().startswith("I :heart: it.")

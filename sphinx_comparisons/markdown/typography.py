@@ -19,7 +19,7 @@ from sphinx_comparisons.site import records
 _LITERAL = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.Special)
 
 
-def _in_literal(node: nodes.Node) -> bool:
+def in_literal(node: nodes.Node) -> bool:
     parent = node.parent
     while parent is not None:
         if isinstance(parent, _LITERAL):
@@ -55,7 +55,7 @@ class TypographerSubstitutions(SphinxTransform):
         table.pop(TYPOGRAPHER_DEFAULTS["apostrophe"], None)  # the same as a right single quote
         changed = {key: value for key, value in table.items() if key != value}
         for text in list(self.document.findall(nodes.Text)):
-            if _in_literal(text):
+            if in_literal(text):
                 continue
             new = _substituted(str(text), changed, chosen)
             if new != str(text):
