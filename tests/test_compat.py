@@ -650,6 +650,7 @@ class ProbeRender(SphinxDirective):
         compat.myst.render_into(renderer, holder, TABS, self.lineno + 1, inline=False)
         labels = compat.design.synced_tab_labels(holder[0])
         RESULTS["keys"] = [key for _, key in labels]
+        RESULTS["label"] = [n.astext() for n in compat.design.tab_label_children(holder[0][0])]
         compat.design.unsync(labels[0][0])
         alone = compat.design.component("tab-set")  # a tab item rendered without its set
         compat.myst.render_into(
@@ -744,6 +745,7 @@ def test_myst_links_and_markup_are_what_the_package_resolves(myst_build):
 
 def test_sphinx_design_components_tabs_and_cards(myst_build):
     assert RESULTS["keys"] == ["k", "k"]
+    assert RESULTS["label"] == ["A"]
     assert not [w for w in app_warnings(myst_build) if "tab-item" in w or "tab-set" in w]
     html = soup(Path(myst_build.outdir, "index.html"))
     labels = html.select(".sd-tab-set > label")

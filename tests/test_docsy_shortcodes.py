@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import soup, sphinx_build, warnings_of, write_tree
 
 CONFIG = """baseURL = 'https://example.org/'
@@ -209,3 +211,29 @@ def test_a_card_shows_header_title_and_subtitle_as_docsy_does(tmp_path):
     assert first.select_one(".sd-card-title").get_text(strip=True) == "Artist: John Lennon"
     assert first.select_one(".sd-card-body em").get_text() == "Co-writer"
     assert second.select_one(".sd-card-title code").get_text() == "header"
+
+
+@pytest.mark.parametrize("one_line", [False, True])
+def test_a_disabled_tab_is_a_caption_above_its_tab_set(tmp_path, one_line):
+    """Docsy shows ``{{< tab header="Configuration file:" disabled=true />}}`` as a label in
+    the tab bar that cannot be chosen (``tabpane.html``); a sphinx-design tab set holds only
+    tabs, so the label stands just above it, and the first real tab is the chosen one."""
+    sep = " " if one_line else "\n"
+    page = (
+        "---\ntitle: Tabs\n---\n\n{{< tabpane text=true >}}"
+        + sep
+        + '{{< tab header="Configuration file:" disabled=true />}}\n'
+        + '{{% tab header="hugo.toml" %}}\nTOML\n{{% /tab %}}'
+        + sep
+        + '{{% tab header="hugo.yaml" %}}\nYAML\n{{% /tab %}}\n{{< /tabpane >}}\n'
+    )
+    src = write_tree(tmp_path / "src", {"_index.md": page})
+    result = sphinx_build(src, tmp_path / "out", "-b", "html")
+    assert result.returncode == 0, result.stderr
+    assert warnings_of(result.stderr) == []
+    main = soup(tmp_path / "out" / "index.html").select_one("[role=main]")
+    caption = main.select_one("p.hugo-tabs-caption")
+    assert caption.get_text(strip=True) == "Configuration file:"
+    assert caption.find_next_sibling("div")["class"][0] == "sd-tab-set"
+    labels = [label.get_text(strip=True) for label in main.select(".sd-tab-set label")]
+    assert labels == ["hugo.toml", "hugo.yaml"]

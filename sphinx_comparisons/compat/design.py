@@ -46,6 +46,12 @@ def synced_tab_labels(tab_set: nodes.Node) -> list[tuple[nodes.Element, str]]:
     return labels
 
 
+def tab_label_children(item: nodes.Element) -> list[nodes.Node]:
+    """The inline content of a tab item's label (same reliance as :func:`synced_tab_labels`)."""
+    label = item[0] if item.children else None
+    return list(label.children) if isinstance(label, nodes.Element) else []
+
+
 def unsync(label: nodes.Element) -> None:
     """Take the sync key from a label of :func:`synced_tab_labels` (same reliance)."""
     del label["sync_id"]

@@ -98,8 +98,6 @@ def kind_of(env: BuildEnvironment):  # type: ignore[no-untyped-def]
         spec = custom.get(sc.name)
         if spec is not None:
             return _custom_kind(spec)
-        if sc.name == "tab" and sc.named.get("disabled") in (True, "true"):
-            return DROP  # Docsy's label before a pane's tabs, not a tab: a tab set has none
         found = BUILTIN.get(sc.name)
         return found[0] if found else None
 

@@ -32,7 +32,34 @@ def tabpane(call: Call) -> list[nodes.Node]:
     result = call.wrapped(before, [fence])
     if persist:
         _unsync_repeated_keys(call, result, persist)
-    return result
+    return _disabled_tabs_as_captions(result)
+
+
+#: Class of the tab item a disabled tab makes, taken out of its tab set by the tab pane.
+DISABLED = "hugo-tab-disabled"
+
+
+def _disabled_tabs_as_captions(result: list[nodes.Node]) -> list[nodes.Node]:
+    """Docsy shows a disabled tab as a header in the tab bar that cannot be chosen
+    (``tabpane.html``: ``disabled``), mostly a label such as "Configuration file:". A tab set
+    has no such item: it becomes a caption just above the set."""
+    out: list[nodes.Node] = []
+    for node in result:
+        if isinstance(node, nodes.Element):
+            out.extend(_take_disabled(node))
+        out.append(node)
+    return out
+
+
+def _take_disabled(tab_set: nodes.Element) -> list[nodes.Node]:
+    captions: list[nodes.Node] = []
+    for item in list(tab_set.children):
+        if isinstance(item, nodes.Element) and DISABLED in item.get("classes", ()):
+            tab_set.remove(item)
+            caption = nodes.paragraph(classes=["hugo-tabs-caption"])
+            caption += compat.design.tab_label_children(item)
+            captions.append(caption)
+    return captions
 
 
 def _unsync_repeated_keys(call: Call, result: list[nodes.Node], persist: str) -> None:
@@ -69,6 +96,10 @@ def tab(call: Call) -> list[nodes.Node]:
     lang = call.arg("lang", default=parent.get("lang", "")) or call.arg(
         "highlight", default=parent.get("highlight", "")
     )
+    if call.arg("disabled") is True:
+        fence = fence_for("", "`")
+        item = [f"{fence}{{tab-item}} {argument_text(header)}", f":class-container: {DISABLED}"]
+        return call.wrapped(item, [fence], "% a disabled tab", within="tab-set")
     inner = call.inner or ""
     options = []
     persist = _persist(parent)
