@@ -74,6 +74,8 @@ TYPOGRAPHER_SWITCH = 740
 TYPOGRAPHER = 760
 #: Emoji codes as emoji when the site enables them (after the typographer's substitutions).
 EMOJI = 761
+#: Code in a language no lexer knows made plain text (any time while reading).
+CODE_LANGUAGES = 500
 #: Footnote references without a definition made text (before docutils' Footnotes, 620).
 UNDEFINED_FOOTNOTES = 610
 #: Thematic breaks docutils refuses (under a heading, in a list item) kept as Goldmark keeps

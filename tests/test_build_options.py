@@ -289,7 +289,8 @@ def test_list_local_and_never_pages_are_not_related(make_app, tmp_path):
     )
     conf = 'extensions = ["sphinx_comparisons"]\nhugo_related_pages = 5\n'
     app, _ = _build(make_app, root, conf)
-    hrefs = {a.get("href") for a in soup(Path(app.outdir) / "a/index.html").select("a")}
+    related = soup(Path(app.outdir) / "a/index.html").select(".hugo-related a")
+    hrefs = {a.get("href") for a in related}
     assert "../b/" in hrefs
     assert not {"../c/", "../d/"} & hrefs
 

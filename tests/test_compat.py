@@ -835,3 +835,16 @@ def test_a_forgotten_footnote_reference_is_not_numbered_or_resolved():
     document.transformer.apply_transforms()
     assert not list(document.findall(nodes.problematic))
     assert len(list(document.findall(nodes.footnote_reference))) == 1
+
+
+def test_knows_lexer_sees_pygments_sphinx_and_added_lexers(make_app, tmp_path):
+    """Sphinx highlights with a lexer an extension added, one of its own names, or Pygments'."""
+    from pygments.lexers.special import TextLexer
+
+    assert compat.sphinx.knows_lexer("python")
+    assert compat.sphinx.knows_lexer("none")
+    assert not compat.sphinx.knows_lexer("mermaid")
+    app = _app(make_app, tmp_path, {"index.rst": "Home\n====\n"})
+    app.add_lexer("hugo-test-language", TextLexer)
+    compat.sphinx.knows_lexer.cache_clear()
+    assert compat.sphinx.knows_lexer("hugo-test-language")

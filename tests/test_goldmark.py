@@ -328,3 +328,18 @@ def test_emoji_codes_become_emoji_when_the_site_enables_them(make_app, tmp_path)
 def test_emoji_codes_stay_as_written_by_default(make_app, tmp_path):
     main, _ = build(make_app, tmp_path, EMOJI_PAGE)
     assert main.find("p").get_text().startswith("I :heart: it.")
+
+
+# -- code in languages no lexer knows ------------------------------------------------------
+
+
+def test_code_in_an_unknown_language_is_plain_code_without_a_warning(make_app, tmp_path):
+    """Hugo 0.111.3 (oracle) prints a ```mermaid block as plain ``<pre><code>``; Sphinx 8.0
+    warned "Pygments lexer name 'mermaid' is not known" (untyped, so not suppressible)."""
+    page = "```mermaid\ngraph TD\n```\n\n```python\nx = 1\n```\n"
+    main, warnings = build(make_app, tmp_path, page)
+    assert warnings == []
+    mermaid, python = main.select("div[class*=highlight-]")
+    assert "highlight-text" in mermaid["class"]
+    assert mermaid.get_text().strip() == "graph TD"
+    assert "highlight-python" in python["class"]

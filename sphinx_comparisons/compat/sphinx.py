@@ -4,12 +4,15 @@ pages leaving the build, titles and tables of contents, page metadata, toctree n
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
-from sphinx import addnodes
+from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
+from pygments.util import ClassNotFound  # type: ignore[import-untyped]
+from sphinx import addnodes, highlighting
 from sphinx.transforms import SphinxContentsFilter
 
 if TYPE_CHECKING:
@@ -338,3 +341,26 @@ def hidden_toctree(
     toctree["numbered"] = 0
     toctree["titlesonly"] = False
     return toctree
+
+
+# -- code highlighting --------------------------------------------------------------------------
+
+
+@functools.cache
+def knows_lexer(name: str) -> bool:
+    """Whether Sphinx can highlight code of language ``name``: a lexer an extension added
+    (``app.add_lexer``), one of Sphinx's own names, or one Pygments has.
+
+    Relies on: ``sphinx.highlighting.lexer_classes``, where ``add_lexer`` puts lexers and where
+    ``PygmentsBridge.get_lexer`` looks first.
+    No public API: Sphinx finds the lexer only when it writes the page (Sphinx 8.0 then warns
+    without a type, which ``suppress_warnings`` cannot silence).
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    if name in highlighting.lexer_classes or name in {"default", "guess", "none"}:
+        return True
+    try:
+        get_lexer_by_name(name)
+    except ClassNotFound:
+        return False
+    return True

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.markdown import alerts, emojis, footnotes, parser, typography
+from sphinx_comparisons.markdown import (
+    alerts,
+    code_languages,
+    emojis,
+    footnotes,
+    parser,
+    typography,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,3 +30,4 @@ def setup(app: Sphinx) -> None:
     hooks.add_transform(typography.TypographerSubstitutions)
     hooks.add_transform(footnotes.UndefinedFootnotesAsText)
     hooks.add_transform(emojis.EmojiCodes)
+    hooks.add_transform(code_languages.PlainCodeForUnknownLanguages)

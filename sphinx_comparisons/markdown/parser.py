@@ -22,6 +22,8 @@ _EXTENSION_RULES = {
     "definitionList": (("block", "deflist"),),
     "footnote": (("block", "footnote_def"), ("inline", "footnote_ref")),
     "linkify": (("core", "linkify"), ("inline", "linkify")),
+    # myst-parser 4.0's task lists (mdit-py-plugins); later versions read ``tasklists`` below
+    "taskList": (("core", "github-tasklists"),),
 }
 
 ATTRIBUTES = "goldmark_attributes"
