@@ -12,13 +12,13 @@ over an existing file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import re
 import sys
 import tempfile
 import traceback
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,8 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from sphinx_comparisons.checkbuilder import NAME as CHECK_BUILDER
 from sphinx_comparisons.hugo import content, encoding, frontmatter, menus, safeurl, siteconfig
+from sphinx_comparisons.migrate import check as output
+from sphinx_comparisons.migrate.check import Problem
 
 #: Where a warning's level is in Sphinx's text of it: ``[where: ]LEVEL: message[ [kind]]``.
 _LEVEL = re.compile(r"(?:^|: )(?:WARNING|ERROR|CRITICAL): ")
@@ -37,14 +39,6 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 EXTENSION = "sphinx_comparisons"
 #: The kind of a warning Sphinx gives without a type.
 UNTYPED = "untyped"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    file: str
-    line: int | None
-    kind: str  # ``hugo.<subtype>``, or the type Sphinx, MyST or docutils gave it
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +230,16 @@ def _parser() -> argparse.ArgumentParser:
             "found beside or above the content folder when neither is given"
         ),
     )
+    check_command.add_argument(
+        "--format",
+        choices=output.FORMATS,
+        default="text",
+        help=(
+            "text: one line per problem and a table of counts; json: one JSON document "
+            "on standard output (counts per kind, each problem with file, line, kind and "
+            "message; status clean, problems or error), for CI"
+        ),
+    )
     init_command = sub.add_parser("init", help="write a minimal conf.py and .readthedocs.yaml")
     init_command.add_argument("site", metavar="SITE", type=Path, help="the content folder")
     init_command.add_argument(
@@ -253,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root: Path = args.site
     if not root.is_dir():
+        if args.command == "check" and args.format == "json":
+            sys.stdout.write(output.document(str(root), error=f"{root} is not a folder"))
+            return 2
         parser.error(f"{root} is not a folder")
     if args.command == "init":
         written = init(root, args.config)
@@ -261,29 +268,39 @@ def main(argv: list[str] | None = None) -> int:
         if not written:
             print("conf.py and .readthedocs.yaml exist already (a symlink counts); nothing written")
         return 0
+    if args.format == "json":
+        return _check_json(root, args.config)
     try:
         report = check(root, args.config)
     except CheckFailed as failure:
-        cause = failure.__cause__
-        if not isinstance(cause, SphinxError) or isinstance(cause, ExtensionError):  # code failed
-            traceback.print_exception(cause or failure, file=sys.stderr)
-        print(f"the build of {root} stopped: {failure}", file=sys.stderr)
+        print(f"the build of {root} stopped: {_stopped(failure)}", file=sys.stderr)
         return 2
     for note in report.notes:
         print(note, file=sys.stderr)
-    _print(report.problems)
+    sys.stdout.write(output.text(report.problems))
     return 1 if report.problems else 0
 
 
-def _print(problems: list[Problem]) -> None:
-    for problem in problems:
-        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-        print(f"{where}: " if where else "", f"{problem.kind}: {problem.message}", sep="")
-    counts = Counter(problem.kind for problem in problems)
-    print("\n| warning | count |\n| --- | --: |")
-    for kind, count in sorted(counts.items()):
-        print(f"| {kind} | {count} |")
-    print(f"| total | {sum(counts.values())} |")
+def _stopped(failure: CheckFailed) -> CheckFailed:
+    """The traceback on stderr when code failed (not for a user's error, such as a bad conf.py)."""
+    cause = failure.__cause__
+    if not isinstance(cause, SphinxError) or isinstance(cause, ExtensionError):
+        traceback.print_exception(cause or failure, file=sys.stderr)
+    return failure
+
+
+def _check_json(root: Path, hugo_config: str | None) -> int:
+    """``check --format json``: one JSON document on stdout, the build's own output on stderr."""
+    try:
+        with contextlib.redirect_stdout(sys.stderr):  # conf.py's own prints too
+            report = check(root, hugo_config)
+    except CheckFailed as failure:
+        sys.stdout.write(
+            output.document(str(root), error=f"the build stopped: {_stopped(failure)}")
+        )
+        return 2
+    sys.stdout.write(output.document(str(root), report.problems, report.notes))
+    return 1 if report.problems else 0
 
 
 if __name__ == "__main__":

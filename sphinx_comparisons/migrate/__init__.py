@@ -1,0 +1,1 @@
+"""The commands that move a Hugo site to Sphinx: ``check``, ``init``."""
