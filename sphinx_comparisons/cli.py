@@ -30,6 +30,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx_comparisons.checkbuilder import NAME as CHECK_BUILDER
 from sphinx_comparisons.hugo import content, encoding, frontmatter, menus, safeurl, siteconfig
 from sphinx_comparisons.migrate import check as output
+from sphinx_comparisons.migrate import report as migration_report
 from sphinx_comparisons.migrate.check import Problem
 
 #: Where a warning's level is in Sphinx's text of it: ``[where: ]LEVEL: message[ [kind]]``.
@@ -240,6 +241,16 @@ def _parser() -> argparse.ArgumentParser:
             "message; status clean, problems or error), for CI"
         ),
     )
+    check_command.add_argument(
+        "--report",
+        metavar="FILE",
+        type=Path,
+        help=(
+            "also write a migration report: one self-contained HTML page with the counts, "
+            "the problems per file, and the unknown shortcodes with their use counts and a "
+            "suggested hugo_shortcodes mapping to paste into conf.py"
+        ),
+    )
     init_command = sub.add_parser("init", help="write a minimal conf.py and .readthedocs.yaml")
     init_command.add_argument("site", metavar="SITE", type=Path, help="the content folder")
     init_command.add_argument(
@@ -269,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             print("conf.py and .readthedocs.yaml exist already (a symlink counts); nothing written")
         return 0
     if args.format == "json":
-        return _check_json(root, args.config)
+        return _check_json(root, args.config, args.report)
     try:
         report = check(root, args.config)
     except CheckFailed as failure:
@@ -278,7 +289,22 @@ def main(argv: list[str] | None = None) -> int:
     for note in report.notes:
         print(note, file=sys.stderr)
     sys.stdout.write(output.text(report.problems))
+    if not _write_report(args.report, root, report.problems):
+        return 2
     return 1 if report.problems else 0
+
+
+def _write_report(target: Path | None, root: Path, problems: list[Problem]) -> bool:
+    """``--report``: the HTML migration report; False (and why, on stderr) if it cannot be."""
+    if target is None:
+        return True
+    try:
+        migration_report.write(target, root.resolve(), str(root), problems)
+    except OSError as error:
+        print(f"the report {target} could not be written: {error}", file=sys.stderr)
+        return False
+    print(f"wrote the report {target}", file=sys.stderr)
+    return True
 
 
 def _stopped(failure: CheckFailed) -> CheckFailed:
@@ -289,7 +315,7 @@ def _stopped(failure: CheckFailed) -> CheckFailed:
     return failure
 
 
-def _check_json(root: Path, hugo_config: str | None) -> int:
+def _check_json(root: Path, hugo_config: str | None, target: Path | None) -> int:
     """``check --format json``: one JSON document on stdout, the build's own output on stderr."""
     try:
         with contextlib.redirect_stdout(sys.stderr):  # conf.py's own prints too
@@ -299,8 +325,10 @@ def _check_json(root: Path, hugo_config: str | None) -> int:
             output.document(str(root), error=f"the build stopped: {_stopped(failure)}")
         )
         return 2
-    sys.stdout.write(output.document(str(root), report.problems, report.notes))
-    return 1 if report.problems else 0
+    written = _write_report(target, root, report.problems)
+    error = None if written else f"the report {target} could not be written"
+    sys.stdout.write(output.document(str(root), report.problems, report.notes, error))
+    return 1 if written and report.problems else (0 if written else 2)
 
 
 if __name__ == "__main__":
