@@ -17,7 +17,8 @@ PAGES = {
     '{{% warnbox title="Careful" %}}\nSome **bold** words.\n\nA second paragraph.\n'
     "{{% /warnbox %}}\n\n"
     'Press {{< key >}}Ctrl{{< /key >}} on {{< version "1.2" >}}{{< spacer >}}.\n',
-    "docs/_index.md": "---\ntitle: Docs\n---\n\n{{< spacer >}}\n\n{{< key >}}Alt{{< /key >}}\n",
+    "docs/_index.md": "---\ntitle: Docs\n---\n\n{{< spacer >}}\n\n{{< key >}}Alt{{< /key >}}\n\n"
+    '{{< banner "main" >}}\n',
 }
 
 
@@ -56,16 +57,17 @@ def test_report_counts_uses_and_a_mapping_that_pastes_into_conf_py(tmp_path):
     result = run("check", str(src), "--report", str(tmp_path / "report.html"))
     assert result.returncode == 1, result.stderr
     text, page = read(tmp_path / "report.html")
-    assert '<td>hugo.shortcode_unknown</td><td class="n">6</td>' in text
+    assert '<td>hugo.shortcode_unknown</td><td class="n">7</td>' in text
     assert re.search(r"<td>key</td><td class=\"n\">2</td><td>2</td>", text)
     assert re.search(r"<td>spacer</td><td class=\"n\">2</td><td>2</td>", text)
-    assert "<h3>docs/_index.md (2)</h3>" in text and "<td>5</td><td>hugo.shortcode_unknown" in text
+    assert "<h3>docs/_index.md (3)</h3>" in text and "<td>5</td><td>hugo.shortcode_unknown" in text
     # self-contained: nothing to load, no script
     assert not page.tags & {"script", "link", "img", "iframe"} and "src" not in page.attributes
     pasted = "".join(page.pre)
     mapping = ast.literal_eval(pasted.split("=", 1)[1])
     assert mapping == {
         "key": {"text": "{inner}"},
+        "banner": "drop",
         "spacer": "drop",
         "version": {"text": "{0}"},
         "warnbox": {"directive": "admonition", "argument": "title"},
@@ -128,9 +130,13 @@ def test_suggestions_from_use():
     assert report.suggest(report.Usage(uses=1, block=1, positional=1)) == {
         "directive": "admonition"
     }
-    assert report.suggest(report.Usage(uses=1, empty=1, named={"v": 1})) == {"text": "{v}"}
+    assert report.suggest(report.Usage(uses=1, empty=1, in_text=1, named={"v": 1})) == {
+        "text": "{v}"
+    }
+    # alone on its line with nothing inside: page furniture, dropped
+    assert report.suggest(report.Usage(uses=1, empty=1, positional=1)) == "drop"
     # a named argument no text template can name is not used
-    assert report.suggest(report.Usage(uses=1, empty=1, named={"a}{b": 1})) == "drop"
+    assert report.suggest(report.Usage(uses=1, empty=1, in_text=1, named={"a}{b": 1})) == "drop"
 
 
 def test_report_with_json_keeps_stdout_json_and_an_unwritable_report_exits_2(tmp_path):

@@ -41,6 +41,7 @@ class Usage:
     block: int = 0  # uses with a closing tag and Markdown of several lines inside
     inline: int = 0  # uses with a closing tag and one line inside
     empty: int = 0  # uses with no inner content
+    in_text: int = 0  # uses with other text on the tag's line (a word in a sentence)
     positional: int = 0  # uses with a first positional argument
     named: dict[str, int] = field(default_factory=dict)  # named arguments, by use count
 
@@ -67,9 +68,15 @@ def usage(srcdir: Path, names: dict[str, set[str]]) -> dict[str, Usage]:
         if text is None:
             continue
         tree, _ = shortcodes.parse(text)
+        lines = text.splitlines()
         for call in shortcodes.walk(tree):
             if call.name in result:
                 _count(result[call.name], call, page)
+                line = lines[call.line - 1].strip() if 0 < call.line <= len(lines) else ""
+                alone = line.startswith(call.opening.split("\n")[0].strip()) and line.endswith(
+                    (call.closing or call.opening).strip()
+                )
+                result[call.name].in_text += not alone
     return result
 
 
@@ -93,8 +100,10 @@ def suggest(seen: Usage) -> dict[str, Any] | str:
 
     A shortcode that wraps Markdown of several lines becomes an ``admonition``
     titled by its ``title`` argument (or its first positional one), a plain
-    ``note`` when it has neither; one that wraps a line of text, or prints an
-    argument, becomes that text; one that has nothing to show is dropped.
+    ``note`` when it has neither; one that wraps a line of text becomes that
+    text; one without inner content used inside running text prints its
+    argument; the rest (tags alone on their line with nothing inside: page
+    furniture a Hugo template draws) are dropped.
     """
     title = "title" if "title" in seen.named else None
     if seen.block:
@@ -105,6 +114,8 @@ def suggest(seen: Usage) -> dict[str, Any] | str:
         )
     if seen.inline:
         return {"text": "{inner}"}
+    if not seen.in_text:
+        return "drop"
     if seen.positional:
         return {"text": "{0}"}
     plain = [key for key in seen.named if _KEY.fullmatch(key)]
