@@ -231,26 +231,7 @@ def _parser() -> argparse.ArgumentParser:
             "found beside or above the content folder when neither is given"
         ),
     )
-    check_command.add_argument(
-        "--format",
-        choices=output.FORMATS,
-        default="text",
-        help=(
-            "text: one line per problem and a table of counts; json: one JSON document "
-            "on standard output (counts per kind, each problem with file, line, kind and "
-            "message; status clean, problems or error), for CI"
-        ),
-    )
-    check_command.add_argument(
-        "--report",
-        metavar="FILE",
-        type=Path,
-        help=(
-            "also write a migration report: one self-contained HTML page with the counts, "
-            "the problems per file, and the unknown shortcodes with their use counts and a "
-            "suggested hugo_shortcodes mapping to paste into conf.py"
-        ),
-    )
+    output.add_options(check_command)
     init_command = sub.add_parser("init", help="write a minimal conf.py and .readthedocs.yaml")
     init_command.add_argument("site", metavar="SITE", type=Path, help="the content folder")
     init_command.add_argument(

@@ -15,9 +15,11 @@ the site could not be checked; ``error`` says why and the counts are empty).
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -79,3 +81,27 @@ def document(
         "error": error,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def add_options(check_command: argparse.ArgumentParser) -> None:
+    """``check``'s output options: ``--format`` and ``--report``."""
+    check_command.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help=(
+            "text: one line per problem and a table of counts; json: one JSON document "
+            "on standard output (counts per kind, each problem with file, line, kind and "
+            "message; status clean, problems or error), for CI"
+        ),
+    )
+    check_command.add_argument(
+        "--report",
+        metavar="FILE",
+        type=Path,
+        help=(
+            "also write a migration report: one self-contained HTML page with the counts, "
+            "the problems per file, and the unknown shortcodes with their use counts and a "
+            "suggested hugo_shortcodes mapping to paste into conf.py"
+        ),
+    )
