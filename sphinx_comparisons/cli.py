@@ -27,6 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError, SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from sphinx_comparisons import serve
 from sphinx_comparisons.checkbuilder import NAME as CHECK_BUILDER
 from sphinx_comparisons.hugo import content, encoding, frontmatter, menus, safeurl, siteconfig
 
@@ -245,7 +246,27 @@ def _parser() -> argparse.ArgumentParser:
             "found beside or above the content folder if not given"
         ),
     )
+    _serve_parser(sub)
     return parser
+
+
+def _serve_parser(sub: Any) -> None:
+    command = sub.add_parser(
+        "serve",
+        help="build and serve the site on localhost, rebuilding on every save (hugo server)",
+        description=(
+            "Build SITE and serve it, rebuild on every save and reload the browser, as "
+            "hugo server does; needs the serve extra (pip install 'sphinx-comparisons[serve]')."
+        ),
+    )
+    command.add_argument("site", metavar="SITE", type=Path, help="the content folder")
+    command.add_argument("--port", type=int, default=1313, help="0 picks a free port")
+    command.add_argument("--host", default="127.0.0.1")
+    command.add_argument("--open", action="store_true", help="open the site in a browser")
+    for flag, short in (("buildDrafts", "-D"), ("buildFuture", "-F"), ("buildExpired", "-E")):
+        command.add_argument(
+            short, f"--{flag}", action="store_true", help=f"as hugo server --{flag}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = args.site
     if not root.is_dir():
         parser.error(f"{root} is not a folder")
+    if args.command == "serve":
+        build = [name for flag, name in serve.HUGO_FLAGS.items() if getattr(args, flag)]
+        return serve.serve(root, args.port, args.host, build, args.open)
     if args.command == "init":
         written = init(root, args.config)
         for path in written:
