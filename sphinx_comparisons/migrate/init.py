@@ -175,7 +175,8 @@ def _pin(name: str, version: str) -> str:
 def _distribution(theme: str) -> str | None:
     """The installed package that provides the theme's module; None for Sphinx's own."""
     found = metadata.packages_distributions().get(theme.replace("-", "_"), [])
-    names = [name for name in found if name.lower() != "sphinx"]
+    names = [re.sub(r"[-_.]+", "-", name).lower() for name in found]  # PEP 503's form
+    names = [name for name in names if name != "sphinx"]
     return names[0] if names else None
 
 
