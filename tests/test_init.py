@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import runpy
@@ -280,3 +281,21 @@ def test_init_on_a_real_site_builds_with_the_rules_navigation(tmp_path, site):
     page = soup(tmp_path / "out" / "docs" / "index.html")
     assert page.select_one("link[href*=furo]") is not None
     assert len(page.select(".sidebar-tree a")) > 20  # the section tree, not a one-link menu
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("site", "folder"),
+    [
+        ("docsy", "content/en"),
+        ("grpc", "content/en"),
+        ("yugabyte", "content"),
+        ("kubernetes", "content/en"),
+    ],
+)
+def test_every_corpus_gets_the_navigation_the_rule_gives_from_hugos_menus(tmp_path, site, folder):
+    shutil.copytree(SHARED / "corpus" / site, tmp_path / site)
+    result = run("init", "--dry-run", str(tmp_path / site / folder))
+    assert result.returncode == 0, result.stderr
+    chosen = re.search(r"^hugo_menus = (\[.*?\])", result.stdout, re.MULTILINE)
+    assert chosen is not None and ast.literal_eval(chosen.group(1)) == hugo_navigation(site)
