@@ -150,6 +150,24 @@ def test_a_baseurl_that_is_no_web_address_is_left_out(tmp_path):
     assert conf["project"] == "content"
 
 
+def test_a_named_hugo_config_is_written_relative_to_conf_py(tmp_path):
+    write_tree(
+        tmp_path,
+        {
+            "elsewhere/hugo.toml": 'title = "Named"\n[params]\nflavour = "mint"\n',
+            "content/_index.md": "---\ntitle: Home\n---\n\nFlavour: {{< param flavour >}}\n",
+        },
+    )
+    content = tmp_path / "content"
+    result = run("init", str(content), "--config", str(tmp_path / "elsewhere" / "hugo.toml"))
+    assert result.returncode == 0, result.stderr
+    conf = conf_values(content)
+    assert conf["hugo_config"] == "../elsewhere/hugo.toml" and conf["project"] == "Named"
+    built = sphinx_build(content, tmp_path / "out", "-b", "dirhtml", "-W")
+    assert built.returncode == 0, built.stderr
+    assert "Flavour: mint" in (tmp_path / "out" / "index.html").read_text()
+
+
 # --- requirements.txt and .readthedocs.yaml -------------------------------------------------
 
 #: Read the Docs' config v2 (https://docs.readthedocs.io/en/stable/config-file/v2.html): the

@@ -124,8 +124,9 @@ def conf_text(
     lines.append('extensions = ["sphinx_comparisons"]')
     lines.append('exclude_patterns = ["_build"]')
     lines.append(f"html_theme = {theme!r}")
-    if config_path:
-        lines.append(f"hugo_config = {config_path!r}")
+    if config_path:  # the build reads it relative to conf.py's folder
+        relative = os.path.relpath(Path(config_path).resolve(), root.resolve())
+        lines.append(f"hugo_config = {Path(relative).as_posix()!r}")
     base = config.values.get("baseurl")
     if isinstance(base, str) and safeurl.is_web(base):
         lines.append(f"html_baseurl = {base.rstrip('/') + '/'!r}")
