@@ -176,6 +176,11 @@ def _parser() -> argparse.ArgumentParser:
             "found beside or above the content folder when neither is given"
         ),
     )
+    _add_init(sub)
+    return parser
+
+
+def _add_init(sub: Any) -> None:
     init_command = sub.add_parser(
         "init",
         help="write a conf.py, a requirements.txt and a .readthedocs.yaml for the site",
@@ -204,7 +209,6 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print each file's path and text instead of writing it",
     )
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
