@@ -4,9 +4,9 @@
 one, the zero-configuration defaults otherwise, as ``sphinx-build`` would) with
 a builder that reads and checks every page but writes nothing, and reports every
 warning that build gives, per file and line, with a count per kind. It exits 1
-when it found anything, 2 when the build stopped. ``init`` writes a minimal
-``conf.py`` (and a ``.readthedocs.yaml``) from the site's Hugo config, never
-over an existing file.
+when it found anything, 2 when the build stopped. ``init`` writes a ``conf.py``,
+a ``requirements.txt`` and a ``.readthedocs.yaml`` from the site's Hugo config
+(``migrate/init.py``), never over an existing file.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError, SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from sphinx_comparisons import serve
 from sphinx_comparisons.checkbuilder import NAME as CHECK_BUILDER
-from sphinx_comparisons.hugo import content, encoding, frontmatter, menus, safeurl, siteconfig
 from sphinx_comparisons.migrate import check as output
+from sphinx_comparisons.migrate import init
 from sphinx_comparisons.migrate import report as migration_report
 from sphinx_comparisons.migrate.check import Problem
 
@@ -138,66 +139,6 @@ def check(srcdir: Path, hugo_config: str | None = None) -> Report:
     return Report(sorted(warnings.problems, key=lambda p: (p.file, p.line or 0)), status.notes)
 
 
-def _pages(root: Path) -> list[content.Page]:
-    """Every Markdown page's front matter, for ``init``'s menu count."""
-    pages = []
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        try:
-            text, _ = encoding.decode(path.read_bytes())
-        except OSError:
-            continue
-        fm = frontmatter.parse(text)
-        pages.append(content.Page(rel.removesuffix(".md"), rel, fm.params, fm.key_lines))
-    return pages
-
-
-def init(root: Path, config_path: str | None) -> list[Path]:
-    files = siteconfig.find(config_path, root)
-    config = siteconfig.load(files)
-    tree, _ = content.menus_of(_pages(root), config.values.get("menus"), lambda m, i: ("", 0))
-    used = menus.busiest(tree)
-    lines = ['"""Sphinx configuration written by `python -m sphinx_comparisons init`."""', ""]
-    lines.append(f"project = {str(config.values.get('title') or root.name)!r}")
-    lines.append('extensions = ["sphinx_comparisons"]')
-    lines.append('exclude_patterns = ["_build"]')
-    if config_path:
-        lines.append(f"hugo_config = {config_path!r}")
-    base = config.values.get("baseurl")
-    if isinstance(base, str) and safeurl.is_web(base):
-        lines.append(f"hugo_base_url = {base.rstrip('/')!r}")
-    if used:
-        menu, count = used
-        lines.append(
-            f"hugo_menus = [{menu!r}]  # the menu {count} pages are in; [] for the section tree"
-        )
-    written = []
-    conf = root / "conf.py"
-    if _create(conf, "\n".join(lines) + "\n"):
-        written.append(conf)
-    site = siteconfig.site_root(files) or root
-    rtd = site / ".readthedocs.yaml"
-    relative = conf.relative_to(site).as_posix() if site in conf.parents else "conf.py"
-    text = (
-        'version: 2\nbuild:\n  os: ubuntu-24.04\n  tools:\n    python: "3.12"\n'
-        f"sphinx:\n  configuration: {relative}\n  builder: dirhtml\n"
-        "python:\n  install:\n    - requirements: requirements-docs.txt\n"
-    )
-    if _create(rtd, text):
-        written.append(rtd)
-    return written
-
-
-def _create(path: Path, text: str) -> bool:
-    """Write a new file; never over an existing one, nor through a symlink (dangling or not)."""
-    try:  # "x" is O_CREAT | O_EXCL: a symlink counts as existing
-        with open(path, "x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        return False
-    return True
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sphinx-comparisons",
@@ -232,7 +173,22 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     output.add_options(check_command)
-    init_command = sub.add_parser("init", help="write a minimal conf.py and .readthedocs.yaml")
+    _add_init(sub)
+    _serve_parser(sub)
+    return parser
+
+
+def _add_init(sub: Any) -> None:
+    init_command = sub.add_parser(
+        "init",
+        help="write a conf.py, a requirements.txt and a .readthedocs.yaml for the site",
+        description=(
+            "Write conf.py and requirements.txt in SITE and .readthedocs.yaml at the "
+            "repository root (where .git is, else the Hugo site's root), from the Hugo "
+            "config and the pages. Never overwrites: exit status 1, and nothing written, "
+            "when one of them exists."
+        ),
+    )
     init_command.add_argument("site", metavar="SITE", type=Path, help="the content folder")
     init_command.add_argument(
         "--config",
@@ -241,7 +197,35 @@ def _parser() -> argparse.ArgumentParser:
             "found beside or above the content folder if not given"
         ),
     )
-    return parser
+    init_command.add_argument(
+        "--theme",
+        default=init.DEFAULT_THEME,
+        help=f"the Sphinx HTML theme (default: {init.DEFAULT_THEME})",
+    )
+    init_command.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print each file's path and text instead of writing it",
+    )
+
+
+def _serve_parser(sub: Any) -> None:
+    command = sub.add_parser(
+        "serve",
+        help="build and serve the site on localhost, rebuilding on every save (hugo server)",
+        description=(
+            "Build SITE and serve it, rebuild on every save and reload the browser, as "
+            "hugo server does; needs the serve extra (pip install 'sphinx-comparisons[serve]')."
+        ),
+    )
+    command.add_argument("site", metavar="SITE", type=Path, help="the content folder")
+    command.add_argument("--port", type=int, default=1313, help="0 picks a free port")
+    command.add_argument("--host", default="127.0.0.1")
+    command.add_argument("--open", action="store_true", help="open the site in a browser")
+    for flag, short in (("buildDrafts", "-D"), ("buildFuture", "-F"), ("buildExpired", "-E")):
+        command.add_argument(
+            short, f"--{flag}", action="store_true", help=f"as hugo server --{flag}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,13 +237,11 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(output.document(str(root), error=f"{root} is not a folder"))
             return 2
         parser.error(f"{root} is not a folder")
+    if args.command == "serve":
+        build = [name for flag, name in serve.HUGO_FLAGS.items() if getattr(args, flag)]
+        return serve.serve(root, args.port, args.host, build, args.open)
     if args.command == "init":
-        written = init(root, args.config)
-        for path in written:
-            print(f"wrote {path}")
-        if not written:
-            print("conf.py and .readthedocs.yaml exist already (a symlink counts); nothing written")
-        return 0
+        return _init(root, args.config, args.theme, args.dry_run)
     if args.format == "json":
         return _check_json(root, args.config, args.report)
     try:
@@ -310,6 +292,22 @@ def _check_json(root: Path, hugo_config: str | None, target: Path | None) -> int
     error = None if written else f"the report {target} could not be written"
     sys.stdout.write(output.document(str(root), report.problems, report.notes, error))
     return 1 if written and report.problems else (0 if written else 2)
+
+
+def _init(root: Path, config: str | None, theme: str, dry_run: bool) -> int:
+    planned = init.plan(root, config, theme)
+    if dry_run:
+        for item in planned:
+            print(f"--- {item.path} ---\n{item.text}")
+        return 0
+    try:
+        written = init.write(planned)
+    except init.InitRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
 
 
 if __name__ == "__main__":

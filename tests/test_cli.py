@@ -181,7 +181,8 @@ def test_init_writes_a_conf_that_builds_and_never_overwrites(tmp_path):
     )
     assert (tmp_path / "site" / ".readthedocs.yaml").exists()
     (content / "conf.py").write_text(conf + "# edited\n")
-    assert "nothing written" in run("init", str(content)).stdout
+    again = run("init", str(content))
+    assert again.returncode == 1 and "nothing written" in again.stderr
     assert (content / "conf.py").read_text().endswith("# edited\n")
     built = sphinx_build(content, tmp_path / "out", "-b", "dirhtml", "-W")
     assert built.returncode == 0, built.stderr

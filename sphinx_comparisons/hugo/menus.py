@@ -358,8 +358,20 @@ def walk_levels(entries: Iterable[MenuEntry]) -> Iterator[tuple[MenuEntry, int]]
         stack.extend((child, depth + 1) for child in reversed(entry.children))
 
 
+def page_counts(menus: dict[str, list[MenuEntry]]) -> Counter[str]:
+    """How many entries of each menu link a page."""
+    entries = (entry for top in menus.values() for entry in walk(top))
+    return Counter(entry.menu for entry in entries if entry.page)
+
+
 def busiest(menus: dict[str, list[MenuEntry]]) -> tuple[str, int] | None:
     """The menu whose entries link the most pages, and how many; None when no entry links one."""
-    entries = (entry for top in menus.values() for entry in walk(top))
-    used = Counter(entry.menu for entry in entries if entry.page)
+    used = page_counts(menus)
     return used.most_common(1)[0] if used else None
+
+
+def chosen(menus: dict[str, list[MenuEntry]], pages: int) -> str | None:
+    """The navigation's menu when none is named: the busiest, if it holds at least half the
+    site's ``pages``; None for the section tree."""
+    found = busiest(menus)
+    return found[0] if found is not None and found[1] * 2 >= pages else None

@@ -1,1 +1,2 @@
-"""The commands that move a Hugo site to Sphinx: ``check``, ``init``."""
+"""The migration commands' work (``python -m sphinx_comparisons``): ``cli.py`` parses the
+arguments, these modules do it."""

@@ -91,8 +91,8 @@ def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -
     """``hugo_menus`` unset: the menu most pages are in, if it holds at least half of them."""
     if setting is not None:
         return setting
-    found = menus.busiest(tree)
-    return [found[0]] if found is not None and found[1] * 2 >= count else []
+    found = menus.chosen(tree, count)
+    return [found] if found is not None else []
 
 
 def build_navigation(
