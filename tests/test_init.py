@@ -113,6 +113,25 @@ def test_without_title_or_copyright_the_defaults_are_never_empty(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Docsy Authors | [CC BY 4.0](https://example.org/by/4.0) |", "Docsy Authors | CC BY 4.0"),
+        ("© 2024 **The Authors**", "2024 The Authors"),
+        ("[]()", None),
+    ],
+)
+def test_markdown_in_the_copyright_is_not_shown_as_markup(tmp_path, written, shown):
+    config = f"title = 'S'\n[params.copyright]\nauthors = {json.dumps(written)}\n"
+    write_tree(tmp_path, {"hugo.toml": config, "content/_index.md": "---\ntitle: H\n---\n"})
+    assert run("init", str(tmp_path / "content")).returncode == 0
+    copyright = conf_values(tmp_path / "content")["copyright"]
+    if shown is None:
+        assert re.fullmatch(r"\d{4}, the S authors", copyright)
+    else:
+        assert copyright == shown
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "It's \"quoted\"\nimport os; os.remove('x')",
