@@ -92,6 +92,18 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[object]], numeric: int =
     return f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _how(seen: suggest.Usage) -> str:
+    counted = (
+        (seen.block, "around Markdown blocks"),
+        (seen.inline, "around a line"),
+        (seen.empty, "with nothing inside"),
+        (seen.in_text, "inside a sentence"),
+        (seen.tab_sets, "around tabs"),
+        (seen.tables, "around a table"),
+    )
+    return ", ".join(f"{count} {how}" for count, how in counted if count)
+
+
 def _shortcodes(used: dict[str, suggest.Usage]) -> str:
     if not used:
         return "<p>Every shortcode the pages use is known to the build.</p>"
@@ -101,10 +113,7 @@ def _shortcodes(used: dict[str, suggest.Usage]) -> str:
             name,
             seen.uses,
             len(seen.pages),
-            (
-                f"{seen.block} around Markdown blocks, {seen.inline} around a line, "
-                f"{seen.empty} with nothing inside, {seen.in_text} inside a sentence"
-            ),
+            _how(seen),
             repr(mapped[name]),
         )
         for name, seen in sorted(used.items(), key=lambda item: (-item[1].uses, item[0]))

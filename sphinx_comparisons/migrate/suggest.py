@@ -72,11 +72,18 @@ def usage(srcdir: Path, names: dict[str, set[str]]) -> dict[str, Usage]:
             if call.name in result:
                 _count(result[call.name], call, page)
                 line = lines[call.line - 1].strip() if 0 < call.line <= len(lines) else ""
-                alone = line.startswith(call.opening.split("\n")[0].strip()) and line.endswith(
-                    (call.closing or call.opening).strip()
-                )
-                result[call.name].in_text += not alone
+                result[call.name].in_text += not _alone(call, line)
     return result
+
+
+def _alone(call: shortcodes.Shortcode, line: str) -> bool:
+    """Whether the tag's first line holds nothing but its tags (and what they wrap)."""
+    opening = call.opening.strip()
+    if "\n" in opening:  # a tag over several lines starts its line
+        return line.startswith(opening.split("\n")[0])
+    closing = call.closing.strip()
+    end = closing if closing and closing in line else opening
+    return line.startswith(opening) and line.endswith(end)
 
 
 def _count(seen: Usage, call: shortcodes.Shortcode, page: str) -> None:
