@@ -30,9 +30,10 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx_comparisons import serve
 from sphinx_comparisons.checkbuilder import NAME as CHECK_BUILDER
 from sphinx_comparisons.migrate import check as output
-from sphinx_comparisons.migrate import init
+from sphinx_comparisons.migrate import init, outline
 from sphinx_comparisons.migrate import report as migration_report
 from sphinx_comparisons.migrate.check import Problem
+from sphinx_comparisons.migrate.outline import Outline
 
 #: Where a warning's level is in Sphinx's text of it: ``[where: ]LEVEL: message[ [kind]]``.
 _LEVEL = re.compile(r"(?:^|: )(?:WARNING|ERROR|CRITICAL): ")
@@ -47,6 +48,7 @@ UNTYPED = "untyped"
 class Report:
     problems: list[Problem]  # sorted by file and line
     notes: list[str]  # the extension's own notes: pages left out, a home page written
+    outline: Outline | None = None  # the site's navigation and redirects, for the report
 
 
 class CheckFailed(Exception):
@@ -129,6 +131,7 @@ def check(srcdir: Path, hugo_config: str | None = None) -> Report:
                 freshenv=True,
             )
             app.build(force_all=True)
+            site = outline.of(app.env)
         except Exception as error:  # reported by main(), exit status 2
             hint = (
                 f" (conf.py's extensions must list {EXTENSION!r})"
@@ -136,7 +139,8 @@ def check(srcdir: Path, hugo_config: str | None = None) -> Report:
                 else ""
             )
             raise CheckFailed(f"{type(error).__name__}: {error}{hint}") from error
-    return Report(sorted(warnings.problems, key=lambda p: (p.file, p.line or 0)), status.notes)
+    problems = sorted(warnings.problems, key=lambda p: (p.file, p.line or 0))
+    return Report(problems, status.notes, site)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -252,17 +256,17 @@ def main(argv: list[str] | None = None) -> int:
     for note in report.notes:
         print(note, file=sys.stderr)
     sys.stdout.write(output.text(report.problems))
-    if not _write_report(args.report, root, report.problems):
+    if not _write_report(args.report, root, report):
         return 2
     return 1 if report.problems else 0
 
 
-def _write_report(target: Path | None, root: Path, problems: list[Problem]) -> bool:
+def _write_report(target: Path | None, root: Path, report: Report) -> bool:
     """``--report``: the HTML migration report; False (and why, on stderr) if it cannot be."""
     if target is None:
         return True
     try:
-        migration_report.write(target, root.resolve(), str(root), problems)
+        migration_report.write(target, root.resolve(), str(root), report.problems, report.outline)
     except OSError as error:
         print(f"the report {target} could not be written: {error}", file=sys.stderr)
         return False
@@ -288,7 +292,7 @@ def _check_json(root: Path, hugo_config: str | None, target: Path | None) -> int
             output.document(str(root), error=f"the build stopped: {_stopped(failure)}")
         )
         return 2
-    written = _write_report(target, root, report.problems)
+    written = _write_report(target, root, report)
     error = None if written else f"the report {target} could not be written"
     sys.stdout.write(output.document(str(root), report.problems, report.notes, error))
     return 1 if written and report.problems else (0 if written else 2)

@@ -294,3 +294,27 @@ def test_corpus_legacy_icon_tables(tmp_path):
     labels = [s.get_text() for s in index.select(".hugo-visually-hidden")]
     assert len(labels) == 105 and set(labels) == {"Yes", "No", "Partial"}
     assert "fa-solid" not in str(index)
+
+
+@pytest.mark.parametrize("base", [None, "https://live.example"])
+def test_a_related_post_to_a_missing_page_is_reported_or_sent_to_the_live_site(
+    make_app, tmp_path, base
+):
+    """The same rule as a Markdown link: a site path that is no page of the tree goes to
+    ``hugo_base_url``'s site, or is reported ``hugo.link_unresolved`` at its line."""
+    related = "```{related-posts}\n- [Gone](/gone/) moved away\n- [Old](old.md)\n```\n"
+    pages = {
+        "_index.md": "---\ntitle: Home\n---\n",
+        "guide.md": f"---\ntitle: Guide\n---\n\nText.\n\n{related}",
+    }
+    conf = CONF + (f"hugo_base_url = {base!r}\n" if base else "")
+    app, warnings = build(make_app, tmp_path, pages, conf=conf)
+    hrefs = [a["href"] for a in soup(output_of(app, "guide")).select("div.hugo-related a")]
+    unresolved = [w for w in warnings if "hugo.link_unresolved" in w]
+    if base:
+        assert hrefs == ["https://live.example/gone/", "https://live.example/guide/old.md"]
+        assert unresolved == []
+    else:
+        assert hrefs == ["/gone/", "old.md"]
+        assert len(unresolved) == 2
+        assert "guide.md:8:" in unresolved[0] and "guide.md:9:" in unresolved[1]

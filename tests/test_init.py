@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -113,6 +114,25 @@ def test_without_title_or_copyright_the_defaults_are_never_empty(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Docsy Authors | [CC BY 4.0](https://example.org/by/4.0) |", "Docsy Authors | CC BY 4.0"),
+        ("© 2024 **The Authors**", "2024 The Authors"),
+        ("[]()", None),
+    ],
+)
+def test_markdown_in_the_copyright_is_not_shown_as_markup(tmp_path, written, shown):
+    config = f"title = 'S'\n[params.copyright]\nauthors = {json.dumps(written)}\n"
+    write_tree(tmp_path, {"hugo.toml": config, "content/_index.md": "---\ntitle: H\n---\n"})
+    assert run("init", str(tmp_path / "content")).returncode == 0
+    copyright = conf_values(tmp_path / "content")["copyright"]
+    if shown is None:
+        assert re.fullmatch(r"\d{4}, the S authors", copyright)
+    else:
+        assert copyright == shown
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "It's \"quoted\"\nimport os; os.remove('x')",
@@ -170,34 +190,45 @@ def test_a_named_hugo_config_is_written_relative_to_conf_py(tmp_path):
 
 # --- requirements.txt and .readthedocs.yaml -------------------------------------------------
 
-#: Read the Docs' config v2 (https://docs.readthedocs.io/en/stable/config-file/v2.html): the
-#: keys init writes and the values each may take.
-RTD_OS = {"ubuntu-20.04", "ubuntu-22.04", "ubuntu-24.04", "ubuntu-lts-latest"}
-RTD_PYTHON = {"3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "latest"}
-RTD_BUILDERS = {"html", "dirhtml", "singlehtml"}
+#: Read the Docs' config v2 as a JSON schema (every key, and the values each may take).
+RTD_SCHEMA = json.loads(
+    (Path(__file__).parent / "fixtures" / "readthedocs-v2.schema.json").read_text()
+)
 
 
 def assert_valid_readthedocs(path: Path) -> dict:
+    """The file is valid against Read the Docs' v2 schema, and every path in it exists."""
     data = yaml.safe_load(path.read_text())
-    assert set(data) <= {"version", "build", "sphinx", "python", "formats", "submodules"}
-    assert data["version"] == 2
-    assert set(data["build"]) == {"os", "tools"}
-    assert data["build"]["os"] in RTD_OS
-    assert set(data["build"]["tools"]) == {"python"}
-    assert data["build"]["tools"]["python"] in RTD_PYTHON  # a string: 3.10 is not 3.1
-    assert set(data["sphinx"]) <= {"configuration", "builder", "fail_on_warning"}
-    assert isinstance(data["sphinx"]["configuration"], str)
-    assert data["sphinx"]["configuration"].endswith("conf.py")
-    assert data["sphinx"]["builder"] in RTD_BUILDERS
-    assert data["sphinx"]["fail_on_warning"] is False
-    assert set(data["python"]) == {"install"}
-    install = data["python"]["install"]
-    assert isinstance(install, list) and all(set(item) == {"requirements"} for item in install)
+    errors = [e.message for e in jsonschema.Draft202012Validator(RTD_SCHEMA).iter_errors(data)]
+    assert errors == []
+    assert data["sphinx"]["fail_on_warning"] is False  # until check is clean
+    assert data["sphinx"]["builder"] == "dirhtml"  # Hugo's URLs
     root = path.parent
+    assert (root / data["sphinx"]["configuration"]).name == "conf.py"
     assert (root / data["sphinx"]["configuration"]).is_file()
-    for item in install:
-        assert isinstance(item["requirements"], str) and (root / item["requirements"]).is_file()
+    for item in data["python"]["install"]:
+        assert (root / item["requirements"]).is_file()
     return data
+
+
+def test_the_schema_check_refuses_what_read_the_docs_refuses():
+    good = {
+        "version": 2,
+        "build": {"os": "ubuntu-24.04", "tools": {"python": "3.12"}},
+        "sphinx": {"configuration": "conf.py"},
+        "python": {"install": [{"requirements": "r.txt"}]},
+    }
+    validator = jsonschema.Draft202012Validator(RTD_SCHEMA)
+    assert validator.is_valid(good)
+    for bad in (
+        {**good, "version": 1},
+        {**good, "build": {"os": "ubuntu-24.04", "tools": {"python": 3.1}}},  # 3.10 as a float
+        {**good, "build": {"os": "debian", "tools": {"python": "3.12"}}},
+        {**good, "sphinx": {"configuration": "conf.py", "fail_on_warnings": True}},
+        {**good, "python": {"install": [{"requirement": "r.txt"}]}},
+        {**good, "requirements": "r.txt"},
+    ):
+        assert not validator.is_valid(bad), bad
 
 
 def test_readthedocs_yaml_at_the_repository_root_with_paths_from_there(tmp_path):

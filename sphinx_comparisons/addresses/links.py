@@ -124,6 +124,40 @@ class CheckFinalLinks(SphinxTransform):
             _allowed_entries(toctree)
 
 
+def site_path_reference(
+    env: BuildEnvironment,
+    destination: str,
+    found: pagelinks.Target,
+    children: list[nodes.Node],
+    location: nodes.Node | tuple[str, int | None],
+) -> nodes.reference:
+    """The link to a site path that is no page of this tree.
+
+    A static file keeps its path; a ``render: link`` page (a URL, no file: a host
+    redirect) and every other path go to ``hugo_base_url``'s site when it is set.
+    Without it the link is kept as written and reported ``hugo.link_unresolved``.
+    """
+    path, fragment = found.path, found.fragment
+    if static_file(env, path) is not None:
+        return nodes.reference("", "", *children, refuri=destination)
+    base = settings(env.config).base_url
+    if urls.normalize(path) in _linked_urls(env):
+        uri = (base.rstrip("/") + path if base else destination.partition("#")[0]) + (
+            f"#{fragment}" if fragment else ""
+        )
+        return nodes.reference("", "", *children, refuri=uri)
+    if base:
+        uri = base.rstrip("/") + path + (f"#{fragment}" if fragment else "")
+        return nodes.reference("", "", *children, refuri=uri, classes=["external"])
+    warn(
+        "link_unresolved",
+        f"link {destination!r} leads to {path}, which is no page of this site "
+        "(set hugo_base_url to send such links to the live site)",
+        location=location,
+    )
+    return nodes.reference("", "", *children, refuri=destination)
+
+
 class ResolveHugoLinks(SphinxTransform):
     """Turn links MyST could not place into links to pages, site URLs or static files."""
 
@@ -166,33 +200,11 @@ class ResolveHugoLinks(SphinxTransform):
             return  # another site: MyST links it
         if found.url is not None:
             targets[found.url] = found.page
-        path, fragment = found.path, found.fragment
         children = [child.deepcopy() for child in node.children] or [nodes.Text(destination)]
         if found.page is not None:
-            node.replace_self(domain.page_link(children, found.page, fragment, node))
+            node.replace_self(domain.page_link(children, found.page, found.fragment, node))
             return
-        if static_file(self.env, path) is not None:
-            node.replace_self(nodes.reference("", "", *children, refuri=destination))
-            return
-        base = settings(self.env.config).base_url
-        if urls.normalize(path) in _linked_urls(self.env):
-            # a ``render: link`` page: Hugo gives it a URL and writes no file (a host redirect)
-            uri = (base.rstrip("/") + path if base else destination.partition("#")[0]) + (
-                f"#{fragment}" if fragment else ""
-            )
-            node.replace_self(nodes.reference("", "", *children, refuri=uri))
-            return
-        if base:
-            uri = base.rstrip("/") + path + (f"#{fragment}" if fragment else "")
-            node.replace_self(nodes.reference("", "", *children, refuri=uri, classes=["external"]))
-            return
-        warn(
-            "link_unresolved",
-            f"link {destination!r} leads to {path}, which is no page of this site "
-            "(set hugo_base_url to send such links to the live site)",
-            location=node,
-        )
-        node.replace_self(nodes.reference("", "", *children, refuri=destination))
+        node.replace_self(site_path_reference(self.env, destination, found, children, node))
 
     def _to_file(self, node: addnodes.pending_xref) -> None:
         """``[x](other.md#anchor)``, found by MyST: we check the anchor against Hugo's ids."""

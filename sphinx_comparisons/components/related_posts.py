@@ -284,31 +284,35 @@ class RelatedPostsDirective(SphinxDirective):
         )
         return None
 
-    def _target(self, url: str) -> tuple[str, str]:
-        """(link, link-type) for sphinx-design: a page of the tree, else the URL as given."""
-        found = links.page_link(self.env, url, names_pages=True)
-        return (found.page, "doc") if found is not None and found.page is not None else (url, "url")
+    def _reference(self, item: Item) -> nodes.Node:
+        """A page of the tree; a site path that is none, as a Markdown link to it goes; a URL."""
+        found = links.page_link(self.env, item.url, names_pages=True)
+        if found is not None and found.page is not None:
+            return addnodes.pending_xref(
+                "",
+                nodes.inline("", item.title),
+                refdomain="std",
+                reftype="doc",
+                reftarget="/" + found.page,
+                refexplicit=True,
+                refdoc=self.env.docname,
+            )
+        if found is not None:
+            where = (self.env.docname, item.line or self.lineno)
+            return links.site_path_reference(
+                self.env, item.url, found, [nodes.Text(item.title)], where
+            )
+        return nodes.reference("", item.title, refuri=item.url)
 
     def _block(self, items: list[Item]) -> related_block:
         block = related_block(classes=["hugo-related-list"])
         for item in items:
-            link, kind = self._target(item.url)
-            if kind == "doc":
-                ref: nodes.Node = addnodes.pending_xref(
-                    "",
-                    nodes.inline("", item.title),
-                    refdomain="std",
-                    reftype="doc",
-                    reftarget="/" + link,
-                    refexplicit=True,
-                    refdoc=self.env.docname,
-                )
-            else:
-                ref = nodes.reference("", item.title, refuri=link)
+            ref = self._reference(item)
             paragraph = nodes.paragraph("", "", ref)
             if item.description:
                 paragraph += nodes.Text(f": {item.description}")
-            card_text = item.description or (urlsplit(link).netloc if kind == "url" else "")
+            link = ref.get("refuri", "") if isinstance(ref, nodes.reference) else ""
+            card_text = item.description or urlsplit(link).netloc
             block += nodes.list_item("", paragraph, hugo_card=(item.title, card_text, item.date))
         return block
 

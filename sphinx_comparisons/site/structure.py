@@ -21,6 +21,7 @@ from sphinx_comparisons.hugo import (
 from sphinx_comparisons.site import records
 
 if TYPE_CHECKING:
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.site.state import SiteModel
@@ -87,8 +88,9 @@ def is_hugo_home(env: BuildEnvironment) -> bool:
     )
 
 
-def _choose_menus(setting: list[str] | None, tree: dict[str, Any], count: int) -> list[str]:
+def choose_menus(conf: Config, tree: dict[str, Any], count: int) -> list[str]:
     """``hugo_menus`` unset: the menu most pages are in, if it holds at least half of them."""
+    setting = settings(conf).menus
     if setting is not None:
         return setting
     found = menus.chosen(tree, count)
@@ -139,7 +141,7 @@ def build_navigation(
             problem.message,
             location=where if where[0] in found else f"{where[0]}:{where[1]}",
         )
-    names = _choose_menus(settings(env.config).menus, menu_tree, len(found))
+    names = choose_menus(env.config, menu_tree, len(found))
     for name in names:
         if name not in menu_tree:
             known = ", ".join(sorted(menu_tree)) or "none"
