@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_comparisons import config_checks as check
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import headings, languages, safeurl
 from sphinx_comparisons.hugo import limits as budgets
 
 if TYPE_CHECKING:
@@ -32,114 +32,6 @@ SPHINX_ONLY_WARNINGS = [
 ]
 
 
-def _string_list(value: Any) -> list[str] | None:
-    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
-        return list(value)
-    return None
-
-
-def _bool(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
-_UNSET = object()
-
-
-def _optional_bool(value: Any) -> Any:
-    return value if value is None or isinstance(value, bool) else _UNSET
-
-
-def _optional_path(value: Any) -> Any:
-    if value is None or (isinstance(value, str) and value.strip()):
-        return value
-    return _UNSET
-
-
-def _count(value: Any) -> Any:
-    return (
-        value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else _UNSET
-    )
-
-
-def _optional_url(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, str) and safeurl.is_web(value):
-        return value
-    return _UNSET
-
-
-def _language_code(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, str) and languages.is_code(value.strip().lower()):
-        return value.strip().lower()
-    return _UNSET
-
-
-def _heading_scheme(value: Any) -> Any:
-    return value if value is None or value in headings.SCHEMES else _UNSET
-
-
-_SHORTCODE_KEYS = {"directive", "argument", "options", "role", "param", "text"}
-
-
-def _shortcode_map(value: Any) -> Any:
-    """Each entry: "drop", or a mapping with exactly one of directive, role or text."""
-    if not isinstance(value, dict):
-        return _UNSET
-    for name, spec in value.items():
-        if spec == "drop":
-            continue
-        if (
-            not isinstance(name, str)
-            or not isinstance(spec, dict)
-            or not set(spec) <= _SHORTCODE_KEYS
-        ):
-            return _UNSET
-        if sum(key in spec for key in ("directive", "role", "text")) != 1:
-            return _UNSET
-        if not isinstance(spec.get("options", {}), dict):
-            return _UNSET
-    return value
-
-
-BUILD_KINDS = ("drafts", "future", "expired")
-
-
-def _build_kinds(value: Any) -> Any:
-    """``["drafts", ...]``; ``-D hugo_build=drafts,future`` gives the same list."""
-    names = _string_list(value)
-    if names is None or not set(names) <= set(BUILD_KINDS):
-        return _UNSET
-    return names
-
-
-def _limits(value: Any) -> Any:
-    checked = budgets.check_overrides(value)
-    return _UNSET if checked is None else checked
-
-
-def _limits_help() -> str:
-    listed = "; ".join(
-        f"``{name}`` ({default:,}): {meaning}"
-        for name, (default, meaning) in budgets.Limits.documentation().items()
-    )
-    return (
-        "Raise or lower the budgets that bound how much work one page can cause, by name: "
-        f'``{{"page_size": 8_000_000}}``. A page over a budget is reported (``hugo.limit``) and '
-        f"built without the part that went over. The budgets and their defaults: {listed}"
-    )
-
-
-def _menu_names(value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return [value] if value else []
-    return _string_list(value) if _string_list(value) is not None else _UNSET
-
-
 @dataclass(frozen=True)
 class HugoConfig:
     """Settings for building Hugo content trees. Each field is ``hugo_<name>`` in conf.py."""
@@ -148,7 +40,7 @@ class HugoConfig:
         default_factory=lambda: ["headcontent"],
         metadata={
             "type": "list[str]",
-            "check": _string_list,
+            "check": check.string_list,
             "rebuild": "env",
             "help": "Front matter keys whose first non-empty value is shown as a lead "
             "paragraph under the page's H1: ``headcontent`` is YugabyteDB's subtitle, "
@@ -159,7 +51,7 @@ class HugoConfig:
         default_factory=lambda: list(DEFAULT_MYST_EXTENSIONS),
         metadata={
             "type": "list[str]",
-            "check": _string_list,
+            "check": check.string_list,
             "rebuild": "env",
             "help": "MyST syntax extensions added to ``myst_enable_extensions`` so Hugo "
             "Markdown parses as Goldmark parses it. ``[]`` adds none.",
@@ -169,7 +61,7 @@ class HugoConfig:
         default=False,
         metadata={
             "type": "bool",
-            "check": _bool,
+            "check": check.boolean,
             "rebuild": "env",
             "help": "Show the warnings Sphinx and MyST give about input that Hugo accepts "
             "without a word: skipped heading levels (``## A`` then ``#### B``), strikethrough "
@@ -183,7 +75,7 @@ class HugoConfig:
         default=None,
         metadata={
             "type": "str | None",
-            "check": _optional_path,
+            "check": check.optional_path,
             "rebuild": "env",
             "help": "The Hugo site config: a file (``hugo.toml``, ``config.yaml`` ...), a config "
             "folder (``config/`` or ``config/_default/``) or the site's root folder, relative to "
@@ -194,7 +86,7 @@ class HugoConfig:
         default=None,
         metadata={
             "type": "list[str] | str | None",
-            "check": _menu_names,
+            "check": check.menu_names,
             "rebuild": "env",
             "help": "The menu(s) whose entries make the site's navigation, in order. ``[]``: "
             "the section tree instead (Docsy's sidebar). Unset: the menu that most pages are "
@@ -206,7 +98,7 @@ class HugoConfig:
         default=None,
         metadata={
             "type": "str | None",
-            "check": _language_code,
+            "check": check.language_code,
             "rebuild": "env",
             "help": "The language of a multilingual site this build is (``zh-cn``): its pages, "
             "title, params, menus and URLs. Sphinx's ``language`` follows its ``languageCode`` "
@@ -218,7 +110,7 @@ class HugoConfig:
         default=True,
         metadata={
             "type": "bool",
-            "check": _bool,
+            "check": check.boolean,
             "rebuild": "env",
             "help": "Keep Hugo's ``/<language>/`` prefix in the URLs of a language other than "
             "the default (``/fr/docs/``), so the output folder has Hugo's layout. ``False`` for "
@@ -231,7 +123,7 @@ class HugoConfig:
         default=None,
         metadata={
             "type": "str | None",
-            "check": _optional_url,
+            "check": check.optional_url,
             "rebuild": "env",
             "help": "The address of the live Hugo site (``https://docs.example.com``). Links "
             "and images that point at site paths outside this tree go there; unset, such links "
@@ -243,7 +135,7 @@ class HugoConfig:
         default=None,
         metadata={
             "type": '"github" | "blackfriday" | None',
-            "check": _heading_scheme,
+            "check": check.heading_scheme,
             "rebuild": "env",
             "help": "How heading ids are made from heading text, as in Hugo's "
             "``markup.goldmark.parser.autoHeadingIDType``. Unset: that site config setting, "
@@ -255,7 +147,7 @@ class HugoConfig:
         default_factory=dict,
         metadata={
             "type": "dict[str, dict | str]",
-            "check": _shortcode_map,
+            "check": check.shortcode_map,
             "rebuild": "env",
             "help": 'Your own shortcodes, by name: ``{"directive": "note", "argument": "title", '
             '"options": {"param": "option"}}`` renders a MyST directive (the inner Markdown '
@@ -269,7 +161,7 @@ class HugoConfig:
         default_factory=lambda: ["Relevant blog posts"],
         metadata={
             "type": "list[str]",
-            "check": _string_list,
+            "check": check.string_list,
             "rebuild": "env",
             "help": "Headings (any level, without case) of sections whose closing list of links "
             "becomes a related-posts block of cards; the heading stays. ``[]`` turns this off.",
@@ -279,7 +171,7 @@ class HugoConfig:
         default=0,
         metadata={
             "type": "int",
-            "check": _count,
+            "check": check.count,
             "rebuild": "env",
             "help": 'Add a "Related pages" block listing this many pages to the end of every page, '
             "scored as Hugo's related content does (keywords, tags, dates; the ``related`` "
@@ -291,7 +183,7 @@ class HugoConfig:
         default_factory=list,
         metadata={
             "type": 'list of "drafts", "future", "expired"',
-            "check": _build_kinds,
+            "check": check.build_kinds,
             "rebuild": "env",
             "help": "Content Hugo leaves out that this build includes anyway, like "
             "``hugo -D -F -E``: ``drafts``, ``future`` (a publish date to come), ``expired``. "
@@ -304,7 +196,7 @@ class HugoConfig:
         default_factory=list,
         metadata={
             "type": "list[str]",
-            "check": _string_list,
+            "check": check.string_list,
             "rebuild": "env",
             "help": "More files or folders (relative to conf.py) that pages may read through "
             "``readfile``, ``include``, images and the like, besides the content folder, the Hugo "
@@ -316,7 +208,7 @@ class HugoConfig:
         default=None,
         metadata={
             "type": "bool | None",
-            "check": _optional_bool,
+            "check": check.optional_bool,
             "rebuild": "env",
             "help": "Whether raw HTML in pages (and in shortcode parameters and descriptions) is "
             "kept. Unset: the Hugo config's ``markup.goldmark.renderer.unsafe``, off by default as "
@@ -330,9 +222,9 @@ class HugoConfig:
             "type": "dict of limit name -> positive int ("
             + ", ".join(budgets.Limits.names())
             + ")",
-            "check": _limits,
+            "check": check.limits,
             "rebuild": "env",
-            "help": _limits_help(),
+            "help": check.limits_help(),
         },
     )
 
@@ -396,7 +288,7 @@ def validate(config: Config) -> HugoConfig:
     for spec in HugoConfig.fields():
         name = PREFIX + spec.name
         checked = spec.metadata["check"](getattr(config, name))
-        if checked is _UNSET or (checked is None and spec.default is not None):
+        if checked is check.UNSET or (checked is None and spec.default is not None):
             warn(
                 "config",
                 f"{name} must be {spec.metadata['type']}, not {getattr(config, name)!r}; "

@@ -302,7 +302,11 @@ def test_a_dangling_symlink_counts_as_an_existing_file(tmp_path):
 
 def hugo_navigation(site: str) -> list[str]:
     """The navigation the rule gives from Hugo's own answer: its menus and its page count."""
-    expected = json.loads((SHARED / "corpus" / site / "hugo-expected.json").read_text())
+    return navigation_of(json.loads((SHARED / "corpus" / site / "hugo-expected.json").read_text()))
+
+
+def navigation_of(expected: dict) -> list[str]:
+    """The navigation the rule gives from Hugo's answers (``hugo-expected.json``'s shape)."""
 
     def linked(entries: list[dict]) -> int:
         return sum(bool(e.get("page")) + linked(e.get("children") or []) for e in entries)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from sphinx_comparisons.hugo import languages
+import importlib.util
+import sys
+
+import pytest
+
+from sphinx_comparisons.hugo import collation, languages
 
 
 def lower(value):
@@ -113,3 +118,43 @@ def test_file_name_suffixes():
     assert languages.suffix_language("v1.2.md", codes) == (None, "v1.2.md")
     assert languages.suffix_language(".fr.md", codes) == (None, ".fr.md")
     assert languages.is_code("zh-cn") and not languages.is_code("../x")
+
+
+def test_english_titles_compare_without_case_or_accents_first():
+    titles = ["beta", "Alpha", "Émile", "alpha", "Zeta"]
+    assert sorted(titles, key=collation.key_for("en-US")) == [
+        "Alpha",
+        "alpha",
+        "beta",
+        "Émile",
+        "Zeta",
+    ]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("icu") is None, reason="needs PyICU (extra collation)")
+def test_chinese_titles_in_pinyin_order_as_hugo_sorts_them():
+    # Hugo 0.111.3 lists these Kubernetes zh-cn pages (equal weights) in this order
+    key = collation.key_for("zh-cn")
+    # Latin first, as Go's collator leaves scripts in Unicode's order (CLDR's Chinese puts Han
+    # first): Hugo lists "Operator 模式" before "计算、存储和网络扩展" (equal weights)
+    assert sorted(["计算、存储和网络扩展", "Operator 模式"], key=key) == [
+        "Operator 模式",
+        "计算、存储和网络扩展",
+    ]
+    assert sorted(["Pod 拓扑分布约束", "Pod 调度就绪态"], key=key) == [
+        "Pod 调度就绪态",
+        "Pod 拓扑分布约束",
+    ]
+    assert sorted(["扩展 Kubernetes API", "计算、存储和网络扩展"], key=key) == [
+        "计算、存储和网络扩展",
+        "扩展 Kubernetes API",
+    ]
+
+
+def test_without_icu_other_languages_fall_back_to_code_points(monkeypatch):
+    monkeypatch.setitem(sys.modules, "icu", None)  # import icu raises ImportError
+    collation.key_for.cache_clear()
+    try:
+        assert collation.key_for("zh-cn") is collation.english
+    finally:
+        collation.key_for.cache_clear()

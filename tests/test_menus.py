@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from conftest import CORPUS, FIXTURES, needs_shared
+from conftest import FIXTURES, needs_shared
+from corpora import SITES
 from hugo_tree import as_hugo_json, load_menus, load_pages, strip_hugo_json
 from sphinx_comparisons.hugo import content, menus, siteconfig
 
@@ -33,21 +34,14 @@ def test_menus_match_hugo(fixture):
     assert our_dups == hugo_dups
 
 
-#: Each real site and its content folder (``.ci/corpora`` lists the same).
-CORPORA = {
-    "yugabyte": "content",
-    "docsy": "content/en",
-    "grpc": "content/en",
-    "kubernetes": "content/en",
-}
+CORPORA = SITES
 
 
 @needs_shared
 @pytest.mark.parametrize("corpus", sorted(CORPORA))
 def test_corpus_menus_match_hugo(corpus):
-    root = CORPUS.parent / corpus
-    folder = root / CORPORA[corpus]
-    expected = json.loads((root / "hugo-expected.json").read_text())
+    folder = SITES[corpus].content
+    expected = SITES[corpus].expected()
     files = siteconfig.discover(folder)
     tree, _ = load_menus(folder, files)
     present = {p.key for p in load_pages(folder)}

@@ -24,14 +24,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHARED, needs_shared, soup, sphinx_build
+from corpora import SITES
 from test_cli import build_counts, run
-from test_init import conf_values, hugo_navigation
-
-
-def corpora() -> list[tuple[str, str]]:
-    """``(corpus, content folder)`` for each line of ``.ci/corpora``, as CI builds them."""
-    lines = (ROOT / ".ci" / "corpora").read_text(encoding="utf-8").splitlines()
-    return [tuple(line.split()) for line in lines if line.strip() and not line.startswith("#")]
+from test_init import conf_values, navigation_of
 
 
 def copy_corpus(name: str, folder: str, tmp_path: Path) -> Path:
@@ -86,11 +81,11 @@ def differing(counts: Counter[str], expected: Counter[str], tmp_path: Path) -> s
 
 @pytest.mark.slow
 @needs_shared
-@pytest.mark.parametrize(("name", "folder"), corpora(), ids=[name for name, _ in corpora()])
-def test_migrating_the_corpus_builds_as_the_conformance_build(tmp_path, name, folder):
-    if not (SHARED / "corpus" / name).is_dir():
-        pytest.skip(f"needs ../shared/corpus/{name}")
-    content = copy_corpus(name, folder, tmp_path)
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_migrating_the_corpus_builds_as_the_conformance_build(tmp_path, name):
+    site = SITES[name]
+    content = copy_corpus(site.corpus, site.folder, tmp_path)
+    expected_answers = site.expected()
     checked = run("check", "--report", str(tmp_path / "report.html"), str(content))
     assert checked.returncode in (0, 1), checked.stderr
     pasted = suggested_mappings(tmp_path / "report.html")
@@ -98,7 +93,7 @@ def test_migrating_the_corpus_builds_as_the_conformance_build(tmp_path, name, fo
     assert initialised.returncode == 0, initialised.stderr
     with (content / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write("\n" + pasted)
-    assert conf_values(content)["hugo_menus"] == hugo_navigation(name)
+    assert conf_values(content)["hugo_menus"] == navigation_of(expected_answers)
 
     # the conformance build reads its own conf.py (-c), not the written one
     conformance = ROOT / ".ci" / "conformance" / name
@@ -117,7 +112,8 @@ def test_migrating_the_corpus_builds_as_the_conformance_build(tmp_path, name, fo
     assert "hugo.link_unresolved" not in counts  # the written hugo_base_url is read
 
     # the section tree (or the busiest menu) in furo's sidebar, not one link
-    home = soup(tmp_path / "out" / "index.html")
+    home_url = next(p["url"] for p in expected_answers["pages"] if p["kind"] == "home")
+    home = soup(tmp_path / "out" / home_url.strip("/") / "index.html")
     assert home.select_one("link[href*=furo]") is not None
     assert len(home.select(".sidebar-tree a")) > 20
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from sphinx_comparisons.hugo import buildopts, inflect
+from sphinx_comparisons.hugo import buildopts, collation, inflect
 from sphinx_comparisons.hugo import menus as menus_
+from sphinx_comparisons.hugo.collation import TitleKey
 from sphinx_comparisons.hugo.limits import DEFAULT
 from sphinx_comparisons.hugo.page import titles
 
@@ -142,20 +142,17 @@ def _as_datetime(value: Any) -> dt.datetime | None:
     return None
 
 
-def _collation_key(text: str) -> tuple[str, str]:
-    """Close to Hugo's English collator: accents and case matter only to break ties."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return plain.casefold(), text
-
-
-def page_order_key(page: Page, date: dt.datetime | None = None) -> tuple[Any, ...]:
-    """Hugo's default page order: weight (0 last), date (newest first), link title, path.
+def page_order_key(
+    page: Page, date: dt.datetime | None = None, title: TitleKey = collation.english
+) -> tuple[Any, ...]:
+    """Hugo's default page order: weight (0 last), date (newest first), link title (with the
+    language's collator, ``collation.py``), path.
 
     ``date`` stands for the page's own where the caller knows better (a section's).
     """
     date = date or page.date
     stamp = -int(date.timestamp()) if date is not None else float("inf")
-    return (page.weight == 0, page.weight, stamp, _collation_key(page.link_title), page.path)
+    return (page.weight == 0, page.weight, stamp, title(page.link_title), page.path)
 
 
 # ---------------------------------------------------------------------------
@@ -181,6 +178,7 @@ def section_tree(
     fileless: bool = False,
     pluralize: bool = True,
     capitalize: bool = True,
+    title: TitleKey = collation.english,
 ) -> SectionTree:
     """Sections are folders with an ``_index.md``; every other page belongs to its nearest one.
 
@@ -224,7 +222,8 @@ def section_tree(
     section_dates = _section_dates(children)
     ordered = {
         key: tuple(
-            p.key for p in sorted(kids, key=lambda p: page_order_key(p, section_dates.get(p.key)))
+            p.key
+            for p in sorted(kids, key=lambda p: page_order_key(p, section_dates.get(p.key), title))
         )
         for key, kids in children.items()
     }

@@ -89,13 +89,15 @@ def from_config(values: dict[str, Any]) -> tuple[Languages, list[LanguageProblem
     disabled = {str(code).lower() for code in _list(values.get("disablelanguages"))}
     table = values.get("languages")
     if table is not None and not isinstance(table, dict):
-        problems.append(LanguageProblem("languages", "languages must be a table of languages"))
+        problems.append(LanguageProblem(key="languages", message="languages must be a table"))
         table = None
     found: list[Language] = []
     for code, settings in (table or {}).items():
         code = str(code).lower()
         if not is_code(code):
-            problems.append(LanguageProblem(f"languages.{code}", f"{code!r} is no language code"))
+            problems.append(
+                LanguageProblem(key=f"languages.{code}", message=f"{code!r} is no language code")
+            )
             continue
         settings = settings if isinstance(settings, dict) else {}
         if settings.get("disabled") is True or code in disabled:

@@ -11,6 +11,7 @@ from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import (
     buildopts,
     cascade,
+    collation,
     content,
     frontmatter,
     languages,
@@ -143,12 +144,13 @@ def build_navigation(
     url_index: dict[str, str],
     hugo_home: bool,
     linked: dict[str, str],
+    title: collation.TitleKey = collation.english,
 ) -> navigation.Navigation:
     """The navigation for the current tree, reporting every menu problem with its location.
 
     ``url_index`` maps each page's normalised URL to its key (menu entries may name pages by URL);
-    ``linked`` the URL of each ``render: link`` page, which a toctree can hold only as an
-    address on ``hugo_base_url``'s site (without it such pages are left out of toctrees).
+    ``linked`` the URL of each ``render: link`` page, which a toctree can hold only as an address
+    on ``hugo_base_url``'s site (else left out); ``title`` is the language's title order.
     """
     root = env.config.root_doc
     base = (settings(env.config).base_url or "").rstrip("/")
@@ -163,6 +165,7 @@ def build_navigation(
         fileless=hugo_home,
         pluralize=config.values.get("pluralizelisttitles") is not False,
         capitalize=config.values.get("capitalizelisttitles") is not False,
+        title=title,
     )
     lists = navigation.section_lists(tree, found, linked)
     menu_tree, problems = content.menus_of(
