@@ -52,6 +52,11 @@ def site_settings(site: str, lang: str) -> dict[str, Any]:
     return expected(site)["languages"][lang]["site"]
 
 
+def i18n(site: str, lang: str) -> dict[str, str]:
+    """{string id: what Hugo's T gives in that language} for the site's i18n/*.toml ids."""
+    return dict(site_settings(site, lang)["i18n"])
+
+
 def pages(site: str, lang: str) -> dict[str, dict[str, Any]]:
     """Hugo's page records by source path (relative to the content root)."""
     return {p["path"]: p for p in expected(site)["languages"][lang]["pages"]}
@@ -114,3 +119,22 @@ def files(site: str) -> set[str]:
 def redirects(site: str) -> dict[str, str]:
     """{file Hugo wrote as a redirect page: absolute target URL} (aliases, language roots)."""
     return dict(expected(site)["redirects"])
+
+
+def redirects_current_hugo(site: str) -> dict[str, str]:
+    """redirects() as current Hugo writes them: an absolute alias of a page goes under its
+    language's prefix (`/old/` of a French page: `fr/old/index.html`). Hugo 0.111.3 (the
+    oracle) writes it at the root, where languages collide; current Hugo prefixes it (Hugo's
+    docs, content-management/urls.md, "Aliases"). Relative aliases are the same in both."""
+    found = redirects(site)
+    for lang in languages(site):
+        prefix = site_settings(site, lang)["home"].strip("/")
+        if not prefix:
+            continue
+        for page in pages(site, lang).values():
+            for alias in page["aliases"] or []:
+                if not alias.startswith("/"):
+                    continue
+                old = alias.strip("/") + "/index.html"
+                found[f"{prefix}/{old}"] = found.pop(old)
+    return dict(sorted(found.items()))

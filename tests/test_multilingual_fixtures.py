@@ -42,3 +42,9 @@ def test_every_page_is_a_file_and_translations_are_mutual(site):
             assert out in ml.files(site), (lang, path)
             for other, url in ml.translations(site, lang)[page["url"]].items():
                 assert ml.translations(site, other)[url][lang] == page["url"]
+    permalinks = {
+        p["permalink"] for lang in ml.languages(site) for p in ml.pages(site, lang).values()
+    }
+    # every redirect (Hugo 0.111's, and current Hugo's prefixed ones) lands on a page
+    for found in (ml.redirects(site), ml.redirects_current_hugo(site)):
+        assert set(found.values()) <= permalinks
