@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import headings, safeurl
+from sphinx_comparisons.hugo import headings, languages, safeurl
 from sphinx_comparisons.hugo import limits as budgets
 
 if TYPE_CHECKING:
@@ -66,6 +66,14 @@ def _optional_url(value: Any) -> Any:
         return None
     if isinstance(value, str) and safeurl.is_web(value):
         return value
+    return _UNSET
+
+
+def _language_code(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, str) and languages.is_code(value.strip().lower()):
+        return value.strip().lower()
     return _UNSET
 
 
@@ -191,6 +199,31 @@ class HugoConfig:
             "help": "The menu(s) whose entries make the site's navigation, in order. ``[]``: "
             "the section tree instead (Docsy's sidebar). Unset: the menu that most pages are "
             "in, if it holds at least half of them, else the section tree.",
+        },
+    )
+
+    language: str | None = field(
+        default=None,
+        metadata={
+            "type": "str | None",
+            "check": _language_code,
+            "rebuild": "env",
+            "help": "The language of a multilingual site this build is (``zh-cn``): its pages, "
+            "title, params, menus and URLs. Sphinx's ``language`` follows its ``languageCode`` "
+            "unless conf.py sets it. Unset: the language whose ``contentDir`` is the source "
+            "folder, else ``defaultContentLanguage``.",
+        },
+    )
+    language_prefix: bool = field(
+        default=True,
+        metadata={
+            "type": "bool",
+            "check": _bool,
+            "rebuild": "env",
+            "help": "Keep Hugo's ``/<language>/`` prefix in the URLs of a language other than "
+            "the default (``/fr/docs/``), so the output folder has Hugo's layout. ``False`` for "
+            "a host that serves each language under its own path already (Read the Docs "
+            "translations: ``/fr/latest/``).",
         },
     )
 

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
-import stat
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT, SHARED, needs_shared, sphinx_build, write_tree
+from conftest import sphinx_build, write_tree
 from test_cli import SMALL_TREE, build_counts, run
 
 HOME = {"_index.md": "---\ntitle: Home\n---\n\nHello.\n"}
@@ -73,38 +69,3 @@ def test_json_sphinx_error_exits_2(tmp_path):
     code, report = check_json(write_tree(tmp_path, {**HOME, "conf.py": "extensions = []\n"}))
     assert code == 2 and report["status"] == "error"
     assert "must list 'sphinx_comparisons'" in report["error"]
-
-
-def _copy(name: str, tmp_path: Path) -> Path:
-    """A writable copy of a corpus with its conformance conf.py (the shared tree is read-only)."""
-    source, corpus = SHARED / "corpus" / name, tmp_path / name
-    shutil.copytree(
-        source,
-        corpus,
-        ignore=lambda folder, names: [
-            n
-            for n in names
-            if Path(folder) == source and (n.startswith("_") or n.endswith(".json"))
-        ],
-    )
-    for path in [corpus, *corpus.rglob("*")]:
-        path.chmod(path.stat().st_mode | stat.S_IWUSR)
-    src = corpus / "content" / "en"
-    shutil.copy(ROOT / ".ci" / "conformance" / name / "conf.py", src / "conf.py")
-    return src
-
-
-@pytest.mark.slow
-@needs_shared
-@pytest.mark.parametrize("name", ["docsy", "grpc"])
-def test_json_and_build_agree_on_the_corpus_with_its_conf(tmp_path, name):
-    if not (SHARED / "corpus" / name).is_dir():
-        pytest.skip(f"needs ../shared/corpus/{name}")
-    src = _copy(name, tmp_path)
-    code, report = check_json(src)
-    built = sphinx_build(src, tmp_path / "out", "-b", "dirhtml", "-w", str(tmp_path / "w.txt"))
-    assert built.returncode == 0, built.stderr
-    assert code in (0, 1) and report["status"] in ("clean", "problems")
-    assert report["counts"] == dict(build_counts(tmp_path / "w.txt"))
-    # the conf.py was read: its base URL resolves links to the live site
-    assert "hugo.link_unresolved" not in report["counts"]

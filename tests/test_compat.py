@@ -314,6 +314,16 @@ def test_given_in_conf_tells_a_choice_from_a_default(make_app, tmp_path):
     assert not compat.sphinx.given_in_conf(app.config, ["master_doc", "html_baseurl"])
 
 
+def test_reload_translations_gives_sphinx_the_words_of_a_language_set_late(make_app, tmp_path):
+    from sphinx.locale import _
+
+    app = _app(make_app, tmp_path, PAGES)
+    assert app.config.language == "en" and _("Search") == "Search"
+    app.config.language = "fr"
+    compat.sphinx.reload_translations(app)
+    assert _("Search") == "Recherche"
+
+
 def test_leave_build_takes_pages_out_before_reading(make_app, tmp_path):
     files = {
         "index.rst": "Home\n====\n\n.. toctree::\n   :glob:\n\n   *\n",

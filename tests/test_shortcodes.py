@@ -639,3 +639,28 @@ def test_shortcodes_mapped_to_tab_set_and_tab_item_make_one_tab_set(tmp_path):
     html = soup(tmp_path / "out" / "index.html")
     labels = [label.get_text(strip=True) for label in html.select(".sd-tab-set label")]
     assert labels == ["Linux", "Windows"]
+
+
+def test_html_comments_between_mapped_tabs_leave_the_tab_set_to_its_tabs(make_app, tmp_path):
+    """A translated page notes the original between two tabs (``<!--Baidu Cloud-->``): Hugo
+    renders nothing for it, so the tab set holds its tabs alone and nothing warns; a comment
+    inside a tab's code block is code, kept."""
+    page = (
+        '---\ntitle: T\n---\n\n{{< tabs >}}\n<!-- first -->\n{{% tab name="One" %}}\n'
+        "```html\n<!-- kept -->\n```\n{{% /tab %}}\n<!--Second--> <!-- and -->\n\n"
+        '{{% tab name="Two" %}}\nTwo.\n{{% /tab %}}\n{{< /tabs >}}\n'
+    )
+    conf = CONF + (
+        'hugo_shortcodes = {"tabs": {"directive": "tab-set"}, '
+        '"tab": {"directive": "tab-item", "argument": "name"}}\n'
+    )
+    app, warnings = build(
+        make_app, tmp_path, {"_index.md": "---\ntitle: H\n---\n", "t.md": page}, conf
+    )
+    assert warnings == []
+    html = soup(output_of(app, "t"))
+    assert [label.get_text(strip=True) for label in html.select(".sd-tab-set label")] == [
+        "One",
+        "Two",
+    ]
+    assert "<!-- kept -->" in html.select_one(".sd-tab-content pre").get_text()

@@ -39,10 +39,14 @@ class AliasProblem:
     line: int
 
 
-def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refused:
+def resolve(alias: str, page_url: str, prefix: str = "") -> tuple[str, str] | str | outputs.Refused:
     """``(file, url)`` for an alias on a page at ``page_url`` (``(path/*, /path/*)`` for a
     wildcard), or why it is refused: a string when it is no site path, ``outputs.Refused``
-    when its path cannot be written."""
+    when its path cannot be written.
+
+    ``prefix`` is the page's language prefix (``/fr``): an absolute alias gets it,
+    as in current Hugo (``hugolib/alias.go``; 0.111 left it off and collided).
+    """
     raw = alias.strip()
     if not raw:
         return "is empty"
@@ -56,7 +60,7 @@ def resolve(alias: str, page_url: str) -> tuple[str, str] | str | outputs.Refuse
     if "*" in raw:
         return "has a '*' that is not its whole last level (a wildcard alias is '/path/*')"
     if raw.startswith("/"):
-        joined = raw.lstrip("/")
+        joined = (prefix.strip("/") + "/" if prefix.strip("/") else "") + raw.lstrip("/")
     else:
         # relative to the parent of the page's URL directory: a sibling of the page
         joined = posixpath.join(posixpath.dirname(page_url.strip("/")), raw)
@@ -80,6 +84,7 @@ def collect(
     page_urls: dict[str, str],
     page_files: dict[str, str],
     static_files: AbstractSet[str] = frozenset(),
+    prefix: str = "",
 ) -> tuple[list[Alias], list[AliasProblem]]:
     """Every page's aliases, in path order; refused ones and collisions as problems.
 
@@ -98,7 +103,7 @@ def collect(
             continue
         for index, value in enumerate(values):
             line = page.key_lines.get(f"aliases.{index}", page.line_of("aliases"))
-            result = resolve(str(value), page_urls[page.key])
+            result = resolve(str(value), page_urls[page.key], prefix)
             if not isinstance(result, tuple):
                 problems.append(_refused(str(value), result, page.key, line))
                 continue

@@ -134,6 +134,24 @@ class _Expander:
             else:
                 self.shortcode(node)
 
+    def children(self, nodes: list[Node]) -> None:
+        """A directive's content. Between its nested shortcodes, text that is only HTML
+        comments (a translator's note of the original between two tabs) renders nothing in
+        Hugo and is left out, so a tab set holds its tabs alone."""
+        nested = any(isinstance(node, Shortcode) for node in nodes)
+        for node in nodes:
+            if (
+                nested
+                and isinstance(node, Text)
+                and self.code.open is None
+                and _only_comments(node.text)
+            ):
+                self.emit(_blank_lines(node.text))
+            elif isinstance(node, Text):
+                self.emit_text(node.text)
+            else:
+                self.shortcode(node)
+
     def shortcode(self, sc: Shortcode) -> None:
         parent = self.parent
         ordinal = self.ordinals.get(id(parent), 0)
@@ -205,7 +223,7 @@ class _Expander:
         self.emit(_blank_lines(sc.opening))
         saved_code, saved_parent = self.code, self.parent
         self.code, self.parent = fences.Scanner(), sc
-        self.nodes(sc.inner or [])
+        self.children(sc.inner or [])
         in_code = self.code.open is not None
         self.code, self.parent = saved_code, saved_parent
         self.out.trim_blanks()
@@ -296,6 +314,17 @@ def _text_on_tag_lines(sc: Shortcode) -> bool:
     return (isinstance(first, Text) and first.text.split("\n", 1)[0].strip() != "") or (
         isinstance(last, Text) and last.text.rsplit("\n", 1)[-1].strip() != ""
     )
+
+
+def _only_comments(text: str) -> bool:
+    """Whether ``text`` holds HTML comments and white space only (and one comment at least)."""
+    rest, found = text.strip(), False
+    while rest.startswith("<!--"):
+        end = rest.find("-->", 4)
+        if end < 0:
+            return False
+        rest, found = rest[end + 3 :].lstrip(), True
+    return found and not rest
 
 
 def _blank_lines(source: str) -> str:

@@ -44,9 +44,13 @@ def compute(
     static_files: AbstractSet[str] = frozenset(),
     pretty: bool = True,
     rules: permalinks.Permalinks | None = None,
+    prefix: str = "",
 ) -> dict[str, Address]:
     """Each Markdown page's Hugo URL (with the site's ``permalinks``); of two pages claiming one
     URL, the first by path keeps it.
+
+    ``prefix`` is the language's (``/fr``): every URL gets it but one set by a
+    page's ``url``, which Hugo takes as the whole path from the site root.
 
     A URL that cannot be written (``outputs.site_path``) or that is a file of the
     site's ``static/`` folders (which wins, as in Hugo) leaves the page at Sphinx's path.
@@ -58,6 +62,8 @@ def compute(
     sections = permalink_tokens.sections_of(list(pages.values()))
     for key, page in sorted(pages.items(), key=lambda item: item[1].path):
         asked = permalinks.page_url(page, rules, sections)
+        if prefix and not _own_url(page):
+            asked = prefix + asked
         url = _writable_url(key, page, asked, static_files, pretty)
         if url is None:
             continue
@@ -78,6 +84,11 @@ def compute(
             folders.setdefault(folder, key)
         addresses[key] = Address(url, page.kind)
     return addresses
+
+
+def _own_url(page: Page) -> bool:
+    custom = page.params.get("url")
+    return isinstance(custom, str) and bool(custom.strip())
 
 
 def _folders_of(file: str) -> list[str]:

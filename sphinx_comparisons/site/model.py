@@ -94,7 +94,8 @@ def build(
     outdated: tuple[set[str], set[str], set[str]],
 ) -> state.SiteModel:
     """The model of the tree as it is now; pages Hugo would not build leave ``env.found_docs``."""
-    config, stamp = structure.site_config(env, old)
+    config, stamp, site_languages, language = structure.site_config(env, old)
+    prefix = site_languages.prefix(language.code) if settings(env.config).language_prefix else ""
     confdir = Path(app.confdir or env.srcdir)
     extra = [confdir / name for name in settings(env.config).read_paths]
     roots = paths.roots(
@@ -114,7 +115,7 @@ def build(
     linkable = {
         key: page for key, page in found.items() if page.build.has_url or key not in unwritten
     }
-    every = addresses.compute(linkable, set(static_files), pretty, _permalinks(config))
+    every = addresses.compute(linkable, set(static_files), pretty, _permalinks(config), prefix)
     known = {key: address for key, address in every.items() if key not in unwritten}
     linked = {key: every[key].url for key in sorted(unwritten) if key in every}
     written = {key: page for key, page in found.items() if key not in unwritten}
@@ -125,6 +126,9 @@ def build(
     navigation = structure.build_navigation(env, config, found, index, hugo_home, linked)
     shown = digest(repr((navigation.fingerprint(), sorted((k, a.url) for k, a in known.items()))))
     return state.SiteModel(
+        languages=site_languages,
+        language=language,
+        url_prefix=prefix,
         site_config=config,
         config_stamp=stamp,
         read_roots=roots,
@@ -137,7 +141,7 @@ def build(
         static_folders=tuple(static_folders),
         static_files=static_files,
         navigation=navigation,
-        aliases=_aliases(found, every, set(static_files), pretty),
+        aliases=_aliases(found, every, set(static_files), pretty, prefix),
         refs=refs.RefIndex(found.values()),
         heading_scheme=heading_scheme(env, config),
         shown_digest=shown,
@@ -258,11 +262,14 @@ def _aliases(
     known: dict[str, addresses.Address],
     static_files: set[str],
     pretty: bool,
+    prefix: str,
 ) -> tuple[aliases.Alias, ...]:
     """Every page's aliases, resolved and checked; refusals reported at their lines."""
     page_urls = {key: address.url for key, address in known.items()}
     page_files = {urls.output_target(a.url, a.kind, pretty)[1]: key for key, a in known.items()}
-    collected, problems = aliases.collect(found.values(), page_urls, page_files, static_files)
+    collected, problems = aliases.collect(
+        found.values(), page_urls, page_files, static_files, prefix
+    )
     for problem in problems:
         warn(problem.subtype, problem.message, location=(problem.page, problem.line))
     return tuple(collected)

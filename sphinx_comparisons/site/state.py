@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sphinx_comparisons import compat
+from sphinx_comparisons.hugo.languages import Language, Languages
 from sphinx_comparisons.hugo.limits import IncludeChain
 from sphinx_comparisons.hugo.navigation import Navigation
 from sphinx_comparisons.hugo.refs import RefIndex
@@ -45,6 +46,11 @@ _NAME = "sphinx_comparisons"
 class SiteModel:
     """What every page of one build may rely on, computed from front matter and the Hugo config."""
 
+    #: The site's languages, and the one this build is (``hugo/languages.py``).
+    languages: Languages = field(default_factory=lambda: Languages((), "en"))
+    language: Language = field(default_factory=lambda: Language("en", "en", "en", 0, "content"))
+    #: The URL prefix of this build's pages (``/fr``; empty for the default language).
+    url_prefix: str = ""
     #: The Hugo site config, and the state of its files when read.
     site_config: SiteConfig = field(default_factory=SiteConfig)
     config_stamp: tuple[tuple[str, int, int], ...] = ()

@@ -13,6 +13,7 @@ from sphinx_comparisons.hugo import (
     cascade,
     content,
     frontmatter,
+    languages,
     menus,
     navigation,
     siteconfig,
@@ -27,13 +28,51 @@ if TYPE_CHECKING:
     from sphinx_comparisons.site.state import SiteModel
 
 
-def site_config(env: BuildEnvironment, old: SiteModel | None) -> tuple[siteconfig.SiteConfig, Any]:
-    """The Hugo site config and its files' stamp, read again only when one of its files changed."""
+def site_config(
+    env: BuildEnvironment, old: SiteModel | None
+) -> tuple[siteconfig.SiteConfig, Any, languages.Languages, languages.Language]:
+    """The Hugo site config as this build's language sees it (``languages.view``), its files'
+    stamp, the site's languages and this build's; read again only when a file changed."""
     files = siteconfig.find(settings(env.config).config, Path(env.srcdir))
     stamp = siteconfig.stamp(files)
     if old is not None and old.config_stamp == stamp:
-        return old.site_config, stamp
-    return siteconfig.load(files), stamp
+        return old.site_config, stamp, old.languages, old.language
+    config = siteconfig.load(files)
+    site = site_languages(config)
+    chosen = build_language(env, config, site)
+    view = languages.view(config.values, chosen.code)
+    return (
+        siteconfig.SiteConfig(view, config.files, config.origins, config.problems),
+        stamp,
+        site,
+        chosen,
+    )
+
+
+def site_languages(config: siteconfig.SiteConfig) -> languages.Languages:
+    """The site's languages; a malformed ``languages`` entry is reported where it is."""
+    found, problems = languages.from_config(config.values)
+    for problem in problems:
+        where, line = config.origin(problem.key)
+        warn("siteconfig", problem.message, location=f"{where}:{line}")
+    return found
+
+
+def build_language(
+    env: BuildEnvironment, config: siteconfig.SiteConfig, site: languages.Languages
+) -> languages.Language:
+    """This build's language (``languages.choose``); a ``hugo_language`` the site does not
+    have, or has disabled, is reported."""
+    asked = settings(env.config).language
+    root = siteconfig.site_root([Path(f) for f in config.files])
+    chosen, known = languages.choose(site, asked, Path(env.srcdir), root)
+    if not known:
+        warn(
+            "config",
+            f"hugo_language is {asked!r}, which is no enabled language of the site "
+            f"(languages: {', '.join(site.codes())}); {chosen.code!r} is built",
+        )
+    return chosen
 
 
 def pages(env: BuildEnvironment, config: siteconfig.SiteConfig) -> dict[str, content.Page]:
