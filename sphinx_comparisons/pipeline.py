@@ -18,7 +18,7 @@ SETTINGS = 850
 SOURCES = 855
 #: ``_index.md`` (or a generated one) becomes the root document when conf.py names none.
 ROOT_DOCUMENT = 860
-#: Sphinx's ``language`` from the Hugo language this build is, unless conf.py sets it.
+#: Sphinx's ``language`` and ``project`` from the Hugo language this build is, where unset.
 SITE_LANGUAGE = 870
 #: The file-reading directives under the names the build's ``language`` gives them.
 TRANSLATED_DIRECTIVES = 900

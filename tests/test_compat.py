@@ -324,6 +324,22 @@ def test_reload_translations_gives_sphinx_the_words_of_a_language_set_late(make_
     assert _("Search") == "Recherche"
 
 
+def test_keep_quotes_leaves_the_front_matter_title_to_smart_quotes(make_app, tmp_path):
+    """compat.sphinx.keep_quotes on the title Hugo prints as written; the body's quotes are
+    still Goldmark's typographer's."""
+    page = '---\ntitle: It\'s "plain"\n---\n\nIt\'s "curly".\n'
+    app = _app(
+        make_app,
+        tmp_path,
+        {"_index.md": page},
+        conf='extensions = ["sphinx_comparisons"]\n',
+    )
+    app.build()
+    html = soup(Path(app.outdir) / "index.html")
+    assert html.select_one("h1").get_text().rstrip("¶") == 'It\'s "plain"'
+    assert "It’s “curly”." in html.select_one("div.body").get_text()
+
+
 def test_leave_build_takes_pages_out_before_reading(make_app, tmp_path):
     files = {
         "index.rst": "Home\n====\n\n.. toctree::\n   :glob:\n\n   *\n",

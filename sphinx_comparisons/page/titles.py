@@ -98,6 +98,9 @@ class HugoTitles(SphinxTransform):
             self._fallback(ours, others, docname)
             return
         self.document["title"] = title.titles.title
+        heading = ours.next_node(nodes.title)
+        if heading is not None:  # front matter is no Markdown: Goldmark's typographer skips it
+            compat.sphinx.keep_quotes(heading)
         self._absorb_body_h1s(ours, others, title.titles.heading)
         lead = page.lead(fm.params, settings(env.config).lead)
         if lead:

@@ -21,7 +21,7 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", sources.own_suffixes, priority=pipeline.OWN_SUFFIXES)
     app.connect("config-inited", sources.exclude_sphinx_folders, priority=pipeline.SOURCES)
     app.connect("config-inited", home.choose_root, priority=pipeline.ROOT_DOCUMENT)
-    app.connect("config-inited", language.sphinx_language, priority=pipeline.SITE_LANGUAGE)
+    app.connect("config-inited", language.from_site, priority=pipeline.SITE_LANGUAGE)
     app.connect("env-get-outdated", model.on_env_get_outdated, priority=pipeline.SITE_MODEL)
     app.connect("env-get-updated", model.on_env_get_updated)
     hooks = Guarded(app)

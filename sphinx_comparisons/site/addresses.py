@@ -50,7 +50,7 @@ def compute(
     URL, the first by path keeps it.
 
     ``prefix`` is the language's (``/fr``): every URL gets it but one set by a
-    page's ``url``, which Hugo takes as the whole path from the site root.
+    page's ``url`` from the root (``/x/``), which Hugo takes as the whole path.
 
     A URL that cannot be written (``outputs.site_path``) or that is a file of the
     site's ``static/`` folders (which wins, as in Hugo) leaves the page at Sphinx's path.
@@ -87,8 +87,9 @@ def compute(
 
 
 def _own_url(page: Page) -> bool:
+    """A ``url`` from the site root (``/guide/x/``); one without the slash is the language's."""
     custom = page.params.get("url")
-    return isinstance(custom, str) and bool(custom.strip())
+    return isinstance(custom, str) and custom.strip().startswith("/")
 
 
 def _folders_of(file: str) -> list[str]:
