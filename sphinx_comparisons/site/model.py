@@ -24,6 +24,7 @@ from sphinx_comparisons.hugo import (
     collation,
     content,
     headings,
+    languages,
     paths,
     permalinks,
     refs,
@@ -140,7 +141,8 @@ def build(
         static_folders=tuple(static_folders),
         static_files=static_files,
         navigation=navigation,
-        aliases=_aliases(found, every, set(static_files), pretty, prefix),
+        aliases=_aliases(found, every, set(static_files), pretty, prefix)
+        + _language_root(env, site_languages, language, prefix),
         refs=refs.RefIndex(found.values()),
         heading_scheme=heading_scheme(env, config),
         shown_digest=shown,
@@ -283,6 +285,24 @@ def _aliases(
     for problem in problems:
         warn(problem.subtype, problem.message, location=(problem.page, problem.line))
     return tuple(collected)
+
+
+def _language_root(
+    env: BuildEnvironment, site: languages.Languages, language: languages.Language, prefix: str
+) -> tuple[aliases.Alias, ...]:
+    """The redirect Hugo writes beside the default language's home (``hugolib/site.go``,
+    ``renderMainLanguageRedirect``): ``/en/`` to ``/``, or ``/`` to ``/en/`` when the default
+    language is in its subfolder. Only in Hugo's layout, where the other languages are too."""
+    if (
+        not site.multilingual
+        or language.code != site.default
+        or not settings(env.config).language_prefix
+    ):
+        return ()
+    root = env.config.root_doc
+    if prefix:
+        return (aliases.Alias("index.html", "/", root, 1),)
+    return (aliases.Alias(f"{language.code}/index.html", f"/{language.code}/", root, 1),)
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
