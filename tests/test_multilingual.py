@@ -16,8 +16,7 @@ from conftest import soup, sphinx_build
 from hugo_tree import load_pages
 from sphinx_comparisons.hugo import content, languages, siteconfig
 
-#: The sites with a content folder per language (the file-name-suffix site is not built yet).
-SITES = ("contentdir", "subdir")
+SITES = ("contentdir", "subdir", "suffix")
 CASES = [(site, lang) for site in SITES for lang in hugo.languages(site)]
 
 
@@ -31,7 +30,12 @@ def built(tmp_path_factory):
             root = tmp_path_factory.mktemp(f"{site}-{lang}")
             shutil.copytree(hugo.site_dir(site), root / "site")
             src = root / "site" / hugo.content_root(site, lang).relative_to(hugo.site_dir(site))
-            result = sphinx_build(src, root / "out", "-b", "dirhtml", "-w", str(root / "w.txt"))
+            # one content folder for every language: the build names its own
+            shared = len({hugo.content_root(site, other) for other in hugo.languages(site)}) == 1
+            language = ["-D", f"hugo_language={lang}"] if shared else []
+            result = sphinx_build(
+                src, root / "out", "-b", "dirhtml", "-w", str(root / "w.txt"), *language
+            )
             assert result.returncode == 0, result.stderr
             done[site, lang] = (root / "out", (root / "w.txt").read_text(encoding="utf-8"))
         return done[site, lang]
@@ -82,7 +86,17 @@ def test_each_language_has_its_own_menus(site, lang):
     root = hugo.content_root(site, lang)
     config = siteconfig.load(siteconfig.discover(root))
     seen = languages.view(config.values, lang)
-    tree, problems = content.menus_of(load_pages(root), seen.get("menus"), lambda m, i: ("", 0))
+    site_languages, _ = languages.from_config(config.values)
+    mine = []
+    for page in load_pages(root):  # a page's language: its file name's suffix, else the folder's
+        code, path = site_languages.file_language(page.path, site_languages.default)
+        if (
+            code == lang
+            or site_languages.get(lang).content_dir
+            != site_languages.get(site_languages.default).content_dir
+        ):
+            mine.append(content.Page(page.key, path, page.params, page.key_lines))
+    tree, problems = content.menus_of(mine, seen.get("menus"), lambda m, i: ("", 0))
     assert problems == []
 
     def names(entries):

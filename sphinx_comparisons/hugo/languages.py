@@ -53,6 +53,8 @@ class Languages:
     languages: tuple[Language, ...]
     default: str
     in_subdir: bool = False
+    #: Every language the config names, disabled ones too: a file suffix can name any.
+    configured: tuple[str, ...] = ()
 
     @property
     def multilingual(self) -> bool:
@@ -68,6 +70,15 @@ class Languages:
 
     def codes(self) -> list[str]:
         return [lang.code for lang in self.languages]
+
+    def file_language(self, path: str, folder_language: str) -> tuple[str | None, str]:
+        """A content file's language and its path without the language suffix: the suffix's
+        (``about.fr.md``), else the folder's. None: a disabled language's file (Hugo drops it).
+        """
+        code, stripped = suffix_language(path, [*self.configured, *self.codes()])
+        if code is None:
+            return folder_language, path
+        return (code if self.get(code) is not None else None), stripped
 
 
 @dataclass(frozen=True)
@@ -92,8 +103,11 @@ def from_config(values: dict[str, Any]) -> tuple[Languages, list[LanguageProblem
         problems.append(LanguageProblem(key="languages", message="languages must be a table"))
         table = None
     found: list[Language] = []
+    configured: list[str] = []
     for code, settings in (table or {}).items():
         code = str(code).lower()
+        if is_code(code):
+            configured.append(code)
         if not is_code(code):
             problems.append(
                 LanguageProblem(key=f"languages.{code}", message=f"{code!r} is no language code")
@@ -107,7 +121,7 @@ def from_config(values: dict[str, Any]) -> tuple[Languages, list[LanguageProblem
         found.append(Language(default, default, default, 0, site_dir))
     found.sort(key=lambda lang: (lang.weight == 0, lang.weight, lang.code))
     in_subdir = values.get("defaultcontentlanguageinsubdir") is True
-    return Languages(tuple(found), default, in_subdir), problems
+    return Languages(tuple(found), default, in_subdir, tuple(configured)), problems
 
 
 def _language(code: str, settings: dict[str, Any], site_dir: str) -> Language:

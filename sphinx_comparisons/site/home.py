@@ -20,6 +20,7 @@ from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import siteconfig
+from sphinx_comparisons.site import language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -83,6 +84,11 @@ def choose_root(app: Sphinx, conf: Config) -> None:
     srcdir = Path(app.srcdir)
     suffixes = list(conf.source_suffix) if conf.source_suffix else [".rst", ".md"]
     root = root_page(srcdir, suffixes)
+    built = language.of_build(srcdir, conf)
+    own = f"_index.{built.language.code}" if built is not None else ""
+    if root == "_index" and built is not None and (srcdir / f"{own}.md").is_file():
+        conf.root_doc = conf.master_doc = own  # a site that marks languages by file name
+        return
     if root is None:
         hugo_site = siteconfig.load(siteconfig.find(settings(conf).config, srcdir))
         if write(srcdir, str(hugo_site.values.get("title") or "Home")):

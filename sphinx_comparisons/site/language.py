@@ -8,8 +8,9 @@ title, which Hugo themes show in every page's ``<title>``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.config import settings
@@ -20,22 +21,39 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
-def from_site(app: Sphinx, config: Config) -> None:
-    """``config-inited``: ``language`` and ``project`` from the site config, where unset."""
-    files = siteconfig.find(settings(config).config, Path(app.srcdir))
+@dataclass(frozen=True)
+class BuildLanguage:
+    """The site's languages, its config and the language a build is, read at ``config-inited``."""
+
+    site: languages.Languages
+    language: languages.Language
+    values: dict[str, Any]
+
+
+def of_build(srcdir: Path, config: Config) -> BuildLanguage | None:
+    """This build's language (``languages.choose``); None without a Hugo site config."""
+    files = siteconfig.find(settings(config).config, srcdir)
     if not files:
-        return
+        return None
     site_config = siteconfig.load(files)
     site, _ = languages.from_config(site_config.values)
     chosen, _ = languages.choose(
-        site, settings(config).language, Path(app.srcdir), siteconfig.site_root(files)
+        site, settings(config).language, srcdir, siteconfig.site_root(files)
     )
-    title = languages.view(site_config.values, chosen.code).get("title")
+    return BuildLanguage(site, chosen, languages.view(site_config.values, chosen.code))
+
+
+def from_site(app: Sphinx, config: Config) -> None:
+    """``config-inited``: ``language`` and ``project`` from the site config, where unset."""
+    found = of_build(Path(app.srcdir), config)
+    if found is None:
+        return
+    title = found.values.get("title")
     if not compat.sphinx.given_in_conf(config, ["project"]) and isinstance(title, str):
         config.project = " ".join(title.split()) or config.project
-    if not site.multilingual or compat.sphinx.given_in_conf(config, ["language"]):
+    if not found.site.multilingual or compat.sphinx.given_in_conf(config, ["language"]):
         return
-    locale = languages.sphinx_locale(chosen.locale)
+    locale = languages.sphinx_locale(found.language.locale)
     if locale != config.language:
         config.language = locale
         compat.sphinx.reload_translations(app)

@@ -104,7 +104,9 @@ def build(
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     hugo_home = structure.is_hugo_home(env)
-    found = _leave_out(env, structure.pages(env, config), hugo_home, undecodable, outdated)
+    found, others = structure.pages(env, config, site_languages, language)
+    _other_languages(env, others, language, outdated)
+    found = _leave_out(env, found, hugo_home, undecodable, outdated)
     unwritten = _unwritten(env, found, outdated)
     found = _without_search_page(env, found, unwritten, outdated)
     static_folders = static.folders(config)
@@ -227,6 +229,23 @@ def _leave_out(
             ", ".join(sorted(resources)),
         )
     return {key: page for key, page in found.items() if key not in left_out}
+
+
+def _other_languages(
+    env: BuildEnvironment,
+    others: set[str],
+    language: languages.Language,
+    outdated: tuple[set[str], set[str], set[str]],
+) -> None:
+    """Files of other languages (``about.fr.md`` in an English build) leave this build."""
+    compat.sphinx.drop_documents(env, others - {env.config.root_doc}, *outdated)
+    if others:
+        logger.info(
+            "hugo: %d file(s) of other languages not built in this %s build: %s",
+            len(others),
+            language.code,
+            ", ".join(sorted(others)),
+        )
 
 
 def _unwritten(

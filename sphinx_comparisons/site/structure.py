@@ -3,6 +3,7 @@ built from menus or sections."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,25 +77,49 @@ def build_language(
     return chosen
 
 
-def pages(env: BuildEnvironment, config: siteconfig.SiteConfig) -> dict[str, content.Page]:
-    """Every Markdown page the scan holds, as Hugo sees it (drafts and all), with what the
-    cascades of its sections and of the site config pass down to it."""
+def pages(
+    env: BuildEnvironment,
+    config: siteconfig.SiteConfig,
+    site: languages.Languages,
+    language: languages.Language,
+) -> tuple[dict[str, content.Page], set[str]]:
+    """Every Markdown page of this build's language the scan holds, as Hugo sees it (drafts
+    and all), with what the cascades of its sections and of the site config pass down to it;
+    and the documents of other languages (``about.fr.md`` in an English build), left out.
+
+    A page's path is its file's without the language suffix: ``_index.fr.md`` is the French
+    home, ``about.fr.md`` is at ``/fr/about/``."""
     options = content.BuildOptions.from_config(
         config.values, settings(env.config).build
     )  # buildDrafts & co.
-    fronts = {}
+    root = siteconfig.site_root([Path(f) for f in config.files])
+    folder = languages.of_source(site, Path(env.srcdir), root)
+    folder_language = folder.code if folder is not None else site.default
+    fronts, others = {}, set()
     for docname in sorted(env.found_docs):
         fm = records.front_matter(env, docname)
-        if fm is not None:
-            fronts[docname] = (str(env.doc2path(docname, False)).replace("\\", "/"), fm)
+        if fm is None:
+            continue
+        path = str(env.doc2path(docname, False)).replace("\\", "/")
+        code, path = (
+            site.file_language(path, folder_language)
+            if site.multilingual
+            else (
+                language.code,
+                path,
+            )
+        )
+        if code != language.code:
+            others.add(docname)
+            continue
+        fronts[docname] = (path, fm)
     resolved = _cascaded(config, {path: fm for path, fm in fronts.values()})
     out = {}
     for docname, (path, fm) in fronts.items():
-        page = content.Page(docname, path, resolved[path], fm.key_lines, options)
-        out[docname] = page
+        out[docname] = content.Page(docname, path, resolved[path], fm.key_lines, options)
         for problem in buildopts.decode(fm.params, fm.line_of)[1]:
             warn(problem.subtype, problem.message, location=(docname, problem.line))
-    return out
+    return out, others
 
 
 def _cascaded(
@@ -116,6 +141,10 @@ def _cascaded(
     return cascade.resolve({p: fm.params for p, fm in fronts.items()}, entries, site, lang)
 
 
+#: Hugo's home page file: ``_index.md``, or a language's (``_index.fr.md``).
+_HOME = re.compile(r"_index(?:\.[a-z][\w-]{0,40})?\.md")
+
+
 def is_hugo_home(env: BuildEnvironment) -> bool:
     """Whether the tree is Hugo's: its root document is ``_index.md`` at the top.
 
@@ -123,9 +152,8 @@ def is_hugo_home(env: BuildEnvironment) -> bool:
     files, folders as sections) apply only then.
     """
     root = env.config.root_doc
-    return (
-        root in env.found_docs and str(env.doc2path(root, False)).replace("\\", "/") == "_index.md"
-    )
+    path = str(env.doc2path(root, False)).replace("\\", "/")
+    return root in env.found_docs and _HOME.fullmatch(path) is not None
 
 
 def choose_menus(conf: Config, tree: dict[str, Any], count: int) -> list[str]:
