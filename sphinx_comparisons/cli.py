@@ -27,7 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError, SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-from sphinx_comparisons import serve
+from sphinx_comparisons import multibuild, serve
 from sphinx_comparisons.checkbuilder import NAME as CHECK_BUILDER
 from sphinx_comparisons.migrate import check as output
 from sphinx_comparisons.migrate import init, outline
@@ -100,7 +100,7 @@ def _where(location: str, srcdir: Path) -> tuple[str, int | None]:
     return path, int(line) if line else None
 
 
-def check(srcdir: Path, hugo_config: str | None = None) -> Report:
+def check(srcdir: Path, hugo_config: str | None = None, language: str | None = None) -> Report:
     """Every warning the build of ``srcdir`` gives.
 
     :class:`CheckFailed` from the build's own exception if the build stops.
@@ -112,6 +112,8 @@ def check(srcdir: Path, hugo_config: str | None = None) -> Report:
         overrides["extensions"] = [EXTENSION]
     if hugo_config:
         overrides["hugo_config"] = str(Path(hugo_config).resolve())
+    if language:
+        overrides["hugo_language"] = language
     warnings, status = _Warnings(srcdir), _Notes()
     with (
         tempfile.TemporaryDirectory(prefix="sphinx-comparisons-check-") as out,
@@ -176,10 +178,31 @@ def _parser() -> argparse.ArgumentParser:
             "found beside or above the content folder when neither is given"
         ),
     )
+    check_command.add_argument(
+        "--language",
+        help="the language of a multilingual site to check (hugo_language); "
+        "by default the one the build would choose",
+    )
     output.add_options(check_command)
     _add_init(sub)
     _serve_parser(sub)
+    _build_parser(sub)
     return parser
+
+
+def _build_parser(sub: Any) -> None:
+    command = sub.add_parser(
+        "build",
+        help="build every language of a multilingual site into one folder, in Hugo's layout",
+        description=(
+            "Build each enabled language of the Hugo site whose content is SITE: the default "
+            "language into OUT, the others into OUT/<language>/, in parallel."
+        ),
+    )
+    command.add_argument("site", metavar="SITE", type=Path, help="a content folder of the site")
+    command.add_argument("out", metavar="OUT", type=Path, help="the output folder")
+    command.add_argument("-b", "--builder", default="dirhtml", choices=("dirhtml", "html"))
+    command.add_argument("--config", help="the Hugo site config (file or folder)")
 
 
 def _add_init(sub: Any) -> None:
@@ -244,12 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         build = [name for flag, name in serve.HUGO_FLAGS.items() if getattr(args, flag)]
         return serve.serve(root, args.port, args.host, build, args.open)
+    if args.command == "build":
+        return multibuild.run(multibuild.plan(root, args.out, args.config), args.builder)
     if args.command == "init":
         return _init(root, args.config, args.theme, args.dry_run)
     if args.format == "json":
-        return _check_json(root, args.config, args.report)
+        return _check_json(root, args.config, args.report, args.language)
     try:
-        report = check(root, args.config)
+        report = check(root, args.config, args.language)
     except CheckFailed as failure:
         print(f"the build of {root} stopped: {_stopped(failure)}", file=sys.stderr)
         return 2
@@ -282,11 +307,13 @@ def _stopped(failure: CheckFailed) -> CheckFailed:
     return failure
 
 
-def _check_json(root: Path, hugo_config: str | None, target: Path | None) -> int:
+def _check_json(
+    root: Path, hugo_config: str | None, target: Path | None, language: str | None = None
+) -> int:
     """``check --format json``: one JSON document on stdout, the build's own output on stderr."""
     try:
         with contextlib.redirect_stdout(sys.stderr):  # conf.py's own prints too
-            report = check(root, hugo_config)
+            report = check(root, hugo_config, language)
     except CheckFailed as failure:
         sys.stdout.write(
             output.document(str(root), error=f"the build stopped: {_stopped(failure)}")

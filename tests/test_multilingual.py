@@ -4,8 +4,13 @@ its title, the language's own menus and sections in Hugo's order, its aliases.""
 
 from __future__ import annotations
 
+import json
+import os
 import pickle
+import runpy
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -15,6 +20,7 @@ import multilingual_expected as hugo
 from conftest import soup, sphinx_build
 from hugo_tree import load_pages
 from sphinx_comparisons.hugo import content, languages, siteconfig
+from test_init import assert_valid_readthedocs
 
 SITES = ("contentdir", "subdir", "suffix")
 CASES = [(site, lang) for site in SITES for lang in hugo.languages(site)]
@@ -129,3 +135,97 @@ def test_aliases_redirect_where_current_hugo_puts_them(built, site, lang):
         )
         wrong[file] = None if landed == owner else landed or "no redirect"
     assert {f: v for f, v in wrong.items() if v} == {}
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_one_command_builds_every_language_into_hugos_layout(tmp_path, site):
+    shutil.copytree(hugo.site_dir(site), tmp_path / "site")
+    content = tmp_path / "site" / hugo.content_root(site, "en").relative_to(hugo.site_dir(site))
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_comparisons", "build", str(content), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    for lang in hugo.languages(site):
+        home = hugo.site_settings(site, lang)["home"]
+        assert (
+            soup(html_file(out, home)).select_one("html")["lang"]
+            == (hugo.site_settings(site, lang)["languageCode"])
+        )
+        prefix = home.rstrip("/")
+        missing = [
+            url
+            for url in hugo.urls(site, lang)
+            # a page whose url: is a path from the site root stays in its language's folder
+            if url.startswith(prefix + "/") and not html_file(out, url).is_file()
+        ]
+        assert missing == [], lang
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx_comparisons", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_init_writes_a_translation_project_for_a_languages_own_folder(tmp_path):
+    shutil.copytree(hugo.site_dir("contentdir"), tmp_path / "site")
+    fr = tmp_path / "site" / "content" / "fr"
+    assert run_cli("init", str(fr)).returncode == 0
+    conf = runpy.run_path(str(fr / "conf.py"))
+    assert conf["hugo_language"] == "fr" and conf["project"] == "Tidewatch en français"
+    data = assert_valid_readthedocs(tmp_path / "site" / ".readthedocs.fr.yaml")
+    assert data["sphinx"]["configuration"] == "content/fr/conf.py"
+    assert not (tmp_path / "site" / ".readthedocs.yaml").exists()
+    # Hugo's layout here; on Read the Docs (a project per language) without the prefix
+    for env, url in (
+        ({}, "/fr/guide/configurer/"),
+        ({"READTHEDOCS": "True"}, "/guide/configurer/"),
+    ):
+        out = tmp_path / f"out{len(env)}"
+        built = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-q", "-b", "dirhtml", str(fr), str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **env},
+        )
+        assert built.returncode == 0, built.stderr
+        assert html_file(out, url).is_file(), url
+
+
+def test_one_conf_builds_the_language_read_the_docs_names_for_a_shared_folder(tmp_path):
+    shutil.copytree(hugo.site_dir("suffix"), tmp_path / "site")
+    content = tmp_path / "site" / "content"
+    assert run_cli("init", str(content)).returncode == 0
+    assert_valid_readthedocs(tmp_path / "site" / ".readthedocs.yaml")
+    for lang in ("en", "fr"):
+        out = tmp_path / lang
+        built = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-q", "-b", "dirhtml", str(content), str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "READTHEDOCS": "True", "READTHEDOCS_LANGUAGE": lang},
+        )
+        assert built.returncode == 0, built.stderr
+        prefix = hugo.site_settings("suffix", lang)["home"].rstrip("/")
+        urls = [url.removeprefix(prefix) for url in hugo.urls("suffix", lang)]
+        assert all(html_file(out, url).is_file() for url in urls), lang
+
+
+def test_check_takes_the_language_to_check(tmp_path):
+    shutil.copytree(hugo.site_dir("suffix"), tmp_path / "site")
+    content = tmp_path / "site" / "content"
+    french = next(content.rglob("*.fr.md"))
+    french.write_text(french.read_text(encoding="utf-8") + "\n[lost](/nowhere/)\n")
+    fr = json.loads(run_cli("check", str(content), "--language", "fr", "--format", "json").stdout)
+    en = json.loads(run_cli("check", str(content), "--format", "json").stdout)
+    assert fr["counts"] == {"hugo.link_unresolved": 1} and en["counts"] == {}

@@ -16,7 +16,15 @@ from importlib import metadata
 from pathlib import Path
 
 from sphinx_comparisons import __version__
-from sphinx_comparisons.hugo import content, encoding, frontmatter, menus, safeurl, siteconfig
+from sphinx_comparisons.hugo import (
+    content,
+    encoding,
+    frontmatter,
+    languages,
+    menus,
+    safeurl,
+    siteconfig,
+)
 
 DEFAULT_THEME = "furo"
 PACKAGE = "sphinx-comparisons"
@@ -48,17 +56,59 @@ class Planned:
 
 
 def plan(root: Path, config_path: str | None, theme: str = DEFAULT_THEME) -> list[Planned]:
-    """The files ``init`` writes for the content folder ``root``, and their text."""
+    """The files ``init`` writes for the content folder ``root``, and their text.
+
+    For one language of a multilingual site (a content folder of its own), conf.py
+    builds that language and Read the Docs' config is ``.readthedocs.<code>.yaml``
+    (the default language's is ``.readthedocs.yaml``): each translation is a project
+    of its own, whose settings name its config file. A content folder shared by every
+    language (``about.fr.md``) gets one conf.py that builds the language Read the
+    Docs (``READTHEDOCS_LANGUAGE``) or ``HUGO_LANGUAGE`` names.
+    """
     files = siteconfig.find(config_path, root)
     config = siteconfig.load(files)
     site = siteconfig.site_root(files) or root
+    site_languages, _ = languages.from_config(config.values)
+    own = languages.of_source(site_languages, root, siteconfig.site_root(files))
+    language = own or site_languages.get(site_languages.default)
+    if site_languages.multilingual and language is not None:
+        config = siteconfig.SiteConfig(
+            languages.view(config.values, language.code), config.files, config.origins
+        )
     conf = root / "conf.py"
     requirements = root / "requirements.txt"
     repo = repository_root(site)
+    extra = _language_lines(site_languages, own) if site_languages.multilingual else []
+    name = ".readthedocs.yaml"
+    if own is not None and own.code != site_languages.default:
+        name = f".readthedocs.{own.code}.yaml"
     return [
-        Planned(conf, conf_text(root, site, config, config_path, theme)),
+        Planned(conf, conf_text(root, site, config, config_path, theme, extra)),
         Planned(requirements, requirements_text(theme)),
-        Planned(repo / ".readthedocs.yaml", readthedocs_text(repo, conf, requirements)),
+        Planned(
+            repo / name,
+            readthedocs_text(
+                repo, conf, requirements, own if name != ".readthedocs.yaml" else None
+            ),
+        ),
+    ]
+
+
+def _language_lines(site: languages.Languages, own: languages.Language | None) -> list[str]:
+    """conf.py's language settings: the folder's language, or the one the host names."""
+    if own is not None:
+        chosen = f"hugo_language = {own.code!r}"
+    else:
+        chosen = (
+            'hugo_language = (os.environ.get("HUGO_LANGUAGE") or os.environ.get('
+            f'"READTHEDOCS_LANGUAGE") or {site.default!r}).replace("_", "-").lower()'
+        )
+    return [
+        "",
+        f"# Languages: {', '.join(site.codes())}; this build is one of them.",
+        chosen,
+        "# Read the Docs serves each translation under /<language>/<version>/ already",
+        'hugo_language_prefix = "READTHEDOCS" not in os.environ',
     ]
 
 
@@ -119,10 +169,17 @@ def navigation_lines(root: Path, config: siteconfig.SiteConfig) -> list[str]:
 
 
 def conf_text(
-    root: Path, site: Path, config: siteconfig.SiteConfig, config_path: str | None, theme: str
+    root: Path,
+    site: Path,
+    config: siteconfig.SiteConfig,
+    config_path: str | None,
+    theme: str,
+    language_lines: list[str] | None = None,
 ) -> str:
     project = _text(config, "title") or root.resolve().name or "Documentation"
     lines = ['"""Sphinx configuration written by `python -m sphinx_comparisons init`."""', ""]
+    if language_lines:
+        lines += ["import os", ""]
     lines.append(f"project = {project!r}")
     lines.append(f"copyright = {_copyright(config, project)!r}")
     lines.append('extensions = ["sphinx_comparisons"]')
@@ -142,6 +199,7 @@ def conf_text(
         if found is not None:
             relative = Path(os.path.relpath(found, root)).as_posix()
             lines.append(f"{name} = {relative!r}")
+    lines += language_lines or []
     lines += ["", *navigation_lines(root, config)]
     return "\n".join(lines) + "\n"
 
@@ -186,14 +244,23 @@ def _distribution(theme: str) -> str | None:
     return names[0] if names else None
 
 
-def readthedocs_text(repo: Path, conf: Path, requirements: Path) -> str:
+def readthedocs_text(
+    repo: Path, conf: Path, requirements: Path, language: languages.Language | None = None
+) -> str:
     """Read the Docs' v2 config; paths are JSON strings, which YAML reads as they are."""
+    translation = (
+        f"# The {language.code} translation: its Read the Docs project names this file in "
+        "its settings\n# (Build configuration file) and is a translation of the default "
+        "language's project.\n"
+        if language is not None
+        else ""
+    )
 
     def relative(path: Path) -> str:
         return json.dumps(Path(os.path.relpath(path.resolve(), repo)).as_posix())
 
     return (
-        "# Read the Docs: https://docs.readthedocs.io/en/stable/config-file/v2.html\n"
+        translation + "# Read the Docs: https://docs.readthedocs.io/en/stable/config-file/v2.html\n"
         "# written by `python -m sphinx_comparisons init`; set fail_on_warning: true\n"
         "# once `python -m sphinx_comparisons check` is clean.\n"
         "version: 2\n"

@@ -104,8 +104,7 @@ def build(
     for path, problem in config.problems:
         warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
     hugo_home = structure.is_hugo_home(env)
-    found, others = structure.pages(env, config, site_languages, language)
-    _other_languages(env, others, language, outdated)
+    found = _this_language(env, config, site_languages, language, outdated)
     found = _leave_out(env, found, hugo_home, undecodable, outdated)
     unwritten = _unwritten(env, found, outdated)
     found = _without_search_page(env, found, unwritten, outdated)
@@ -231,13 +230,16 @@ def _leave_out(
     return {key: page for key, page in found.items() if key not in left_out}
 
 
-def _other_languages(
+def _this_language(
     env: BuildEnvironment,
-    others: set[str],
+    config: siteconfig.SiteConfig,
+    site: languages.Languages,
     language: languages.Language,
     outdated: tuple[set[str], set[str], set[str]],
-) -> None:
-    """Files of other languages (``about.fr.md`` in an English build) leave this build."""
+) -> dict[str, Page]:
+    """This language's pages; files of other languages (``about.fr.md`` in an English build)
+    leave the build."""
+    found, others = structure.pages(env, config, site, language)
     compat.sphinx.drop_documents(env, others - {env.config.root_doc}, *outdated)
     if others:
         logger.info(
@@ -246,6 +248,7 @@ def _other_languages(
             language.code,
             ", ".join(sorted(others)),
         )
+    return found
 
 
 def _unwritten(
