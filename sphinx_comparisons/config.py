@@ -152,7 +152,10 @@ class HugoConfig:
             "help": 'Your own shortcodes, by name: ``{"directive": "note", "argument": "title", '
             '"options": {"param": "option"}}`` renders a MyST directive (the inner Markdown '
             'is its content), ``{"role": "kbd", "param": "key"}`` a role, ``{"text": '
-            '"... {0} {name} {inner} ..."}`` pastes text (usable in link targets and code), '
+            '"... {0} {name} {inner} ..."}`` pastes text (usable in link targets and code); '
+            'with ``"translate": True`` that text is a string id of the site\'s ``i18n/`` files '
+            "and its translation in the build's language is pasted (Kubernetes' "
+            '``{"text": "{0}", "translate": True}`` for ``heading "whatsnext"``). '
             '``"drop"`` removes it. Served shortcodes can be overridden the same way.',
         },
     )

@@ -60,7 +60,7 @@ def heading_scheme(value: Any) -> Any:
     return value if value is None or value in headings.SCHEMES else UNSET
 
 
-SHORTCODE_KEYS = {"directive", "argument", "options", "role", "param", "text"}
+SHORTCODE_KEYS = {"directive", "argument", "options", "role", "param", "text", "translate"}
 
 
 def shortcode_map(value: Any) -> Any:
@@ -80,6 +80,10 @@ def shortcode_map(value: Any) -> Any:
             return UNSET
         if not isinstance(spec.get("options", {}), dict):
             return UNSET
+        if not isinstance(spec.get("translate", False), bool) or (
+            spec.get("translate") and "text" not in spec
+        ):
+            return UNSET  # a text mapping's output may be a string id; nothing else
     return value
 
 

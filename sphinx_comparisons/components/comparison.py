@@ -259,7 +259,7 @@ class ComparisonDirective(SphinxDirective):
         wrapper = scroll_region("", node, classes=["hugo-comparison-scroll"])
         result: list[nodes.Node] = [wrapper]
         if self.options.get("legend", "yes") == "yes":
-            result.append(_legend())
+            result.append(_legend(self.env))
         return result
 
     def _inline(self, text: str) -> list[nodes.Node]:
@@ -335,11 +335,11 @@ def _doc_ref(target: str, text: str, fromdoc: str) -> nodes.Node:
     )
 
 
-def _legend() -> nodes.Node:
+def _legend(env: BuildEnvironment) -> nodes.Node:
     legend = nodes.paragraph("", "", classes=["hugo-comparison-legend"])
     for meaning in (matrix.YES, matrix.NO, matrix.PARTIAL):
         legend += symbols.symbol_node(meaning)
-        legend += nodes.Text(f" {symbols.SYMBOLS[meaning][1]}   ")
+        legend += nodes.Text(f" {symbols.label(env, meaning)}   ")
     return legend
 
 

@@ -9,13 +9,17 @@ for screen readers in HTML. The comparison directive uses the same symbols.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.hugo import safeurl
+from sphinx_comparisons.site import state
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 #: meaning -> (symbol, label, plain-text form)
 SYMBOLS = {
@@ -75,12 +79,19 @@ def symbol_node(meaning: str) -> symbol:
     return symbol("", SYMBOLS[meaning][2], meaning=meaning)
 
 
+def label(env: BuildEnvironment, meaning: str) -> str:
+    """The meaning in words: the site's string ``comparison_<meaning>`` in the build's language
+    (its ``i18n/`` files), else English."""
+    return state.model(env).strings.get(f"comparison_{meaning}", SYMBOLS[meaning][1])
+
+
 def visit_symbol_html(translator: Any, node: symbol) -> None:
-    mark, label, _ = SYMBOLS[node["meaning"]]
+    mark = SYMBOLS[node["meaning"]][0]
+    label_text = label(translator.builder.env, node["meaning"])
     translator.body.append(
         f'<span class="hugo-symbol hugo-symbol-{node["meaning"]}">'
         f'<span aria-hidden="true">{safeurl.attribute(mark)}</span>'
-        f'<span class="hugo-visually-hidden">{safeurl.attribute(label)}</span></span>'
+        f'<span class="hugo-visually-hidden">{safeurl.attribute(label_text)}</span></span>'
     )
     raise nodes.SkipNode
 

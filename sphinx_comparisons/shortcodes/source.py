@@ -26,6 +26,11 @@ def param_value(env: BuildEnvironment, docname: str, key: str) -> Any:
     return params.param(key, records.params(env, docname), site)
 
 
+def translated(env: BuildEnvironment, text: str) -> str:
+    """The site's translation of ``text`` taken as a string id (Hugo's ``T``), else ``text``."""
+    return state.model(env).strings.get(text.strip().lower(), text)
+
+
 def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyped-def]
     custom = custom_shortcodes(env)
 
@@ -34,10 +39,11 @@ def text_renderer(env: BuildEnvironment, docname: str):  # type: ignore[no-untyp
         if isinstance(spec, dict) and "text" in spec:
             values = {str(k): v for k, v in sc.named.items()}
             try:
-                return str(spec["text"]).format(*sc.positional, inner=inner, **values)
+                text = str(spec["text"]).format(*sc.positional, inner=inner, **values)
             except (IndexError, KeyError, ValueError) as err:
                 site_warn(docname, sc.line, f"hugo_shortcodes text for {sc.name!r} needs {err}")
                 return ""
+            return translated(env, text) if spec.get("translate") else text
         if sc.name == "param":
             key = str(sc.get(0) or "")
             value = param_value(env, docname, key) if key else None

@@ -32,7 +32,7 @@ from sphinx_comparisons.hugo import (
     urls,
 )
 from sphinx_comparisons.hugo.frontmatter import digest
-from sphinx_comparisons.site import addresses, records, state, static, structure
+from sphinx_comparisons.site import addresses, records, state, static, strings, structure
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -79,9 +79,12 @@ def on_env_get_outdated(
 
 def _recascaded(old: state.SiteModel | None, new: state.SiteModel) -> set[str]:
     """Pages whose front matter as Hugo reads it changed though their file did not: a section's
-    ``cascade`` (or the site config's) now passes them other values."""
+    ``cascade`` (or the site config's) now passes them other values. Every page when the
+    site's translation strings changed (a translated mapping, a legend: it is rare)."""
     if old is None:
         return set()
+    if old.strings != new.strings:
+        return set(new.pages)
     return {
         key
         for key, page in new.pages.items()
@@ -130,6 +133,7 @@ def build(
         languages=site_languages,
         language=language,
         url_prefix=prefix,
+        strings=strings.read(config, site_languages, language, roots),
         site_config=config,
         config_stamp=stamp,
         read_roots=roots,

@@ -51,6 +51,8 @@ class SiteModel:
     language: Language = field(default_factory=lambda: Language("en", "en", "en", 0, "content"))
     #: The URL prefix of this build's pages (``/fr``; empty for the default language).
     url_prefix: str = ""
+    #: The site's translation strings in this language (``i18n/``), by lower-cased id.
+    strings: Mapping[str, str] = field(default_factory=dict)
     #: The Hugo site config, and the state of its files when read.
     site_config: SiteConfig = field(default_factory=SiteConfig)
     config_stamp: tuple[tuple[str, int, int], ...] = ()
