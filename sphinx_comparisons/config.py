@@ -77,6 +77,23 @@ def _language_code(value: Any) -> Any:
     return _UNSET
 
 
+def _translation_urls(value: Any) -> Any:
+    """``{"en": "https://example.org/en/latest/", "zh-cn": "/zh-cn/"}``: language codes to an
+    http(s) URL or a site-root path."""
+    if not isinstance(value, dict):
+        return _UNSET
+    checked = {}
+    for code, base in value.items():
+        if not isinstance(code, str) or not languages.is_code(code.strip().lower()):
+            return _UNSET
+        if not isinstance(base, str) or not (
+            safeurl.is_web(base) or (base.startswith("/") and safeurl.is_path(base))
+        ):
+            return _UNSET
+        checked[code.strip().lower()] = base.strip()
+    return checked
+
+
 def _heading_scheme(value: Any) -> Any:
     return value if value is None or value in headings.SCHEMES else _UNSET
 
@@ -224,6 +241,22 @@ class HugoConfig:
             "the default (``/fr/docs/``), so the output folder has Hugo's layout. ``False`` for "
             "a host that serves each language under its own path already (Read the Docs "
             "translations: ``/fr/latest/``).",
+        },
+    )
+    translation_urls: dict[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "dict of language code -> http(s) URL or /path/",
+            "check": _translation_urls,
+            "rebuild": "env",
+            "help": "Where each language's build is published, for the links between "
+            'translations (``<link rel="alternate" hreflang>`` and the language switcher): '
+            '``{"en": "https://example.org/en/latest/", "zh-cn": '
+            '"https://example.org/zh-cn/latest/"}``. A translation\'s address is its language\'s '
+            "entry joined with the page's URL without its language prefix. Unset: on Read the "
+            "Docs, ``READTHEDOCS_CANONICAL_URL`` with its language segment replaced; elsewhere "
+            "each page's Hugo URL (``/zh-cn/docs/x/``), on ``hugo_base_url`` (else "
+            "``html_baseurl``) when set.",
         },
     )
 

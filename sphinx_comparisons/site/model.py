@@ -30,7 +30,7 @@ from sphinx_comparisons.hugo import (
     urls,
 )
 from sphinx_comparisons.hugo.frontmatter import digest
-from sphinx_comparisons.site import addresses, records, state, static, structure
+from sphinx_comparisons.site import addresses, records, state, static, structure, translations
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -124,11 +124,22 @@ def build(
     found = {key: page for key, page in found.items() if key not in homeless}
     index = {urls.normalize(address.url): key for key, address in known.items()}
     navigation = structure.build_navigation(env, config, found, index, hugo_home, linked)
-    shown = digest(repr((navigation.fingerprint(), sorted((k, a.url) for k, a in known.items()))))
+    own = {key: (found[key], address) for key, address in known.items() if key in found}
+    translated = translations.build(env, config, site_languages, language, roots, own)
+    shown = digest(
+        repr(
+            (
+                navigation.fingerprint(),
+                sorted((k, a.url) for k, a in known.items()),
+                sorted(translated.of_page.items()),
+            )
+        )
+    )
     return state.SiteModel(
         languages=site_languages,
         language=language,
         url_prefix=prefix,
+        translated=translated,
         site_config=config,
         config_stamp=stamp,
         read_roots=roots,

@@ -24,6 +24,7 @@ from sphinx_comparisons.hugo.limits import IncludeChain
 from sphinx_comparisons.hugo.navigation import Navigation
 from sphinx_comparisons.hugo.refs import RefIndex
 from sphinx_comparisons.hugo.siteconfig import SiteConfig
+from sphinx_comparisons.hugo.translations import Translated
 from sphinx_comparisons.site import sitewide
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class SiteModel:
     language: Language = field(default_factory=lambda: Language("en", "en", "en", 0, "content"))
     #: The URL prefix of this build's pages (``/fr``; empty for the default language).
     url_prefix: str = ""
+    #: The site's other languages' pages and each page's translations (``site/translations.py``).
+    translated: Translated = field(default_factory=Translated)
     #: The Hugo site config, and the state of its files when read.
     site_config: SiteConfig = field(default_factory=SiteConfig)
     config_stamp: tuple[tuple[str, int, int], ...] = ()

@@ -1,0 +1,105 @@
+"""This build's pages and their translations in the site's other languages, for the site model.
+
+The other languages' pages are read once per build, front matter only
+(``hugo/translations.py``); where a translation is follows one rule
+(:func:`url_of`): ``hugo_translation_urls``, else Read the Docs' canonical URL
+with its language replaced, else the Hugo URL (on ``hugo_base_url`` or
+``html_baseurl`` when set).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_comparisons.config import settings
+from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.hugo import languages, siteconfig, translations
+from sphinx_comparisons.site import records
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_comparisons.hugo.content import Page
+    from sphinx_comparisons.site.addresses import Address
+
+
+def placement(env: BuildEnvironment, site: languages.Languages) -> translations.Placement:
+    conf = settings(env.config)
+    bases = dict(conf.translation_urls)
+    canonical = os.environ.get("READTHEDOCS_CANONICAL_URL")
+    current = os.environ.get("READTHEDOCS_LANGUAGE")
+    if not bases and canonical and current:
+        bases = translations.read_the_docs_bases(canonical, current, site.codes())
+    return translations.Placement(bases, conf.base_url or env.config.html_baseurl or None)
+
+
+def url_of(
+    hugo_url: str, code: str, site: languages.Languages, where: translations.Placement
+) -> str:
+    return translations.located(hugo_url, code, site, where.bases, where.site_base)
+
+
+def build(
+    env: BuildEnvironment,
+    config: siteconfig.SiteConfig,
+    site: languages.Languages,
+    language: languages.Language,
+    roots: tuple[Path, ...],
+    own: Mapping[str, tuple[Page, Address]],
+) -> translations.Translated:
+    """The other enabled languages' pages (from their content folders) and the translations of
+    ``own`` (this build's pages with their addresses)."""
+    root = siteconfig.site_root([Path(f) for f in config.files])
+    if not site.multilingual or root is None:
+        return translations.Translated()
+    others = {}
+    for lang in site.languages:
+        if lang.code == language.code:
+            continue
+        files = translations.files_of(lang, site, root, roots)
+        view = languages.view(config.values, lang.code)
+        read = translations.read_site(lang, site, files, view, records.limits(env))
+        for relative, why in read.problems:
+            warn("path", f"{lang.content_dir}/{relative} {why}; it is not read", location=None)
+        others[lang.code] = read
+    where = placement(env, site)
+    return translations.Translated(others, where, _of_pages(site, language, others, own, where, env))
+
+
+def _of_pages(
+    site: languages.Languages,
+    language: languages.Language,
+    others: Mapping[str, translations.LanguageSite],
+    own: Mapping[str, tuple[Page, Address]],
+    where: translations.Placement,
+    env: BuildEnvironment,
+) -> dict[str, tuple[translations.Translation, ...]]:
+    codes = site.codes()
+    prefixed = settings(env.config).language_prefix
+    found: dict[str, tuple[translations.Translation, ...]] = {}
+    for docname, (page, address) in own.items():
+        key = translations.key_of(page.path, page.params, codes)
+        versions = []
+        for lang in site.languages:
+            if lang.code == language.code:
+                url = address.url
+                if not prefixed and not translations.own_url(page):
+                    url = site.prefix(lang.code) + url  # the Hugo URL, as the others' are
+            else:
+                other = others[lang.code]
+                match = other.keys.get(key)
+                if match is None:
+                    continue
+                url = other.urls[match]
+            versions.append(
+                translations.Translation(
+                    lang.code, lang.locale, lang.name, url_of(url, lang.code, site, where)
+                )
+            )
+        if len(versions) > 1:
+            found[docname] = tuple(versions)
+    return found
