@@ -77,7 +77,9 @@ def files_of(
     folder = paths.contained(site_root / language.content_dir, list(roots))
     if folder is None or not folder.is_dir():
         return []
-    sharing = [lang.code for lang in languages.languages if lang.content_dir == language.content_dir]
+    sharing = [
+        lang.code for lang in languages.languages if lang.content_dir == language.content_dir
+    ]
     owner = languages.default if languages.default in sharing else sharing[0]
     codes = languages.codes()
     found: list[tuple[str, Path]] = []
@@ -120,7 +122,8 @@ def read_site(
             continue
         fm = frontmatter.parse(truncate(text, limits.page_size)[0], limits)
         _, plain = suffix_language(relative, codes)
-        page = content.Page(posixpath.splitext(relative)[0], plain, fm.params, fm.key_lines, options)
+        key = posixpath.splitext(relative)[0]
+        page = content.Page(key, plain, fm.params, fm.key_lines, options)
         if page.listed and page.build.has_url:
             found.append(page)
     rules, _ = permalinks.from_config(values.get("permalinks"))

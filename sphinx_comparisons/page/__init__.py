@@ -43,6 +43,4 @@ def setup(app: Sphinx) -> None:
         "doctree-resolved", rawlinks.write_addresses, priority=pipeline.RAW_HTML_ADDRESSES
     )
     hooks.connect("html-page-context", html_context.on_page_context, priority=pipeline.PAGE_CONTEXT)
-    hooks.connect(
-        "html-page-context", translations.on_page_context, priority=pipeline.TRANSLATIONS
-    )
+    hooks.connect("html-page-context", translations.on_page_context, priority=pipeline.TRANSLATIONS)

@@ -61,6 +61,5 @@ def switcher(versions: tuple[Translation, ...], current: str) -> str:
                 f"{name}</a></li>"
             )
     return (
-        '<nav class="hugo-translations" aria-label="Languages">'
-        f"<ul>{''.join(items)}</ul></nav>\n"
+        f'<nav class="hugo-translations" aria-label="Languages"><ul>{"".join(items)}</ul></nav>\n'
     )

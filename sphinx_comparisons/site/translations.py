@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import languages, siteconfig, translations
-from sphinx_comparisons.site import records
+from sphinx_comparisons.hugo import languages, siteconfig, translations, urls
+from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -67,7 +67,8 @@ def build(
             warn("path", f"{lang.content_dir}/{relative} {why}; it is not read", location=None)
         others[lang.code] = read
     where = placement(env, site)
-    return translations.Translated(others, where, _of_pages(site, language, others, own, where, env))
+    of_page = _of_pages(site, language, others, own, where, env)
+    return translations.Translated(others, where, of_page)
 
 
 def _of_pages(
@@ -103,3 +104,33 @@ def _of_pages(
         if len(versions) > 1:
             found[docname] = tuple(versions)
     return found
+
+
+def in_other_language(site: state.SiteModel, path: str) -> tuple[str, str | None] | None:
+    """The language of another build whose URLs hold the site path ``path``, and where its page
+    at that path is (None when it has none); None for a path of this build's language."""
+    code = translations.language_of_path(path, site.languages)
+    other = site.translated.others.get(code)
+    if code == site.language.code or other is None:
+        return None
+    key = other.by_url.get(urls.normalize(path))
+    if key is None:
+        return code, None
+    return code, url_of(other.urls[key], code, site.languages, site.translated.placement)
+
+
+def ref_in(site: state.SiteModel, code: str, reference: str, page: Page) -> tuple[str | None, str]:
+    """``ref``/``relref`` with ``lang``: where the page ``reference`` names in language
+    ``code``'s site is (with its fragment), or None and why there is none."""
+    other = site.translated.others.get(code)
+    if other is None:
+        known = ", ".join(site.languages.codes())
+        return None, f"lang {code!r} is no other language of this site ({known})"
+    found = other.refs.resolve(reference, page)
+    if isinstance(found, str):
+        return None, f"{found} in language {code!r}"
+    anchor = f"#{found.fragment}" if found.fragment else ""
+    if found.page is None:
+        return anchor, ""
+    hugo_url = other.urls.get(found.page, site.languages.prefix(code) + "/")
+    return url_of(hugo_url, code, site.languages, site.translated.placement) + anchor, ""
