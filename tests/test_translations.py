@@ -200,7 +200,7 @@ def two_sites(make_app, tmp_path):
 
 
 def test_translations_are_linked_with_hreflang_and_in_the_switcher(two_sites):
-    en, en_warnings = two_sites["en"]
+    en, _ = two_sites["en"]
     fr, _ = two_sites["fr"]
     intro = soup(en / "docs" / "intro" / "index.html")
     assert _alternates(intro) == {"en": "/docs/intro/", "fr-FR": "/fr/docs/intro/"}
@@ -227,10 +227,7 @@ def test_translations_are_linked_with_hreflang_and_in_the_switcher(two_sites):
 def test_links_across_languages(two_sites):
     en, en_warnings = two_sites["en"]
     fr, fr_warnings = two_sites["fr"]
-    links = [a["href"] for a in soup(en / "docs" / "intro" / "index.html").select("article a")]
-    links = links or [
-        a["href"] for a in soup(en / "docs" / "intro" / "index.html").select("[role=main] a")
-    ]
+    links = [a["href"] for a in soup(en / "docs" / "intro" / "index.html").select("a")]
     assert "/fr/docs/intro/#top" in links and "/fr/docs/intro/" in links
     fr_links = [a["href"] for a in soup(fr / "fr" / "docs" / "intro" / "index.html").select("a")]
     assert "/docs/only-en/" in fr_links
@@ -335,10 +332,9 @@ def test_kubernetes_pages_link_their_translations(tmp_path, code):
             wanted[code] = page["url"]
             translated += 1
         assert found == wanted, page["path"]
-        switcher = re.search(r'<nav class="hugo-translations".*?</nav>', html, re.S)
+        switcher = re.search(r'<nav class="hugo-translations".*?</nav>', html, re.DOTALL)
         assert (switcher is not None) == bool(wanted), page["path"]
         for other, url in wanted.items():
             if other != code:
                 assert f'href="{url}" hreflang="{other}"' in switcher.group(0)
     assert translated >= 130
-
