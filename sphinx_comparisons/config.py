@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.hugo import headings, languages, safeurl
+from sphinx_comparisons.hugo import headings, languages, safeurl, translations
 from sphinx_comparisons.hugo import limits as budgets
 
 if TYPE_CHECKING:
@@ -78,20 +78,8 @@ def _language_code(value: Any) -> Any:
 
 
 def _translation_urls(value: Any) -> Any:
-    """``{"en": "https://example.org/en/latest/", "zh-cn": "/zh-cn/"}``: language codes to an
-    http(s) URL or a site-root path."""
-    if not isinstance(value, dict):
-        return _UNSET
-    checked = {}
-    for code, base in value.items():
-        if not isinstance(code, str) or not languages.is_code(code.strip().lower()):
-            return _UNSET
-        if not isinstance(base, str) or not (
-            safeurl.is_web(base) or (base.startswith("/") and safeurl.is_path(base))
-        ):
-            return _UNSET
-        checked[code.strip().lower()] = base.strip()
-    return checked
+    checked = translations.checked_bases(value)
+    return _UNSET if checked is None else checked
 
 
 def _heading_scheme(value: Any) -> Any:

@@ -23,8 +23,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from sphinx_comparisons.hugo import content, frontmatter, paths, permalink_tokens, permalinks, urls
-from sphinx_comparisons.hugo.languages import Language, Languages, suffix_language
+from sphinx_comparisons.hugo import (
+    content,
+    frontmatter,
+    paths,
+    permalink_tokens,
+    permalinks,
+    safeurl,
+    urls,
+)
+from sphinx_comparisons.hugo.languages import Language, Languages, is_code, suffix_language
 from sphinx_comparisons.hugo.limits import DEFAULT, Limits, truncate
 from sphinx_comparisons.hugo.refs import RefIndex
 
@@ -179,6 +187,24 @@ def located(
     if base is not None:
         return base.rstrip("/") + unprefixed(hugo_url, languages.prefix(code))
     return (site_base or "").rstrip("/") + hugo_url
+
+
+def checked_bases(value: Any) -> dict[str, str] | None:
+    """``hugo_translation_urls`` checked: language codes to an http(s) URL or a site-root
+    path (``{"en": "https://example.org/en/latest/", "zh-cn": "/zh-cn/"}``); else None."""
+    if not isinstance(value, dict):
+        return None
+    checked = {}
+    for code, base in value.items():
+        if not isinstance(code, str) or not is_code(code.strip().lower()):
+            return None
+        good = isinstance(base, str) and (
+            safeurl.is_web(base) or (base.startswith("/") and safeurl.is_path(base))
+        )
+        if not good:
+            return None
+        checked[code.strip().lower()] = base.strip()
+    return checked
 
 
 def read_the_docs_bases(canonical: str, current: str, codes: Iterable[str]) -> dict[str, str]:

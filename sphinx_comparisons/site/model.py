@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.hugo.content import Page
+    from sphinx_comparisons.hugo.navigation import Navigation
+    from sphinx_comparisons.hugo.translations import Translated
 
 logger = logging.getLogger(__name__)
 
@@ -126,15 +128,7 @@ def build(
     navigation = structure.build_navigation(env, config, found, index, hugo_home, linked)
     own = {key: (found[key], address) for key, address in known.items() if key in found}
     translated = translations.build(env, config, site_languages, language, roots, own)
-    shown = digest(
-        repr(
-            (
-                navigation.fingerprint(),
-                sorted((k, a.url) for k, a in known.items()),
-                sorted(translated.of_page.items()),
-            )
-        )
-    )
+    shown = _shown_digest(navigation, known, translated)
     return state.SiteModel(
         languages=site_languages,
         language=language,
@@ -158,6 +152,15 @@ def build(
         shown_digest=shown,
         shown_changed=old is None or old.shown_digest != shown,
     )
+
+
+def _shown_digest(
+    navigation: Navigation, known: dict[str, addresses.Address], translated: Translated
+) -> str:
+    """A digest of what every page shows besides its own content: the navigation, the
+    addresses its links use, the translations its switcher lists."""
+    urls_shown = sorted((key, address.url) for key, address in known.items())
+    return digest(repr((navigation.fingerprint(), urls_shown, sorted(translated.of_page.items()))))
 
 
 def _permalinks(config: siteconfig.SiteConfig) -> permalinks.Permalinks:
