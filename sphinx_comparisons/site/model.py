@@ -98,11 +98,7 @@ def build(
     """The model of the tree as it is now; pages Hugo would not build leave ``env.found_docs``."""
     config, stamp, site_languages, language = structure.site_config(env, old)
     prefix = site_languages.prefix(language.code) if settings(env.config).language_prefix else ""
-    confdir = Path(app.confdir or env.srcdir)
-    extra = [confdir / name for name in settings(env.config).read_paths]
-    roots = paths.roots(
-        env.srcdir, siteconfig.site_root([Path(f) for f in config.files]), confdir, *extra
-    )
+    roots = _read_roots(app, env, config)
     _contained_sources(env, roots, *outdated)
     undecodable = records.scan(env)
     for path, problem in config.problems:
@@ -126,8 +122,7 @@ def build(
     found = {key: page for key, page in found.items() if key not in homeless}
     index = {urls.normalize(address.url): key for key, address in known.items()}
     navigation = structure.build_navigation(env, config, found, index, hugo_home, linked)
-    own = {key: (found[key], address) for key, address in known.items() if key in found}
-    translated = translations.build(env, config, site_languages, language, roots, own)
+    translated = translations.build(env, config, (site_languages, language), roots, found, known)
     shown = _shown_digest(navigation, known, translated)
     return state.SiteModel(
         languages=site_languages,
@@ -152,6 +147,17 @@ def build(
         shown_digest=shown,
         shown_changed=old is None or old.shown_digest != shown,
     )
+
+
+def _read_roots(
+    app: Sphinx, env: BuildEnvironment, config: siteconfig.SiteConfig
+) -> tuple[Path, ...]:
+    """The folders pages may read (``hugo/paths.py``): the source folder, the Hugo site root,
+    conf.py's folder and ``hugo_read_paths``."""
+    confdir = Path(app.confdir or env.srcdir)
+    extra = [confdir / name for name in settings(env.config).read_paths]
+    site_root = siteconfig.site_root([Path(f) for f in config.files])
+    return paths.roots(env.srcdir, site_root, confdir, *extra)
 
 
 def _shown_digest(

@@ -46,13 +46,15 @@ def url_of(
 def build(
     env: BuildEnvironment,
     config: siteconfig.SiteConfig,
-    site: languages.Languages,
-    language: languages.Language,
+    site_and_language: tuple[languages.Languages, languages.Language],
     roots: tuple[Path, ...],
-    own: Mapping[str, tuple[Page, Address]],
+    pages: Mapping[str, Page],
+    known: Mapping[str, Address],
 ) -> translations.Translated:
     """The other enabled languages' pages (from their content folders) and the translations of
-    ``own`` (this build's pages with their addresses)."""
+    this build's ``pages`` that have an address (``known``)."""
+    site, language = site_and_language
+    own = {key: (pages[key], address) for key, address in known.items() if key in pages}
     root = siteconfig.site_root([Path(f) for f in config.files])
     if not site.multilingual or root is None:
         return translations.Translated()
