@@ -118,6 +118,22 @@ class HugoConfig:
             "translations: ``/fr/latest/``).",
         },
     )
+    translation_urls: dict[str, str] = field(
+        default_factory=dict,
+        metadata={
+            "type": "dict of language code -> http(s) URL or /path/",
+            "check": check.translation_urls,
+            "rebuild": "env",
+            "help": "Where each language's build is published, for the links between "
+            'translations (``<link rel="alternate" hreflang>`` and the language switcher): '
+            '``{"en": "https://example.org/en/latest/", "zh-cn": '
+            "\"https://example.org/zh-cn/latest/\"}``. A translation's address is its language's "
+            "entry joined with the page's URL without its language prefix. Unset: on Read the "
+            "Docs, ``READTHEDOCS_CANONICAL_URL`` with its language segment replaced; elsewhere "
+            "each page's Hugo URL (``/zh-cn/docs/x/``), on ``hugo_base_url`` (else "
+            "``html_baseurl``) when set.",
+        },
+    )
 
     base_url: str | None = field(
         default=None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sphinx_comparisons.hugo import headings, languages, safeurl
+from sphinx_comparisons.hugo import headings, languages, safeurl, translations
 from sphinx_comparisons.hugo import limits as budgets
 
 
@@ -54,6 +54,11 @@ def language_code(value: Any) -> Any:
     if isinstance(value, str) and languages.is_code(value.strip().lower()):
         return value.strip().lower()
     return UNSET
+
+
+def translation_urls(value: Any) -> Any:
+    checked = translations.checked_bases(value)
+    return UNSET if checked is None else checked
 
 
 def heading_scheme(value: Any) -> Any:

@@ -35,11 +35,15 @@ def plan(content: Path, out: Path, config_path: str | None = None) -> list[Langu
     site, _ = languages.from_config(siteconfig.load(files).values)
     root = siteconfig.site_root(files)
     builds = []
+    # every translation where this layout puts it: / for the default language, /fr/ ...
+    bases = {lang.code: site.prefix(lang.code) + "/" for lang in site.languages}
     for language in site.languages:
         own = (root / language.content_dir) if root is not None else content
         srcdir = own if own.is_dir() else content
         prefix = site.prefix(language.code).strip("/")
         overrides: dict[str, Any] = {"hugo_language": language.code}
+        if site.multilingual:
+            overrides["hugo_translation_urls"] = bases
         if prefix:
             overrides["hugo_language_prefix"] = False
         if config_path:
@@ -56,7 +60,10 @@ def _run(build: LanguageBuild, builder: str) -> int:
     if not (build.srcdir / "conf.py").is_file():
         args += ["-C", "-D", "extensions=sphinx_comparisons"]
     for name, value in build.overrides.items():
-        args += ["-D", f"{name}={int(value) if isinstance(value, bool) else value}"]
+        if isinstance(value, dict):  # -D name.key=value sets one entry of a dict value
+            args += [arg for key, item in value.items() for arg in ("-D", f"{name}.{key}={item}")]
+        else:
+            args += ["-D", f"{name}={int(value) if isinstance(value, bool) else value}"]
     print(f"== {build.code}: {build.srcdir} -> {build.outdir}", file=sys.stderr)
     return build_main([*args, str(build.srcdir), str(build.outdir)])
 

@@ -110,6 +110,8 @@ RAW_HTML_ADDRESSES = 500
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.
 PAGE_CONTEXT = 400
+#: A page's translations: hreflang links, ``hugo_translations`` and the language switcher.
+TRANSLATIONS = 410
 
 # -- build-finished: once, after writing ------------------------------------------------------
 #: Output of pages no longer built removed.

@@ -24,7 +24,7 @@ from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import pagelinks, paths, safeurl, urls
-from sphinx_comparisons.site import domain, state
+from sphinx_comparisons.site import domain, state, translations
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -133,8 +133,9 @@ def site_path_reference(
 ) -> nodes.reference:
     """The link to a site path that is no page of this tree.
 
-    A static file keeps its path; a ``render: link`` page (a URL, no file: a host
-    redirect) and every other path go to ``hugo_base_url``'s site when it is set.
+    A static file keeps its path; a path of another language's pages leads to that page where
+    that language is published (``site/translations.py``); a ``render: link`` page (a URL, no
+    file: a host redirect) and every other path go to ``hugo_base_url``'s site when it is set.
     Without it the link is kept as written and reported ``hugo.link_unresolved``.
     """
     path, fragment = found.path, found.fragment
@@ -146,9 +147,22 @@ def site_path_reference(
             f"#{fragment}" if fragment else ""
         )
         return nodes.reference("", "", *children, refuri=uri)
+    other = translations.in_other_language(state.model(env), path)
+    if other is not None and other[1] is not None:
+        uri = other[1] + (f"#{fragment}" if fragment else "")
+        return nodes.reference("", "", *children, refuri=uri)
     if base:
         uri = base.rstrip("/") + path + (f"#{fragment}" if fragment else "")
         return nodes.reference("", "", *children, refuri=uri, classes=["external"])
+    if other is not None:
+        warn(
+            "link_unresolved",
+            f"link {destination!r} leads to {path}, a page of language {other[0]!r} that this "
+            "site's pages in that language do not have (set hugo_base_url to send such links "
+            "to the live site)",
+            location=location,
+        )
+        return nodes.reference("", "", *children, refuri=destination)
     warn(
         "link_unresolved",
         f"link {destination!r} leads to {path}, which is no page of this site "

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.page import breaks, heading_ids, html_context, rawhtml, rawlinks, titles
+from sphinx_comparisons.page import (
+    breaks,
+    heading_ids,
+    html_context,
+    rawhtml,
+    rawlinks,
+    titles,
+    translations,
+)
 from sphinx_comparisons.site import model
 
 if TYPE_CHECKING:
@@ -35,3 +43,4 @@ def setup(app: Sphinx) -> None:
         "doctree-resolved", rawlinks.write_addresses, priority=pipeline.RAW_HTML_ADDRESSES
     )
     hooks.connect("html-page-context", html_context.on_page_context, priority=pipeline.PAGE_CONTEXT)
+    hooks.connect("html-page-context", translations.on_page_context, priority=pipeline.TRANSLATIONS)

@@ -2,7 +2,8 @@
 
 ``{{< relref "b.md#x" >}}`` becomes ``/docs/b/#x`` (``ref`` adds
 ``hugo_base_url`` when set), which the link resolver then turns into a real
-cross-reference when it is a link target. A reference Hugo would not find is
+cross-reference when it is a link target. With ``lang="fr"`` the page is looked
+up among that language's pages (``site/translations.py``). A reference Hugo would not find is
 a located warning and expands to nothing, as Hugo's ``refLinksNotFoundURL``.
 """
 
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
-from sphinx_comparisons.site import state
+from sphinx_comparisons.site import state, translations
 
 if TYPE_CHECKING:
     from sphinx_comparisons.hugo.refs import Found
@@ -30,6 +31,12 @@ def expand_call(
     page = site.pages.get(docname)
     if page is None:
         return ""
+    lang = named.get("lang") if named else None
+    if isinstance(lang, str) and lang.strip().lower() != site.language.code:
+        url, problem = translations.ref_in(site, lang.strip().lower(), reference, page)
+        if url is None:
+            warn("ref_not_found", f'{name} "{reference}": {problem}', location=(docname, line))
+        return url or ""
     found = site.refs.resolve(reference, page)
     if isinstance(found, str):
         warn("ref_not_found", f'{name} "{reference}": {found}', location=(docname, line))

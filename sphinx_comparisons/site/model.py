@@ -32,7 +32,15 @@ from sphinx_comparisons.hugo import (
     urls,
 )
 from sphinx_comparisons.hugo.frontmatter import digest
-from sphinx_comparisons.site import addresses, records, state, static, strings, structure
+from sphinx_comparisons.site import (
+    addresses,
+    records,
+    state,
+    static,
+    strings,
+    structure,
+    translations,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -41,6 +49,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.hugo.content import Page
+    from sphinx_comparisons.hugo.navigation import Navigation
+    from sphinx_comparisons.hugo.translations import Translated
 
 logger = logging.getLogger(__name__)
 
@@ -103,14 +113,7 @@ def build(
     prefix = site_languages.prefix(language.code) if settings(env.config).language_prefix else ""
     roots = _read_roots(app, env, config)
     _contained_sources(env, roots, *outdated)
-    undecodable = records.scan(env)
-    for path, problem in config.problems:
-        warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
-    hugo_home = structure.is_hugo_home(env)
-    found = _this_language(env, config, site_languages, language, outdated)
-    found = _leave_out(env, found, hugo_home, undecodable, outdated)
-    unwritten = _unwritten(env, found, outdated)
-    found = _without_search_page(env, found, unwritten, outdated)
+    found, unwritten, hugo_home = _built_pages(env, config, site_languages, language, outdated)
     static_folders = static.folders(config)
     static_files = static.files(static_folders, roots)
     pretty = addresses.style(app.builder) is not False  # Hugo's pretty URLs unless .html files
@@ -128,12 +131,14 @@ def build(
     navigation = structure.build_navigation(
         env, config, found, index, hugo_home, linked, collation.key_for(language.code)
     )
-    shown = digest(repr((navigation.fingerprint(), sorted((k, a.url) for k, a in known.items()))))
+    translated = translations.build(env, config, (site_languages, language), roots, found, known)
+    shown = _shown_digest(navigation, known, translated)
     return state.SiteModel(
         languages=site_languages,
         language=language,
         url_prefix=prefix,
         strings=strings.read(config, site_languages, language, roots),
+        translated=translated,
         site_config=config,
         config_stamp=stamp,
         read_roots=roots,
@@ -155,15 +160,43 @@ def build(
     )
 
 
+def _built_pages(
+    env: BuildEnvironment,
+    config: siteconfig.SiteConfig,
+    site: languages.Languages,
+    language: languages.Language,
+    outdated: tuple[set[str], set[str], set[str]],
+) -> tuple[dict[str, Page], set[str], bool]:
+    """The pages this build reads (Hugo's: this language's, no drafts or bundle resources, no
+    theme search page), those Hugo writes no file for, and whether the tree is Hugo's."""
+    undecodable = records.scan(env)
+    for path, problem in config.problems:
+        warn("siteconfig", problem.message, location=f"{path}:{problem.line}")
+    hugo_home = structure.is_hugo_home(env)
+    found = _this_language(env, config, site, language, outdated)
+    found = _leave_out(env, found, hugo_home, undecodable, outdated)
+    unwritten = _unwritten(env, found, outdated)
+    return _without_search_page(env, found, unwritten, outdated), unwritten, hugo_home
+
+
 def _read_roots(
     app: Sphinx, env: BuildEnvironment, config: siteconfig.SiteConfig
 ) -> tuple[Path, ...]:
-    """The folders pages may read: the content, the Hugo site's root, conf.py's folder and
-    ``hugo_read_paths``."""
+    """The folders pages may read (``hugo/paths.py``): the source folder, the Hugo site root,
+    conf.py's folder and ``hugo_read_paths``."""
     confdir = Path(app.confdir or env.srcdir)
     extra = [confdir / name for name in settings(env.config).read_paths]
     site_root = siteconfig.site_root([Path(f) for f in config.files])
     return paths.roots(env.srcdir, site_root, confdir, *extra)
+
+
+def _shown_digest(
+    navigation: Navigation, known: dict[str, addresses.Address], translated: Translated
+) -> str:
+    """A digest of what every page shows besides its own content: the navigation, the
+    addresses its links use, the translations its switcher lists."""
+    urls_shown = sorted((key, address.url) for key, address in known.items())
+    return digest(repr((navigation.fingerprint(), urls_shown, sorted(translated.of_page.items()))))
 
 
 def _permalinks(config: siteconfig.SiteConfig) -> permalinks.Permalinks:

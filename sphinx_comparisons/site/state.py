@@ -24,6 +24,7 @@ from sphinx_comparisons.hugo.limits import IncludeChain
 from sphinx_comparisons.hugo.navigation import Navigation
 from sphinx_comparisons.hugo.refs import RefIndex
 from sphinx_comparisons.hugo.siteconfig import SiteConfig
+from sphinx_comparisons.hugo.translations import Translated
 from sphinx_comparisons.site import sitewide
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class SiteModel:
     url_prefix: str = ""
     #: The site's translation strings in this language (``i18n/``), by lower-cased id.
     strings: Mapping[str, str] = field(default_factory=dict)
+    #: The site's other languages' pages and each page's translations (``site/translations.py``).
+    translated: Translated = field(default_factory=Translated)
     #: The Hugo site config, and the state of its files when read.
     site_config: SiteConfig = field(default_factory=SiteConfig)
     config_stamp: tuple[tuple[str, int, int], ...] = ()
