@@ -102,3 +102,37 @@ def test_strings_outside_the_site_are_not_read(tmp_path):
     assert built.returncode == 0, built.stderr
     text = soup(tmp_path / "out" / "index.html").select_one("div.body, article").get_text()
     assert "from outside" not in text and "secret" in text
+
+
+def test_the_automatic_related_block_heading_is_the_sites_string(tmp_path):
+    write_tree(
+        tmp_path,
+        {
+            "hugo.toml": 'defaultContentLanguage = "fr"\n',
+            "i18n/fr.yaml": "related_pages: Pages voisines\n",
+            "content/_index.md": "---\ntitle: Accueil\nkeywords: [marées]\n---\n",
+            "content/a.md": "---\ntitle: A\nkeywords: [marées]\n---\n\nTexte.\n",
+            "content/conf.py": 'extensions = ["sphinx_comparisons"]\nhugo_related_pages = 3\n',
+        },
+    )
+    built = sphinx_build(tmp_path / "content", tmp_path / "out", "-b", "dirhtml")
+    assert built.returncode == 0, built.stderr
+    page = soup(tmp_path / "out" / "a" / "index.html")
+    assert "Pages voisines" in page.select_one("div.body, article").get_text()
+    assert "Related pages" not in page.get_text()
+
+
+def test_zero_config_takes_the_sites_title_and_copyright_as_text(tmp_path):
+    write_tree(
+        tmp_path,
+        {
+            "hugo.toml": 'title = "Harbour"\ncopyright = "© 2024 [Tide Co](https://tide.example)"\n',
+            "content/_index.md": "---\ntitle: Home\n---\n",
+        },
+    )
+    built = sphinx_build(tmp_path / "content", tmp_path / "out", "-b", "dirhtml")
+    assert built.returncode == 0, built.stderr
+    page = soup(tmp_path / "out" / "index.html")
+    assert "Harbour" in page.select_one("title").get_text()
+    footer = page.select_one("div.footer, footer").get_text()
+    assert "2024 Tide Co" in footer and "[" not in footer and "](" not in footer

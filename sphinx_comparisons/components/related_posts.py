@@ -69,7 +69,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if chosen.related_pages and records.front_matter(env, docname) is not None:
         closing = fences.closing_line(text)  # Hugo's list is no part of a code block left open
         text = text.rstrip("\n") + (f"\n{closing}" if closing else "")
-        options = f":auto:\n:limit: {chosen.related_pages}\n:heading: Related pages"
+        heading = " ".join(state.model(env).strings.get("related_pages", "Related pages").split())
+        options = f":auto:\n:limit: {chosen.related_pages}\n:heading: {heading}"
         text += f"\n\n```{{related-posts}}\n{options}\n```\n"
     source[0] = text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,12 @@ from sphinx_comparisons.hugo.decoding import JSON, TOML, YAML
 from sphinx_comparisons.hugo.yamldata import Problem
 
 FORMATS = {".toml": TOML, ".yaml": YAML, ".yml": YAML, ".json": JSON}
+#: A copyright's own mark, which the theme's footer adds again (``© 2024 X`` -> ``2024 X``).
+_MARK = re.compile(r"^\s*(?:©|&copy;|\(c\)|copyright\b)[\s:]*", re.IGNORECASE)
+#: Markdown a Hugo theme renders in its footer (Docsy's ``markdownify``) and Sphinx prints as
+#: it is: a link keeps its text; emphasis and code marks go.
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
+_EMPHASIS = re.compile(r"[*`]+")
 ROOT_NAMES = ("hugo", "config")
 #: How many folders above the source folder are searched for a site config.
 SEARCH_LEVELS = 2
@@ -152,3 +159,9 @@ def _merge(old: Any, new: Any) -> Any:
             merged[key] = _merge(merged.get(key), value)
         return merged
     return new
+
+
+def plain_copyright(text: str) -> str:
+    """A site's ``copyright`` as Sphinx shows it: Sphinx prints it as text and adds its own ``©``,
+    so the Markdown a Hugo theme renders (Docsy's ``markdownify``) and the mark go."""
+    return _MARK.sub("", _EMPHASIS.sub("", _LINK.sub(r"\1", text))).strip(" |")

@@ -37,12 +37,6 @@ FAVICONS = (
     "favicons/favicon.ico",
     "images/favicon.ico",
 )
-#: A copyright's own mark, which the theme's footer adds again (``© 2024 X`` -> ``2024 X``).
-_MARK = re.compile(r"^\s*(?:©|&copy;|\(c\)|copyright\b)[\s:]*", re.IGNORECASE)
-#: Markdown a Hugo theme renders in its footer (Docsy's ``markdownify``) and Sphinx prints as
-#: it is: a link keeps its text; emphasis and code marks go.
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
-_EMPHASIS = re.compile(r"[*`]+")
 
 
 class InitRefused(Exception):
@@ -217,8 +211,7 @@ def _text(config: siteconfig.SiteConfig, key: str) -> str:
 
 
 def _copyright(config: siteconfig.SiteConfig, project: str) -> str:
-    text = _EMPHASIS.sub("", _LINK.sub(r"\1", _text(config, "copyright")))
-    text = _MARK.sub("", text).strip(" |")
+    text = siteconfig.plain_copyright(_text(config, "copyright"))
     return text or f"{dt.date.today().year}, the {project} authors"
 
 

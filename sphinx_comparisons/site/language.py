@@ -44,13 +44,16 @@ def of_build(srcdir: Path, config: Config) -> BuildLanguage | None:
 
 
 def from_site(app: Sphinx, config: Config) -> None:
-    """``config-inited``: ``language`` and ``project`` from the site config, where unset."""
+    """``config-inited``: ``language``, ``project`` and ``copyright`` from the site config,
+    where unset."""
     found = of_build(Path(app.srcdir), config)
     if found is None:
         return
-    title = found.values.get("title")
+    title, copyright_text = found.values.get("title"), found.values.get("copyright")
     if not compat.sphinx.given_in_conf(config, ["project"]) and isinstance(title, str):
         config.project = " ".join(title.split()) or config.project
+    if not compat.sphinx.given_in_conf(config, ["copyright"]) and isinstance(copyright_text, str):
+        config.copyright = siteconfig.plain_copyright(" ".join(copyright_text.split()))
     if not found.site.multilingual or compat.sphinx.given_in_conf(config, ["language"]):
         return
     locale = languages.sphinx_locale(found.language.locale)
