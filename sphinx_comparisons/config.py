@@ -158,6 +158,17 @@ class HugoConfig:
             "else ``github``.",
         },
     )
+    summary_rule: str = field(
+        default="paragraphs",
+        metadata={
+            "type": '"paragraphs" | "sentence"',
+            "check": check.summary_rule,
+            "rebuild": "env",
+            "help": "How a page's automatic summary (feeds) is cut: ``paragraphs``, as current Hugo "
+            "(whole paragraphs until ``summaryLength`` words), or ``sentence``, as Hugo before "
+            "0.134 (the first ``summaryLength`` words, to the end of the sentence).",
+        },
+    )
 
     shortcodes: dict[str, Any] = field(
         default_factory=dict,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sphinx_comparisons.hugo import headings, languages, safeurl, translations
+from sphinx_comparisons.hugo import headings, languages, safeurl, summaries, translations
 from sphinx_comparisons.hugo import limits as budgets
 
 
@@ -63,6 +63,10 @@ def translation_urls(value: Any) -> Any:
 
 def heading_scheme(value: Any) -> Any:
     return value if value is None or value in headings.SCHEMES else UNSET
+
+
+def summary_rule(value: Any) -> Any:
+    return value if value in summaries.RULES else UNSET
 
 
 SHORTCODE_KEYS = {"directive", "argument", "options", "role", "param", "text", "translate"}

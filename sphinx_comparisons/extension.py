@@ -15,6 +15,7 @@ from sphinx_comparisons import (
     compat,
     components,
     config,
+    feeds,
     files,
     markdown,
     navigation,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 #: Bump when what is stored on the environment changes shape.
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 #: The feature packages, in the order a page passes through them.
@@ -43,6 +44,7 @@ FEATURES = (
     components,  # comparison tables, related posts, symbols
     navigation,  # menus or sections as toctrees; section lists
     addresses,  # Hugo URLs, links, redirects, the search index
+    feeds,  # summaries, RSS feeds, sitemap.xml, robots.txt
 )
 
 

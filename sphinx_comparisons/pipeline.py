@@ -66,6 +66,9 @@ TOCTREES = 300
 LINKS = 420
 #: Icon shortcodes and classes turned into symbols.
 SYMBOLS = 430
+#: Hugo's ``<!--more-->`` summary marker made a marker node (before :data:`RAW_HTML`, which
+#: would drop it as raw HTML).
+MORE_MARKER = 435
 #: Raw HTML left out unless the site allows it (after :data:`SYMBOLS`, which writes HTML).
 RAW_HTML = 440
 #: Addresses in the raw HTML that is kept resolved like Markdown links (after :data:`RAW_HTML`).
@@ -94,6 +97,8 @@ CONTAINED_FILES = 870
 SHORTCODE_HEADINGS = 600
 #: The page's title and toc entries as Hugo shows them.
 DOCTREE_TITLES = 610
+#: The page's summary kept for the feeds (after its content is final).
+SUMMARIES = 620
 
 # -- env-updated: once, after reading --------------------------------------------------------
 #: Pages the navigation does not reach marked orphan.
@@ -122,3 +127,5 @@ STATIC_FILES = 450
 SEARCH_INDEX = 500
 #: Alias redirect pages written.
 REDIRECTS = 510
+#: RSS feeds, sitemap.xml and robots.txt written.
+FEEDS = 520

@@ -25,6 +25,7 @@ from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.hugo import pagelinks, paths, safeurl, urls
 from sphinx_comparisons.site import domain, state, translations
+from sphinx_comparisons.feeds import plan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -139,7 +140,7 @@ def site_path_reference(
     Without it the link is kept as written and reported ``hugo.link_unresolved``.
     """
     path, fragment = found.path, found.fragment
-    if static_file(env, path) is not None:
+    if static_file(env, path) is not None or path.lstrip("/") in plan.published(env):
         return nodes.reference("", "", *children, refuri=destination)
     base = settings(env.config).base_url
     if urls.normalize(path) in _linked_urls(env):

@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from sphinx_comparisons.hugo import buildopts, collation, inflect
+from sphinx_comparisons.hugo import buildopts, collation, dates, inflect
 from sphinx_comparisons.hugo import menus as menus_
 from sphinx_comparisons.hugo.collation import TitleKey
 from sphinx_comparisons.hugo.limits import DEFAULT
 from sphinx_comparisons.hugo.page import titles
 
-#: Front matter keys Hugo reads ``.Date`` from, in order (``frontmatter.date`` default).
-DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+#: Front matter keys Hugo reads ``.Date`` from, in order (``frontmatter.date`` default; the
+#: site's ``[frontmatter]`` rules are applied before, ``dates.apply``).
+DATE_KEYS = dates.DEFAULTS["date"]
 #: ... ``.PublishDate`` from, and ``.ExpiryDate`` from.
-PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")
-EXPIRY_KEYS = ("expirydate", "unpublishdate")
+PUBLISH_KEYS = dates.DEFAULTS["publishdate"]
+EXPIRY_KEYS = dates.DEFAULTS["expirydate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def left_out(
     date = publish_date(params)
     if date is not None and date > now and not options.future:
         return "future"
-    expires = _first_date(params, EXPIRY_KEYS)
+    expires = dates.first(params, EXPIRY_KEYS)
     if expires is not None and expires < now and not options.expired:
         return "expired"
     return None
@@ -68,15 +69,9 @@ def left_out(
 def publish_date(params: dict[str, Any]) -> dt.datetime | None:
     """Hugo's ``.PublishDate``: the first of ``publishDate``, ``pubDate``, ``published``, ``date``
     (``frontmatter.publishDate``'s default, ``resources/page/pagemeta/page_frontmatter.go``)."""
-    return _first_date(params, PUBLISH_KEYS)
+    return dates.first(params, PUBLISH_KEYS)
 
 
-def _first_date(params: dict[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
-    for key in keys:
-        value = _as_datetime(params.get(key))
-        if value is not None:
-            return value
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +110,7 @@ class Page:
             "title": named.title if named else "",
             "link_title": named.nav if named else "",
             "weight": weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
-            "date": _first_date(self.params, DATE_KEYS),
+            "date": dates.first(self.params, DATE_KEYS),
             "listed": left_out(self.params, self.options) is None,
             "build": buildopts.decode(self.params, self.line_of)[0],
         }
@@ -129,17 +124,6 @@ class Page:
         return menus_.PageFacts(self.key, self.title, self.link_title, self.weight)
 
 
-def _as_datetime(value: Any) -> dt.datetime | None:
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    if isinstance(value, str):
-        try:
-            return _as_datetime(dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")))  # noqa: FURB162 (without it "2024-01-02Z" is refused)
-        except ValueError:
-            return None
-    return None
 
 
 def page_order_key(

@@ -45,6 +45,8 @@ class FrontMatter:
     #: Top-level values holding mappings whose keys are not all lowercase, as written
     #: (Hugo lowercases them; ``comparison.features`` wants them shown as typed).
     raw: dict[str, Any] = field(default_factory=dict)
+    #: Page settings Hugo keeps out of ``.Params``: ``outputs`` and ``sitemap`` (lowercased).
+    page_config: dict[str, Any] = field(default_factory=dict)
 
     def raw_value(self, key: str) -> Any:
         """A top-level value with the case of its nested keys kept (``comparison.features``)."""
@@ -376,6 +378,11 @@ def parse(text: str, limits: Limits = DEFAULT) -> FrontMatter:
         data = {}
     fm.raw = {key: value for key, value in data.items() if _has_cased_keys(value)}
     fm.params = _to_params(_lower_keys(data))
+    fm.page_config = {
+        key: value
+        for key, value in _lower_keys(data).items()
+        if key in ("outputs", "sitemap")
+    }
     _check_types(fm)
     fm.problems = list(dict.fromkeys(fm.problems))
     return fm

@@ -9,7 +9,8 @@ collected (``merge_domaindata``). Per page it holds
 - ``uses``: digests of the site facts the page was built from (an assembled
   comparison table's claims, an automatic related-pages block's scores), so a
   change of those names the page to re-read;
-- ``orphans``: pages the extension marked orphan (the navigation does not reach them).
+- ``orphans``: pages the extension marked orphan (the navigation does not reach them);
+- ``summaries``: the page's summary as HTML and whether it is truncated (``feeds/``).
 
 Links to pages are ``pending_xref`` nodes of this domain (``reftype="page"``), resolved
 when the page is written, for the builder at hand, their ``#anchor`` checked.
@@ -38,7 +39,7 @@ NAME = "hugo"
 #: ``reftype`` of a link to a page: its target is a docname, ``refanchor`` the id on it.
 PAGE = "page"
 _RAW_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
-_PER_PAGE = ("anchors", "links", "uses", "orphans")
+_PER_PAGE = ("anchors", "links", "uses", "orphans", "summaries")
 
 
 def page_link(
@@ -67,7 +68,7 @@ class HugoDomain(Domain):
     label = "Hugo"
     # a ClassVar in Sphinx 9, an instance attribute in Sphinx 8.0
     initial_data: ClassVar[dict[str, Any]] = {key: {} for key in _PER_PAGE}  # type: ignore[misc]
-    data_version = 1
+    data_version = 2
 
     def clear_doc(self, docname: str) -> None:
         for key in _PER_PAGE:
@@ -157,6 +158,14 @@ class HugoDomain(Domain):
             for docname, used in self.data["uses"].items()
             if used.get(fact, digest) != digest
         }
+
+    def note_summary(self, docname: str, html: str, truncated: bool) -> None:
+        self.data["summaries"][docname] = (html, truncated)
+
+    def summary(self, docname: str) -> tuple[str, bool] | None:
+        """The page's summary HTML and ``.Truncated``, if it was read."""
+        found = self.data["summaries"].get(docname)
+        return (str(found[0]), bool(found[1])) if found else None
 
     def orphans(self) -> dict[str, bool]:
         """Pages the extension marked orphan, kept so the mark can be taken back."""

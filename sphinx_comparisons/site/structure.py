@@ -14,6 +14,7 @@ from sphinx_comparisons.hugo import (
     cascade,
     collation,
     content,
+    dates,
     frontmatter,
     languages,
     menus,
@@ -21,7 +22,7 @@ from sphinx_comparisons.hugo import (
     siteconfig,
     urls,
 )
-from sphinx_comparisons.site import records
+from sphinx_comparisons.site import pagedates, records
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -114,9 +115,12 @@ def pages(
             continue
         fronts[docname] = (path, fm)
     resolved = _cascaded(config, {path: fm for path, fm in fronts.values()})
+    date_rules = pagedates.rules(config)
+    facts = pagedates.facts_reader(config, date_rules, Path(env.srcdir))
     out = {}
     for docname, (path, fm) in fronts.items():
-        out[docname] = content.Page(docname, path, resolved[path], fm.key_lines, options)
+        dated = dates.apply(resolved[path], facts(Path(env.doc2path(docname)), path), date_rules)
+        out[docname] = content.Page(docname, path, dated, fm.key_lines, options)
         for problem in buildopts.decode(fm.params, fm.line_of)[1]:
             warn(problem.subtype, problem.message, location=(docname, problem.line))
     return out, others
