@@ -164,9 +164,9 @@ class HugoConfig:
             "type": '"paragraphs" | "sentence"',
             "check": check.summary_rule,
             "rebuild": "env",
-            "help": "How a page's automatic summary (feeds) is cut: ``paragraphs``, as current Hugo "
-            "(whole paragraphs until ``summaryLength`` words), or ``sentence``, as Hugo before "
-            "0.134 (the first ``summaryLength`` words, to the end of the sentence).",
+            "help": "How a page's automatic summary (feeds) is cut: ``paragraphs``, as current "
+            "Hugo (whole paragraphs until ``summaryLength`` words), or ``sentence``, as Hugo "
+            "before 0.134 (the first ``summaryLength`` words, to the end of the sentence).",
         },
     )
 

@@ -66,8 +66,16 @@ FRONT_MATTER = {
         "alias or ref lookup, unless the Hugo config sets `buildDrafts`"
     ),
     "date": (
-        "section order (newest first among equal weights), related-content scoring, and the "
-        "publish date when `publishDate` is not given"
+        "section order (newest first among equal weights), related-content scoring, the "
+        "publish date when `publishDate` is not given, and the date feeds show; also from the "
+        "file name or its time with the Hugo config's `[frontmatter]` rules"
+    ),
+    "lastmod": "the sitemap's `<lastmod>` (also `modified`, or git with `enableGitInfo`)",
+    "summary": "the page's summary in feeds when it has no `<!--more-->` marker",
+    "outputs": "`[html, rss]` gives a section or the home page its RSS feed, `[html]` removes it",
+    "sitemap": (
+        "`changefreq`, `priority` and `disable` of the page's sitemap entry, over the Hugo "
+        "config's `[sitemap]`"
     ),
     "publishdate": (
         "a page published in the future is not built (as drafts are) unless the Hugo config sets "

@@ -204,3 +204,37 @@ def test_no_hugo_syntax_shown(built, corpus):
         if found and found != HUGO_SHOWS.get(corpus, {}).get(name):
             shown[name] = found[:5]
     assert shown == {}, f"{len(shown)} pages show Hugo syntax"
+
+
+def test_docsy_feeds_and_sitemap_hold_hugo_s_items_in_order(built):
+    """Every feed Hugo writes for the Docsy site (but the taxonomies') with the same items in
+    the same order, links and dates; the sitemap's addresses and lastmod (less Hugo's
+    ``/search/``, which Sphinx's search page replaces)."""
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+
+    answers = json.loads((ROOT / "tests" / "fixtures" / "docsy-feeds.json").read_text())["files"]
+    out, result = built("docsy")
+    assert result.returncode == 0
+    host = re.compile(r"^https?://[^/]+")
+    for name, text in answers.items():
+        if name == "sitemap.xml":
+            continue
+
+        def items(feed: str) -> list[tuple[str, str, str]]:
+            parsed = feedparser.parse(feed)
+            assert not parsed.bozo
+            return [(e.title, host.sub("", e.link), e.get("published")) for e in parsed.entries]
+
+        assert items((out / name).read_text(encoding="utf-8")) == items(text), name
+    tag = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+    def entries(text: str) -> dict[str, str | None]:
+        urls = ET.fromstring(text.encode()).iter(f"{tag}url")
+        return {host.sub("", u.findtext(f"{tag}loc")): u.findtext(f"{tag}lastmod") for u in urls}
+
+    theirs = entries(answers["sitemap.xml"])
+    theirs = {k: v for k, v in theirs.items() if not k.startswith(("/tags/", "/categories/"))}
+    del theirs["/search/"]
+    assert entries((out / "sitemap.xml").read_text(encoding="utf-8")) == theirs

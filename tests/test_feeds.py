@@ -21,7 +21,9 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def _feeds(files) -> set[str]:
-    return {name for name in files if name.endswith("index.xml") and not name.startswith(TAXONOMIES)}
+    return {
+        name for name in files if name.endswith("index.xml") and not name.startswith(TAXONOMIES)
+    }
 
 
 def _items(text: str) -> list[tuple[str, str, str, str, str]]:

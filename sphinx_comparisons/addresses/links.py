@@ -23,9 +23,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.feeds import plan
 from sphinx_comparisons.hugo import pagelinks, paths, safeurl, urls
 from sphinx_comparisons.site import domain, state, translations
-from sphinx_comparisons.feeds import plan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -61,10 +61,14 @@ def _built(env: BuildEnvironment) -> tuple[lists.Lists, tuple[ListPage, ...]]:
             continue  # a taxonomy's or term's own page: the taxonomy pages list it
         if folder == "":
             pages = list(found.site)
-            url = site.addresses[key].url if key in site.addresses else site.url_prefix + "/"
+            url = (
+                site.addresses[key].url if key and key in site.addresses else site.url_prefix + "/"
+            )
             page = site.pages.get(key) if key else None
             title = page.title if page else ""
-            made.append(ListPage(url, title, "home", _ordered(site, pages), _params(env, page), key))
+            made.append(
+                ListPage(url, title, "home", _ordered(site, pages), _params(env, page), key)
+            )
             continue
         page = site.pages.get(key) if key else None
         if key is not None and (page is None or key not in site.addresses):

@@ -16,7 +16,6 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import pipeline
-
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.hugo import summaries
 from sphinx_comparisons.site import domain, records, state
@@ -63,7 +62,9 @@ def _blocks(document: nodes.document) -> tuple[list[summaries.Block], list[summa
                 text = "".join(child.astext() for child in before)
                 manual = [*blocks, _paragraph(text)] if text.strip() else list(blocks)
             blocks.append(_paragraph(node.astext()))
-        elif not isinstance(node, nodes.raw | nodes.comment | nodes.target | nodes.substitution_definition):
+        elif not isinstance(
+            node, nodes.raw | nodes.comment | nodes.target | nodes.substitution_definition
+        ):
             blocks.append(summaries.Block(node.astext(), "", paragraph=False))
     return blocks, manual
 

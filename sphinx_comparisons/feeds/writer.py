@@ -34,6 +34,13 @@ def base_of(app: Sphinx) -> str:
     return (settings(app.config).base_url or app.config.html_baseurl or "").rstrip("/")
 
 
+def _url(app: Sphinx, site: SiteModel, key: str | None, url: str) -> str:
+    """A page's address as the builder writes it (``/a/`` for dirhtml, ``/a.html`` for html)."""
+    if key is None or key not in site.pages:
+        return url
+    return "/" + app.builder.get_target_uri(key)
+
+
 def _feed(app: Sphinx, site: SiteModel, page: plan.ListPage, base: str) -> bytes:
     summaries = domain.of(app.env)
     found = [site.pages[key] for key in page.pages if key in site.pages]
@@ -41,7 +48,7 @@ def _feed(app: Sphinx, site: SiteModel, page: plan.ListPage, base: str) -> bytes
     items = tuple(
         feeds.Item(
             p.title,
-            base + site.addresses[p.key].url,
+            base + _url(app, site, p.key, site.addresses[p.key].url),
             content.publish_date(p.params),
             (summaries.summary(p.key) or ("", False))[0],
         )
@@ -52,7 +59,7 @@ def _feed(app: Sphinx, site: SiteModel, page: plan.ListPage, base: str) -> bytes
     return feeds.rss(
         feeds.Channel(
             title=page.title,
-            link=base + page.url,
+            link=base + _url(app, site, page.key, page.url),
             self_link=base + "/" + plan.feed_path(page.url),
             site_title=_site_title(app, site),
             language=str(site.site_config.get("languageCode") or ""),
@@ -83,16 +90,21 @@ def _sitemap(app: Sphinx, pages: tuple[plan.ListPage, ...], base: str) -> bytes:
         below = [site.pages[k] for k in page.pages if k in site.pages]
         if page.kind in ("home", "section"):
             folder = "" if page.kind == "home" else _folder(site, page)
-            below = lists.below(found, folder)
+            below = lists.below(found, folder) + [
+                p
+                for p in site.pages.values()
+                if p.kind == "section" and p.folder.startswith(folder + "/" if folder else "")
+            ]
         lastmod = lists.newest(dates.lastmod(page.params), below, lists.lastmod_of)
-        entries.append(_entry(site, page.key, base + page.url, lastmod, own, base))
+        loc = base + _url(app, site, page.key, page.url)
+        entries.append(_entry(site, page.key, loc, lastmod, own, base))
     for key, page_ in site.pages.items():
         if key in listed or page_.kind == "section" or not page_.build.in_site:
             continue
         own = config.over(plan.page_settings(env, key).get("sitemap"))
         if own.disable or key not in site.addresses:
             continue
-        url = base + site.addresses[key].url
+        url = base + _url(app, site, key, site.addresses[key].url)
         entries.append(_entry(site, key, url, dates.lastmod(page_.params), own, base))
     return feeds.sitemap(entries)
 

@@ -72,8 +72,6 @@ def publish_date(params: dict[str, Any]) -> dt.datetime | None:
     return dates.first(params, PUBLISH_KEYS)
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Page:
     """One content file: its key (a docname), path under the content root, and front matter.
@@ -122,8 +120,6 @@ class Page:
 
     def facts(self) -> menus_.PageFacts:
         return menus_.PageFacts(self.key, self.title, self.link_title, self.weight)
-
-
 
 
 def page_order_key(

@@ -10,7 +10,7 @@ elements (``xml.etree.ElementTree``), so every value is escaped once, as Hugo's
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET  # noqa: N817 (the usual name)
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -117,7 +117,8 @@ def rss(feed: Channel) -> bytes:
         _sub(entry, "guid", item.link)
         _sub(entry, "description", item.summary)
     ET.indent(root, "  ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,8 @@ def sitemap(entries: Iterable[Entry]) -> bytes:
             attrs = {"rel": "alternate", "hreflang": language, "href": href}
             ET.SubElement(url, f"{{{XHTML}}}link", attrs)
     ET.indent(root, "  ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text + b"\n"
 
 
 _FREQUENCIES = frozenset({"always", "hourly", "daily", "weekly", "monthly", "yearly", "never"})
@@ -173,24 +175,27 @@ class SitemapConfig:
         freq = low.get("changefreq")
         priority = low.get("priority")
         name = low.get("filename")
+        disable = low.get("disable")
+        valid_freq = isinstance(freq, str) and freq.lower() in _FREQUENCIES
         number = isinstance(priority, int | float) and not isinstance(priority, bool)
+        value = float(priority) if number and priority is not None else -1.0
         return SitemapConfig(
-            freq.lower() if isinstance(freq, str) and freq.lower() in _FREQUENCIES else self.changefreq,
-            float(priority) if number and 0 <= priority <= 1 else self.priority,  # type: ignore[operator]
-            low["disable"] if isinstance(low.get("disable"), bool) else self.disable,
+            str(freq).lower() if valid_freq else self.changefreq,
+            value if 0 <= value <= 1 else self.priority,
+            disable if isinstance(disable, bool) else self.disable,
             name if isinstance(name, str) and name.endswith(".xml") else self.filename,
-        )  # fmt: skip
+        )
 
 
 def has_rss(kind: str, site_outputs: Any, page_outputs: Any) -> bool:
     """Whether a list page of ``kind`` has an RSS output: its front matter's ``outputs``,
     else the site config's ``outputs`` for its kind, else Hugo's default."""
-    for listed in (page_outputs, site_outputs.get(kind) if isinstance(site_outputs, Mapping) else None):
-        if isinstance(listed, str):
-            listed = [listed]
-        if isinstance(listed, list):
-            return any(isinstance(name, str) and name.lower() == "rss" for name in listed)
-    return kind in DEFAULT_RSS_KINDS  # fmt: skip
+    by_kind = site_outputs.get(kind) if isinstance(site_outputs, Mapping) else None
+    for listed in (page_outputs, by_kind):
+        names = [listed] if isinstance(listed, str) else listed
+        if isinstance(names, list):
+            return any(isinstance(name, str) and name.lower() == "rss" for name in names)
+    return kind in DEFAULT_RSS_KINDS
 
 
 def limit(config_get: Any) -> int | None:

@@ -379,9 +379,7 @@ def parse(text: str, limits: Limits = DEFAULT) -> FrontMatter:
     fm.raw = {key: value for key, value in data.items() if _has_cased_keys(value)}
     fm.params = _to_params(_lower_keys(data))
     fm.page_config = {
-        key: value
-        for key, value in _lower_keys(data).items()
-        if key in ("outputs", "sitemap")
+        key: value for key, value in _lower_keys(data).items() if key in ("outputs", "sitemap")
     }
     _check_types(fm)
     fm.problems = list(dict.fromkeys(fm.problems))
