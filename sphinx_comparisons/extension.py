@@ -16,6 +16,7 @@ from sphinx_comparisons import (
     components,
     config,
     files,
+    lists,
     markdown,
     navigation,
     page,
@@ -42,6 +43,7 @@ FEATURES = (
     shortcodes,  # shortcodes expanded, then rendered by their handlers
     components,  # comparison tables, related posts, symbols
     navigation,  # menus or sections as toctrees; section lists
+    lists,  # taxonomy and term pages; each page's term links
     addresses,  # Hugo URLs, links, redirects, the search index
 )
 

@@ -56,9 +56,13 @@ class Taxonomies:
     def term(self, plural: str, key: str) -> Term | None:
         return next((t for t in self.terms.get(plural, ()) if t.key == key), None)
 
-    def of_page(self, page: str) -> list[Term]:
-        """The terms a page names, taxonomy by taxonomy, in the order of each term list."""
-        return [t for plural in self.terms for t in self.terms[plural] if page in t.pages]
+    #: page key -> plural -> the keys of the terms it names, in its front matter's order.
+    named: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def of_page(self, page: str, plural: str) -> list[Term]:
+        """The terms a page names in one taxonomy, as its front matter lists them (``GetTerms``)."""
+        keys = self.named.get(page, {}).get(plural, ())
+        return [t for key in keys if (t := self.term(plural, key)) is not None]
 
 
 def title_of(plural: str, capitalize: bool = True) -> str:
@@ -144,7 +148,7 @@ def collect(
     listed = [p for p in ordered if p.listed and p.build.in_site]
     result = Taxonomies(taxonomies)
     for taxonomy in taxonomies:
-        drafts = _gather(listed, taxonomy.plural, lowercase, limits, result.problems)
+        drafts = _gather(listed, taxonomy.plural, lowercase, limits, result)
         sources = _term_sources(ordered, taxonomy.plural)
         by_key = {p.key: p for p in listed}
         terms = []
@@ -186,9 +190,10 @@ def _gather(
     plural: str,
     lowercase: bool,
     limits: Limits,
-    problems: dict[str, list[Problem]],
+    result: Taxonomies,
 ) -> dict[str, _Draft]:
-    """Each term's first spelling (pages by path) and its pages with their weight."""
+    """Each term's first spelling (pages by path) and its pages with their weight; each page's
+    terms and problems go into ``result``."""
     drafts: dict[str, _Draft] = {}
     for page in pages:
         if page.folder == plural or page.folder.startswith(f"{plural}/"):
@@ -209,6 +214,9 @@ def _gather(
                 found.append(Problem("limit", message, page.key_lines.get(plural, 1)))
                 continue
             drafts.setdefault(key, _Draft(written.strip())).pages[page.key] = weight
+            named = result.named.setdefault(page.key, {}).get(plural, ())
+            if key not in named:
+                result.named[page.key][plural] = (*named, key)
         if found:
-            problems.setdefault(page.key, []).extend(found)
+            result.problems.setdefault(page.key, []).extend(found)
     return drafts

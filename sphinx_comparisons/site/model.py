@@ -34,6 +34,7 @@ from sphinx_comparisons.hugo import (
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.site import (
     addresses,
+    lists,
     records,
     state,
     static,
@@ -132,6 +133,7 @@ def build(
         env, config, found, index, hugo_home, linked, collation.key_for(language.code)
     )
     translated = translations.build(env, config, (site_languages, language), roots, found, known)
+    site_lists = lists.build(env, config, found, known, language.code)
     shown = _shown_digest(navigation, known, translated)
     return state.SiteModel(
         languages=site_languages,
@@ -147,7 +149,7 @@ def build(
         unwritten={key: found[key] for key in sorted(unwritten)},
         linked=linked,
         addresses=known,
-        url_index=index,
+        url_index=site_lists.indexed(index),
         static_folders=tuple(static_folders),
         static_files=static_files,
         navigation=navigation,
@@ -155,6 +157,7 @@ def build(
         + _language_root(env, site_languages, language, prefix),
         refs=refs.RefIndex(found.values()),
         heading_scheme=heading_scheme(env, config),
+        **site_lists.fields(),
         shown_digest=shown,
         shown_changed=old is None or old.shown_digest != shown,
     )
