@@ -77,3 +77,16 @@ def build(
 def index_key(url: str) -> str:
     """A URL as a key of the URL index; a ``#`` Hugo keeps in a term (``#go``) is its path."""
     return urls.normalize(url.replace("#", "%23"))
+
+
+def sections(pages: dict[str, Page], config: SiteConfig) -> dict[str, Page]:
+    """The pages that are sections and their pages: not a taxonomy's or term's own page
+    (``<plural>/_index.md``, ``<plural>/<term>/_index.md``), which Hugo does not count among
+    sections (so the navigation shows no ``tags`` section)."""
+    found, _ = taxonomies.site_taxonomies(config.values)
+    folders = tuple(taxonomy.plural for taxonomy in found)
+    return {
+        key: page
+        for key, page in pages.items()
+        if page.kind != "section" or page.folder.split("/", 1)[0].lower() not in folders
+    }

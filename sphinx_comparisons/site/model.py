@@ -130,7 +130,13 @@ def build(
     found = {key: page for key, page in found.items() if key not in homeless}
     index = {urls.normalize(address.url): key for key, address in known.items()}
     navigation = structure.build_navigation(
-        env, config, found, index, hugo_home, linked, collation.key_for(language.code)
+        env,
+        config,
+        lists.sections(found, config),
+        index,
+        hugo_home,
+        linked,
+        collation.key_for(language.code),
     )
     translated = translations.build(env, config, (site_languages, language), roots, found, known)
     site_lists = lists.build(env, config, found, known, language.code)
