@@ -85,6 +85,9 @@ def test_the_term_index_is_the_term_page(dirhtml):
     tags = soup(out / "tags" / "index.html")
     assert tags.find("a", href="go-lang/").get_text() == "Go, the language"
     assert main_h1s(soup(out / "tags" / "maintenance" / "index.html")) == ["maintenance"]
+    # a taxonomy's folder is no section (Hugo's .Sections): the navigation shows no "Tags"
+    sidebar = soup(out / "blog" / "index.html").select_one(".sphinxsidebar").get_text()
+    assert "Blog" in sidebar and "Tags" not in sidebar and "Go, the language" not in sidebar
 
 
 def test_each_post_shows_its_terms_escaped(dirhtml):
