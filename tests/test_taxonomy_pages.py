@@ -213,3 +213,22 @@ def test_term_pages_follow_their_pages(tmp_path):
     post.write_text(post.read_text().replace("Rivers", "Lakes"))
     assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
     assert not (out / "tags" / "rivers" / "index.html").exists()
+
+
+def test_docsy_page_header_chooses_the_taxonomies_shown(tmp_path):
+    write_tree(tmp_path, {"hugo.toml": '[params.taxonomy]\ntaxonomyPageHeader = ["categories"]\n'})
+    src = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", src)
+    result = sphinx_build(src, tmp_path / "out", "-b", "dirhtml")
+    assert result.returncode == 0, result.stderr
+    terms = soup(tmp_path / "out" / "blog" / "wick-care" / "index.html").select_one(
+        "nav.hugo-terms"
+    )
+    assert [a.get_text() for a in terms.find_all("a")] == ["Howto"]
+
+
+def test_a_site_without_terms_gets_no_taxonomy_pages(tmp_path):
+    src = write_tree(tmp_path / "src", {"_index.md": "---\ntitle: Home\n---\n", "a.md": "# A\n"})
+    assert sphinx_build(src, tmp_path / "out", "-b", "dirhtml").returncode == 0
+    assert not (tmp_path / "out" / "tags").exists()
+    assert soup(tmp_path / "out" / "a" / "index.html").select("nav.hugo-terms") == []

@@ -72,6 +72,8 @@ def from_taxonomies(found: Taxonomies, sources: dict[str, str]) -> dict[str, Lis
         entries = tuple(
             Entry(page.name, len(term.pages)) for page, term in zip(listed, terms) if term.pages
         )
+        if not listed and source is None:
+            continue  # Hugo writes an empty one; a site that names no term gets none here
         name = source or name_for(url)
         pages[name] = ListPage(name, url, taxonomy.title, "taxonomy", entries, source)
     return pages

@@ -65,7 +65,10 @@ def term_links(builder: Builder, pagename: str) -> str:
     """The page's terms as links to their term pages, one line per taxonomy."""
     site = state.model(builder.env)
     lines = []
+    chosen = _page_header(site)
     for taxonomy in site.taxonomies.taxonomies:
+        if chosen is not None and taxonomy.plural not in chosen:
+            continue
         terms = site.taxonomies.of_page(pagename, taxonomy.plural)
         names = [t.source or _generated_name(site, t.url) for t in terms]
         links = [_link(builder, pagename, name, t.title) for t, name in zip(terms, names) if name]
@@ -80,3 +83,11 @@ def term_links(builder: Builder, pagename: str) -> str:
 def _generated_name(site: state.SiteModel, url: str) -> str | None:
     name = listpages.name_for(url)
     return name if name in site.generated else None
+
+
+def _page_header(site: state.SiteModel) -> set[str] | None:
+    """Docsy's ``params.taxonomy.taxonomyPageHeader``: the taxonomies a page shows, when set."""
+    value = site.site_config.get("params.taxonomy.taxonomyPageHeader")
+    if not isinstance(value, list):
+        return None
+    return {item.lower() for item in value if isinstance(item, str)}
