@@ -213,6 +213,11 @@ def test_term_pages_follow_their_pages(tmp_path):
     post.write_text(post.read_text().replace("Rivers", "Lakes"))
     assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
     assert not (out / "tags" / "rivers" / "index.html").exists()
+    wick = src / "blog" / "wick-care.md"
+    wick.write_text(wick.read_text().replace("Caring for wicks", "Wick care"))
+    assert sphinx_build(src, out, "-b", "dirhtml").returncode == 0
+    shown = soup(out / "tags" / "go-lang" / "index.html").select("ul.hugo-list a")
+    assert "Wick care" in [a.get_text() for a in shown]
 
 
 def test_docsy_page_header_chooses_the_taxonomies_shown(tmp_path):

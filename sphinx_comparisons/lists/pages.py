@@ -78,10 +78,22 @@ def relisted(
     pages whose terms' pages moved, to be written again."""
     if old is None:
         return []
-    before = old.lists
-    changed = {
+    return {
         name
         for name, listed in new.lists.items()
-        if not listed.generated and (name not in before or before[name] != listed)
+        if not listed.generated and _shown(old, name) != _shown(new, name)
     }
-    return changed
+
+
+def _shown(site: state.SiteModel, name: str) -> Any:
+    """What a list page shows of its entries: which, in what order, their titles and dates."""
+    listed = site.lists.get(name)
+    if listed is None:
+        return None
+    pages = site.pages
+    return [
+        (entry, (page.title, page.date, page.params.get("description"), page.params.get("summary")))
+        if (page := pages.get(entry.key)) is not None
+        else (entry, None)
+        for entry in listed.entries
+    ]
