@@ -28,6 +28,7 @@ EVENTS = (
     "post-transform",
     "doctree-resolved",
     "html-page-context",
+    "html-collect-pages",
     "build-finished",
 )
 #: Where Sphinx calls a domain's methods: ``SphinxDomains`` (a transform) and

@@ -246,6 +246,17 @@ class HugoConfig:
             "Pages are untrusted: turn it on only for content you trust.",
         },
     )
+    taxonomy_links: bool = field(
+        default=True,
+        metadata={
+            "type": "bool",
+            "check": check.boolean,
+            "rebuild": "html",
+            "help": "Show each page's taxonomy terms (``tags``, ``categories``, the site config's "
+            "``taxonomies``) as links to their term pages at the end of the page (HTML builders). "
+            "Only pages that name terms get the block, so sites without taxonomies see nothing.",
+        },
+    )
     limits: dict[str, int] = field(
         default_factory=dict,
         metadata={

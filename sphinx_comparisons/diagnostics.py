@@ -186,6 +186,16 @@ SUBTYPES: dict[str, tuple[str, str]] = {
         ),
         "Fix the item at the line shown.",
     ),
+    "taxonomy": (
+        (
+            "A page's taxonomy front matter (``tags``, ``categories``, the site config's "
+            "``taxonomies``) holds a term that is no text or number (a mapping, a list, a "
+            "boolean), or one whose address would leave its taxonomy's folder (``..``, ``/x``, "
+            "a backslash); or the site config's ``taxonomies`` is not a table of names. The term "
+            "is left out; the page builds."
+        ),
+        "Write each term as text: ``tags: [Go, Kubernetes]`` or ``tags: Go``.",
+    ),
     "alias": (
         (
             "An alias cannot be a redirect: it is empty, has a protocol, names a drive or network "

@@ -17,6 +17,7 @@ from sphinx_comparisons import (
     config,
     feeds,
     files,
+    lists,
     markdown,
     navigation,
     page,
@@ -43,6 +44,7 @@ FEATURES = (
     shortcodes,  # shortcodes expanded, then rendered by their handlers
     components,  # comparison tables, related posts, symbols
     navigation,  # menus or sections as toctrees; section lists
+    lists,  # taxonomy and term pages; each page's term links
     addresses,  # Hugo URLs, links, redirects, the search index
     feeds,  # summaries, RSS feeds, sitemap.xml, robots.txt
 )

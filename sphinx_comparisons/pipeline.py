@@ -117,6 +117,12 @@ RAW_HTML_ADDRESSES = 500
 PAGE_CONTEXT = 400
 #: A page's translations: hreflang links, ``hugo_translations`` and the language switcher.
 TRANSLATIONS = 410
+#: A list page's list (a term's ``_index.md``), and each page's taxonomy term links.
+LIST_PAGE_CONTEXT = 420
+
+# -- html-collect-pages: pages the HTML builders write besides the documents ------------------
+#: Taxonomy and term pages no document stands for.
+LIST_PAGES = 500
 
 # -- build-finished: once, after writing ------------------------------------------------------
 #: Output of pages no longer built removed.

@@ -86,7 +86,15 @@ FRONT_MATTER = {
         "`buildExpired`"
     ),
     "keywords": "related-content scoring",
-    "tags": "related-content scoring",
+    "tags": (
+        "related-content scoring; a term page at `/tags/<term>/` listing the page, a `/tags/` "
+        "page, and the page's term links (any taxonomy of the site config's `taxonomies` too)"
+    ),
+    "categories": "a term page at `/categories/<term>/` listing the page, as `tags`",
+    "tags_weight": (
+        "the page's place on its term pages (`<plural>_weight` for any taxonomy), before the "
+        "date order"
+    ),
     "toc_hide": "`true` hides the page (or section) from the section sidebar",
     "hide_summary": "`true` leaves the page out of its section's list",
     "no_list": "`true` stops the automatic section list on an empty section page",

@@ -15,14 +15,21 @@ from tests.conftest import sphinx_build, warnings_of, write_tree
 
 BLOG = Path(__file__).parent / "fixtures" / "blog"
 EXPECTED = json.loads((BLOG / "hugo-expected.json").read_text(encoding="utf-8"))["files"]
-#: Taxonomy and term pages (and their feeds) are the taxonomy feature's.
+#: Hugo's taxonomy and term pages (``tests/fixtures/feeds`` has no terms; Hugo writes empty
+#: ``/tags/`` and ``/categories/`` lists there, which the taxonomy pages leave out).
 TAXONOMIES = ("tags/", "categories/")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+#: Hugo 0.111.3 leaves the date of the term written ``<b>Bold</b> & Co`` zero (no
+#: ``lastBuildDate``, no sitemap ``lastmod``) though its pages are dated; every other term
+#: is dated by its newest page, and so is this one here.
+UNDATED_TERM = "tags/bbold/b-co/"
 
 
-def _feeds(files) -> set[str]:
+def _feeds(files, taxonomies: bool = True) -> set[str]:
     return {
-        name for name in files if name.endswith("index.xml") and not name.startswith(TAXONOMIES)
+        name
+        for name in files
+        if name.endswith("index.xml") and (taxonomies or not name.startswith(TAXONOMIES))
     }
 
 
@@ -53,10 +60,19 @@ def test_every_feed_hugo_writes_is_written_with_its_items_in_order(blog):
         mine = feedparser.parse((out / name).read_text(encoding="utf-8"))
         assert mine.feed.title == theirs.feed.title, name
         assert mine.feed.link == theirs.feed.link, name
-        assert mine.feed.get("updated") == theirs.feed.get("updated"), name
+        if name != UNDATED_TERM + "index.xml":
+            assert mine.feed.get("updated") == theirs.feed.get("updated"), name
         # titles, links, guids, RFC 1123 dates with their zone, and summaries (0.111.3's
         # sentence rule, escaped once: <p>...</p> of a manual summary)
-        assert _items((out / name).read_text(encoding="utf-8")) == _items(EXPECTED[name]), name
+        mine_items, their_items = (
+            _items((out / name).read_text(encoding="utf-8")),
+            _items(EXPECTED[name]),
+        )
+        if name == "tags/index.xml":  # the undated term sorts last in Hugo's, first here
+            undated = "https://example.org/" + UNDATED_TERM
+            mine_items = [i for i in mine_items if i[1] != undated]
+            their_items = [i for i in their_items if i[1] != undated]
+        assert mine_items == their_items, name
 
 
 def test_the_future_post_is_in_no_feed(blog):
@@ -76,12 +92,9 @@ def test_the_sitemap_lists_hugo_s_pages_with_their_lastmod(blog):
 
     theirs = entries(EXPECTED["sitemap.xml"])
     mine = entries((out / "sitemap.xml").read_text(encoding="utf-8"))
-    expected = {
-        loc: lastmod
-        for loc, lastmod in theirs.items()
-        if not loc.removeprefix("https://example.org/").startswith(TAXONOMIES)
-    }
-    assert mine == expected
+    assert mine.pop("https://example.org/" + UNDATED_TERM) == "2024-07-04T00:00:00+00:00"
+    assert theirs.pop("https://example.org/" + UNDATED_TERM) is None
+    assert mine == theirs
 
 
 def test_links_to_feeds_and_sitemap_resolve_and_robots_txt_is_written(tmp_path):
@@ -169,8 +182,8 @@ def test_nested_sections_summaries_date_rules_and_sitemap_settings_as_hugo(tmp_p
     result = sphinx_build(tmp_path / "content", out, *args, "-D", "hugo_summary_rule=sentence")
     assert result.returncode == 0 and warnings_of(result.stderr) == [], result.stderr
     ours = {str(p.relative_to(out)) for p in out.rglob("index.xml")}
-    assert _feeds(ours) == _feeds(expected)
-    for name in _feeds(expected):
+    assert _feeds(ours, False) == _feeds(expected, False)
+    for name in _feeds(expected, False):
         mine = (out / name).read_text(encoding="utf-8")
         assert feedparser.parse(mine).feed.title == feedparser.parse(expected[name]).feed.title
         assert _items(mine) == _items(expected[name]), name

@@ -38,7 +38,7 @@ def install(app: Sphinx) -> None:
             cached_for[0] = known
         uri = cache.get(docname)
         if uri is None:
-            address = known.get(docname)
+            address = known.get(docname) or state.model(app.env).generated.get(docname)
             if address is None:
                 return None
             target = urls.output_target(address.url, address.kind, pretty)[0]
@@ -46,7 +46,8 @@ def install(app: Sphinx) -> None:
         return uri
 
     def file_of(pagename: str) -> Path | None:
-        address = state.model(app.env).addresses.get(pagename)
+        site = state.model(app.env)
+        address = site.addresses.get(pagename) or site.generated.get(pagename)
         if address is None:
             return None
         target = urls.output_target(address.url, address.kind, pretty)[1]
@@ -67,9 +68,10 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     pretty = style(app.builder)
     if exception is not None or pretty is None:
         return
+    site = state.model(app.env)
     current = {
         urls.output_target(a.url, a.kind, pretty)[1]
-        for a in state.model(app.env).addresses.values()
+        for a in [*site.addresses.values(), *site.generated.values()]
     }
     outputs.sweep(Path(app.outdir), PAGES_MANIFEST, current)
 

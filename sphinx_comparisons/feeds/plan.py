@@ -8,11 +8,12 @@ answering the ``hugo-list-pages`` event with :class:`ListPage` values.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sphinx_comparisons.hugo import collation, content, feeds, lists
+from sphinx_comparisons.hugo import collation, content, feeds, sectionlists
 from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
@@ -37,6 +38,9 @@ class ListPage:
     pages: tuple[str, ...]
     params: dict[str, Any] = field(default_factory=dict)
     key: str | None = None
+    #: Items that are no pages (a taxonomy's terms): title, URL, date and the document that
+    #: gives the summary (a term's ``_index.md``, else None); in order.
+    entries: tuple[tuple[str, str, dt.datetime | None, str | None], ...] = ()
 
 
 def feed_path(url: str) -> str:
@@ -50,10 +54,10 @@ def _ordered(site: SiteModel, pages: list[content.Page]) -> tuple[str, ...]:
     return tuple(p.key for p in sorted(pages, key=lambda p: content.page_order_key(p, None, title)))
 
 
-def _built(env: BuildEnvironment) -> tuple[lists.Lists, tuple[ListPage, ...]]:
+def _built(env: BuildEnvironment) -> tuple[sectionlists.Lists, tuple[ListPage, ...]]:
     site = state.model(env)
     home = env.config.root_doc if env.config.root_doc in site.pages else None
-    found = lists.build(site.pages.values(), home, site.hugo_home)
+    found = sectionlists.build(site.pages.values(), home, site.hugo_home)
     made = []
     plurals = _taxonomy_folders(site)
     for folder, key in sorted(found.sections.items()):
@@ -77,7 +81,45 @@ def _built(env: BuildEnvironment) -> tuple[lists.Lists, tuple[ListPage, ...]]:
         title = page.title if page else content.list_title(folder)
         pages = list(found.regular.get(folder, ()))
         made.append(ListPage(url, title, "section", _ordered(site, pages), _params(env, page), key))
-    return found, tuple(made)
+    return found, (*made, *_taxonomy_pages(env, site))
+
+
+def _taxonomy_pages(env: BuildEnvironment, site: SiteModel) -> list[ListPage]:
+    """The taxonomy and term pages of the site model (``site/lists.py``): a term's feed holds
+    its pages in the term's order, a taxonomy's its terms (dated by their newest page), in
+    Hugo's default order."""
+    made: dict[str, ListPage] = {}
+    for name, found in site.lists.items():
+        if found.kind != "term":
+            continue
+        source = site.pages.get(found.source) if found.source else None
+        keys = tuple(e.key for e in found.entries if e.key in site.pages)
+        made[name] = ListPage(
+            found.url, found.title, "term", keys, _params(env, source), found.source or name
+        )
+    title = collation.key_for(site.language.code)
+    pages = []
+    for name, found in site.lists.items():
+        if found.kind != "taxonomy":
+            pages.extend([made[name]] if name in made else [])
+            continue
+        terms = [made[e.key] for e in found.entries if e.key in made]
+        dated = [(t, _newest(site, t.pages)) for t in terms]
+        dated.sort(key=lambda td: (-(td[1] or _ZERO).timestamp(), title(td[0].title)))
+        source = site.pages.get(found.source) if found.source else None
+        every = tuple(dict.fromkeys(k for t in terms for k in t.pages))
+        entries = tuple((t.title, t.url, date, t.key) for t, date in dated)
+        key = found.source or name
+        params = _params(env, source)
+        pages.append(ListPage(found.url, found.title, "taxonomy", every, params, key, entries))
+    return pages
+
+
+_ZERO = dt.datetime(1, 1, 1, tzinfo=dt.UTC)
+
+
+def _newest(site: SiteModel, keys: tuple[str, ...]) -> dt.datetime | None:
+    return sectionlists.newest(None, [site.pages[k] for k in keys], lambda p: p.date)
 
 
 def _taxonomy_folders(site: SiteModel) -> set[str]:
@@ -100,7 +142,7 @@ def page_settings(env: BuildEnvironment, key: str) -> dict[str, Any]:
     return dict(found.page_config) if found is not None else {}
 
 
-def site_lists(env: BuildEnvironment) -> tuple[lists.Lists, tuple[ListPage, ...]]:
+def site_lists(env: BuildEnvironment) -> tuple[sectionlists.Lists, tuple[ListPage, ...]]:
     """The site's lists and its home and section list pages (once per site model)."""
     return state.derived(env, _built)
 

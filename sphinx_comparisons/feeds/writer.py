@@ -16,7 +16,7 @@ from sphinx.util import logging
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.diagnostics import warn
 from sphinx_comparisons.feeds import plan
-from sphinx_comparisons.hugo import content, dates, feeds, lists, outputs
+from sphinx_comparisons.hugo import content, dates, feeds, outputs, sectionlists
 from sphinx_comparisons.site import domain, state
 from sphinx_comparisons.site.addresses import style
 
@@ -52,9 +52,14 @@ def _feed(app: Sphinx, site: SiteModel, page: plan.ListPage, base: str) -> bytes
             content.publish_date(p.params),
             (summaries.summary(p.key) or ("", False))[0],
         )
-        for p in found[:limit]
+        for p in found
         if p.key in site.addresses
     )
+    if page.kind == "taxonomy":  # its terms, with the summary of a term's own page
+        items = tuple(
+            feeds.Item(title, base + url, date, (summaries.summary(key or "") or ("", False))[0])
+            for title, url, date, key in page.entries
+        )
     own = dates.as_datetime(page.params.get("date"))
     return feeds.rss(
         feeds.Channel(
@@ -63,8 +68,8 @@ def _feed(app: Sphinx, site: SiteModel, page: plan.ListPage, base: str) -> bytes
             self_link=base + "/" + plan.feed_path(page.url),
             site_title=_site_title(app, site),
             language=str(site.site_config.get("languageCode") or ""),
-            date=lists.newest(own, found, lambda p: p.date),
-            items=items,
+            date=sectionlists.newest(own, found, lambda p: p.date),
+            items=items[:limit],
         )
     )
 
@@ -90,12 +95,12 @@ def _sitemap(app: Sphinx, pages: tuple[plan.ListPage, ...], base: str) -> bytes:
         below = [site.pages[k] for k in page.pages if k in site.pages]
         if page.kind in ("home", "section"):
             folder = "" if page.kind == "home" else _folder(site, page)
-            below = lists.below(found, folder) + [
+            below = sectionlists.below(found, folder) + [
                 p
                 for p in site.pages.values()
                 if p.kind == "section" and p.folder.startswith(folder + "/" if folder else "")
             ]
-        lastmod = lists.newest(dates.lastmod(page.params), below, lists.lastmod_of)
+        lastmod = sectionlists.newest(dates.lastmod(page.params), below, sectionlists.lastmod_of)
         loc = base + _url(app, site, page.key, page.url)
         entries.append(_entry(site, page.key, loc, lastmod, own, base))
     for key, page_ in site.pages.items():

@@ -81,6 +81,21 @@ class Limits:
         },
     )
 
+    page_terms: int = field(
+        default=500,
+        metadata={
+            "help": "Terms one page may name in one taxonomy (``tags``, ``categories``); the "
+            "first ones are kept."
+        },
+    )
+    site_terms: int = field(
+        default=20_000,
+        metadata={
+            "help": "Terms one taxonomy may hold over the whole site, each a generated page; "
+            "terms past it (pages read in path order) get no page."
+        },
+    )
+
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(spec.name for spec in dataclasses.fields(cls))

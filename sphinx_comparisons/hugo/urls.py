@@ -7,32 +7,41 @@ sanitised and lowercased paths, ``slug`` and ``url`` front matter.
 from __future__ import annotations
 
 import posixpath
-import re
 import unicodedata
 from pathlib import PurePosixPath
 
 from sphinx_comparisons.hugo.content import Page
 
 _KEPT_PUNCTUATION = set("./\\_#+~-@")
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_HEX = set("0123456789abcdefABCDEF")
+
+
+def _kept(text: str, index: int) -> bool:
+    """Hugo's ``isAllowedPathCharacter``: letters, decimal digits, marks, ``./\\_#+~-@``, and a
+    ``%`` with two hex digits after it (not at the very end)."""
+    char = text[index]
+    if char in _KEPT_PUNCTUATION or unicodedata.category(char) == "Nd":
+        return True
+    if unicodedata.category(char)[0] in "LM":
+        return True
+    return char == "%" and index + 2 < len(text) and {text[index + 1], text[index + 2]} <= _HEX
 
 
 def sanitize(path: str) -> str:
-    """Hugo's path sanitising: runs of spaces to ``-``; letters, digits, marks, ``%XX`` and
-    ``./\\_#+~-@`` kept."""
-    path = re.sub(" +", "-", path)
+    """Hugo's path sanitising (``common/paths.Sanitize``): kept characters stay; a run of
+    whitespace between kept ones becomes one ``-`` (none next to a written ``-``, none at
+    either end); everything else is dropped."""
     out: list[str] = []
-    index = 0
-    while index < len(path):
-        escape = _ESCAPE.match(path, index)
-        if escape:
-            out.append(escape.group(0))
-            index += 3
-            continue
-        char = path[index]
-        if char in _KEPT_PUNCTUATION or unicodedata.category(char)[0] in "LNM":
+    hyphen = pending = False
+    for index, char in enumerate(path):
+        if _kept(path, index):
+            hyphen = char == "-"
+            if pending and not hyphen:
+                out.append("-")
+            pending = False
             out.append(char)
-        index += 1
+        elif out and not hyphen and char.isspace():
+            pending = True
     return "".join(out)
 
 

@@ -28,6 +28,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.diagnostics import warn
+from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -102,6 +103,12 @@ class HugoDomain(Domain):
         """Each link to a page made for the builder writing it, its ``#anchor`` checked."""
         if typ != PAGE:
             return None
+        listed = state.model(env).lists.get(target)
+        if listed is not None and listed.generated:  # a taxonomy or term page (``site/lists.py``)
+            shown: list[nodes.Node] = list(node.children)
+            if not node.get("refexplicit"):
+                shown = [nodes.inline("", listed.title)]
+            return make_refnode(builder, fromdocname, target, node.get("refanchor", ""), shown)
         if target not in env.all_docs:  # the page left the build since: the text stays
             return nodes.inline("", "", *node.children)
         fragment = node.get("refanchor", "")

@@ -34,6 +34,7 @@ from sphinx_comparisons.hugo import (
 from sphinx_comparisons.hugo.frontmatter import digest
 from sphinx_comparisons.site import (
     addresses,
+    lists,
     records,
     state,
     static,
@@ -129,9 +130,16 @@ def build(
     found = {key: page for key, page in found.items() if key not in homeless}
     index = {urls.normalize(address.url): key for key, address in known.items()}
     navigation = structure.build_navigation(
-        env, config, found, index, hugo_home, linked, collation.key_for(language.code)
+        env,
+        config,
+        lists.sections(found, config),
+        index,
+        hugo_home,
+        linked,
+        collation.key_for(language.code),
     )
     translated = translations.build(env, config, (site_languages, language), roots, found, known)
+    site_lists = lists.build(env, config, found, known, language.code)
     shown = _shown_digest(navigation, known, translated)
     return state.SiteModel(
         languages=site_languages,
@@ -147,7 +155,7 @@ def build(
         unwritten={key: found[key] for key in sorted(unwritten)},
         linked=linked,
         addresses=known,
-        url_index=index,
+        url_index=site_lists.indexed(index),
         static_folders=tuple(static_folders),
         static_files=static_files,
         navigation=navigation,
@@ -155,6 +163,7 @@ def build(
         + _language_root(env, site_languages, language, prefix),
         refs=refs.RefIndex(found.values()),
         heading_scheme=heading_scheme(env, config),
+        **site_lists.fields(),
         shown_digest=shown,
         shown_changed=old is None or old.shown_digest != shown,
     )

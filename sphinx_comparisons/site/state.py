@@ -24,6 +24,7 @@ from sphinx_comparisons.hugo.limits import IncludeChain
 from sphinx_comparisons.hugo.navigation import Navigation
 from sphinx_comparisons.hugo.refs import RefIndex
 from sphinx_comparisons.hugo.siteconfig import SiteConfig
+from sphinx_comparisons.hugo.taxonomies import Taxonomies
 from sphinx_comparisons.hugo.translations import Translated
 from sphinx_comparisons.site import sitewide
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
     from sphinx_comparisons.hugo.aliases import Alias
     from sphinx_comparisons.hugo.content import Page
+    from sphinx_comparisons.hugo.listpages import ListPage
     from sphinx_comparisons.site.addresses import Address
     from sphinx_comparisons.site.records import PageRecord
 
@@ -81,6 +83,12 @@ class SiteModel:
     refs: RefIndex = field(default_factory=lambda: RefIndex(()))
     #: How heading ids are made: ``github`` or ``blackfriday``.
     heading_scheme: str = "github"
+    #: The site's taxonomies and their terms (``hugo/taxonomies.py``).
+    taxonomies: Taxonomies = field(default_factory=Taxonomies)
+    #: The list pages Hugo generates (taxonomies, terms) by name, and the address of each that
+    #: no document of the tree stands for (its URL is in :attr:`url_index` too).
+    lists: Mapping[str, ListPage] = field(default_factory=dict)
+    generated: Mapping[str, Address] = field(default_factory=dict)
     #: A digest of what every page shows (its navigation, its links' addresses), and whether it
     #: differs from the last build's: then every page is written again.
     shown_digest: str = ""

@@ -1,0 +1,93 @@
+"""The HTML of a list page's list and of a page's term links, for the builder writing them.
+
+Everything shown comes from pages (titles, terms, descriptions): it is escaped here, and every
+link is a relative URI the builder made for a page of the site (``get_relative_uri``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from sphinx_comparisons import compat
+from sphinx_comparisons.hugo import listpages, safeurl
+from sphinx_comparisons.site import state
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+    from sphinx_comparisons.hugo.content import Page
+    from sphinx_comparisons.hugo.listpages import Entry, ListPage
+
+
+def _link(builder: Builder, from_name: str, to_name: str, text: str) -> str:
+    href = safeurl.attribute(builder.get_relative_uri(from_name, to_name))
+    return f'<a class="reference internal" href="{href}">{html.escape(text)}</a>'
+
+
+def _date(page: Page) -> str:
+    if page.date is None:
+        return ""
+    when = page.date
+    shown = f"{when:%B} {when.day}, {when.year}"  # Hugo's "January 2, 2006", Docsy's list date
+    return f' <time datetime="{when:%Y-%m-%d}">{html.escape(shown)}</time>'
+
+
+def _summary(page: Page) -> str:
+    """``description``, else a ``summary`` from front matter, as text."""
+    for key in ("description", "summary"):
+        value = page.params.get(key)
+        if isinstance(value, str) and value.strip():
+            return f'<p class="hugo-list-summary">{html.escape(value.strip())}</p>'
+    return ""
+
+
+def _entry(builder: Builder, from_name: str, entry: Entry) -> str:
+    site = state.model(builder.env)
+    listed = site.lists.get(entry.key)
+    if listed is not None and entry.count is not None:  # a term on a taxonomy page
+        link = _link(builder, from_name, entry.key, listed.title)
+        return f'<li>{link} <span class="hugo-list-count">{entry.count}</span></li>'
+    page = site.pages.get(entry.key)
+    if page is None:
+        return ""
+    title = compat.sphinx.title_of(builder.env, entry.key) or page.title or entry.key
+    return f"<li>{_link(builder, from_name, entry.key, title)}{_date(page)}{_summary(page)}</li>"
+
+
+def list_html(builder: Builder, listed: ListPage) -> str:
+    """The list of a list page: its terms with counts, or its pages with date and summary."""
+    items = "".join(_entry(builder, listed.name, entry) for entry in listed.entries)
+    return f'<ul class="hugo-list hugo-list-{listed.kind}">{items}</ul>' if items else ""
+
+
+def term_links(builder: Builder, pagename: str) -> str:
+    """The page's terms as links to their term pages, one line per taxonomy."""
+    site = state.model(builder.env)
+    lines = []
+    chosen = _page_header(site)
+    for taxonomy in site.taxonomies.taxonomies:
+        if chosen is not None and taxonomy.plural not in chosen:
+            continue
+        terms = site.taxonomies.of_page(pagename, taxonomy.plural)
+        names = [t.source or _generated_name(site, t.url) for t in terms]
+        links = [_link(builder, pagename, name, t.title) for t, name in zip(terms, names) if name]
+        if links:
+            label = html.escape(taxonomy.title)
+            lines.append(
+                f'<p><span class="hugo-terms-label">{label}:</span> {", ".join(links)}</p>'
+            )
+    return f'<nav class="hugo-terms">{"".join(lines)}</nav>' if lines else ""
+
+
+def _generated_name(site: state.SiteModel, url: str) -> str | None:
+    name = listpages.name_for(url)
+    return name if name in site.generated else None
+
+
+def _page_header(site: state.SiteModel) -> set[str] | None:
+    """Docsy's ``params.taxonomy.taxonomyPageHeader``: the taxonomies a page shows, when set."""
+    value = site.site_config.get("params.taxonomy.taxonomyPageHeader")
+    if not isinstance(value, list):
+        return None
+    return {item.lower() for item in value if isinstance(item, str)}
