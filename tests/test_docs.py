@@ -141,6 +141,11 @@ SITE = {
     "s/linked.md": "---\ntitle: Linked\nweight: 5\n_build: {render: link}\n---\n",
     "s/headless.md": "---\ntitle: Headless\nweight: 6\nheadless: true\n---\n",
     "nolist/_index.md": "---\ntitle: No list\nno_list: true\n---\n",
+    "nofeed/_index.md": "---\ntitle: No feed\noutputs: [html]\n---\n",
+    "nofeed/lm.md": (
+        "---\ntitle: LM\nlastmod: 2023-05-06\nsummary: Told summary\n"
+        "sitemap: {priority: 0.8}\n---\nBody.\n"
+    ),
     "nolist/x.md": "---\ntitle: X\n---\n",
     "simple/_index.md": "---\ntitle: Simple\nsimple_list: true\n---\n",
     "simple/y.md": "---\ntitle: Y\ndescription: Y desc\n---\n",
@@ -229,6 +234,16 @@ EFFECTS = {
     "related": lambda out: _related(out, "r") == ["https://blog.example/x/"],
     # Markdown pages are never warned about anyway (the navigation makes the rest orphans):
     # what is left to see is the value, in Sphinx's metadata, for templates
+    "lastmod": lambda out: (
+        "<lastmod>2023-05-06T00:00:00+00:00</lastmod>" in (out / "sitemap.xml").read_text()
+    ),
+    "summary": lambda out: (
+        "<description>Told summary</description>" in (out / "index.xml").read_text()
+    ),
+    "outputs": lambda out: (
+        (out / "s" / "index.xml").is_file() and not (out / "nofeed" / "index.xml").exists()
+    ),
+    "sitemap": lambda out: "<priority>0.8</priority>" in (out / "sitemap.xml").read_text(),
     "orphan": lambda out: [_meta(out, page, "orphan") for page in ("s/a", "s/bee")] == ["True", ""],
 }
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_comparisons import pipeline
-from sphinx_comparisons.feeds import plan, summary, writer
+from sphinx_comparisons.feeds import summary, writer
 from sphinx_comparisons.guard import Guarded
 
 if TYPE_CHECKING:
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
-    app.add_event(plan.LIST_PAGES)
     hooks = Guarded(app)
     hooks.add_transform(summary.MoreMarker)
     hooks.connect("doctree-read", summary.collect, priority=pipeline.SUMMARIES)

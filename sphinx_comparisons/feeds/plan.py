@@ -2,8 +2,8 @@
 
 Computed once per model (``state.derived``): the writer uses it at the end of
 the build, and links to ``/index.xml`` or ``/sitemap.xml`` resolve by it while
-pages are read. Other features add list pages (taxonomy and term pages) by
-answering the ``hugo-list-pages`` event with :class:`ListPage` values.
+pages are read. The home page and sections come from the pages; taxonomy and term
+pages from the site model's list pages (``site/lists.py``).
 """
 
 from __future__ import annotations
@@ -17,13 +17,9 @@ from sphinx_comparisons.hugo import collation, content, feeds, sectionlists
 from sphinx_comparisons.site import records, state
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
     from sphinx_comparisons.site.state import SiteModel
-
-#: Emitted with no argument at the end of the build; each handler returns ListPage values.
-LIST_PAGES = "hugo-list-pages"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +139,9 @@ def page_settings(env: BuildEnvironment, key: str) -> dict[str, Any]:
 
 
 def site_lists(env: BuildEnvironment) -> tuple[sectionlists.Lists, tuple[ListPage, ...]]:
-    """The site's lists and its home and section list pages (once per site model)."""
+    """The site's lists and its list pages: home, sections, taxonomies and terms (once per
+    site model)."""
     return state.derived(env, _built)
-
-
-def with_others(app: Sphinx) -> tuple[ListPage, ...]:
-    """The home and sections, and the list pages other features add."""
-    pages = list(site_lists(app.env)[1])
-    for answer in app.emit(LIST_PAGES):
-        pages.extend(answer or ())
-    return tuple(pages)
 
 
 def has_feed(site: SiteModel, page: ListPage) -> bool:

@@ -169,7 +169,7 @@ def write(app: Sphinx, exception: Exception | None) -> None:
             "html_baseurl for the absolute links RSS and sitemaps expect",
             once=True,
         )
-    pages = plan.with_others(app)
+    pages = plan.site_lists(app.env)[1]
     files: dict[str, bytes] = {}
     for page in pages:
         if plan.has_feed(site, page):
