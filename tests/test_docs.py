@@ -149,7 +149,7 @@ SITE = {
     "nolist/x.md": "---\ntitle: X\n---\n",
     "simple/_index.md": "---\ntitle: Simple\nsimple_list: true\n---\n",
     "simple/y.md": "---\ntitle: Y\ndescription: Y desc\n---\n",
-    "k.md": "---\ntitle: K\nkeywords: [k1]\ntags: [t1]\n---\n\n```{related-posts}\n:auto:\n```\n",
+    "k.md": "---\ntitle: K\nkeywords: [k1]\ntags: [t1]\ncategories: [c1]\ntags_weight: -1\n---\n\n```{related-posts}\n:auto:\n```\n",
     "p.md": "---\ntitle: P\ncomparison:\n  product: P\n  group: G\n  features: {Speed: yes}\n---\n",
     "cmp.md": "---\ntitle: Cmp\n---\n\n```{comparison}\n:group: G\n```\n",
     "r.md": (
@@ -217,7 +217,10 @@ EFFECTS = {
     "publishdate": lambda out: not (out / "s" / "future").exists(),
     "expirydate": lambda out: not (out / "s" / "expired").exists(),
     "keywords": lambda out: "../s/a/" in _related(out, "k"),
-    "tags": lambda out: "../s/bee/" in _related(out, "k"),
+    "tags": lambda out: "../s/bee/" in _related(out, "k") and (out / "tags" / "t1").is_dir(),
+    "categories": lambda out: (out / "categories" / "c1" / "index.html").is_file(),
+    # without it, B (weight 1) would come before K (weight 0, last) on the term page
+    "tags_weight": lambda out: _texts(out, "tags/t1", "ul.hugo-list a") == ["K", "B"],
     "toc_hide": lambda out: "Hidden" not in _sidebar(out, "s") and "Hidden" in _listed(out, "s"),
     "hide_summary": lambda out: (
         "No summary" not in _listed(out, "s") and "No summary" in _sidebar(out, "s")

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 
-from conftest import main_h1s, soup, sphinx_build, warnings_of, write_tree
+from conftest import SHARED, main_h1s, needs_shared, soup, sphinx_build, warnings_of, write_tree
 
 FIXTURE = Path(__file__).parent / "fixtures" / "blog"
 EXPECTED = json.loads((FIXTURE / "hugo-expected.json").read_text())
@@ -237,3 +237,22 @@ def test_a_site_without_terms_gets_no_taxonomy_pages(tmp_path):
     assert sphinx_build(src, tmp_path / "out", "-b", "dirhtml").returncode == 0
     assert not (tmp_path / "out" / "tags").exists()
     assert soup(tmp_path / "out" / "a" / "index.html").select("nav.hugo-terms") == []
+
+
+DOCSY = SHARED / "corpus" / "docsy" / "content" / "en"
+DOCSY_EXPECTED = json.loads(
+    (Path(__file__).parent / "fixtures" / "docsy-taxonomies.json").read_text()
+)
+
+
+@pytest.mark.slow
+@needs_shared
+def test_docsy_corpus_taxonomy_pages_are_hugos(tmp_path):
+    """Docsy's own site: every taxonomy and term page Hugo writes, with the same entries."""
+    result = sphinx_build(DOCSY, tmp_path, "-b", "dirhtml")
+    assert result.returncode == 0, result.stderr
+    for name, text in DOCSY_EXPECTED["files"].items():
+        folder = name.removesuffix("index.html")
+        hugo = [(count, item.replace("&#43;", "+")) for count, item in LIST_ITEM.findall(text)]
+        assert our_list(tmp_path, folder) == hugo, folder
+    assert not [w for w in warnings_of(result.stderr) if "/tags/" in w or "/categories/" in w]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.lists import render
 from sphinx_comparisons.site import state
+from sphinx_comparisons.site.addresses import style
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -21,13 +22,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-#: Builders that write pages with ``page.html`` (``html``, ``dirhtml`` and their kin).
-_HTML_FORMAT = "html"
-
 
 def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: each generated list page, drawn by the theme's ``page.html``."""
-    if app.builder.format != _HTML_FORMAT or app.builder.name == "singlehtml":
+    if style(app.builder) is None:  # not html/dirhtml: no page has a Hugo address there
         return
     site = state.model(app.env)
     for name in sorted(site.generated):
@@ -62,7 +60,7 @@ def on_page_context(
 ) -> None:
     """``html-page-context``: a list page's document gets its list; a page its term links."""
     site = state.model(app.env)
-    if "body" not in context or pagename in site.generated:
+    if "body" not in context or pagename in site.generated or style(app.builder) is None:
         return
     listed = site.lists.get(pagename)
     if listed is not None:

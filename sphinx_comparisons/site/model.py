@@ -129,14 +129,10 @@ def build(
     compat.sphinx.drop_documents(env, homeless, *outdated)
     found = {key: page for key, page in found.items() if key not in homeless}
     index = {urls.normalize(address.url): key for key, address in known.items()}
+    sectioned = lists.sections(found, config)  # taxonomy folders are no sections
+    title_key = collation.key_for(language.code)
     navigation = structure.build_navigation(
-        env,
-        config,
-        lists.sections(found, config),
-        index,
-        hugo_home,
-        linked,
-        collation.key_for(language.code),
+        env, config, sectioned, index, hugo_home, linked, title_key
     )
     translated = translations.build(env, config, (site_languages, language), roots, found, known)
     site_lists = lists.build(env, config, found, known, language.code)
