@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -203,3 +204,25 @@ def test_nested_sections_summaries_date_rules_and_sitemap_settings_as_hugo(tmp_p
         if not loc.endswith(("/tags/", "/categories/", "/docs/hidden/"))
     }
     assert entries((out / "sitemap.xml").read_text(encoding="utf-8")) == theirs
+
+
+def test_git_author_date_is_lastmod_with_enable_git_info(tmp_path):
+    """``enableGitInfo``: ``:git`` (first in lastmod's default rules) gives the sitemap the
+    last commit's author date; the front matter's ``lastmod`` comes after it."""
+    import subprocess
+
+    src = write_tree(
+        tmp_path / "site",
+        {
+            "hugo.toml": 'title = "S"\nenableGitInfo = true\n',
+            "content/_index.md": "---\ntitle: S\n---\n",
+            "content/a.md": "---\ntitle: A\nlastmod: 2001-01-01\n---\nText.\n",
+        },
+    )
+    env = {"GIT_AUTHOR_DATE": "2022-03-04T05:06:07+01:00", "GIT_COMMITTER_DATE": "2022-03-04T05:06:07+01:00"}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(src)]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "pages"]):
+        subprocess.run([*git, *args], check=True, env={**os.environ, **env})
+    out = tmp_path / "out"
+    assert sphinx_build(src / "content", out, "-b", "dirhtml").returncode == 0
+    assert "<lastmod>2022-03-04T05:06:07+01:00</lastmod>" in (out / "sitemap.xml").read_text()
