@@ -219,7 +219,8 @@ def test_git_author_date_is_lastmod_with_enable_git_info(tmp_path):
             "content/a.md": "---\ntitle: A\nlastmod: 2001-01-01\n---\nText.\n",
         },
     )
-    env = {"GIT_AUTHOR_DATE": "2022-03-04T05:06:07+01:00", "GIT_COMMITTER_DATE": "2022-03-04T05:06:07+01:00"}
+    when = "2022-03-04T05:06:07+01:00"
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(src)]
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "pages"]):
         subprocess.run([*git, *args], check=True, env={**os.environ, **env})
