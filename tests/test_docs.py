@@ -150,8 +150,8 @@ SITE = {
     "simple/_index.md": "---\ntitle: Simple\nsimple_list: true\n---\n",
     "simple/y.md": "---\ntitle: Y\ndescription: Y desc\n---\n",
     "k.md": (
-        "---\ntitle: K\nkeywords: [k1]\ntags: [t1]\ncategories: [c1]\ntags_weight: -1\n---\n\n"
-        "```{related-posts}\n:auto:\n```\n"
+        "---\ntitle: K\nkeywords: [k1]\ntags: [t1]\ncategories: [c1]\ntags_weight: -1\n---\n"
+        "\n```{related-posts}\n:auto:\n```\n"
     ),
     "p.md": "---\ntitle: P\ncomparison:\n  product: P\n  group: G\n  features: {Speed: yes}\n---\n",
     "cmp.md": "---\ntitle: Cmp\n---\n\n```{comparison}\n:group: G\n```\n",

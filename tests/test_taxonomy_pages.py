@@ -256,3 +256,15 @@ def test_docsy_corpus_taxonomy_pages_are_hugos(tmp_path):
         hugo = [(count, item.replace("&#43;", "+")) for count, item in LIST_ITEM.findall(text)]
         assert our_list(tmp_path, folder) == hugo, folder
     assert not [w for w in warnings_of(result.stderr) if "/tags/" in w or "/categories/" in w]
+
+
+def test_a_languages_term_pages_have_its_prefix(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "multilingual" / "contentdir", site)
+    page = site / "content" / "fr" / "guide" / "configure.md"
+    page.write_text(page.read_text().replace("---\n", "---\ntags: [Marée Haute]\n", 1))
+    out = tmp_path / "out"
+    assert sphinx_build(site / "content" / "fr", out, "-b", "dirhtml").returncode == 0
+    assert our_list(out, "fr/tags/marée-haute/") == [("", "/fr/guide/configurer/")]
+    link = soup(out / "fr" / "guide" / "configurer" / "index.html").select_one("nav.hugo-terms a")
+    assert link["href"] == "../../tags/mar%C3%A9e-haute/"

@@ -47,10 +47,10 @@ def name_for(url: str) -> str:
     return PREFIX + url.strip("/")
 
 
-def _term_page(term: Term) -> ListPage:
+def _term_page(term: Term, prefix: str) -> ListPage:
     return ListPage(
-        term.source or name_for(term.url),
-        term.url,
+        term.source or name_for(prefix + term.url),
+        prefix + term.url,
         term.title,
         "term",
         tuple(Entry(key) for key in term.pages),
@@ -58,16 +58,19 @@ def _term_page(term: Term) -> ListPage:
     )
 
 
-def from_taxonomies(found: Taxonomies, sources: dict[str, str]) -> dict[str, ListPage]:
+def from_taxonomies(
+    found: Taxonomies, sources: dict[str, str], prefix: str = ""
+) -> dict[str, ListPage]:
     """Each taxonomy's page and each term's, by name. ``sources`` maps a URL to the document
-    that has it (a taxonomy's ``<plural>/_index.md``; terms know their own)."""
+    that has it (a taxonomy's ``<plural>/_index.md``; terms know their own); ``prefix`` is the
+    language's URL prefix (``/fr``)."""
     pages: dict[str, ListPage] = {}
     for taxonomy in found.taxonomies:
         terms = found.terms.get(taxonomy.plural, ())
-        listed = [_term_page(term) for term in terms]
+        listed = [_term_page(term, prefix) for term in terms]
         for page in listed:
             pages[page.name] = page
-        url = f"/{taxonomy.plural}/"
+        url = f"{prefix}/{taxonomy.plural}/"
         source = sources.get(url)
         entries = tuple(
             Entry(page.name, len(term.pages)) for page, term in zip(listed, terms) if term.pages

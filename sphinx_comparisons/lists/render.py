@@ -81,7 +81,7 @@ def term_links(builder: Builder, pagename: str) -> str:
 
 
 def _generated_name(site: state.SiteModel, url: str) -> str | None:
-    name = listpages.name_for(url)
+    name = listpages.name_for(site.url_prefix + url)
     return name if name in site.generated else None
 
 

@@ -46,9 +46,11 @@ def build(
     config: SiteConfig,
     pages: Mapping[str, Page],
     known: Mapping[str, Address],
-    language_code: str,
+    language: tuple[str, str],
 ) -> Lists:
-    """The site's taxonomies, its list pages by name, and the generated ones' addresses."""
+    """The site's taxonomies, its list pages by name, and the generated ones' addresses;
+    ``language`` is the build's language code and URL prefix."""
+    language_code, prefix = language
     found, problems = taxonomies.site_taxonomies(config.values)
     file, line = config.origin("taxonomies")
     for message in problems:
@@ -62,7 +64,7 @@ def build(
         for problem in page_problems:
             warn(problem.subtype, problem.message, location=(key, problem.line))
     sources = {index_key(address.url): key for key, address in known.items()}
-    made = listpages.from_taxonomies(site, sources)
+    made = listpages.from_taxonomies(site, sources, prefix)
     taken = set(sources)
     generated: dict[str, Address] = {}
     for name, page in made.items():

@@ -135,7 +135,7 @@ def build(
         env, config, sectioned, index, hugo_home, linked, title_key
     )
     translated = translations.build(env, config, (site_languages, language), roots, found, known)
-    site_lists = lists.build(env, config, found, known, language.code)
+    site_lists = lists.build(env, config, found, known, (language.code, prefix))
     shown = _shown_digest(navigation, known, translated)
     return state.SiteModel(
         languages=site_languages,
