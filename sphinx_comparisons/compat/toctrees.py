@@ -44,6 +44,17 @@ def reference_toctree(
         del builder.get_relative_uri
 
 
+def link_anchor(reference: nodes.Element) -> str:
+    """The ``#anchor`` a toctree link adds to its page's address (``""`` for the page itself).
+
+    Relies on: the ``anchorname`` attribute of toctree references, which ``_resolve_toctree``
+    appends to the relative URI and ``_toctree_add_classes`` tests for ``current``.
+    No public API: the attribute is the toctree collector's.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    return str(reference.get("anchorname") or "")
+
+
 def render_fragment(builder: Any, node: nodes.Element) -> str:
     """The HTML the builder writes for ``node`` alone, as ``toctree()`` returns it.
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
+from sphinx_comparisons import compat
+
 #: Tokens written into the HTML once and replaced for each page. ``q`` closes them.
 CLASS_TOKEN = "zzhnavc"
 URL_TOKEN = "zzhnavu"
@@ -113,7 +115,7 @@ def _link(node: nodes.Element, element: int, marks: Marks) -> bool:
         return True  # an external address, the same on every page
     index = int(uri[len(URL_TOKEN) :].partition("q")[0])
     docname = marks.targets[index]
-    plain = not node.get("anchorname")
+    plain = not compat.toctrees.link_anchor(node)
     marks.links.setdefault(docname, []).append((element, plain))
     item = marks.above[element][0] if marks.above[element] else None
     if plain and item is not None and marks.kinds[item] == "li" and item not in marks.item_doc:
