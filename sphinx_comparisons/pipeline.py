@@ -22,6 +22,9 @@ ROOT_DOCUMENT = 860
 SITE_LANGUAGE = 870
 #: The file-reading directives under the names the build's ``language`` gives them.
 TRANSLATED_DIRECTIVES = 900
+#: sphinx-design's static folder in ``html_static_path`` before the saved settings are
+#: compared (and, at builder-inited, after sphinx-design adds it again, once only).
+DESIGN_STATIC = 950
 
 # -- builder-inited: once, when the builder exists ------------------------------------------
 #: The extension's stylesheet copied into the output's ``_static``.
@@ -36,6 +39,8 @@ SEARCH_INDEX_RESTORE = 520
 #: matter is read (the scan), then pages built, addresses, navigation, aliases, indexes; its
 #: subscribers (``hugo-site-changed``) name the pages the change makes them re-read.
 SITE_MODEL = 500
+#: List pages showing a page that changed (its summary, its title) named to be written again.
+STALE_LISTS = 510
 
 # -- source-read: each page's text, before parsing ------------------------------------------
 #: Front matter cut from the text (kept, line for line, as blank lines).

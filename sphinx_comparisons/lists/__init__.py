@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
     model.subscribe(app, pages.relisted)
+    app.connect("env-get-outdated", pages.stale_lists, priority=pipeline.STALE_LISTS)
     app.connect("html-collect-pages", pages.collect, priority=pipeline.LIST_PAGES)
     hooks = Guarded(app)
     hooks.connect("html-page-context", pages.on_page_context, priority=pipeline.LIST_PAGE_CONTEXT)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.hugo import listpages, safeurl
+from sphinx_comparisons.lists import blog
 from sphinx_comparisons.site import state
 
 if TYPE_CHECKING:
@@ -33,13 +34,13 @@ def _date(page: Page) -> str:
     return f' <time datetime="{when:%Y-%m-%d}">{html.escape(shown)}</time>'
 
 
-def _summary(page: Page) -> str:
-    """``description``, else a ``summary`` from front matter, as text."""
-    for key in ("description", "summary"):
-        value = page.params.get(key)
-        if isinstance(value, str) and value.strip():
-            return f'<p class="hugo-list-summary">{html.escape(value.strip())}</p>'
-    return ""
+def _summary(builder: Builder, page: Page) -> str:
+    """``description``, else the page's summary (``blog.summary_of``)."""
+    value = page.params.get("description")
+    if isinstance(value, str) and value.strip():
+        return f'<p class="hugo-list-summary">{html.escape(value.strip())}</p>'
+    shown, _ = blog.summary_of(builder, page)
+    return f'<div class="hugo-list-summary">{shown}</div>' if shown else ""
 
 
 def _entry(builder: Builder, from_name: str, entry: Entry) -> str:
@@ -52,11 +53,15 @@ def _entry(builder: Builder, from_name: str, entry: Entry) -> str:
     if page is None:
         return ""
     title = compat.sphinx.title_of(builder.env, entry.key) or page.title or entry.key
-    return f"<li>{_link(builder, from_name, entry.key, title)}{_date(page)}{_summary(page)}</li>"
+    link = _link(builder, from_name, entry.key, title)
+    return f"<li>{link}{_date(page)}{_summary(builder, page)}</li>"
 
 
 def list_html(builder: Builder, listed: ListPage) -> str:
-    """The list of a list page: its terms with counts, or its pages with date and summary."""
+    """The list of a list page: its terms with counts, or its pages with date and summary (a
+    blog's: ``blog.py``)."""
+    if listed.kind == "blog":
+        return blog.list_html(builder, listed)
     items = "".join(_entry(builder, listed.name, entry) for entry in listed.entries)
     return f'<ul class="hugo-list hugo-list-{listed.kind}">{items}</ul>' if items else ""
 
