@@ -268,3 +268,51 @@ def test_a_new_date_moves_the_post_between_new_neighbours(tmp_path):
 
     assert pager("p3") == ["← Previous: Post 2", "Next: Post 1 →"]
     assert pager("p2") == ["Next: Post 3 →"]
+
+
+def test_the_blog_list_closes_with_docsys_tag_clouds_by_key_with_hugos_counts(dirhtml):
+    """No ``taxonomyCloud`` set: a cloud for every taxonomy (Docsy's rule), its terms in the
+    order a template ranging over the taxonomy meets them (by key), each with Hugo's count."""
+    out, _ = dirhtml
+    clouds = soup(out / "blog" / "index.html").select("aside.hugo-clouds div.hugo-cloud")
+    assert [c.select_one(".hugo-cloud-title").get_text() for c in clouds] == ["Tags", "Categories"]
+    for cloud, plural in zip(clouds, ("tags", "categories")):
+        listed = EXPECTED[f"{plural}/index.html"]
+        counts = {
+            url.replace("&#43;", "+"): count
+            for count, url in re.findall(r'<li data-count="(\d+)">([^<]*)</li>', listed)
+        }
+        shown = [
+            (_path("blog/", li.a["href"]), li.select_one(".hugo-list-count").get_text())
+            for li in cloud("li")
+        ]
+        # Go ranges over a map's string keys in byte order: the term keys, /tags/<key>/
+        assert [url for url, _ in shown] == sorted(counts, key=lambda u: u.split("/", 2)[2])
+        assert dict(shown) == counts
+    assert soup(out / "tags" / "index.html").select("aside.hugo-clouds")
+    assert soup(out / "tags" / "glass" / "index.html").select("aside.hugo-clouds") == []
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ("", ["Tags", "Categories"]),
+        ('taxonomyCloud = ["categories"]\n', ["Categories"]),
+        ("taxonomyCloud = []\n", []),
+        (
+            'taxonomyCloud = ["tags", "nope"]\ntaxonomyCloudTitle = ["Tag Cloud", "x"]\n',
+            ["Tag Cloud"],
+        ),
+        ('taxonomyCloud = ["tags"]\ntaxonomyCloudTitle = ["A", "B"]\n', ["Tags"]),  # lengths differ
+        ('taxonomyCloud = "tags"\n', ["Tags", "Categories"]),  # not a list: unset
+        ('taxonomyCloud = ["tags"]\ntaxonomyCloudTitle = ["<b>T</b>"]\n', ["<b>T</b>"]),
+    ],
+)
+def test_which_clouds_and_their_titles_follow_docsys_params(tmp_path, params, expected):
+    post = "---\ntitle: P\ndate: 2024-01-01\ntags: [a]\ncategories: [b]\n---\nP.\n"
+    site = _blog(tmp_path, f"[params.taxonomy]\n{params}", 0, {"content/blog/p.md": post})
+    out = tmp_path / "out"
+    assert sphinx_build(site / "content", out, "-b", "dirhtml").returncode == 0
+    titles = soup(out / "blog" / "index.html").select(".hugo-cloud-title")
+    assert [t.get_text() for t in titles] == expected
+    assert soup(out / "blog" / "index.html").select("aside b") == []

@@ -10,7 +10,7 @@ import html
 from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.hugo import listpages, safeurl
+from sphinx_comparisons.hugo import listpages, safeurl, taxonomies
 from sphinx_comparisons.lists import blog
 from sphinx_comparisons.site import state
 
@@ -61,9 +61,12 @@ def list_html(builder: Builder, listed: ListPage) -> str:
     """The list of a list page: its terms with counts, or its pages with date and summary (a
     blog's: ``blog.py``)."""
     if listed.kind == "blog":
-        return blog.list_html(builder, listed)
+        return blog.list_html(builder, listed) + term_clouds(builder, listed.name)
     items = "".join(_entry(builder, listed.name, entry) for entry in listed.entries)
-    return f'<ul class="hugo-list hugo-list-{listed.kind}">{items}</ul>' if items else ""
+    shown = f'<ul class="hugo-list hugo-list-{listed.kind}">{items}</ul>' if items else ""
+    if listed.kind == "taxonomy":  # a term page lists pages, not the other terms
+        return shown + term_clouds(builder, listed.name)
+    return shown
 
 
 def term_links(builder: Builder, pagename: str) -> str:
@@ -96,3 +99,25 @@ def _page_header(site: state.SiteModel) -> set[str] | None:
     if not isinstance(value, list):
         return None
     return {item.lower() for item in value if isinstance(item, str)}
+
+
+def term_clouds(builder: Builder, from_name: str) -> str:
+    """Docsy's taxonomy clouds: each chosen taxonomy's terms by key, with their counts. Docsy
+    draws them in its right sidebar on every page; here they close the taxonomy pages and the
+    blog lists, so a site with many terms does not repeat them on each of its pages."""
+    site = state.model(builder.env)
+    params = site.site_config.get("params.taxonomy")
+    blocks = []
+    for taxonomy, title in taxonomies.clouds(params, site.taxonomies.taxonomies):
+        terms = taxonomies.alphabetical(site.taxonomies.terms.get(taxonomy.plural, ()))
+        items = []
+        for term in terms:
+            name = term.source or _generated_name(site, term.url)
+            if name is None or not term.pages:
+                continue
+            link = _link(builder, from_name, name, term.title)
+            items.append(f'<li>{link} <span class="hugo-list-count">{len(term.pages)}</span></li>')
+        if items:
+            heading = f'<p class="hugo-cloud-title">{html.escape(title)}</p>'
+            blocks.append(f'<div class="hugo-cloud">{heading}<ul>{"".join(items)}</ul></div>')
+    return f'<aside class="hugo-clouds">{"".join(blocks)}</aside>' if blocks else ""
