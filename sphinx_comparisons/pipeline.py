@@ -116,6 +116,8 @@ ORPHANS = 500
 # -- doctree-resolved: each page, when written, after its post-transforms --------------------
 #: Raw HTML's resolved addresses written for the builder writing the page.
 RAW_HTML_ADDRESSES = 500
+#: A blog post's byline (author, date) under its title.
+POST_BYLINE = 510
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: Head tags and template variables from front matter.

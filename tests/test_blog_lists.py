@@ -199,9 +199,11 @@ def test_html_in_author_summary_and_titles_is_text(tmp_path):
     listed = soup(out / "blog" / "index.html").select_one("div.hugo-list-blog")
     assert listed.select("script, img, b") == []
     evil = listed.select("article")[0]
-    assert (
-        evil.select_one(".hugo-post-meta").get_text().endswith("By Ann <script>alert(2)</script>")
-    )
+    meta = evil.select_one(".hugo-post-meta").get_text()
+    assert meta.startswith("By Ann <script>alert(2)</script> |")
+    byline = soup(out / "blog" / "evil" / "index.html").select_one("p.hugo-post-meta")
+    assert byline.get_text() == "By Ann <script>alert(2)</script> | Thursday, February 01, 2024"
+    assert byline.select("script") == []
     assert evil.select_one(".hugo-post-summary").get_text() == "<b onclick=alert(3)>bold</b>"
     assert "[Ann]" not in listed.get_text()
 
@@ -316,3 +318,26 @@ def test_which_clouds_and_their_titles_follow_docsys_params(tmp_path, params, ex
     titles = soup(out / "blog" / "index.html").select(".hugo-cloud-title")
     assert [t.get_text() for t in titles] == expected
     assert soup(out / "blog" / "index.html").select("aside b") == []
+
+
+def test_a_post_shows_docsys_byline_under_its_title_in_the_sites_date_layout(tmp_path):
+    """Docsy's blog post: ``By <author> | <date>`` under the title, the date in
+    ``params.time_format_blog`` (a Go layout); lists use ``time_format_default``."""
+    post = "---\ntitle: Nine\ndate: 2024-03-09\nauthor: '[Bo](https://bo.example)'\n"
+    extra = {"content/blog/p9.md": post + "tags: [x]\n---\nNine.\n"}
+    params = '[params]\ntime_format_blog = "2006-01-02"\ntime_format_default = "Jan 2006"\n'
+    site = _blog(tmp_path, params, 1, extra)
+    out = tmp_path / "out"
+    result = sphinx_build(site / "content", out, "-b", "dirhtml")
+    assert result.returncode == 0 and warnings_of(result.stderr) == [], result.stderr
+    title = soup(out / "blog" / "p9" / "index.html").select_one("section h1")
+    byline = title.find_next_sibling()
+    assert "hugo-post-meta" in byline["class"] and byline.get_text() == "By Bo | 2024-03-09"
+    authorless = soup(out / "blog" / "p1" / "index.html").select_one("p.hugo-post-meta")
+    assert authorless.get_text() == "2024-01-01"
+    assert soup(out / "index.html").select("p.hugo-post-meta") == []  # not a post
+    assert soup(out / "tags" / "x" / "index.html").select_one("ul.hugo-list time").get_text() == (
+        "Mar 2024"
+    )
+    listed = soup(out / "blog" / "index.html").select_one("article .hugo-post-meta time")
+    assert listed.get_text() == "2024-03-09"

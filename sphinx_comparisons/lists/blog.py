@@ -13,11 +13,14 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+
 from sphinx_comparisons import compat
-from sphinx_comparisons.hugo import safeurl, siteconfig
+from sphinx_comparisons.hugo import safeurl, siteconfig, timeformat
 from sphinx_comparisons.site import domain, state
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
     from sphinx_comparisons.hugo.content import Page
@@ -34,16 +37,42 @@ def _href(builder: Builder, from_name: str, to_name: str) -> str:
     return safeurl.attribute(builder.get_relative_uri(from_name, to_name))
 
 
-def _meta(page: Page) -> str:
-    parts = []
-    if page.date is not None:
-        when = page.date
-        shown = f"{when:%A}, {when:%B} {when.day:02}, {when.year}"  # Docsy's time_format_blog
-        parts.append(f'<time datetime="{when:%Y-%m-%d}">{html.escape(shown)}</time>')
+def _byline(site: state.SiteModel, page: Page) -> tuple[str | None, str | None]:
+    """A post's author as text, and its date as Docsy's ``time_format_blog`` writes it."""
     author = page.params.get("author")
-    if isinstance(author, str) and author.strip():
-        parts.append(f"By {html.escape(' '.join(siteconfig.plain_text(author).split()))}")
-    return f'<p class="hugo-post-meta">{" · ".join(parts)}</p>' if parts else ""
+    shown = " ".join(siteconfig.plain_text(author).split()) if isinstance(author, str) else ""
+    layout = timeformat.layout_of(site.site_config.get("params.time_format_blog"), timeformat.BLOG)
+    when = timeformat.format_date(page.date, layout) if page.date is not None else None
+    return shown or None, when
+
+
+def _meta(builder: Builder, page: Page) -> str:
+    author, when = _byline(state.model(builder.env), page)
+    parts = [f"By {html.escape(author)}"] if author else []
+    if when is not None and page.date is not None:
+        parts.append(f'<time datetime="{page.date:%Y-%m-%d}">{html.escape(when)}</time>')
+    return f'<p class="hugo-post-meta">{" | ".join(parts)}</p>' if parts else ""
+
+
+def byline(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: a blog post's author and date under its title, as Docsy's blog
+    shows them (``By <author> | <date>``)."""
+    site = state.model(app.env)
+    page = site.pages.get(docname)
+    if page is None or docname not in site.neighbours:
+        return
+    author, when = _byline(site, page)
+    title = next(iter(doctree.findall(nodes.title)), None)
+    if title is None or (author is None and when is None):
+        return
+    line = nodes.paragraph(classes=["hugo-post-meta"])
+    if author is not None:
+        line += nodes.inline("", f"By {author}", classes=["hugo-post-author"])
+    if when is not None:
+        if author is not None:
+            line += nodes.Text(" | ")
+        line += nodes.inline("", when, classes=["hugo-post-date"])
+    title.parent.insert(title.parent.index(title) + 1, line)
 
 
 def summary_of(builder: Builder, page: Page) -> tuple[str, bool]:
@@ -74,7 +103,7 @@ def _post(builder: Builder, from_name: str, key: str) -> str:
     )
     return (
         f'<article class="hugo-post"><h3><a class="reference internal" href="{href}">'
-        f"{html.escape(title)}</a></h3>{_meta(page)}"
+        f"{html.escape(title)}</a></h3>{_meta(builder, page)}"
         f'<div class="hugo-post-summary">{summary}</div>{more}</article>'
     )
 

@@ -10,7 +10,7 @@ import html
 from typing import TYPE_CHECKING
 
 from sphinx_comparisons import compat
-from sphinx_comparisons.hugo import listpages, safeurl, taxonomies
+from sphinx_comparisons.hugo import listpages, safeurl, taxonomies, timeformat
 from sphinx_comparisons.lists import blog
 from sphinx_comparisons.site import state
 
@@ -26,12 +26,13 @@ def _link(builder: Builder, from_name: str, to_name: str, text: str) -> str:
     return f'<a class="reference internal" href="{href}">{html.escape(text)}</a>'
 
 
-def _date(page: Page) -> str:
+def _date(builder: Builder, page: Page) -> str:
+    """The date as Docsy's lists write it (``time_format_default``)."""
     if page.date is None:
         return ""
-    when = page.date
-    shown = f"{when:%B} {when.day}, {when.year}"  # Hugo's "January 2, 2006", Docsy's list date
-    return f' <time datetime="{when:%Y-%m-%d}">{html.escape(shown)}</time>'
+    configured = state.model(builder.env).site_config.get("params.time_format_default")
+    shown = timeformat.format_date(page.date, timeformat.layout_of(configured, timeformat.DEFAULT))
+    return f' <time datetime="{page.date:%Y-%m-%d}">{html.escape(shown)}</time>'
 
 
 def _summary(builder: Builder, page: Page) -> str:
@@ -54,7 +55,7 @@ def _entry(builder: Builder, from_name: str, entry: Entry) -> str:
         return ""
     title = compat.sphinx.title_of(builder.env, entry.key) or page.title or entry.key
     link = _link(builder, from_name, entry.key, title)
-    return f"<li>{link}{_date(page)}{_summary(builder, page)}</li>"
+    return f"<li>{link}{_date(builder, page)}{_summary(builder, page)}</li>"
 
 
 def list_html(builder: Builder, listed: ListPage) -> str:
