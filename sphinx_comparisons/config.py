@@ -246,6 +246,17 @@ class HugoConfig:
             "Pages are untrusted: turn it on only for content you trust.",
         },
     )
+    blog_sections: list[str] = field(
+        default_factory=list,
+        metadata={
+            "type": "list[str]",
+            "check": check.string_list,
+            "rebuild": "env",
+            "help": "Content folders (``news``, ``releases/notes``) listed as blogs besides the "
+            "sections of Hugo type ``blog`` (``type: blog``, or the ``blog`` folder): newest "
+            "first with date, author and summary, paginated at ``/<section>/page/2/``.",
+        },
+    )
     taxonomy_links: bool = field(
         default=True,
         metadata={

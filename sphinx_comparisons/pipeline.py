@@ -22,6 +22,9 @@ ROOT_DOCUMENT = 860
 SITE_LANGUAGE = 870
 #: The file-reading directives under the names the build's ``language`` gives them.
 TRANSLATED_DIRECTIVES = 900
+#: sphinx-design's static folder in ``html_static_path`` before the saved settings are
+#: compared (and, at builder-inited, after sphinx-design adds it again, once only).
+DESIGN_STATIC = 950
 
 # -- builder-inited: once, when the builder exists ------------------------------------------
 #: The extension's stylesheet copied into the output's ``_static``.
@@ -36,6 +39,8 @@ SEARCH_INDEX_RESTORE = 520
 #: matter is read (the scan), then pages built, addresses, navigation, aliases, indexes; its
 #: subscribers (``hugo-site-changed``) name the pages the change makes them re-read.
 SITE_MODEL = 500
+#: List pages showing a page that changed (its summary, its title) named to be written again.
+STALE_LISTS = 510
 
 # -- source-read: each page's text, before parsing ------------------------------------------
 #: Front matter cut from the text (kept, line for line, as blank lines).
@@ -113,6 +118,8 @@ NAVIGATION_CACHE_RESET = 510
 # -- doctree-resolved: each page, when written, after its post-transforms --------------------
 #: Raw HTML's resolved addresses written for the builder writing the page.
 RAW_HTML_ADDRESSES = 500
+#: A blog post's byline (author, date) under its title.
+POST_BYLINE = 510
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: The page's ``toctree()`` answered from the navigation cache (before the themes' handlers,

@@ -53,3 +53,35 @@ def test_a_term_page_fits_a_narrow_screen(served_blog, browser):  # noqa: F811
     assert narrow.evaluate("document.documentElement.scrollWidth") <= 375
     narrow.screenshot(path=str(SHOTS / "term-page-furo-375.png"), full_page=True)
     context.close()
+
+
+def test_the_blog_pager_and_a_posts_neighbours_lead_through_the_blog(served_blog, page):  # noqa: F811
+    page.goto(f"{served_blog}/blog/")
+    posts = page.locator("article.hugo-post h3 a")
+    assert posts.all_inner_texts() == [
+        "Repair log: the red lantern",
+        "Winter hours",
+        "Oil or electric?",
+    ]
+    page.locator("nav.hugo-pager").get_by_role("link", name="Next ›").click()
+    page.wait_for_url("**/blog/page/2/")
+    assert posts.first.inner_text() == "A night walk"
+    text = page.locator("article").first.inner_text()
+    assert "{{" not in text and "](" not in text and "<!--" not in text
+    page.screenshot(path=str(SHOTS / "blog-list-furo-1280.png"), full_page=True)
+    posts.first.click()
+    page.wait_for_url("**/blog/night-walk/")
+    page.locator("nav.hugo-post-pager").get_by_role("link", name="Next: Oil or electric? →").click()
+    page.wait_for_url("**/blog/oil-or-electric/")
+
+
+def test_a_blog_list_fits_a_narrow_screen(served_blog, browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    narrow = context.new_page()
+    narrow.goto(f"{served_blog}/blog/page/2/")
+    for selector in ("div.hugo-list-blog", "nav.hugo-pager", "aside.hugo-clouds"):
+        box = narrow.locator(selector).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, selector
+    assert narrow.evaluate("document.documentElement.scrollWidth") <= 375
+    narrow.screenshot(path=str(SHOTS / "blog-list-furo-375.png"), full_page=True)
+    context.close()

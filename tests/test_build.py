@@ -128,6 +128,34 @@ def test_incremental_build_reparses_and_rereads_only_what_changed(make_app, tmp_
     assert main_h1s(soup(output_of(app, "guide/use"))) == ["Working with the tool"]
 
 
+@pytest.mark.parametrize("conf", [True, False], ids=["conf.py", "no conf.py"])
+def test_a_second_sphinx_build_reads_only_the_edited_page(tmp_path, conf):
+    """In a new process, as a user runs it: sphinx-design adds its static folder to
+    ``html_static_path`` after Sphinx compared the settings with the saved ones, which made
+    every build after the first a full one."""
+    write_tree(tmp_path / "src", TREE)
+    if conf:
+        (tmp_path / "src" / "conf.py").write_text('extensions = ["sphinx_comparisons"]\n')
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        str(tmp_path / "src"),
+        str(tmp_path / "out"),
+    ]
+    if not conf:
+        command[3:3] = ["-C", "-D", "extensions=sphinx_comparisons"]
+    subprocess.run(command, capture_output=True, text=True, check=True)
+    page = tmp_path / "src" / "guide" / "use.md"
+    page.write_text(page.read_text() + "\nOne more line.\n")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    second = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert "configuration has changed" not in second
+    assert "0 added, 1 changed, 0 removed" in second, second
+
+
 def test_declares_parallel_safety_and_env_version(make_app, tmp_path):
     write_tree(
         tmp_path,

@@ -232,11 +232,27 @@ def test_docsy_page_header_chooses_the_taxonomies_shown(tmp_path):
     assert [a.get_text() for a in terms.find_all("a")] == ["Howto"]
 
 
-def test_a_site_without_terms_gets_no_taxonomy_pages(tmp_path):
+def test_a_hugo_site_without_terms_gets_empty_taxonomy_pages_as_hugo(tmp_path):
+    """The oracle (Hugo 0.111.3) writes ``/tags/`` and ``/categories/`` with no terms for a site
+    that names none (``tests/fixtures/feeds``' answers); a Sphinx project that is no Hugo site
+    (``index.md``, no Hugo config) gets none."""
     src = write_tree(tmp_path / "src", {"_index.md": "---\ntitle: Home\n---\n", "a.md": "# A\n"})
     assert sphinx_build(src, tmp_path / "out", "-b", "dirhtml").returncode == 0
-    assert not (tmp_path / "out" / "tags").exists()
+    for plural, title in (("tags", "Tags"), ("categories", "Categories")):
+        page = soup(tmp_path / "out" / plural / "index.html")
+        assert page.select_one("section h1").get_text() == title
+        assert page.select("ul.hugo-list") == []
     assert soup(tmp_path / "out" / "a" / "index.html").select("nav.hugo-terms") == []
+    plain = write_tree(
+        tmp_path / "plain",
+        {
+            "conf.py": "extensions = ['sphinx_comparisons']\n",
+            "index.md": "# Home\n",
+            "a.md": "# A\n",
+        },
+    )
+    assert sphinx_build(plain, tmp_path / "plain-out", "-b", "dirhtml").returncode == 0
+    assert not (tmp_path / "plain-out" / "tags").exists()
 
 
 DOCSY = SHARED / "corpus" / "docsy" / "content" / "en"

@@ -119,7 +119,8 @@ def write(app: Sphinx, exception: Exception | None) -> None:
     listing = []
     for alias in site.aliases:
         linked = site.linked.get(alias.page)  # a ``render: link`` page: its URL, no file
-        if (alias.page not in site.addresses and linked is None) or (
+        known = alias.page in site.addresses or alias.page in site.generated
+        if (not known and linked is None) or (
             not alias.wildcard and outputs.inside(outdir, alias.file) is None
         ):
             warn(

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeGuard
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeGuard
 
 from docutils import nodes
+from sphinx_design import extension as design_extension
 from sphinx_design.shared import create_component, is_component
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 #: The component each sphinx-design directive must sit in, by directive name: a shortcode
 #: mapped to one (``hugo_shortcodes``) is rendered in it, as a served ``tab`` is.
@@ -120,3 +126,32 @@ def card_grid(cards: Iterable[tuple[str, list[str]]], css_class: str) -> str:
         out.append("</div>\n</div>\n</div>\n")
     out.append("</div>\n</div>\n")
     return "".join(out)
+
+
+def _static_folder(app: Sphinx) -> str:
+    """The folder sphinx-design adds to ``html_static_path`` when the builder starts: its
+    package's ``static`` (0.7+), else ``_sphinx_design_static`` in the output (0.6)."""
+    folder = getattr(design_extension, "STATIC_DIR", None)
+    if folder is None:
+        return str((Path(app.outdir) / "_sphinx_design_static").absolute())
+    return str(folder)
+
+
+def claim_static_path(app: Sphinx, config: Config) -> None:
+    """Put sphinx-design's static folder in ``html_static_path`` before the saved environment
+    is compared with this build's settings, so an incremental build is not a full one.
+
+    Relies on: sphinx-design appending that folder at ``builder-inited``, after Sphinx has
+    compared every setting with the pickled one (any difference re-reads every page).
+    No public API: sphinx-design changes the setting itself.
+    Checked against: Sphinx 8.0–9.0, sphinx-design 0.6–0.8.
+    """
+    folder = _static_folder(app)
+    if folder not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, folder]
+
+
+def drop_repeated_static_path(app: Sphinx) -> None:
+    """Once sphinx-design has added its static folder again, keep the first of each entry of
+    ``html_static_path``, so the saved setting is the one the next build starts with."""
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_comparisons import pipeline
+from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.files import reads, staticdirs
 from sphinx_comparisons.guard import Guarded
 
@@ -19,6 +19,10 @@ def setup(app: Sphinx) -> None:
         "config-inited",
         reads.register_translated_directives,
         priority=pipeline.TRANSLATED_DIRECTIVES,
+    )
+    app.connect("config-inited", compat.design.claim_static_path, priority=pipeline.DESIGN_STATIC)
+    app.connect(
+        "builder-inited", compat.design.drop_repeated_static_path, priority=pipeline.DESIGN_STATIC
     )
     app.connect("build-finished", staticdirs.copy, priority=pipeline.STATIC_FILES)
     hooks = Guarded(app)

@@ -1,7 +1,7 @@
-"""List pages Hugo generates: a title, an intro, a list of entries (and, later, pagination).
+"""List pages Hugo generates: a title, an intro, a list of entries, and its pagination.
 
-Taxonomy pages (``/tags/``: the terms with counts) and term pages (``/tags/x/``: the pages
-naming the term) are the first kinds; a blog section's list is meant to be one more. A list
+Taxonomy pages (``/tags/``: the terms with counts), term pages (``/tags/x/``: the pages
+naming the term) and blog sections' lists (``/blog/``, ``/blog/page/2/``) are the kinds. A list
 page is written at its URL; when a document of the tree has that URL (a term's own
 ``_index.md``), that document is the page: it gives the title and intro, and the list is added
 to it, so one page stands at the URL.
@@ -31,11 +31,13 @@ class ListPage:
     name: str
     url: str
     title: str
-    #: ``taxonomy`` or ``term`` (Hugo's page kinds).
+    #: ``taxonomy``, ``term`` (Hugo's page kinds) or ``blog`` (a blog section's list).
     kind: str
     entries: tuple[Entry, ...]
     #: The document that is this page (it gives the title and intro), or None when generated.
     source: str | None = None
+    #: The names of every page of a paginated list, page 1 first (empty when not paginated).
+    pager: tuple[str, ...] = ()
 
     @property
     def generated(self) -> bool:
@@ -59,11 +61,12 @@ def _term_page(term: Term, prefix: str) -> ListPage:
 
 
 def from_taxonomies(
-    found: Taxonomies, sources: dict[str, str], prefix: str = ""
+    found: Taxonomies, sources: dict[str, str], prefix: str = "", empty: bool = True
 ) -> dict[str, ListPage]:
     """Each taxonomy's page and each term's, by name. ``sources`` maps a URL to the document
     that has it (a taxonomy's ``<plural>/_index.md``; terms know their own); ``prefix`` is the
-    language's URL prefix (``/fr``)."""
+    language's URL prefix (``/fr``). A taxonomy no page uses gets its (empty) page, as Hugo
+    writes it, when ``empty``: a Sphinx project that is no Hugo site gets none."""
     pages: dict[str, ListPage] = {}
     for taxonomy in found.taxonomies:
         terms = found.terms.get(taxonomy.plural, ())
@@ -75,8 +78,8 @@ def from_taxonomies(
         entries = tuple(
             Entry(page.name, len(term.pages)) for page, term in zip(listed, terms) if term.pages
         )
-        if not listed and source is None:
-            continue  # Hugo writes an empty one; a site that names no term gets none here
+        if not listed and source is None and not empty:
+            continue
         name = source or name_for(url)
         pages[name] = ListPage(name, url, taxonomy.title, "taxonomy", entries, source)
     return pages

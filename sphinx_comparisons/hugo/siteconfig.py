@@ -164,4 +164,10 @@ def _merge(old: Any, new: Any) -> Any:
 def plain_copyright(text: str) -> str:
     """A site's ``copyright`` as Sphinx shows it: Sphinx prints it as text and adds its own ``©``,
     so the Markdown a Hugo theme renders (Docsy's ``markdownify``) and the mark go."""
-    return _MARK.sub("", _EMPHASIS.sub("", _LINK.sub(r"\1", text))).strip(" |")
+    return _MARK.sub("", plain_text(text)).strip(" |")
+
+
+def plain_text(text: str) -> str:
+    """A short Markdown value a theme renders with ``markdownify`` (a copyright, a post's
+    ``author``), as text: links become their text, emphasis and code marks go."""
+    return _EMPHASIS.sub("", _LINK.sub(r"\1", text))

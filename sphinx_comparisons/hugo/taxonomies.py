@@ -220,3 +220,31 @@ def _gather(
         if found:
             result.problems.setdefault(page.key, []).extend(found)
     return drafts
+
+
+def alphabetical(terms: tuple[Term, ...]) -> list[Term]:
+    """Terms by key, as a template ranging over a taxonomy (a Go map) meets them."""
+    return sorted(terms, key=lambda term: term.key)
+
+
+def clouds(params: object, found: tuple[Taxonomy, ...]) -> list[tuple[Taxonomy, str]]:
+    """Docsy's taxonomy clouds (``params.taxonomy``): the taxonomies ``taxonomyCloud`` names
+    (every one when unset; none for ``[]``), each titled by ``taxonomyCloudTitle`` when it
+    has as many entries, else by its taxonomy's title."""
+    settings = params if isinstance(params, dict) else {}
+    lowered = {str(key).lower(): value for key, value in settings.items()}
+    chosen = lowered.get("taxonomycloud")
+    by_plural = {taxonomy.plural: taxonomy for taxonomy in found}
+    if not isinstance(chosen, list):
+        names = list(by_plural)
+    else:
+        names = [str(name).lower() for name in chosen if isinstance(name, str)]
+    titles = lowered.get("taxonomycloudtitle")
+    given = titles if isinstance(titles, list) and len(titles) == len(names) else None
+    made = []
+    for index, name in enumerate(names):
+        taxonomy = by_plural.get(name)
+        if taxonomy is not None:
+            title = given[index] if given is not None and isinstance(given[index], str) else ""
+            made.append((taxonomy, title or taxonomy.title))
+    return made

@@ -12,7 +12,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from sphinx_comparisons.config import settings
-from sphinx_comparisons.lists import render
+from sphinx_comparisons.lists import blog, render
 from sphinx_comparisons.site import state
 from sphinx_comparisons.site.addresses import style
 
@@ -67,6 +67,7 @@ def on_page_context(
         context["body"] += render.list_html(app.builder, listed)
     if settings(app.config).taxonomy_links:
         context["body"] += render.term_links(app.builder, pagename)
+    context["body"] += blog.neighbours_html(app.builder, pagename)
 
 
 def relisted(
@@ -81,6 +82,24 @@ def relisted(
         for name, listed in new.lists.items()
         if not listed.generated and _shown(old, name) != _shown(new, name)
     }
+
+
+def stale_lists(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: the list pages (documents) listing a page whose text changed, to
+    be read and written again: they show its summary. (A post's neighbours show its title,
+    which is front matter: a change to it rewrites the site's pages.)"""
+    site = state.model(env)
+    touched = added | changed | removed
+    if not touched:
+        return []
+    stale = {
+        listed.source
+        for listed in site.lists.values()
+        if listed.source and any(entry.key in touched for entry in listed.entries)
+    }
+    return sorted(name for name in stale if name in env.found_docs and name not in touched)
 
 
 def _shown(site: state.SiteModel, name: str) -> Any:

@@ -118,9 +118,7 @@ def build(
     static_folders = static.folders(config)
     static_files = static.files(static_folders, roots)
     pretty = addresses.style(app.builder) is not False  # Hugo's pretty URLs unless .html files
-    linkable = {
-        key: page for key, page in found.items() if page.build.has_url or key not in unwritten
-    }
+    linkable = {k: p for k, p in found.items() if p.build.has_url or k not in unwritten}
     every = addresses.compute(linkable, set(static_files), pretty, _permalinks(config), prefix)
     known = {key: address for key, address in every.items() if key not in unwritten}
     linked = {key: every[key].url for key in sorted(unwritten) if key in every}
@@ -135,7 +133,7 @@ def build(
         env, config, sectioned, index, hugo_home, linked, title_key
     )
     translated = translations.build(env, config, (site_languages, language), roots, found, known)
-    site_lists = lists.build(env, config, found, known, (language.code, prefix))
+    site_lists = lists.build(env, config, found, known, (language.code, prefix), hugo_home)
     shown = _shown_digest(navigation, known, translated)
     return state.SiteModel(
         languages=site_languages,
@@ -156,7 +154,8 @@ def build(
         static_files=static_files,
         navigation=navigation,
         aliases=_aliases(found, every, set(static_files), pretty, prefix)
-        + _language_root(env, site_languages, language, prefix),
+        + _language_root(env, site_languages, language, prefix)
+        + site_lists.aliases,
         refs=refs.RefIndex(found.values()),
         heading_scheme=heading_scheme(env, config),
         **site_lists.fields(),

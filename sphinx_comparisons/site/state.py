@@ -89,6 +89,8 @@ class SiteModel:
     #: no document of the tree stands for (its URL is in :attr:`url_index` too).
     lists: Mapping[str, ListPage] = field(default_factory=dict)
     generated: Mapping[str, Address] = field(default_factory=dict)
+    #: Each blog post's older and newer neighbour in its section (``hugo/bloglists.py``).
+    neighbours: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
     #: A digest of what every page shows (its navigation, its links' addresses), and whether it
     #: differs from the last build's: then every page is written again.
     shown_digest: str = ""
