@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+#: The builders whose pages the cache answers (their addresses are checked by the tests).
+BUILDERS = frozenset({"html", "dirhtml"})
 #: Each builder's cache in this process.
 _CACHES: weakref.WeakKeyDictionary[Any, Navigation] = weakref.WeakKeyDictionary()
 
@@ -54,6 +56,8 @@ def on_page_context(
     own = context.get("toctree")
     if own is None or not settings(app.config).navigation_cache:
         return
+    if app.builder.name not in BUILDERS:
+        return  # singlehtml, epub...: their toctrees are not the pages' own
     navigation = _CACHES.get(app.builder)
     if navigation is None:
         navigation = _CACHES[app.builder] = Navigation(

@@ -47,8 +47,11 @@ class Navigation:
 
     def html(self, pagename: str, kwargs: dict[str, Any]) -> str | None:
         """The HTML ``toctree(**kwargs)`` gives on this page, or ``None`` for Sphinx's own."""
+        if self.uris is None:
+            self.say("a builder with its own relative addresses", pagename)
+            return None
         entry = self.entry(kwargs)
-        if entry is None or self.uris is None:
+        if entry is None:
             return None
         if entry.template is None:
             return ""
@@ -63,8 +66,10 @@ class Navigation:
     def furo_tree(self, pagename: str) -> str | None:
         """furo's ``furo_navigation_tree`` for this page, or ``None`` for furo's own."""
         kwargs = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+        if self.uris is None:
+            return None
         entry = self.entry(kwargs)
-        if entry is None or self.uris is None or entry.template is None:
+        if entry is None or entry.template is None:
             return None
         if not entry.furo_tried:
             entry.furo_tried = True
