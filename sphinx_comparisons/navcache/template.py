@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sphinx_comparisons.navcache.tree import CLASS_TOKEN, PREFIX, URL_TOKEN, Marks
 
@@ -29,6 +29,19 @@ class Template:
     parts: list[str | Slot]
     #: Part index of a nested list's ``<ul`` -> (list id, index after its ``</ul>``).
     lists: dict[int, tuple[int, int]]
+    #: For a tree never collapsed: the parts as on a page with no ``current`` element and no
+    #: address yet, the address slots, and each element's other slots.
+    blank: list[str] = field(default_factory=list)
+    addresses: list[tuple[int, int, str]] = field(default_factory=list)
+    slots_of: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for index, part in enumerate(self.parts):
+            self.blank.append(part if isinstance(part, str) else "")
+            if isinstance(part, tuple) and part[0] == URL:
+                self.addresses.append((index, part[1], part[2]))
+            elif isinstance(part, tuple):
+                self.slots_of.setdefault(part[1], []).append(index)
 
 
 def parse(html: str, marks: Marks) -> Template | None:
@@ -100,6 +113,8 @@ def fill(
     last_current: int | None = None,
 ) -> str | None:
     """The page's HTML; ``None`` when an address has characters the cache does not escape."""
+    if not collapse:
+        return _fill_open(template, marks, pagename, uri, last_current)
     currents, open_items = marks.for_page(pagename)
     out: list[str] = []
     parts, index, end = template.parts, 0, len(template.parts)
@@ -117,6 +132,34 @@ def fill(
                 return None
             out.append(text)
         index += 1
+    return "".join(out)
+
+
+def _fill_open(
+    template: Template,
+    marks: Marks,
+    pagename: str,
+    uri: Callable[[str], str],
+    last_current: int | None,
+) -> str | None:
+    """A tree never collapsed, in time linear in its addresses: only the elements holding a
+    link to the page change besides them."""
+    currents, _ = marks.for_page(pagename)
+    out = template.blank.copy()
+    known: dict[str, str] = {}
+    for index, target, extra in template.addresses:
+        docname = marks.targets[target]
+        address = known.get(docname)
+        if address is None:
+            address = known[docname] = uri(docname)
+            if _PLAIN_URL.fullmatch(address) is None:
+                return None
+        out[index] = f'href="{address + extra or "#"}"'
+    changed = {*currents, *([] if last_current is None else [last_current])}
+    for index in (index for element in changed for index in template.slots_of.get(element, ())):
+        slot = template.parts[index]
+        if isinstance(slot, tuple):
+            out[index] = _fill(slot, marks, currents, uri, last_current) or ""
     return "".join(out)
 
 
