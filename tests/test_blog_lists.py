@@ -118,13 +118,18 @@ def test_links_to_the_lists_pages_resolve(tmp_path):
     shutil.copytree(FIXTURE, site)
     page = site / "content" / "docs" / "safety.md"
     page.write_text(
-        page.read_text() + "\nOlder [posts](/blog/page/2/) and [more](/blog/page/3/).\n"
+        page.read_text()
+        + "\nOlder [posts](/blog/page/2/), [more](/blog/page/3/), [first](/blog/page/1/).\n"
     )
     out = tmp_path / "out"
     result = sphinx_build(site / "content", out, "-b", "dirhtml")
     assert result.returncode == 0 and warnings_of(result.stderr) == [], result.stderr
     links = soup(out / "docs" / "safety" / "index.html").select("section a.reference")
-    assert [_path("docs/safety/", a["href"]) for a in links] == ["/blog/page/2/", "/blog/page/3/"]
+    assert [_path("docs/safety/", a["href"]) for a in links] == [
+        "/blog/page/2/",
+        "/blog/page/3/",
+        "/blog/",
+    ]
 
 
 def _blog(tmp_path: Path, config: str, posts: int = 4, extra: dict[str, str] | None = None):

@@ -314,6 +314,24 @@ def test_given_in_conf_tells_a_choice_from_a_default(make_app, tmp_path):
     assert not compat.sphinx.given_in_conf(app.config, ["master_doc", "html_baseurl"])
 
 
+def test_sphinx_designs_static_folder_is_claimed_once_before_sphinx_design_adds_it(tmp_path):
+    """``compat.design.claim_static_path`` (config-inited) adds the folder sphinx-design adds
+    at builder-inited, once; ``compat.design.drop_repeated_static_path`` then keeps one of
+    each. A CLI rebuild reading one page: tests/test_build.py."""
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(html_static_path=["mine"])
+    app = SimpleNamespace(outdir=str(tmp_path), config=config)
+    compat.design.claim_static_path(app, config)
+    compat.design.claim_static_path(app, config)
+    assert len(config.html_static_path) == 2 and config.html_static_path[0] == "mine"
+    claimed = config.html_static_path[1]
+    assert Path(claimed).is_dir() or Path(claimed).parent == tmp_path  # 0.7+: its package's
+    config.html_static_path.append(claimed)  # what sphinx-design does at builder-inited
+    compat.design.drop_repeated_static_path(app)
+    assert config.html_static_path == ["mine", claimed]
+
+
 def test_reload_translations_gives_sphinx_the_words_of_a_language_set_late(make_app, tmp_path):
     from sphinx.locale import _
 
