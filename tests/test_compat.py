@@ -787,6 +787,19 @@ def test_myst_links_and_markup_are_what_the_package_resolves(myst_build):
     )  # a break, strikethrough, two boxes
 
 
+def test_external_link_urls_reach_the_page_as_written(make_app, tmp_path):
+    """myst-parser 4.0 stored ``&`` in a link's URL as ``&amp;``, written ``&amp;amp;``:
+    the wrapper of ``render_link_url`` (``compat.myst.patch_myst``) gives the URL back."""
+    page = "# T\n\n[q](https://example.com/a?b=1&c=2) [t](https://example.com/?x='1'&y=<z>)\n"
+    conf = 'extensions = ["sphinx_comparisons"]\n'
+    app = _app(make_app, tmp_path, {"index.md": page}, conf=conf)
+    app.build()
+    hrefs = [
+        a["href"] for a in soup(Path(app.outdir) / "index.html").select("a.reference.external")
+    ]
+    assert hrefs == ["https://example.com/a?b=1&c=2", "https://example.com/?x='1'&y=%3Cz%3E"]
+
+
 def test_sphinx_design_components_tabs_and_cards(myst_build):
     assert RESULTS["keys"] == ["k", "k"]
     assert RESULTS["label"] == ["A"]
