@@ -98,11 +98,18 @@ def app_warnings(app) -> list[str]:
 SPHINX_PAGES = {"genindex/index.html", "search/index.html"}
 
 
-def site_files(out: Path) -> set[str]:
-    """Pages and redirect files a dirhtml build wrote, as Hugo's ``files`` lists them."""
-    return {
-        str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts
-    } - SPHINX_PAGES
+#: What Hugo writes only with the oracle's ``--all-kinds``: the default taxonomies' lists and
+#: paginated lists' pages (``/blog/page/1/`` ...).
+LIST_FILES = re.compile(r"(?:tags|categories)/.*|(?:.*/)?page/\d+/index\.html")
+
+
+def site_files(out: Path, lists: bool = False) -> set[str]:
+    """Pages and redirect files a dirhtml build wrote, as Hugo's ``files`` lists them: without
+    the taxonomy and pagination lists unless ``lists`` (answers made with ``--all-kinds``)."""
+    found = {str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts}
+    if not lists:
+        found = {name for name in found if not LIST_FILES.fullmatch(name)}
+    return found - SPHINX_PAGES
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -118,13 +118,18 @@ def test_links_to_the_lists_pages_resolve(tmp_path):
     shutil.copytree(FIXTURE, site)
     page = site / "content" / "docs" / "safety.md"
     page.write_text(
-        page.read_text() + "\nOlder [posts](/blog/page/2/) and [more](/blog/page/3/).\n"
+        page.read_text()
+        + "\nOlder [posts](/blog/page/2/), [more](/blog/page/3/), [first](/blog/page/1/).\n"
     )
     out = tmp_path / "out"
     result = sphinx_build(site / "content", out, "-b", "dirhtml")
     assert result.returncode == 0 and warnings_of(result.stderr) == [], result.stderr
     links = soup(out / "docs" / "safety" / "index.html").select("section a.reference")
-    assert [_path("docs/safety/", a["href"]) for a in links] == ["/blog/page/2/", "/blog/page/3/"]
+    assert [_path("docs/safety/", a["href"]) for a in links] == [
+        "/blog/page/2/",
+        "/blog/page/3/",
+        "/blog/",
+    ]
 
 
 def _blog(tmp_path: Path, config: str, posts: int = 4, extra: dict[str, str] | None = None):
@@ -341,3 +346,18 @@ def test_a_post_shows_docsys_byline_under_its_title_in_the_sites_date_layout(tmp
     )
     listed = soup(out / "blog" / "index.html").select_one("article .hugo-post-meta time")
     assert listed.get_text() == "2024-03-09"
+
+
+def test_a_long_lists_pager_links_the_first_last_and_nearby_pages(tmp_path):
+    """12 pages: page 6 links 1, 4–8 and 12 with gaps between, not all twelve."""
+    site = _blog(tmp_path, "paginate = 1\n", 12)
+    out = tmp_path / "out"
+    assert sphinx_build(site / "content", out, "-b", "dirhtml").returncode == 0
+    assert (out / "blog" / "page" / "12" / "index.html").is_file()
+    pager = soup(out / "blog" / "page" / "6" / "index.html").select_one("nav.hugo-pager")
+    shown = [li.get_text(strip=True) for li in pager("li")]
+    assert shown == ["‹ Previous", "1", "…", "4", "5", "6", "7", "8", "…", "12", "Next ›"]
+    hrefs = {a.get_text(): _path("blog/page/6/", a["href"]) for a in pager("a")}
+    assert hrefs["1"] == "/blog/" and hrefs["12"] == "/blog/page/12/"
+    first = soup(out / "blog" / "index.html").select_one("nav.hugo-pager")
+    assert [li.get_text(strip=True) for li in first("li")] == ["1", "2", "3", "…", "12", "Next ›"]

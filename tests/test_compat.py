@@ -314,6 +314,24 @@ def test_given_in_conf_tells_a_choice_from_a_default(make_app, tmp_path):
     assert not compat.sphinx.given_in_conf(app.config, ["master_doc", "html_baseurl"])
 
 
+def test_sphinx_designs_static_folder_is_claimed_once_before_sphinx_design_adds_it(tmp_path):
+    """``compat.design.claim_static_path`` (config-inited) adds the folder sphinx-design adds
+    at builder-inited, once; ``compat.design.drop_repeated_static_path`` then keeps one of
+    each. A CLI rebuild reading one page: tests/test_build.py."""
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(html_static_path=["mine"])
+    app = SimpleNamespace(outdir=str(tmp_path), config=config)
+    compat.design.claim_static_path(app, config)
+    compat.design.claim_static_path(app, config)
+    assert len(config.html_static_path) == 2 and config.html_static_path[0] == "mine"
+    claimed = config.html_static_path[1]
+    assert Path(claimed).is_dir() or Path(claimed).parent == tmp_path  # 0.7+: its package's
+    config.html_static_path.append(claimed)  # what sphinx-design does at builder-inited
+    compat.design.drop_repeated_static_path(app)
+    assert config.html_static_path == ["mine", claimed]
+
+
 def test_reload_translations_gives_sphinx_the_words_of_a_language_set_late(make_app, tmp_path):
     from sphinx.locale import _
 
@@ -767,6 +785,19 @@ def test_myst_links_and_markup_are_what_the_package_resolves(myst_build):
     assert (
         len([html for html, ours in RESULTS["raw"] if ours]) == 5
     )  # a break, strikethrough, two boxes
+
+
+def test_external_link_urls_reach_the_page_as_written(make_app, tmp_path):
+    """myst-parser 4.0 stored ``&`` in a link's URL as ``&amp;``, written ``&amp;amp;``:
+    the wrapper of ``render_link_url`` (``compat.myst.patch_myst``) gives the URL back."""
+    page = "# T\n\n[q](https://example.com/a?b=1&c=2) [t](https://example.com/?x='1'&y=<z>)\n"
+    conf = 'extensions = ["sphinx_comparisons"]\n'
+    app = _app(make_app, tmp_path, {"index.md": page}, conf=conf)
+    app.build()
+    hrefs = [
+        a["href"] for a in soup(Path(app.outdir) / "index.html").select("a.reference.external")
+    ]
+    assert hrefs == ["https://example.com/a?b=1&c=2", "https://example.com/?x='1'&y=%3Cz%3E"]
 
 
 def test_sphinx_design_components_tabs_and_cards(myst_build):

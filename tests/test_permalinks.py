@@ -67,7 +67,10 @@ def test_docsy_blog_builds_at_hugo_urls_with_its_aliases(tmp_path):
         if 'http-equiv="refresh"' in text
     }
     listing = json.loads((out / "redirects.json").read_text())
-    assert {r["from"]: unquote(r["to"]) for r in listing} == hugo_aliases
+    ours = {r["from"]: unquote(r["to"]) for r in listing}
+    # the blog lists' page-1 aliases: Hugo writes them with the oracle's --all-kinds only
+    assert {url: to for url, to in ours.items() if not url.endswith("/page/1/")} == hugo_aliases
+    assert ours["/blog/page/1/"] == "/blog/"
     # each alias page leads to the post's new address
     first = (out / "blog/2023/03/05/old-first/index.html").read_text()
     assert 'url=../first-post/"' in first

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import site_files, sphinx_build, strip_ansi, warnings_of, write_tree
+from conftest import site_files, soup, sphinx_build, strip_ansi, warnings_of, write_tree
 from sphinx_comparisons.hugo import aliases
 
 WORK = (
@@ -160,3 +160,25 @@ def test_disable_aliases_must_be_a_boolean(tmp_path):
     out = tmp_path / "out"
     assert sphinx_build(tree / "content", out, "-b", "dirhtml").returncode == 0
     assert "o/index.html" in site_files(out)
+
+
+def test_a_link_to_an_old_address_leads_to_its_page(tmp_path):
+    """Hugo checks no link and serves the alias's redirect; a link written to an alias's
+    address (``/old-work/``, relative ``old-one/``) leads straight to the page it redirects
+    to, without a warning. A page's own URL wins over another page's alias; a wildcard's
+    rule names no page."""
+    tree = site(
+        tmp_path, "", "---\ntitle: Work\naliases: [/old-work/, old-one, /docs/other/]\n---\n"
+    )
+    home = tree / "content" / "_index.md"
+    home.write_text(
+        home.read_text()
+        + "[w](/old-work/) [x](/docs/old-one/) [o](/docs/other/) [n](/old-work/nothing/)\n"
+    )
+    out = tmp_path / "out"
+    result = sphinx_build(tree / "content", out, "-b", "dirhtml")
+    problems = [w for w in warnings_of(result.stderr) if "link_unresolved" in w]
+    assert len(problems) == 1 and "/old-work/nothing/" in problems[0], result.stderr
+    links = {a.get_text(): a["href"] for a in soup(out / "index.html").select("a.reference")}
+    assert links["w"] == "docs/work/" and links["x"] == "docs/work/"
+    assert links["o"] == "docs/other/"

@@ -144,7 +144,7 @@ def claim_static_path(app: Sphinx, config: Config) -> None:
     Relies on: sphinx-design appending that folder at ``builder-inited``, after Sphinx has
     compared every setting with the pickled one (any difference re-reads every page).
     No public API: sphinx-design changes the setting itself.
-    Checked against: Sphinx 8.0–9.0, sphinx-design 0.6–0.8.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
     folder = _static_folder(app)
     if folder not in config.html_static_path:
@@ -153,5 +153,10 @@ def claim_static_path(app: Sphinx, config: Config) -> None:
 
 def drop_repeated_static_path(app: Sphinx) -> None:
     """Once sphinx-design has added its static folder again, keep the first of each entry of
-    ``html_static_path``, so the saved setting is the one the next build starts with."""
+    ``html_static_path``, so the saved setting is the one the next build starts with.
+
+    Relies on: running after sphinx-design's own ``builder-inited`` handler.
+    No public API: sphinx-design changes the setting itself.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
     app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))

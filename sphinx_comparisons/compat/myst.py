@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from docutils import nodes
+from markdown_it.common.utils import escapeHtml
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.mocking import MockIncludeDirective
 from myst_parser.parsers import sphinx_ as myst_sphinx_parser
@@ -170,6 +171,29 @@ def _looks_up_paths_safely(render: Any) -> Any:
     return render_link_unknown
 
 
+def _keeps_urls_as_written(render: Any) -> Any:
+    """myst-parser 4.0 stores an external link's URL HTML-escaped (``escapeHtml(uri)`` in
+    ``render_link_url``), and the writer escapes it again: ``?a=1&b=2`` became
+    ``href="?a=1&amp;amp;b=2"``, a broken link. A reference holding the escaped form of the
+    token's ``href`` gets the ``href`` back (5.x stores it so already)."""
+
+    @functools.wraps(render)
+    def render_link_url(self: SphinxRenderer, token: Any, *args: Any, **kwargs: Any) -> None:
+        parent = self.current_node
+        before = len(parent.children)
+        render(self, token, *args, **kwargs)
+        href = token.attrGet("href")
+        if not isinstance(href, str):
+            return
+        escaped = escapeHtml(href)
+        for node in parent.children[before:]:
+            if isinstance(node, nodes.reference) and node.get("refuri") == escaped != href:
+                node["refuri"] = href
+
+    render_link_url.__sphinx_comparisons__ = True  # type: ignore[attr-defined]
+    return render_link_url
+
+
 def _any_link(url: str) -> bool:
     return True
 
@@ -242,10 +266,11 @@ def _parses_every_link(create: Any) -> Any:
 
 
 def patch_myst() -> None:
-    """Install the two wrappers above, once per process.
+    """Install the three wrappers above, once per process.
 
     Relies on: ``SphinxRenderer.render_link_unknown`` (with ``render_link_url`` as its plain
-    fallback), and ``myst_parser.parsers.sphinx_.create_md_parser``, the name MyST's Sphinx
+    fallback, which renders every external link), and
+    ``myst_parser.parsers.sphinx_.create_md_parser``, the name MyST's Sphinx
     parser calls to make each page's markdown-it parser, whose ``validateLink`` decides what
     is a link.
     No public API: MyST has no setting for either, and neither can be done after parsing.
@@ -255,6 +280,9 @@ def patch_myst() -> None:
     if not getattr(current, "__sphinx_comparisons__", False):
         wrapped = _looks_up_paths_safely(current)
         SphinxRenderer.render_link_unknown = wrapped  # type: ignore[method-assign]
+    if not getattr(SphinxRenderer.render_link_url, "__sphinx_comparisons__", False):
+        plain = _keeps_urls_as_written(SphinxRenderer.render_link_url)
+        SphinxRenderer.render_link_url = plain  # type: ignore[method-assign]
     if not getattr(myst_sphinx_parser.create_md_parser, "__sphinx_comparisons__", False):
         myst_sphinx_parser.create_md_parser = _parses_every_link(
             myst_sphinx_parser.create_md_parser

@@ -1,10 +1,12 @@
 """Each page's summary, taken from its doctree when it is read (``hugo/summaries.py``).
 
-The summary's HTML is made here from the page's top-level paragraphs, as plain text
-in ``<p>``: inline markup (links, emphasis) is not kept, and blocks other than
-paragraphs (headings, lists, code) count only as text. Rendering nodes to HTML
-outside the writer would need Sphinx internals; feeds show the text, which is
-what readers see in a feed reader's list.
+The summary's HTML is made here from the page's top-level paragraphs, with their inline
+markup through one allow-list (:func:`inline_html`): emphasis, strong, code, line breaks,
+and links to other sites (``http``, ``https``, ``mailto``). Every other node is its escaped
+text: a link inside the site is resolved only when a page is written, for the builder
+writing it, so in a summary it is its text. Blocks other than paragraphs (headings, lists,
+code) count only as text. Rendering nodes with the writer instead would need Sphinx
+internals and a builder.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sphinx.transforms import SphinxTransform
 
 from sphinx_comparisons import pipeline
 from sphinx_comparisons.config import settings
-from sphinx_comparisons.hugo import summaries
+from sphinx_comparisons.hugo import safeurl, summaries
 from sphinx_comparisons.site import domain, records, state
 
 if TYPE_CHECKING:
@@ -60,8 +62,8 @@ def _blocks(document: nodes.document) -> tuple[list[summaries.Block], list[summa
             if marker is not None and manual is None:
                 before = node.children[: node.index(marker)]
                 text = "".join(child.astext() for child in before)
-                manual = [*blocks, _paragraph(text)] if text.strip() else list(blocks)
-            blocks.append(_paragraph(node.astext()))
+                manual = [*blocks, _paragraph(before)] if text.strip() else list(blocks)
+            blocks.append(_paragraph(node.children))
         elif not isinstance(
             node, nodes.raw | nodes.comment | nodes.target | nodes.substitution_definition
         ):
@@ -69,9 +71,44 @@ def _blocks(document: nodes.document) -> tuple[list[summaries.Block], list[summa
     return blocks, manual
 
 
-def _paragraph(text: str) -> summaries.Block:
-    clean = " ".join(text.split())
-    return summaries.Block(clean, f"<p>{html.escape(clean, quote=False)}</p>")
+def _paragraph(children: list[nodes.Node]) -> summaries.Block:
+    text = " ".join("".join(child.astext() for child in children).split())
+    shown = " ".join(inline_html(children).split())
+    return summaries.Block(text, f"<p>{shown}</p>")
+
+
+#: Inline nodes kept as their HTML element (``nodes.literal`` is code).
+_ELEMENTS: dict[type[nodes.Node], str] = {
+    nodes.emphasis: "em",
+    nodes.strong: "strong",
+    nodes.literal: "code",
+    nodes.subscript: "sub",
+    nodes.superscript: "sup",
+}
+#: How deep inline markup is followed; deeper, it is text.
+_MAX_DEPTH = 20
+
+
+def inline_html(children: list[nodes.Node], depth: int = 0) -> str:
+    """Inline nodes as HTML through an allow-list: the elements of :data:`_ELEMENTS`, links
+    to other sites (``safeurl.is_external``), everything else its escaped text."""
+    parts = []
+    for child in children:
+        if isinstance(child, nodes.Text) or depth >= _MAX_DEPTH:
+            parts.append(html.escape(child.astext(), quote=False))
+            continue
+        inner = inline_html(list(child.children), depth + 1)
+        tag = _ELEMENTS.get(type(child))
+        uri = child.get("refuri") if isinstance(child, nodes.reference) else None
+        if tag is not None:
+            parts.append(f"<{tag}>{inner}</{tag}>")
+        elif isinstance(uri, str) and safeurl.is_external(uri) and safeurl.check(uri):
+            parts.append(f'<a href="{safeurl.attribute(safeurl.clean(uri))}">{inner}</a>')
+        elif isinstance(child, nodes.raw | nodes.comment):
+            continue
+        else:
+            parts.append(inner)
+    return "".join(parts)
 
 
 def _top_level(element: nodes.Element, depth: int = 0) -> list[nodes.Node]:

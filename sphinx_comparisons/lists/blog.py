@@ -125,8 +125,20 @@ def list_html(builder: Builder, listed: ListPage) -> str:
     return shown + _pager(builder, listed)
 
 
+#: How many page numbers the pager shows on each side of the current one.
+_WINDOW = 2
+
+
+def _shown_numbers(here: int, count: int) -> list[int]:
+    """The page numbers a pager shows: the first, the last, and those near page ``here + 1``,
+    so a list of many pages is not linked in full from each of them."""
+    near = range(max(1, here + 1 - _WINDOW), min(count, here + 1 + _WINDOW) + 1)
+    return sorted({1, count, *near})
+
+
 def _pager(builder: Builder, listed: ListPage) -> str:
-    """Links to the other pages of a paginated list: previous, each number, next."""
+    """Links to the other pages of a paginated list: previous, the numbers near this one and
+    the first and last, next."""
     names = listed.pager
     if len(names) < 2:
         return ""
@@ -137,11 +149,16 @@ def _pager(builder: Builder, listed: ListPage) -> str:
         items.append(
             f'<li><a href="{prev}" rel="prev">‹ {_word(builder, "ui_pager_prev")}</a></li>'
         )
-    for number, name in enumerate(names, start=1):
-        if name == listed.name:
-            items.append(f'<li aria-current="page"><span>{number}</span></li>')
+    last = 0
+    for index in _shown_numbers(here, len(names)):
+        if index > last + 1:
+            items.append('<li aria-hidden="true"><span>…</span></li>')
+        last = index
+        if index == here + 1:
+            items.append(f'<li aria-current="page"><span>{index}</span></li>')
         else:
-            items.append(f'<li><a href="{_href(builder, listed.name, name)}">{number}</a></li>')
+            href = _href(builder, listed.name, names[index - 1])
+            items.append(f'<li><a href="{href}">{index}</a></li>')
     if here + 1 < len(names):
         following = _href(builder, listed.name, names[here + 1])
         items.append(

@@ -135,6 +135,8 @@ def build(
     translated = translations.build(env, config, (site_languages, language), roots, found, known)
     site_lists = lists.build(env, config, found, known, (language.code, prefix), hugo_home)
     shown = _shown_digest(navigation, known, translated)
+    redirects = _aliases(found, every, set(static_files), pretty, prefix) + site_lists.aliases
+    redirects += _language_root(env, site_languages, language, prefix)
     return state.SiteModel(
         languages=site_languages,
         language=language,
@@ -149,13 +151,11 @@ def build(
         unwritten={key: found[key] for key in sorted(unwritten)},
         linked=linked,
         addresses=known,
-        url_index=site_lists.indexed(index),
+        url_index=_with_aliases(site_lists.indexed(index), redirects),
         static_folders=tuple(static_folders),
         static_files=static_files,
         navigation=navigation,
-        aliases=_aliases(found, every, set(static_files), pretty, prefix)
-        + _language_root(env, site_languages, language, prefix)
-        + site_lists.aliases,
+        aliases=redirects,
         refs=refs.RefIndex(found.values()),
         heading_scheme=heading_scheme(env, config),
         **site_lists.fields(),
@@ -348,6 +348,14 @@ def _aliases(
     for problem in problems:
         warn(problem.subtype, problem.message, location=(problem.page, problem.line))
     return tuple(collected)
+
+
+def _with_aliases(index: dict[str, str], redirects: tuple[aliases.Alias, ...]) -> dict[str, str]:
+    """The URL index with each alias's address leading to its page: a link to an old address
+    Hugo redirects goes to the page itself. A page's own URL wins over an alias."""
+    pages = set(index.values())
+    moved = {urls.normalize(a.url): a.page for a in redirects if a.page in pages and not a.wildcard}
+    return {**moved, **index}
 
 
 def _language_root(
