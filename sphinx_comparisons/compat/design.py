@@ -139,10 +139,10 @@ def _static_folder(app: Sphinx) -> str:
 
 def claim_static_path(app: Sphinx, config: Config) -> None:
     """Put sphinx-design's static folder in ``html_static_path`` before the saved environment
-    is compared with this build's settings, so an incremental build is not a full one.
+    is compared with this build's settings, so a rebuild does not report a changed setting.
 
     Relies on: sphinx-design appending that folder at ``builder-inited``, after Sphinx has
-    compared every setting with the pickled one (any difference re-reads every page).
+    compared every setting with the pickled one (Sphinx 9 reports each difference).
     No public API: sphinx-design changes the setting itself.
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
