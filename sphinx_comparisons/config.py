@@ -268,6 +268,19 @@ class HugoConfig:
             "Only pages that name terms get the block, so sites without taxonomies see nothing.",
         },
     )
+    navigation_cache: bool = field(
+        default=True,
+        metadata={
+            "type": "bool",
+            "check": check.boolean,
+            "rebuild": "",
+            "help": "Render the theme's navigation (each ``toctree()`` call of its templates, "
+            "furo's sidebar tree) once per build and fill in each page's links and open branch, "
+            "instead of resolving the whole tree again for every page. Each page's HTML is the "
+            "same byte for byte; a call or page the cache cannot answer exactly is rendered by "
+            "Sphinx (``-v`` says which, once). ``False`` renders every page the slow way.",
+        },
+    )
     limits: dict[str, int] = field(
         default_factory=dict,
         metadata={

@@ -19,6 +19,7 @@ from sphinx_comparisons import (
     files,
     lists,
     markdown,
+    navcache,
     navigation,
     page,
     shortcodes,
@@ -44,6 +45,7 @@ FEATURES = (
     shortcodes,  # shortcodes expanded, then rendered by their handlers
     components,  # comparison tables, related posts, symbols
     navigation,  # menus or sections as toctrees; section lists
+    navcache,  # each toctree() call rendered once per build, filled in per page
     lists,  # taxonomy and term pages; each page's term links
     addresses,  # Hugo URLs, links, redirects, the search index
     feeds,  # summaries, RSS feeds, sitemap.xml, robots.txt

@@ -108,6 +108,8 @@ SUMMARIES = 620
 # -- env-updated: once, after reading --------------------------------------------------------
 #: Pages the navigation does not reach marked orphan.
 ORPHANS = 500
+#: The navigation cache of the last build dropped (the navigation may have changed).
+NAVIGATION_CACHE_RESET = 510
 
 # -- post-transforms: each page, when written -------------------------------------------------
 # Links to pages are resolved by the ``hugo`` domain (``site/domain.py``), in Sphinx's own
@@ -120,6 +122,9 @@ RAW_HTML_ADDRESSES = 500
 POST_BYLINE = 510
 
 # -- html-page-context: each HTML page's template context -------------------------------------
+#: The page's ``toctree()`` answered from the navigation cache (before the themes' handlers,
+#: 500, which call it).
+NAVIGATION_CACHE = 300
 #: Head tags and template variables from front matter.
 PAGE_CONTEXT = 400
 #: A page's translations: hreflang links, ``hugo_translations`` and the language switcher.

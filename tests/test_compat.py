@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 from conftest import NOT_IN_TOCTREE, app_warnings, soup, write_tree
 from sphinx_comparisons import compat
 
-MODULES = (compat.sphinx, compat.myst, compat.design, compat.docutils)
+MODULES = (compat.sphinx, compat.myst, compat.design, compat.docutils, compat.toctrees)
 CHECKED = "Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8"
 
 
@@ -905,3 +905,74 @@ def test_knows_lexer_sees_pygments_sphinx_and_added_lexers(make_app, tmp_path):
     app.add_lexer("hugo-test-language", TextLexer)
     compat.sphinx.knows_lexer.cache_clear()
     assert compat.sphinx.knows_lexer("hugo-test-language")
+
+
+# -- toctrees (the navigation cache) -------------------------------------------------------------
+
+NAVIGATION = {
+    "index.rst": "Home\n====\n\n.. toctree::\n\n   guide/index\n",
+    "guide/index.rst": "Guide\n=====\n\n.. toctree::\n\n   setup\n\nPart\n----\n",
+    "guide/setup.rst": ":tocdepth: 1\n\nSetup\n=====\n",
+}
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_the_toctree_resolves_for_no_page_with_tokens_and_renders(make_app, tmp_path, builder):
+    app = _app(make_app, tmp_path, NAVIGATION, builder)
+    app.build()
+    tokens: list[str] = []
+
+    def token(docname):
+        tokens.append(docname)
+        return f"T{len(tokens)}"
+
+    node = compat.toctrees.reference_toctree(
+        app.builder, {"collapse": False, "includehidden": False}, token
+    )
+    assert "get_relative_uri" not in vars(app.builder)  # put back
+    assert tokens == ["guide/index", "guide/setup", "guide/index"]
+    anchors = [compat.toctrees.link_anchor(ref) for ref in node.findall(nodes.reference)]
+    assert anchors == ["", "", "#part"]
+    html = compat.toctrees.render_fragment(app.builder, node)
+    assert 'href="T1"' in html and 'href="T3#part"' in html and "current" not in html
+    uri = compat.toctrees.page_uris(app.builder)("guide/setup")
+    assert uri("guide/setup") == "" and uri("index") == (
+        "../../" if builder == "dirhtml" else "../index.html"
+    )
+    assert compat.toctrees.toctree_ancestors(app.env, "guide/setup") == {
+        "guide/setup",
+        "guide/index",
+    }
+    assert compat.toctrees.toctree_ancestors(app.env, "index") == set()
+    assert compat.toctrees.sets_tocdepth(app.env, {"guide/setup"})
+    assert not compat.toctrees.sets_tocdepth(app.env, {"index", "guide/index"})
+
+
+def test_page_uris_leave_a_builder_with_its_own_relative_uris(make_app, tmp_path):
+    app = _app(make_app, tmp_path, NAVIGATION, "singlehtml")
+    assert compat.toctrees.page_uris(app.builder) is None
+
+
+def test_furo_navigation_is_furo_s_own_and_can_be_wrapped(monkeypatch):
+    pytest.importorskip("furo")
+    import furo
+
+    html = (
+        '<ul>\n<li class="toctree-l1 current"><a href="#">A</a><ul>\n'
+        '<li><a href="b/">B</a></li>\n</ul>\n</li>\n</ul>\n'
+    )
+    tree = compat.toctrees.furo_navigation(html)
+    assert 'checked=""' in tree and "current-page" in tree
+    monkeypatch.setattr(furo, "_compute_navigation_tree", furo._compute_navigation_tree)
+    calls = []
+
+    def wrapper(own):
+        def compute(context):
+            calls.append(own)
+            return "ours"
+
+        return compute
+
+    assert compat.toctrees.wrap_furo_navigation(wrapper)
+    assert compat.toctrees.wrap_furo_navigation(wrapper)  # once only
+    assert furo._compute_navigation_tree({}) == "ours" and len(calls) == 1

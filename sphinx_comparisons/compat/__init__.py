@@ -9,10 +9,12 @@ outside this package reaches for an internal itself. So an upgrade has one place
 - ``myst.py``: MyST's renderer behind a directive or role, its link nodes and raw HTML, and
   two wrappers of its parser.
 - ``design.py``: sphinx-design's component containers, tab sync keys, card markup.
+- ``toctrees.py``: the global toctree resolved for no page, relative URIs, toctree
+  ancestors, furo's navigation tree.
 - ``docutils.py``: located ``meta`` tags, where ``:file:`` options read, translated directive
   names, attributes added to a start tag.
 """
 
-from sphinx_comparisons.compat import design, docutils, myst, sphinx
+from sphinx_comparisons.compat import design, docutils, myst, sphinx, toctrees
 
-__all__ = ["design", "docutils", "myst", "sphinx"]
+__all__ = ["design", "docutils", "myst", "sphinx", "toctrees"]

@@ -1,0 +1,148 @@
+"""Sphinx and theme internals behind the navigation cache: the global toctree resolved against no
+page, the relative URIs the HTML builders write, a page's toctree ancestors, and furo's
+per-page navigation tree.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sphinx.builders import Builder
+from sphinx.environment.adapters.toctree import TocTree, global_toctree_for_doc
+from sphinx.util.osutil import relative_uri
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.environment import BuildEnvironment
+
+#: A document name no page can have: the toctree resolved for it marks no page current.
+NO_PAGE = "\x00no page"
+
+
+def reference_toctree(
+    builder: Any, options: dict[str, Any], token: Callable[[str], str]
+) -> nodes.Element | None:
+    """The global toctree the ``toctree()`` template function resolves with ``options``, for
+    no page: every internal link's address is ``token(docname)`` followed by its anchor.
+
+    Relies on: ``global_toctree_for_doc`` resolving every internal link through the builder's
+    ``get_relative_uri(docname, target)`` and marking ``current`` only the links to
+    ``docname``, as ``StandaloneHTMLBuilder._get_local_toctree`` calls it.
+    No public API: Sphinx resolves the global toctree for one page at a time.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+
+    def tokens(from_: str, to: str, typ: str | None = None) -> str:
+        return token(to)
+
+    builder.get_relative_uri = tokens
+    try:
+        return global_toctree_for_doc(builder.env, NO_PAGE, builder, tags=builder.tags, **options)
+    finally:
+        del builder.get_relative_uri
+
+
+def link_anchor(reference: nodes.Element) -> str:
+    """The ``#anchor`` a toctree link adds to its page's address (``""`` for the page itself).
+
+    Relies on: the ``anchorname`` attribute of toctree references, which ``_resolve_toctree``
+    appends to the relative URI and ``_toctree_add_classes`` tests for ``current``.
+    No public API: the attribute is the toctree collector's.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    return str(reference.get("anchorname") or "")
+
+
+def render_fragment(builder: Any, node: nodes.Element) -> str:
+    """The HTML the builder writes for ``node`` alone, as ``toctree()`` returns it.
+
+    Relies on: ``StandaloneHTMLBuilder.render_partial`` (its ``fragment``).
+    Public API: a documented method of the HTML builders.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    return str(builder.render_partial(node)["fragment"])
+
+
+def page_uris(builder: Any) -> Callable[[str], Callable[[str], str]] | None:
+    """For a page, the function from a document to the relative URI the builder writes in that
+    page's toctree; ``None`` when the builder computes relative URIs its own way.
+
+    Relies on: ``Builder.get_relative_uri`` being ``relative_uri`` of the two target URIs,
+    unless a builder class or instance replaces it (``singlehtml`` does).
+    No public API: the builders give relative URIs one pair at a time.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    if type(builder).get_relative_uri is not Builder.get_relative_uri:
+        return None
+    if "get_relative_uri" in vars(builder):
+        return None
+    targets: dict[str, str] = {}
+
+    def for_page(pagename: str) -> Callable[[str], str]:
+        base = builder.get_target_uri(pagename)
+
+        def uri(docname: str) -> str:
+            target = targets.get(docname)
+            if target is None:
+                target = targets[docname] = builder.get_target_uri(docname)
+            return relative_uri(base, target)
+
+        return uri
+
+    return for_page
+
+
+def toctree_ancestors(env: BuildEnvironment, docname: str) -> set[str]:
+    """The documents whose toctree branch Sphinx keeps open for ``docname`` (itself included
+    when a toctree lists it).
+
+    Relies on: ``TocTree.get_toctree_ancestors``, the set ``_resolve_toctree`` expands.
+    Public API: a method of the toctree adapter, though its use by the resolver is not.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    return set(TocTree(env).get_toctree_ancestors(docname))
+
+
+def sets_tocdepth(env: BuildEnvironment, docnames: set[str]) -> bool:
+    """Whether one of ``docnames`` sets ``tocdepth``, which Sphinx applies with ``collapse``
+    to each entry before it knows which branch is open.
+
+    Relies on: ``env.metadata[docname]['tocdepth']`` read by ``_resolve_toctree``.
+    No public API: page metadata is the environment's.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    return any("tocdepth" in env.metadata.get(docname, {}) for docname in docnames)
+
+
+def wrap_furo_navigation(wrapper: Callable[[Callable[[dict[str, Any]], str]], Any]) -> bool:
+    """Replace furo's per-page navigation tree with ``wrapper(furo's own function)``; ``False``
+    when furo is not loaded. Idempotent.
+
+    Relies on: furo's ``html-page-context`` handler calling the module-level
+    ``furo._compute_navigation_tree(context)`` for ``furo_navigation_tree`` (furo 2024–2025).
+    No public API: furo computes it for every page, with no setting to change that.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    furo = sys.modules.get("furo")
+    own = getattr(furo, "_compute_navigation_tree", None)
+    if own is None:
+        return False
+    if not getattr(own, "hugo_wrapped", False):
+        wrapped = wrapper(own)
+        wrapped.hugo_wrapped = True
+        furo._compute_navigation_tree = wrapped  # type: ignore[union-attr]
+    return True
+
+
+def furo_navigation(toctree_html: str) -> str:
+    """furo's post-processing of a toctree's HTML into its sidebar tree.
+
+    Relies on: ``furo.navigation.get_navigation_tree``, a pure function of the HTML.
+    No public API: furo calls it from its own page context handler only.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    from furo.navigation import get_navigation_tree  # type: ignore[import-untyped]
+
+    return str(get_navigation_tree(toctree_html))

@@ -1,0 +1,142 @@
+"""One build's navigation cache (per process: parallel writers fork with their own copy).
+
+Each distinct ``toctree(...)`` call is resolved and rendered once, against no page, with
+tokens; each page then fills the tokens in (:mod:`~sphinx_comparisons.navcache.template`).
+A call the cache cannot answer byte for byte goes to Sphinx's own function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sphinx.util import logging
+
+from sphinx_comparisons import compat
+from sphinx_comparisons.navcache import furo
+from sphinx_comparisons.navcache.template import Template, fill, parse
+from sphinx_comparisons.navcache.tree import Marks, mark
+
+logger = logging.getLogger(__name__)
+
+#: The keyword arguments ``toctree()`` takes in the HTML builders' page context.
+OPTIONS = ("includehidden", "maxdepth", "titles_only")
+Key = tuple[bool, tuple[tuple[str, str], ...]]
+
+
+@dataclass
+class Entry:
+    """One call's template, or ``None`` parts when Sphinx answers no page with a tree."""
+
+    marks: Marks
+    template: Template | None
+    collapse: bool
+    furo: Template | None = None
+    furo_tried: bool = False
+
+
+@dataclass
+class Navigation:
+    """The cache of one builder in one process, emptied when a build reads pages again."""
+
+    builder: Any
+    uris: Callable[[str], Callable[[str], str]] | None
+    entries: dict[Key, Entry | None] = field(default_factory=dict)
+    said: set[str] = field(default_factory=set)
+
+    def html(self, pagename: str, kwargs: dict[str, Any]) -> str | None:
+        """The HTML ``toctree(**kwargs)`` gives on this page, or ``None`` for Sphinx's own."""
+        if self.uris is None:
+            self.say("a builder with its own relative addresses", pagename)
+            return None
+        entry = self.entry(kwargs)
+        if entry is None:
+            return None
+        if entry.template is None:
+            return ""
+        if entry.collapse and not self.ancestors_match(entry.marks, pagename):
+            self.say("a page whose open branch the cache cannot tell", pagename)
+            return None
+        html = fill(entry.template, entry.marks, pagename, self.uris(pagename), entry.collapse)
+        if html is None:
+            self.say("an address with characters the cache does not escape", pagename)
+        return html
+
+    def furo_tree(self, pagename: str) -> str | None:
+        """furo's ``furo_navigation_tree`` for this page, or ``None`` for furo's own."""
+        kwargs = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+        if self.uris is None:
+            return None
+        entry = self.entry(kwargs)
+        if entry is None or entry.template is None:
+            return None
+        if not entry.furo_tried:
+            entry.furo_tried = True
+            entry.furo = furo.template(entry.template, entry.marks)
+            if entry.furo is None:
+                self.say("furo's navigation tree in a shape the cache does not know", pagename)
+        if entry.furo is None:
+            return None
+        last = furo.last_current(entry.marks, pagename)
+        return fill(entry.furo, entry.marks, pagename, self.uris(pagename), False, last)
+
+    def entry(self, kwargs: dict[str, Any]) -> Entry | None:
+        key = _key(kwargs)
+        if key is None:
+            self.say(f"a toctree() call with {sorted(kwargs)}", None)
+            return None
+        if key not in self.entries:
+            self.entries[key] = self._build(kwargs, key[0])
+        return self.entries[key]
+
+    def _build(self, kwargs: dict[str, Any], collapse: bool) -> Entry | None:
+        options = {name: kwargs[name] for name in OPTIONS if name in kwargs}
+        options.setdefault("includehidden", False)
+        if options.get("maxdepth") == "":
+            del options["maxdepth"]
+        marks = Marks()
+        node = compat.toctrees.reference_toctree(
+            self.builder, {**options, "collapse": False}, marks.url_token
+        )
+        if node is None:
+            return Entry(marks, None, collapse)
+        if not mark(node, marks):
+            self.say("a toctree of a shape the cache does not know", None)
+            return None
+        if collapse and compat.toctrees.sets_tocdepth(self.builder.env, set(marks.links)):
+            self.say("a collapsed toctree with pages that set tocdepth", None)
+            return None
+        template = parse(compat.toctrees.render_fragment(self.builder, node), marks)
+        if template is None:
+            self.say("toctree HTML of a shape the cache does not know", None)
+            return None
+        return Entry(marks, template, collapse)
+
+    def ancestors_match(self, marks: Marks, pagename: str) -> bool:
+        """With ``collapse``, Sphinx opens the entries of the page's toctree ancestors; the
+        template opens the items holding a link to the page: they must be the same pages."""
+        _, open_items = marks.for_page(pagename)
+        opened = {marks.item_doc[item] for item in open_items if item in marks.item_doc}
+        return opened == compat.toctrees.toctree_ancestors(self.builder.env, pagename)
+
+    def say(self, what: str, pagename: str | None) -> None:
+        """Once per build and reason, at ``-v``: where the cache left a page to Sphinx."""
+        if what in self.said:
+            return
+        self.said.add(what)
+        where = f" (first on {pagename!r})" if pagename else ""
+        logger.verbose("hugo_navigation_cache: %s is rendered by Sphinx%s", what, where)
+
+
+def _key(kwargs: dict[str, Any]) -> Key | None:
+    if set(kwargs) - {"collapse", *OPTIONS}:
+        return None
+    values = []
+    for name in OPTIONS:
+        if name in kwargs:
+            value = kwargs[name]
+            if not isinstance(value, (bool, int, str)):
+                return None
+            values.append((name, f"{type(value).__name__}:{value!r}"))
+    return bool(kwargs.get("collapse", True)), tuple(values)

@@ -1,0 +1,190 @@
+"""The toctree's HTML rendered once with tokens, cut into literal text and slots, and filled
+for each page: its relative addresses, its ``current`` classes, its open branches."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sphinx_comparisons.navcache.tree import CLASS_TOKEN, PREFIX, URL_TOKEN, Marks
+
+#: A slot: (kind, element or target, extra text). Kinds below.
+Slot = tuple[str, int, str]
+ALONE, LEADING, TRAILING, URL, CHECKBOX, PAGE = "alone", "lead", "trail", "url", "check", "page"
+
+_PARTS = re.compile(
+    rf' class="{CLASS_TOKEN}(\d+)q"|{CLASS_TOKEN}(\d+)q |( {CLASS_TOKEN}(\d+)q)'
+    rf'|href="{URL_TOKEN}(\d+)q([^"]*)"|(<ul\b)|(</ul>\n)'
+    rf"|{PREFIX}k(\d+)q|{PREFIX}p(\d+)q"
+)
+#: Characters an address keeps the same under docutils' and BeautifulSoup's escaping.
+_PLAIN_URL = re.compile(r"[A-Za-z0-9/._~%:+,;=!$*()-]*")
+
+
+@dataclass
+class Template:
+    """Literal text and slots, and for each nested list where its text starts and ends."""
+
+    parts: list[str | Slot]
+    #: Part index of a nested list's ``<ul`` -> (list id, index after its ``</ul>``).
+    lists: dict[int, tuple[int, int]]
+    #: For a tree never collapsed: the parts as on a page with no ``current`` element and no
+    #: address yet, the address slots, and each element's other slots.
+    blank: list[str] = field(default_factory=list)
+    addresses: list[tuple[int, int, str]] = field(default_factory=list)
+    slots_of: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for index, part in enumerate(self.parts):
+            self.blank.append(part if isinstance(part, str) else "")
+            if isinstance(part, tuple) and part[0] == URL:
+                self.addresses.append((index, part[1], part[2]))
+            elif isinstance(part, tuple):
+                self.slots_of.setdefault(part[1], []).append(index)
+
+
+def parse(html: str, marks: Marks) -> Template | None:
+    """Cut ``html`` at its tokens; ``None`` when the tokens are not all where they were put."""
+    parts: list[str | Slot] = []
+    lists: dict[int, tuple[int, int]] = {}
+    opened: list[int] = []
+    position, tokens = 0, 0
+    for found in _PARTS.finditer(html):
+        parts.append(html[position : found.start()])
+        position = found.end()
+        slot = _slot(found)
+        if slot is not None:
+            tokens += slot[0] not in (CHECKBOX, PAGE)
+            parts.append(slot)
+        elif found.group(7):
+            opened.append(len(parts))
+            parts.append(found.group(0))
+        else:
+            if not opened:
+                return None
+            start = opened.pop()
+            parts.append(found.group(0))
+            lists[start] = (-1, len(parts))
+    parts.append(html[position:])
+    if opened or tokens != marks.count or html.count(PREFIX) != _written(parts):
+        return None
+    return _name_lists(Template(parts, lists), marks)
+
+
+def _slot(found: re.Match[str]) -> Slot | None:
+    groups = found.groups()
+    if groups[0]:
+        return (ALONE, int(groups[0]), "")
+    if groups[1]:
+        return (LEADING, int(groups[1]), "")
+    if groups[2]:
+        return (TRAILING, int(groups[3]), "")
+    if groups[4]:
+        return (URL, int(groups[4]), groups[5])
+    if groups[8]:
+        return (CHECKBOX, int(groups[8]), "")
+    if groups[9]:
+        return (PAGE, int(groups[9]), "")
+    return None
+
+
+def _written(parts: list[str | Slot]) -> int:
+    return sum(1 for part in parts if isinstance(part, tuple))
+
+
+def _name_lists(template: Template, marks: Marks) -> Template | None:
+    named: dict[int, tuple[int, int]] = {}
+    for start, (_, end) in template.lists.items():
+        slot = template.parts[start + 2] if start + 2 < len(template.parts) else None
+        if not isinstance(slot, tuple) or slot[0] != ALONE or marks.kinds[slot[1]] != "ul":
+            return None
+        named[start] = (slot[1], end)
+    template.lists = named
+    return template
+
+
+def fill(
+    template: Template,
+    marks: Marks,
+    pagename: str,
+    uri: Callable[[str], str],
+    collapse: bool,
+    last_current: int | None = None,
+) -> str | None:
+    """The page's HTML; ``None`` when an address has characters the cache does not escape."""
+    if not collapse:
+        return _fill_open(template, marks, pagename, uri, last_current)
+    currents, open_items = marks.for_page(pagename)
+    out: list[str] = []
+    parts, index, end = template.parts, 0, len(template.parts)
+    while index < end:
+        part = parts[index]
+        if isinstance(part, str):
+            nested = template.lists.get(index) if collapse else None
+            if nested is not None and _closed(nested[0], marks, open_items):
+                index = nested[1]
+                continue
+            out.append(part)
+        else:
+            text = _fill(part, marks, currents, uri, last_current)
+            if text is None:
+                return None
+            out.append(text)
+        index += 1
+    return "".join(out)
+
+
+def _fill_open(
+    template: Template,
+    marks: Marks,
+    pagename: str,
+    uri: Callable[[str], str],
+    last_current: int | None,
+) -> str | None:
+    """A tree never collapsed, in time linear in its addresses: only the elements holding a
+    link to the page change besides them."""
+    currents, _ = marks.for_page(pagename)
+    out = template.blank.copy()
+    known: dict[str, str] = {}
+    for index, target, extra in template.addresses:
+        docname = marks.targets[target]
+        address = known.get(docname)
+        if address is None:
+            address = known[docname] = uri(docname)
+            if _PLAIN_URL.fullmatch(address) is None:
+                return None
+        out[index] = f'href="{address + extra or "#"}"'
+    changed = {*currents, *([] if last_current is None else [last_current])}
+    for index in (index for element in changed for index in template.slots_of.get(element, ())):
+        slot = template.parts[index]
+        if isinstance(slot, tuple):
+            out[index] = _fill(slot, marks, currents, uri, last_current) or ""
+    return "".join(out)
+
+
+def _closed(element: int, marks: Marks, open_items: set[int]) -> bool:
+    return element in marks.nested and marks.nested[element] not in open_items
+
+
+def _fill(
+    slot: Slot,
+    marks: Marks,
+    currents: dict[int, int],
+    uri: Callable[[str], str],
+    last_current: int | None,
+) -> str | None:
+    kind, number, extra = slot
+    if kind == URL:
+        address = uri(marks.targets[number])
+        if _PLAIN_URL.fullmatch(address) is None:
+            return None
+        return f'href="{address + extra or "#"}"'
+    if kind == CHECKBOX:
+        return ' checked=""' if currents.get(number) else ""
+    if kind == PAGE:
+        return " current-page" if number == last_current else ""
+    if not currents.get(number):
+        return ""
+    # docutils writes each class once (``starttag``), however often Sphinx added it.
+    return {ALONE: ' class="current"', LEADING: "current "}.get(kind, " current")
