@@ -5,6 +5,7 @@ per-page navigation tree.
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.environment import BuildEnvironment
 
+#: Whether ``global_toctree_for_doc`` takes ``tags`` (added in Sphinx 8.1).
+_TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
 #: A document name no page can have: the toctree resolved for it marks no page current.
 NO_PAGE = "\x00no page"
 
@@ -37,9 +40,11 @@ def reference_toctree(
     def tokens(from_: str, to: str, typ: str | None = None) -> str:
         return token(to)
 
+    if _TAKES_TAGS:  # Sphinx 8.1 and later; 8.0 reads the builder's own tags
+        options = {**options, "tags": builder.tags}
     builder.get_relative_uri = tokens
     try:
-        return global_toctree_for_doc(builder.env, NO_PAGE, builder, tags=builder.tags, **options)
+        return global_toctree_for_doc(builder.env, NO_PAGE, builder, **options)
     finally:
         del builder.get_relative_uri
 
