@@ -131,6 +131,9 @@ PAGE_CONTEXT = 400
 TRANSLATIONS = 410
 #: A list page's list (a term's ``_index.md``), and each page's taxonomy term links.
 LIST_PAGE_CONTEXT = 420
+#: pydata-sphinx-theme's (and sphinx-book-theme's) sidebar function answered from the
+#: navigation cache (after the themes' handlers, 500, which put it in the context).
+NAVIGATION_CACHE_THEME = 600
 
 # -- html-collect-pages: pages the HTML builders write besides the documents ------------------
 #: Taxonomy and term pages no document stands for.

@@ -151,3 +151,67 @@ def furo_navigation(toctree_html: str) -> str:
     from furo.navigation import get_navigation_tree  # type: ignore[import-untyped]
 
     return str(get_navigation_tree(toctree_html))
+
+
+def pydata_ancestor(app: Any, pagename: str, startdepth: int) -> str | None:
+    """The page whose toctrees pydata-sphinx-theme's sidebar shows on ``pagename`` from
+    ``startdepth`` (``None`` on a page with no such ancestor: the root page, the index).
+
+    Relies on: ``pydata_sphinx_theme.toctree._get_ancestor_pagename``, which the theme's
+    ``generate_toctree_html`` calls (pydata-sphinx-theme 0.17–0.20).
+    No public API: the theme computes it inside its per-page template functions.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    from pydata_sphinx_theme.toctree import _get_ancestor_pagename
+
+    ancestor = _get_ancestor_pagename(app=app, pagename=pagename, startdepth=startdepth)[0]
+    return None if ancestor is None else str(ancestor)
+
+
+def pydata_section_toctree(
+    app: Any, ancestor: str, options: dict[str, Any], token: Callable[[str], str]
+) -> nodes.Element | None:
+    """The toctrees of ``ancestor`` as pydata-sphinx-theme's sidebar resolves them, for no
+    page: every internal link's address is ``token(docname)`` followed by its anchor.
+
+    Relies on: ``pydata_sphinx_theme.toctree.get_nonroot_toctree`` resolving each toctree of
+    the ancestor with ``TocTree.resolve`` for the page, through the builder's
+    ``get_relative_uri`` (pydata-sphinx-theme 0.17–0.20).
+    No public API: the theme resolves it inside its per-page template function.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    from pydata_sphinx_theme.toctree import get_nonroot_toctree
+
+    def tokens(from_: str, to: str, typ: str | None = None) -> str:
+        return token(to)
+
+    builder = app.builder
+    builder.get_relative_uri = tokens
+    try:
+        return get_nonroot_toctree(app, NO_PAGE, ancestor, TocTree(app.env), **dict(options))  # type: ignore[no-any-return]
+    finally:
+        del builder.get_relative_uri
+
+
+def pydata_sidebar(
+    own: Callable[..., Any], context: dict[str, Any], html: str, show_nav_level: int, **kwargs: Any
+) -> str | None:
+    """pydata-sphinx-theme's post-processing of a toctree's HTML into its sidebar (``active``,
+    bootstrap classes, ``<details>`` toggles, levels opened), for ``html``; ``None`` when the
+    page's ``generate_toctree_html`` is not the theme's cached closure.
+
+    Relies on: ``generate_toctree_html`` (``add_toctree_functions``) being a ``functools.cache``
+    closure that, with ``startdepth=0``, post-processes what ``context["toctree"](**kwargs)``
+    returns, reading ``context`` when called (pydata-sphinx-theme 0.17–0.20).
+    No public API: the post-processing is inline in the theme's per-page function.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    plain = getattr(own, "__wrapped__", None)  # the closure behind its per-page cache
+    if plain is None:
+        return None
+    saved = context.get("toctree")
+    context["toctree"] = lambda **_: html
+    try:
+        return str(plain("sidebar", startdepth=0, show_nav_level=show_nav_level, **kwargs))
+    finally:
+        context["toctree"] = saved

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.guard import Guarded
+from sphinx_comparisons.navcache import pydata
 from sphinx_comparisons.navcache.cache import Navigation
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ def setup(app: Sphinx) -> None:
     app.connect("env-updated", forget, priority=pipeline.NAVIGATION_CACHE_RESET)
     hooks = Guarded(app)
     hooks.connect("html-page-context", on_page_context, priority=pipeline.NAVIGATION_CACHE)
+    hooks.connect("html-page-context", on_theme_context, priority=pipeline.NAVIGATION_CACHE_THEME)
 
 
 class PageToctree:
@@ -61,10 +63,45 @@ def on_page_context(
     navigation = _CACHES.get(app.builder)
     if navigation is None:
         navigation = _CACHES[app.builder] = Navigation(
-            app.builder, compat.toctrees.page_uris(app.builder)
+            app.builder, compat.toctrees.page_uris(app.builder), app=app
         )
         compat.toctrees.wrap_furo_navigation(_furo_tree)
     context["toctree"] = PageToctree(navigation, pagename, own)
+
+
+def on_theme_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``, after the themes' handlers: pydata-sphinx-theme's (and
+    sphinx-book-theme's) sidebar answered from the cache."""
+    toctree, own = context.get("toctree"), context.get("generate_toctree_html")
+    if isinstance(toctree, PageToctree) and callable(own):
+        context["generate_toctree_html"] = PydataSidebar(toctree, own, context)
+
+
+class PydataSidebar:
+    """The page's ``generate_toctree_html`` (pydata-sphinx-theme), from the cache when it can."""
+
+    def __init__(
+        self, toctree: PageToctree, own: Callable[..., Any], context: dict[str, Any]
+    ) -> None:
+        self.toctree, self.own, self.context = toctree, own, context
+
+    def __call__(
+        self, kind: str, startdepth: int = 1, show_nav_level: int = 1, **kwargs: Any
+    ) -> Any:
+        navigation, pagename = self.toctree.navigation, self.toctree.pagename
+        page = (self.own, self.context)
+        try:
+            html = pydata.sidebar(
+                navigation, pagename, page, kind, startdepth, show_nav_level, kwargs
+            )
+        except Exception:  # noqa: BLE001 - the theme's own function answers instead
+            navigation.say("pydata's sidebar, which failed in the cache", pagename)
+            html = None
+        if html is None:
+            return self.own(kind, startdepth=startdepth, show_nav_level=show_nav_level, **kwargs)
+        return html
 
 
 def _furo_tree(own: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]], str]:

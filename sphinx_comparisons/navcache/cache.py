@@ -44,6 +44,10 @@ class Navigation:
     uris: Callable[[str], Callable[[str], str]] | None
     entries: dict[Key, Entry | None] = field(default_factory=dict)
     said: set[str] = field(default_factory=set)
+    #: The Sphinx application (pydata's functions take it).
+    app: Any = None
+    #: pydata-sphinx-theme's sidebars (``navcache/pydata.py``), by call and section.
+    sidebars: dict[Any, Any] = field(default_factory=dict)
 
     def html(self, pagename: str, kwargs: dict[str, Any]) -> str | None:
         """The HTML ``toctree(**kwargs)`` gives on this page, or ``None`` for Sphinx's own."""
@@ -82,7 +86,7 @@ class Navigation:
         return fill(entry.furo, entry.marks, pagename, self.uris(pagename), False, last)
 
     def entry(self, kwargs: dict[str, Any]) -> Entry | None:
-        key = _key(kwargs)
+        key = call_key(kwargs)
         if key is None:
             self.say(f"a toctree() call with {sorted(kwargs)}", None)
             return None
@@ -129,7 +133,7 @@ class Navigation:
         logger.verbose("hugo_navigation_cache: %s is rendered by Sphinx%s", what, where)
 
 
-def _key(kwargs: dict[str, Any]) -> Key | None:
+def call_key(kwargs: dict[str, Any]) -> Key | None:
     if set(kwargs) - {"collapse", *OPTIONS}:
         return None
     values = []

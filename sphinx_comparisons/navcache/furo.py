@@ -18,7 +18,7 @@ _CHECKBOX = re.compile(r'<input [^>]*?( class="toctree-checkbox")')
 
 def template(toctree: Template, marks: Marks) -> Template | None:
     """The toctree template through furo's post-processing, with its per-page slots."""
-    html = "".join(part if isinstance(part, str) else _token(part) for part in toctree.parts)
+    html = "".join(part if isinstance(part, str) else token_text(part) for part in toctree.parts)
     tree = compat.toctrees.furo_navigation(html)
     out: list[str] = []
     position, owner = 0, -1
@@ -36,7 +36,7 @@ def template(toctree: Template, marks: Marks) -> Template | None:
     return parse("".join(out), marks)
 
 
-def _token(slot: tuple[str, int, str]) -> str:
+def token_text(slot: tuple[str, int, str]) -> str:
     """The text a slot was cut from (the toctree's HTML with its tokens)."""
     kind, number, extra = slot
     if kind == "url":

@@ -12,11 +12,15 @@ from sphinx_comparisons.navcache.tree import CLASS_TOKEN, PREFIX, URL_TOKEN, Mar
 #: A slot: (kind, element or target, extra text). Kinds below.
 Slot = tuple[str, int, str]
 ALONE, LEADING, TRAILING, URL, CHECKBOX, PAGE = "alone", "lead", "trail", "url", "check", "page"
+#: An ``open`` attribute of a ``<details>`` element, written when its item is ``current``.
+OPEN = "open"
+#: Slots that only change on a page where their element is ``current`` (written once each).
+_STATE = (CHECKBOX, PAGE, OPEN)
 
 _PARTS = re.compile(
     rf' class="{CLASS_TOKEN}(\d+)q"|{CLASS_TOKEN}(\d+)q |( {CLASS_TOKEN}(\d+)q)'
     rf'|href="{URL_TOKEN}(\d+)q([^"]*)"|(<ul\b)|(</ul>\n)'
-    rf"|{PREFIX}k(\d+)q|{PREFIX}p(\d+)q"
+    rf"|{PREFIX}k(\d+)q|{PREFIX}p(\d+)q|{PREFIX}o(\d+)q"
 )
 #: Characters an address keeps the same under docutils' and BeautifulSoup's escaping.
 _PLAIN_URL = re.compile(r"[A-Za-z0-9/._~%:+,;=!$*()-]*")
@@ -44,8 +48,10 @@ class Template:
                 self.slots_of.setdefault(part[1], []).append(index)
 
 
-def parse(html: str, marks: Marks) -> Template | None:
-    """Cut ``html`` at its tokens; ``None`` when the tokens are not all where they were put."""
+def parse(html: str, marks: Marks, every_token: bool = True) -> Template | None:
+    """Cut ``html`` at its tokens; ``None`` when the tokens are not all where they were put.
+    Without ``every_token``, elements the writer or a theme dropped (on every page alike: an
+    empty list, a heading link) may be missing."""
     parts: list[str | Slot] = []
     lists: dict[int, tuple[int, int]] = {}
     opened: list[int] = []
@@ -55,7 +61,7 @@ def parse(html: str, marks: Marks) -> Template | None:
         position = found.end()
         slot = _slot(found)
         if slot is not None:
-            tokens += slot[0] not in (CHECKBOX, PAGE)
+            tokens += slot[0] not in _STATE
             parts.append(slot)
         elif found.group(7):
             opened.append(len(parts))
@@ -67,7 +73,8 @@ def parse(html: str, marks: Marks) -> Template | None:
             parts.append(found.group(0))
             lists[start] = (-1, len(parts))
     parts.append(html[position:])
-    if opened or tokens != marks.count or html.count(PREFIX) != _written(parts):
+    missing = tokens != marks.count if every_token else tokens > marks.count
+    if opened or missing or html.count(PREFIX) != _written(parts):
         return None
     return _name_lists(Template(parts, lists), marks)
 
@@ -86,6 +93,8 @@ def _slot(found: re.Match[str]) -> Slot | None:
         return (CHECKBOX, int(groups[8]), "")
     if groups[9]:
         return (PAGE, int(groups[9]), "")
+    if groups[10]:
+        return (OPEN, int(groups[10]), "")
     return None
 
 
@@ -97,7 +106,10 @@ def _name_lists(template: Template, marks: Marks) -> Template | None:
     named: dict[int, tuple[int, int]] = {}
     for start, (_, end) in template.lists.items():
         slot = template.parts[start + 2] if start + 2 < len(template.parts) else None
-        if not isinstance(slot, tuple) or slot[0] != ALONE or marks.kinds[slot[1]] != "ul":
+        # A list's class token comes first; a theme may add classes after it.
+        if not isinstance(slot, tuple) or slot[0] not in (ALONE, LEADING):
+            return None
+        if marks.kinds[slot[1]] != "ul":
             return None
         named[start] = (slot[1], end)
     template.lists = named
@@ -184,7 +196,11 @@ def _fill(
         return ' checked=""' if currents.get(number) else ""
     if kind == PAGE:
         return " current-page" if number == last_current else ""
+    if kind == OPEN:
+        return ' open="open"' if currents.get(number) else ""
     if not currents.get(number):
         return ""
-    # docutils writes each class once (``starttag``), however often Sphinx added it.
-    return {ALONE: ' class="current"', LEADING: "current "}.get(kind, " current")
+    # docutils writes each class once (``starttag``), however often Sphinx added it; ``extra``
+    # is what a theme adds after it (pydata's ``active``).
+    current = f"current{extra}"
+    return {ALONE: f' class="{current}"', LEADING: f"{current} "}.get(kind, f" {current}")
