@@ -976,3 +976,42 @@ def test_furo_navigation_is_furo_s_own_and_can_be_wrapped(monkeypatch):
     assert compat.toctrees.wrap_furo_navigation(wrapper)
     assert compat.toctrees.wrap_furo_navigation(wrapper)  # once only
     assert furo._compute_navigation_tree({}) == "ours" and len(calls) == 1
+
+
+def test_pydata_s_sidebar_resolves_for_no_page_and_post_processes_any_html(make_app, tmp_path):
+    pytest.importorskip("pydata_sphinx_theme")
+    conf = 'html_theme = "pydata_sphinx_theme"\n'
+    app = _app(make_app, tmp_path, NAVIGATION, conf=conf)
+    pages: dict[str, tuple] = {}
+
+    def keep(app, pagename, templatename, context, doctree):
+        pages[pagename] = (context["generate_toctree_html"], context)
+
+    app.connect("html-page-context", keep, priority=900)
+    app.build()
+    assert compat.toctrees.pydata_ancestor(app, "guide/setup", 1) == "guide/index"
+    assert compat.toctrees.pydata_ancestor(app, "index", 1) is None
+    tokens: list[str] = []
+
+    def token(docname):
+        tokens.append(docname)
+        return f"T{len(tokens)}"
+
+    options = {"collapse": False, "includehidden": True, "titles_only": True, "maxdepth": 4}
+    node = compat.toctrees.pydata_section_toctree(app, "guide/index", options, token)
+    assert "get_relative_uri" not in vars(app.builder)  # put back
+    assert tokens == ["guide/setup"]
+    html = compat.toctrees.render_fragment(app.builder, node)
+    own, context = pages["guide/setup"]
+    toctree = context["toctree"]
+    sidebar = compat.toctrees.pydata_sidebar(own, context, html, 1, **options)
+    assert context["toctree"] is toctree  # put back
+    assert '<ul class="nav bd-sidenav">' in sidebar and 'href="T1"' in sidebar
+    assert 'class="toctree-l1"' in sidebar and "current" not in sidebar
+    nested = (
+        '<ul class="current"><li class="toctree-l1 current"><a href="#">A</a>'
+        "<ul>\n<li>B</li>\n</ul>\n</li></ul>"
+    )
+    opened = compat.toctrees.pydata_sidebar(own, context, nested, 1, **options)
+    assert "current active has-children" in opened and '<details open="open">' in opened
+    assert compat.toctrees.pydata_sidebar(lambda *a, **k: "", {}, html, 1) is None

@@ -162,7 +162,9 @@ def pydata_ancestor(app: Any, pagename: str, startdepth: int) -> str | None:
     No public API: the theme computes it inside its per-page template functions.
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
-    from pydata_sphinx_theme.toctree import _get_ancestor_pagename
+    from pydata_sphinx_theme.toctree import (  # type: ignore[import-untyped]
+        _get_ancestor_pagename,
+    )
 
     ancestor = _get_ancestor_pagename(app=app, pagename=pagename, startdepth=startdepth)[0]
     return None if ancestor is None else str(ancestor)
@@ -180,7 +182,7 @@ def pydata_section_toctree(
     No public API: the theme resolves it inside its per-page template function.
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
-    from pydata_sphinx_theme.toctree import get_nonroot_toctree
+    from pydata_sphinx_theme.toctree import get_nonroot_toctree  # type: ignore[import-untyped]
 
     def tokens(from_: str, to: str, typ: str | None = None) -> str:
         return token(to)
@@ -188,9 +190,10 @@ def pydata_section_toctree(
     builder = app.builder
     builder.get_relative_uri = tokens
     try:
-        return get_nonroot_toctree(app, NO_PAGE, ancestor, TocTree(app.env), **dict(options))  # type: ignore[no-any-return]
+        node = get_nonroot_toctree(app, NO_PAGE, ancestor, TocTree(app.env), **dict(options))
     finally:
         del builder.get_relative_uri
+    return node  # type: ignore[no-any-return]
 
 
 def pydata_sidebar(

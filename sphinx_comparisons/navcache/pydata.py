@@ -123,6 +123,7 @@ def _with_slots(html: str) -> str | None:
 def _add_active(template: Template, marks: Marks) -> None:
     """The theme writes ``active`` after each ``current`` item's ``current``."""
     for index, part in enumerate(template.parts):
-        if isinstance(part, tuple) and part[0] in (ALONE, LEADING, TRAILING):
-            if marks.kinds[part[1]] == "li":
-                template.parts[index] = (part[0], part[1], " active")
+        if isinstance(part, str) or part[0] not in (ALONE, LEADING, TRAILING):
+            continue
+        if marks.kinds[part[1]] == "li":
+            template.parts[index] = (part[0], part[1], " active")
