@@ -989,8 +989,16 @@ def test_pydata_s_sidebar_resolves_for_no_page_and_post_processes_any_html(make_
 
     app.connect("html-page-context", keep, priority=900)
     app.build()
-    assert compat.toctrees.pydata_ancestor(app, "guide/setup", 1) == "guide/index"
-    assert compat.toctrees.pydata_ancestor(app, "index", 1) is None
+    from pydata_sphinx_theme.toctree import _get_ancestor_pagename
+
+    parents = compat.toctrees.toctree_parents(app.env)
+    for pagename in [*app.env.all_docs, "genindex"]:
+        for startdepth in range(4):
+            theirs = _get_ancestor_pagename(app=app, pagename=pagename, startdepth=startdepth)
+            ours = compat.toctrees.pydata_ancestor(parents, pagename, startdepth)
+            assert ours == theirs[0], (pagename, startdepth)
+    assert compat.toctrees.pydata_ancestor(parents, "guide/setup", 1) == "guide/index"
+    assert compat.toctrees.pydata_ancestor(parents, "index", 1) is None
     tokens: list[str] = []
 
     def token(docname):

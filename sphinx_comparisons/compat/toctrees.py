@@ -153,21 +153,40 @@ def furo_navigation(toctree_html: str) -> str:
     return str(get_navigation_tree(toctree_html))
 
 
-def pydata_ancestor(app: Any, pagename: str, startdepth: int) -> str | None:
-    """The page whose toctrees pydata-sphinx-theme's sidebar shows on ``pagename`` from
-    ``startdepth`` (``None`` on a page with no such ancestor: the root page, the index).
+def toctree_parents(env: BuildEnvironment) -> dict[str, str]:
+    """Each document's parent as Sphinx walks up the toctrees from a page: the last page whose
+    toctree lists it. Computed once, where Sphinx and the themes compute it for every page.
 
-    Relies on: ``pydata_sphinx_theme.toctree._get_ancestor_pagename``, which the theme's
-    ``generate_toctree_html`` calls (pydata-sphinx-theme 0.17–0.20).
+    Relies on: ``_get_toctree_ancestors`` building this map from ``env.toctree_includes`` in
+    its order, later parents replacing earlier ones, and walking it up until a page repeats.
+    No public API: the map is rebuilt inside each call.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    parents: dict[str, str] = {}
+    for parent, children in env.toctree_includes.items():
+        parents |= dict.fromkeys(children, parent)
+    return parents
+
+
+def pydata_ancestor(parents: dict[str, str], pagename: str, startdepth: int) -> str | None:
+    """The page whose toctrees pydata-sphinx-theme's sidebar shows on ``pagename`` from
+    ``startdepth`` (``None`` on a page with no such ancestor: the root page, the index), with
+    ``parents`` from :func:`toctree_parents`.
+
+    Relies on: ``pydata_sphinx_theme.toctree._get_ancestor_pagename`` taking
+    ``ancestors[-startdepth]`` of ``_get_toctree_ancestors`` (pydata-sphinx-theme 0.17–0.20).
     No public API: the theme computes it inside its per-page template functions.
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
-    from pydata_sphinx_theme.toctree import (  # type: ignore[import-untyped]
-        _get_ancestor_pagename,
-    )
-
-    ancestor = _get_ancestor_pagename(app=app, pagename=pagename, startdepth=startdepth)[0]
-    return None if ancestor is None else str(ancestor)
+    ancestors: list[str] = []
+    docname = pagename
+    while docname in parents and docname not in ancestors:
+        ancestors.append(docname)
+        docname = parents[docname]
+    try:
+        return ancestors[-startdepth]
+    except IndexError:
+        return None
 
 
 def pydata_section_toctree(

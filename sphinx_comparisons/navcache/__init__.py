@@ -3,6 +3,7 @@ furo's sidebar tree) resolved and rendered once, then filled in for each page.""
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -75,8 +76,18 @@ def on_theme_context(
     """``html-page-context``, after the themes' handlers: pydata-sphinx-theme's (and
     sphinx-book-theme's) sidebar answered from the cache."""
     toctree, own = context.get("toctree"), context.get("generate_toctree_html")
-    if isinstance(toctree, PageToctree) and callable(own):
-        context["generate_toctree_html"] = PydataSidebar(toctree, own, context)
+    if not isinstance(toctree, PageToctree) or not callable(own):
+        return
+    context["generate_toctree_html"] = PydataSidebar(toctree, own, context)
+    suppress = context.get("suppress_sidebar_toctree")
+    if callable(suppress):
+        context["suppress_sidebar_toctree"] = functools.partial(_suppressed, toctree, suppress)
+
+
+def _suppressed(
+    toctree: PageToctree, own: Callable[..., bool], startdepth: int = 1, **kwargs: Any
+) -> bool:
+    return pydata.suppressed(toctree.navigation, toctree.pagename, own, startdepth, kwargs)
 
 
 class PydataSidebar:

@@ -48,6 +48,14 @@ class Navigation:
     app: Any = None
     #: pydata-sphinx-theme's sidebars (``navcache/pydata.py``), by call and section.
     sidebars: dict[Any, Any] = field(default_factory=dict)
+    _parents: dict[str, str] | None = None
+
+    @property
+    def parents(self) -> dict[str, str]:
+        """Each page's parent in the toctrees, as Sphinx walks up them."""
+        if self._parents is None:
+            self._parents = compat.toctrees.toctree_parents(self.builder.env)
+        return self._parents
 
     def html(self, pagename: str, kwargs: dict[str, Any]) -> str | None:
         """The HTML ``toctree(**kwargs)`` gives on this page, or ``None`` for Sphinx's own."""

@@ -51,7 +51,7 @@ def sidebar(
         return None
     ancestor = None
     if startdepth != 0:
-        ancestor = compat.toctrees.pydata_ancestor(navigation.app, pagename, startdepth)
+        ancestor = compat.toctrees.pydata_ancestor(navigation.parents, pagename, startdepth)
         if ancestor is None:
             return None  # the theme's own error: it asks for no sidebar on such a page
     call = call_key(kwargs)
@@ -68,6 +68,30 @@ def sidebar(
     if html is None:
         navigation.say("an address with characters the cache does not escape", pagename)
     return html
+
+
+def suppressed(
+    navigation: Navigation,
+    pagename: str,
+    own: Callable[..., bool],
+    startdepth: int,
+    kwargs: dict[str, Any],
+) -> bool:
+    """pydata's ``suppress_sidebar_toctree``: whether the page's section has no sidebar. The
+    theme resolves the section's toctrees for every page to tell; the answer is the section's."""
+    call = call_key(kwargs)
+    if not isinstance(startdepth, int) or call is None:
+        navigation.say(f"pydata's suppress_sidebar_toctree with {sorted(kwargs)}", pagename)
+        return own(startdepth, **kwargs)
+    ancestor = compat.toctrees.pydata_ancestor(navigation.parents, pagename, startdepth)
+    if ancestor is None:
+        return True
+    if kwargs.get("includehidden", False):
+        return False
+    key = ("suppressed", startdepth, ancestor, call)
+    if key not in navigation.sidebars:
+        navigation.sidebars[key] = own(startdepth, **kwargs)
+    return bool(navigation.sidebars[key])
 
 
 def _build(
