@@ -87,7 +87,11 @@ def on_theme_context(
 def _suppressed(
     toctree: PageToctree, own: Callable[..., bool], startdepth: int = 1, **kwargs: Any
 ) -> bool:
-    return pydata.suppressed(toctree.navigation, toctree.pagename, own, startdepth, kwargs)
+    try:
+        return pydata.suppressed(toctree.navigation, toctree.pagename, own, startdepth, kwargs)
+    except Exception:  # noqa: BLE001 - the theme's own function answers instead
+        toctree.navigation.say("pydata's suppress_sidebar_toctree, which failed", toctree.pagename)
+        return own(startdepth, **kwargs)
 
 
 class PydataSidebar:

@@ -46,7 +46,10 @@ def sidebar(
     if kind != "sidebar" or not all(isinstance(n, int) for n in (startdepth, show_nav_level)):
         navigation.say(f"pydata's generate_toctree_html({kind!r}, ...)", pagename)
         return None
-    if kwargs.get("collapse", True) or show_nav_level < 1 or navigation.uris is None:
+    if navigation.uris is None:
+        navigation.say("a builder with its own relative addresses", pagename)
+        return None
+    if kwargs.get("collapse", True) or show_nav_level < 1:
         navigation.say("pydata's sidebar with collapse or show_nav_level 0", pagename)
         return None
     ancestor = None
