@@ -10,7 +10,7 @@ outside this package reaches for an internal itself. So an upgrade has one place
   two wrappers of its parser.
 - ``design.py``: sphinx-design's component containers, tab sync keys, card markup.
 - ``toctrees.py``: the global toctree resolved for no page, relative URIs, toctree
-  ancestors, furo's navigation tree.
+  ancestors, furo's navigation tree, pydata-sphinx-theme's section toctree and sidebar.
 - ``docutils.py``: located ``meta`` tags, where ``:file:`` options read, translated directive
   names, attributes added to a start tag.
 """

@@ -1,6 +1,6 @@
 """Sphinx and theme internals behind the navigation cache: the global toctree resolved against no
-page, the relative URIs the HTML builders write, a page's toctree ancestors, and furo's
-per-page navigation tree.
+page, the relative URIs the HTML builders write, a page's toctree ancestors, furo's per-page
+navigation tree, and pydata-sphinx-theme's section toctree and sidebar post-processing.
 """
 
 from __future__ import annotations
