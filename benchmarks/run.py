@@ -1,14 +1,16 @@
 """Build a generated Hugo tree and its plain-MyST twin, and compare them.
 
-    python benchmarks/run.py [--sizes 500 2000] [--runs 3] [--theme furo] [--full-only]
-                             [--plain-up-to 1000]
+    python benchmarks/run.py [--sizes 500 2000] [--runs 3] [--theme furo]
+                             [--steps full navigation] [--plain-up-to 1000]
 
 For each size: full build (-j 1 and -j 2), incremental build after editing
 one page body, and after one navigation edit (a menu weight in the Hugo tree,
-the section's toctree page in the twin); ``--full-only`` measures the full
-build alone. ``--theme`` builds both trees in alabaster (the default), furo or
-pydata; sizes above ``--plain-up-to`` build our tree only (the twin's sidebar
-is quadratic in furo). Each build is its own ``sphinx-build`` process.
+the section's toctree page in the twin). ``--steps`` picks some of them
+(``full``, ``body``, ``navigation``, ``parallel``); an edit is timed against the
+output of the steps before it, so keep ``full`` with an edit. ``--theme`` builds
+both trees in alabaster (the default), furo or pydata; sizes above
+``--plain-up-to`` build our tree only (the twin's sidebar is quadratic in furo).
+Each build is its own ``sphinx-build`` process.
 Reports median wall time (and per page), median peak RSS and the ratio
 ours/plain as a Markdown table, plus how many pages each incremental build
 re-read; then, per size, what the front matter scan
@@ -78,8 +80,21 @@ def edit_navigation(root: Path, hugo: bool) -> None:
         index.write_text(index.read_text().replace(":glob:", ":glob:\n:reversed:"))
 
 
+#: Each step's name in ``--steps``, its row label, its -j and its edit.
+STEPS = {
+    "full": ("full build", 1, None),
+    "body": ("after one body edit", 1, lambda src, hugo: edit_body(src)),
+    "navigation": ("after one navigation edit", 1, edit_navigation),
+    "parallel": ("full build, -j 2", 2, None),
+}
+
+
 def measure(
-    size: int, runs: int, theme: str = "alabaster", full_only: bool = False, plain: bool = True
+    size: int,
+    runs: int,
+    theme: str = "alabaster",
+    steps: tuple[str, ...] = tuple(STEPS),
+    plain: bool = True,
 ) -> dict[str, dict[str, list[tuple[float, int, int]]]]:
     """Each step alternates between the two trees, so drift in the machine's speed hits both."""
     results: dict[str, dict[str, list[tuple[float, int, int]]]] = {"ours": {}, "plain": {}}
@@ -90,13 +105,7 @@ def measure(
             generate(size, sources["ours"][0], sources["plain"][0])
             if not plain:
                 del sources["plain"]
-            steps = (
-                ("full build", 1, None),
-                ("after one body edit", 1, lambda src, hugo: edit_body(src)),
-                ("after one navigation edit", 1, edit_navigation),
-                ("full build, -j 2", 2, None),
-            )[: 1 if full_only else None]
-            for step, jobs, edit in steps:
+            for step, jobs, edit in (STEPS[name] for name in STEPS if name in steps):
                 for name, (src, hugo) in sources.items():
                     out = base / f"out-{name}-{jobs}"
                     if edit is not None:
@@ -117,7 +126,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--theme", choices=sorted(THEMES), default="alabaster")
-    parser.add_argument("--full-only", action="store_true")
+    parser.add_argument("--steps", nargs="+", choices=list(STEPS), default=list(STEPS))
     parser.add_argument("--plain-up-to", type=int, default=None)
     args = parser.parse_args()
     # as an installed package is: compiled once, not on every import
@@ -144,7 +153,7 @@ def main() -> None:
     measured = {}
     for size in args.sizes:
         plain = args.plain_up_to is None or size <= args.plain_up_to
-        results = measured[size] = measure(size, args.runs, args.theme, args.full_only, plain)
+        results = measured[size] = measure(size, args.runs, args.theme, tuple(args.steps), plain)
         for step in results["ours"]:
             print(_row(size, step, results["ours"][step], results["plain"].get(step)), flush=True)
     print()
@@ -158,7 +167,7 @@ def main() -> None:
                 f"- {size} pages, {step}, each run (s): ours {times['ours']}; plain "
                 f"{times['plain']}"
             )
-    if args.full_only:
+    if set(args.steps) != set(STEPS):
         return
     for size in args.sizes:
         before = measure_before_reading(size, args.runs)

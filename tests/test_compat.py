@@ -935,8 +935,10 @@ def test_the_toctree_resolves_for_no_page_with_tokens_and_renders(make_app, tmp_
     assert anchors == ["", "", "#part"]
     html = compat.toctrees.render_fragment(app.builder, node)
     assert 'href="T1"' in html and 'href="T3#part"' in html and "current" not in html
-    uri = compat.toctrees.page_uris(app.builder)("guide/setup")
-    assert uri("guide/setup") == "" and uri("index") == (
+    target = compat.toctrees.target_uris(app.builder)
+    relative = compat.toctrees.relative_uri
+    assert relative(target("guide/setup"), target("guide/setup")) == ""
+    assert relative(target("guide/setup"), target("index")) == (
         "../../" if builder == "dirhtml" else "../index.html"
     )
     assert compat.toctrees.toctree_ancestors(app.env, "guide/setup") == {
@@ -948,9 +950,9 @@ def test_the_toctree_resolves_for_no_page_with_tokens_and_renders(make_app, tmp_
     assert not compat.toctrees.sets_tocdepth(app.env, {"index", "guide/index"})
 
 
-def test_page_uris_leave_a_builder_with_its_own_relative_uris(make_app, tmp_path):
+def test_target_uris_leave_a_builder_with_its_own_relative_uris(make_app, tmp_path):
     app = _app(make_app, tmp_path, NAVIGATION, "singlehtml")
-    assert compat.toctrees.page_uris(app.builder) is None
+    assert compat.toctrees.target_uris(app.builder) is None
 
 
 def test_furo_navigation_is_furo_s_own_and_can_be_wrapped(monkeypatch):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.builders import Builder
 from sphinx.environment.adapters.toctree import TocTree, global_toctree_for_doc
-from sphinx.util.osutil import relative_uri
+from sphinx.util.osutil import relative_uri as _relative_uri
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -70,9 +70,10 @@ def render_fragment(builder: Any, node: nodes.Element) -> str:
     return str(builder.render_partial(node)["fragment"])
 
 
-def page_uris(builder: Any) -> Callable[[str], Callable[[str], str]] | None:
-    """For a page, the function from a document to the relative URI the builder writes in that
-    page's toctree; ``None`` when the builder computes relative URIs its own way.
+def target_uris(builder: Any) -> Callable[[str], str] | None:
+    """The address the builder gives each document, when a page's link to it is
+    ``relative_uri(page's address, that address)``; ``None`` when the builder computes
+    relative URIs its own way.
 
     Relies on: ``Builder.get_relative_uri`` being ``relative_uri`` of the two target URIs,
     unless a builder class or instance replaces it (``singlehtml`` does).
@@ -83,20 +84,11 @@ def page_uris(builder: Any) -> Callable[[str], Callable[[str], str]] | None:
         return None
     if "get_relative_uri" in vars(builder):
         return None
-    targets: dict[str, str] = {}
+    return builder.get_target_uri  # type: ignore[no-any-return]
 
-    def for_page(pagename: str) -> Callable[[str], str]:
-        base = builder.get_target_uri(pagename)
 
-        def uri(docname: str) -> str:
-            target = targets.get(docname)
-            if target is None:
-                target = targets[docname] = builder.get_target_uri(docname)
-            return relative_uri(base, target)
-
-        return uri
-
-    return for_page
+#: Sphinx's relative address from one target URI to another (``sphinx.util.osutil``).
+relative_uri = _relative_uri
 
 
 def toctree_ancestors(env: BuildEnvironment, docname: str) -> set[str]:

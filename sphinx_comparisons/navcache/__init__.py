@@ -64,7 +64,7 @@ def on_page_context(
     navigation = _CACHES.get(app.builder)
     if navigation is None:
         navigation = _CACHES[app.builder] = Navigation(
-            app.builder, compat.toctrees.page_uris(app.builder), app=app
+            app.builder, compat.toctrees.target_uris(app.builder), app=app
         )
         compat.toctrees.wrap_furo_navigation(_furo_tree)
     context["toctree"] = PageToctree(navigation, pagename, own)

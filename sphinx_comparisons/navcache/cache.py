@@ -16,6 +16,7 @@ from sphinx.util import logging
 
 from sphinx_comparisons import compat
 from sphinx_comparisons.navcache import furo
+from sphinx_comparisons.navcache.addresses import Address, Addresses, Linked
 from sphinx_comparisons.navcache.template import Template, fill, parse
 from sphinx_comparisons.navcache.tree import Marks, mark
 
@@ -35,6 +36,7 @@ class Entry:
     collapse: bool
     furo: Template | None = None
     furo_tried: bool = False
+    addresses: Addresses | None = None
 
 
 @dataclass
@@ -42,7 +44,7 @@ class Navigation:
     """The cache of one builder in one process, emptied when a build reads pages again."""
 
     builder: Any
-    uris: Callable[[str], Callable[[str], str]] | None
+    uris: Callable[[str], str] | None
     entries: dict[Key, Entry | None] = field(default_factory=dict)
     said: set[str] = field(default_factory=set)
     #: The Sphinx application (pydata's functions take it).
@@ -71,7 +73,8 @@ class Navigation:
         if entry.collapse and not self.ancestors_match(entry.marks, pagename):
             self.say("a page whose open branch the cache cannot tell", pagename)
             return None
-        html = fill(entry.template, entry.marks, pagename, self.uris(pagename), entry.collapse)
+        addresses = self.addresses(entry, pagename)
+        html = fill(entry.template, entry.marks, pagename, addresses, entry.collapse)
         if html is None:
             self.say("an address with characters the cache does not escape", pagename)
         return html
@@ -92,7 +95,15 @@ class Navigation:
         if entry.furo is None:
             return None
         last = furo.last_current(entry.marks, pagename)
-        return fill(entry.furo, entry.marks, pagename, self.uris(pagename), False, last)
+        return fill(entry.furo, entry.marks, pagename, self.addresses(entry, pagename), False, last)
+
+    def addresses(self, entry: Linked, pagename: str) -> list[Address]:
+        """Every link target's address from this page."""
+        assert self.uris is not None  # checked by the callers
+        if entry.addresses is None:
+            relative = compat.toctrees.relative_uri
+            entry.addresses = Addresses(entry.marks.targets, self.uris, relative)
+        return entry.addresses.for_page(self.uris(pagename))
 
     def entry(self, kwargs: dict[str, Any]) -> Entry | None:
         key = call_key(kwargs)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sphinx_comparisons import compat
+from sphinx_comparisons.navcache.addresses import Addresses
 from sphinx_comparisons.navcache.cache import Navigation, call_key
 from sphinx_comparisons.navcache.furo import token_text
 from sphinx_comparisons.navcache.template import ALONE, LEADING, TRAILING, Template, fill, parse
@@ -31,6 +32,7 @@ class Sidebar:
 
     marks: Marks
     template: Template
+    addresses: Addresses | None = None
 
 
 def sidebar(
@@ -67,7 +69,8 @@ def sidebar(
     entry = navigation.sidebars[key]
     if entry is None:
         return None
-    html = fill(entry.template, entry.marks, pagename, navigation.uris(pagename), False)
+    addresses = navigation.addresses(entry, pagename)
+    html = fill(entry.template, entry.marks, pagename, addresses, False)
     if html is None:
         navigation.say("an address with characters the cache does not escape", pagename)
     return html

@@ -4,9 +4,9 @@ for each page: its relative addresses, its ``current`` classes, its open branche
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sphinx_comparisons.navcache.addresses import Address
 from sphinx_comparisons.navcache.tree import CLASS_TOKEN, PREFIX, URL_TOKEN, Marks
 
 #: A slot: (kind, element or target, extra text). Kinds below.
@@ -22,8 +22,6 @@ _PARTS = re.compile(
     rf'|href="{URL_TOKEN}(\d+)q([^"]*)"|(<ul\b)|(</ul>\n)'
     rf"|{PREFIX}k(\d+)q|{PREFIX}p(\d+)q|{PREFIX}o(\d+)q"
 )
-#: Characters an address keeps the same under docutils' and BeautifulSoup's escaping.
-_PLAIN_URL = re.compile(r"[A-Za-z0-9/._~%:+,;=!$*()-]*")
 
 
 @dataclass
@@ -120,13 +118,13 @@ def fill(
     template: Template,
     marks: Marks,
     pagename: str,
-    uri: Callable[[str], str],
+    addresses: list[Address],
     collapse: bool,
     last_current: int | None = None,
 ) -> str | None:
     """The page's HTML; ``None`` when an address has characters the cache does not escape."""
     if not collapse:
-        return _fill_open(template, marks, pagename, uri, last_current)
+        return _fill_open(template, marks, pagename, addresses, last_current)
     currents, open_items = marks.for_page(pagename)
     out: list[str] = []
     parts, index, end = template.parts, 0, len(template.parts)
@@ -139,7 +137,7 @@ def fill(
                 continue
             out.append(part)
         else:
-            text = _fill(part, marks, currents, uri, last_current)
+            text = _fill(part, marks, currents, addresses, last_current)
             if text is None:
                 return None
             out.append(text)
@@ -151,27 +149,23 @@ def _fill_open(
     template: Template,
     marks: Marks,
     pagename: str,
-    uri: Callable[[str], str],
+    addresses: list[Address],
     last_current: int | None,
 ) -> str | None:
     """A tree never collapsed, in time linear in its addresses: only the elements holding a
     link to the page change besides them."""
     currents, _ = marks.for_page(pagename)
     out = template.blank.copy()
-    known: dict[str, str] = {}
     for index, target, extra in template.addresses:
-        docname = marks.targets[target]
-        address = known.get(docname)
+        address = addresses[target]
         if address is None:
-            address = known[docname] = uri(docname)
-            if _PLAIN_URL.fullmatch(address) is None:
-                return None
+            return None
         out[index] = f'href="{address + extra or "#"}"'
     changed = {*currents, *([] if last_current is None else [last_current])}
     for index in (index for element in changed for index in template.slots_of.get(element, ())):
         slot = template.parts[index]
         if isinstance(slot, tuple):
-            out[index] = _fill(slot, marks, currents, uri, last_current) or ""
+            out[index] = _fill(slot, marks, currents, addresses, last_current) or ""
     return "".join(out)
 
 
@@ -183,13 +177,13 @@ def _fill(
     slot: Slot,
     marks: Marks,
     currents: dict[int, int],
-    uri: Callable[[str], str],
+    addresses: list[Address],
     last_current: int | None,
 ) -> str | None:
     kind, number, extra = slot
     if kind == URL:
-        address = uri(marks.targets[number])
-        if _PLAIN_URL.fullmatch(address) is None:
+        address = addresses[number]
+        if address is None:
             return None
         return f'href="{address + extra or "#"}"'
     if kind == CHECKBOX:
