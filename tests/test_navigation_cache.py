@@ -96,12 +96,29 @@ def test_every_theme_and_builder_is_the_same_with_the_cache(tmp_path, theme, bui
     assert FALLBACK not in printed
 
 
+#: Each real site of ../shared/corpus in a theme: furo post-processes the whole tree on every
+#: page, alabaster collapses it; kubernetes' Chinese pages test titles outside ASCII.
+CORPORA = [
+    ("docsy/content/en", "alabaster"),
+    ("docsy/content/en", "furo"),
+    ("yugabyte/content", "furo"),
+    ("grpc/content/en", "furo"),
+    ("kubernetes/content/en", "furo"),
+    ("kubernetes/content/zh-cn", "alabaster"),
+]
+
+
 @pytest.mark.slow
 @pytest.mark.needs_shared
-@pytest.mark.parametrize("theme", ["alabaster", "furo"])
-def test_the_docsy_corpus_is_the_same_with_the_cache(tmp_path, theme):
-    src = SHARED / "corpus" / "docsy" / "content" / "en"
-    assert_same_pages(src, tmp_path, theme, "dirhtml")
+@pytest.mark.parametrize(("corpus", "theme"), CORPORA)
+def test_the_real_sites_are_the_same_with_the_cache(tmp_path, corpus, theme):
+    assert_same_pages(SHARED / "corpus" / corpus, tmp_path, theme, "dirhtml")
+
+
+def test_parallel_writers_each_fill_the_same_navigation(tmp_path):
+    """Under ``-j 2`` the writers are forked processes, each with its own cache."""
+    printed = assert_same_pages(ROOT / "example_docs", tmp_path, "furo", "dirhtml", "-j", "2")
+    assert FALLBACK not in printed
 
 
 # -- what the cache leaves to Sphinx ------------------------------------------------------------
