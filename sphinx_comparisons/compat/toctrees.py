@@ -91,17 +91,6 @@ def target_uris(builder: Any) -> Callable[[str], str] | None:
 relative_uri = _relative_uri
 
 
-def toctree_ancestors(env: BuildEnvironment, docname: str) -> set[str]:
-    """The documents whose toctree branch Sphinx keeps open for ``docname`` (itself included
-    when a toctree lists it).
-
-    Relies on: ``TocTree.get_toctree_ancestors``, the set ``_resolve_toctree`` expands.
-    Public API: a method of the toctree adapter, though its use by the resolver is not.
-    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
-    """
-    return set(TocTree(env).get_toctree_ancestors(docname))
-
-
 def sets_tocdepth(env: BuildEnvironment, docnames: set[str]) -> bool:
     """Whether one of ``docnames`` sets ``tocdepth``, which Sphinx applies with ``collapse``
     to each entry before it knows which branch is open.
@@ -160,6 +149,23 @@ def toctree_parents(env: BuildEnvironment) -> dict[str, str]:
     return parents
 
 
+def toctree_ancestors(parents: dict[str, str], docname: str) -> list[str]:
+    """The documents whose toctree branch Sphinx keeps open for ``docname``, nearest first
+    (itself included when a toctree lists it), with ``parents`` from :func:`toctree_parents`.
+
+    Relies on: ``_get_toctree_ancestors`` walking the parent map up from the page until a page
+    repeats; ``_resolve_toctree`` opens the branches of that set.
+    No public API: Sphinx's ``TocTree.get_toctree_ancestors`` gives the same list but rebuilds
+    the map of every page on each call, which made each page's check cost the whole site.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    ancestors: list[str] = []
+    while docname in parents and docname not in ancestors:
+        ancestors.append(docname)
+        docname = parents[docname]
+    return ancestors
+
+
 def pydata_ancestor(parents: dict[str, str], pagename: str, startdepth: int) -> str | None:
     """The page whose toctrees pydata-sphinx-theme's sidebar shows on ``pagename`` from
     ``startdepth`` (``None`` on a page with no such ancestor: the root page, the index), with
@@ -170,11 +176,7 @@ def pydata_ancestor(parents: dict[str, str], pagename: str, startdepth: int) -> 
     No public API: the theme computes it inside its per-page template functions.
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
-    ancestors: list[str] = []
-    docname = pagename
-    while docname in parents and docname not in ancestors:
-        ancestors.append(docname)
-        docname = parents[docname]
+    ancestors = toctree_ancestors(parents, pagename)
     try:
         return ancestors[-startdepth]
     except IndexError:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 #: Characters an address keeps the same under docutils' and BeautifulSoup's escaping.
-PLAIN_URL = re.compile(r"[A-Za-z0-9/._~%:+,;=!$*()-]*")
+_PLAIN_URL = re.compile(r"[A-Za-z0-9/._~%:+,;=!$*()-]*")
 #: A file name no page has: it stands for "any page of this directory".
 _ANY = "\x00"
 #: Directories whose vectors are kept (pages are written in name order, so few are live).
@@ -106,4 +106,4 @@ class Addresses:
 
 
 def _plain(address: str) -> Address:
-    return address if PLAIN_URL.fullmatch(address) else None
+    return address if _PLAIN_URL.fullmatch(address) else None

@@ -146,7 +146,7 @@ class Navigation:
         template opens the items holding a link to the page: they must be the same pages."""
         _, open_items = marks.for_page(pagename)
         opened = {marks.item_doc[item] for item in open_items if item in marks.item_doc}
-        return opened == compat.toctrees.toctree_ancestors(self.builder.env, pagename)
+        return opened == set(compat.toctrees.toctree_ancestors(self.parents, pagename))
 
     def say(self, what: str, pagename: str | None) -> None:
         """Once per build and reason, at ``-v``: where the cache left a page to Sphinx."""
