@@ -1031,3 +1031,39 @@ def test_pydata_s_sidebar_resolves_for_no_page_and_post_processes_any_html(make_
     opened = compat.toctrees.pydata_sidebar(own, context, nested, 1, **options)
     assert "current active has-children" in opened and '<details open="open">' in opened
     assert compat.toctrees.pydata_sidebar(lambda *a, **k: "", {}, html, 1) is None
+
+
+def test_pydata_s_header_links_are_the_theme_s_own_for_a_section(make_app, tmp_path):
+    pytest.importorskip("pydata_sphinx_theme")
+    conf = (
+        'html_theme = "pydata_sphinx_theme"\nhtml_theme_options = {"external_links": '
+        '[{"name": "X", "url": "https://x.org/"}, {"name": "Y", "url": "https://y.org/"}]}\n'
+    )
+    app = _app(make_app, tmp_path, NAVIGATION, conf=conf)
+    pages: dict[str, tuple] = {}
+
+    def keep(app, pagename, templatename, context, doctree):
+        pages[pagename] = (context["generate_header_nav_html"], context)
+
+    app.connect("html-page-context", keep, priority=900)
+    app.build()
+    own, context = pages["guide/setup"]
+    assert compat.toctrees.sphinx_pathto(app.builder, context)
+    assert not compat.toctrees.sphinx_pathto(app.builder, {**context, "pathto": lambda d: d})
+    tokens = {**context, "pathto": lambda docname: f"T:{docname}"}
+    call = ((), {"n_links_before_dropdown": 5})
+    (ours,) = compat.toctrees.pydata_header(app, "guide/index", tokens, call)
+    theirs = own(n_links_before_dropdown=5)  # the theme's own, on a page of that section
+    href = f'href="{context["pathto"]("guide/index")}"'
+    assert ours == theirs.replace(href, 'href="T:guide/index"')
+    assert '<li class="nav-item current active">' in ours
+    (none,) = compat.toctrees.pydata_header(app, None, tokens, call)
+    assert none == ours.replace("nav-item current active", "nav-item ")
+    # every link in the dropdown, numbered again by a second call on the same page
+    first, second = compat.toctrees.pydata_header(app, None, tokens, ((0,), {}), 2)
+    base = compat.toctrees.PYDATA_DROPDOWN_ID
+    assert first.count(f'"{base}"') == 2
+    assert second == first.replace(f'"{base}"', f'"{base}-2"')
+    unique = compat.toctrees.pydata_unique_id(own)
+    assert unique("hugo-test") == "hugo-test" and unique("hugo-test") == "hugo-test-2"
+    assert compat.toctrees.pydata_unique_id(lambda: 0) is None

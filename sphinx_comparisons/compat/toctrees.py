@@ -231,3 +231,93 @@ def pydata_sidebar(
         return str(plain("sidebar", startdepth=0, show_nav_level=show_nav_level, **kwargs))
     finally:
         context["toctree"] = saved
+
+
+#: The id pydata-sphinx-theme's header gives its dropdown (``unique_html_id`` numbers it).
+PYDATA_DROPDOWN_ID = "pst-nav-more-links"
+
+
+class _SectionEnv:
+    """The build environment with a toctree map in which ``section`` alone has a parent."""
+
+    def __init__(self, env: Any, section: str | None) -> None:
+        self._env = env
+        self.toctree_includes = {NO_PAGE: [section]} if section is not None else {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._env, name)
+
+
+class _SectionApp:
+    def __init__(self, app: Any, env: _SectionEnv) -> None:
+        self._app, self.env = app, env
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._app, name)
+
+
+def pydata_header(
+    app: Any,
+    section: str | None,
+    context: dict[str, Any],
+    call: tuple[tuple[Any, ...], dict[str, Any]],
+    times: int = 1,
+) -> list[str]:
+    """pydata-sphinx-theme's header links (``generate_header_nav_html(*args, **kwargs)``) as
+    the theme writes them on a page whose top-level section is ``section`` (``None``: no
+    section), called ``times`` times on that page; ``context`` gives ``pathto`` and
+    ``theme_external_links``.
+
+    Relies on: ``add_toctree_functions`` defining ``generate_header_nav_html``, which lists
+    the toctree entries of ``app.env.tocs[root_doc]`` with their titles from
+    ``app.env.titles``, their addresses from ``context["pathto"]`` and the external links of
+    ``context["theme_external_links"]``, marks ``current active`` the entries leading to the
+    last of ``_get_toctree_ancestors(app.env.toctree_includes, pagename)``, and numbers its
+    dropdown's id with its own ``unique_html_id`` (pydata-sphinx-theme 0.17–0.20). The
+    theme's code runs on the real environment except a toctree map that gives the section.
+    No public API: the theme finds the section inside the function, from the map of every
+    page built again on each call.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    from pydata_sphinx_theme.toctree import add_toctree_functions
+
+    view = _SectionApp(app, _SectionEnv(app.env, section))
+    page: dict[str, Any] = {
+        key: context[key] for key in ("pathto", "theme_external_links") if key in context
+    }
+    add_toctree_functions(view, section or NO_PAGE, "page.html", page, None)
+    args, kwargs = call
+    return [str(page["generate_header_nav_html"](*args, **kwargs)) for _ in range(times)]
+
+
+def pydata_unique_id(own: Callable[..., Any]) -> Callable[[str], str] | None:
+    """The page's ``unique_html_id`` that pydata-sphinx-theme's ``generate_header_nav_html``
+    numbers its dropdown with; ``None`` when ``own`` is not the theme's function.
+
+    Relies on: ``generate_header_nav_html`` being a closure of ``add_toctree_functions`` over
+    the page's ``unique_html_id`` (pydata-sphinx-theme 0.17–0.20).
+    No public API: the theme's template function reads its own, not the context's.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    code, cells = getattr(own, "__code__", None), getattr(own, "__closure__", None)
+    if code is None or not cells or "unique_html_id" not in code.co_freevars:
+        return None
+    found = cells[code.co_freevars.index("unique_html_id")].cell_contents
+    return found if callable(found) else None  # type: ignore[no-any-return]
+
+
+def sphinx_pathto(builder: Any, context: dict[str, Any]) -> bool:
+    """Whether the page's ``pathto(docname)`` is Sphinx's own: ``relative_uri`` from the
+    page's target URI to the document's, ``#`` for the page itself.
+
+    Relies on: ``StandaloneHTMLBuilder.handle_page`` defining ``pathto`` so, with
+    ``allow_sharp_as_current_path`` true (the html and dirhtml builders).
+    No public API: templates call ``pathto``; no extension is told how it computes.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    pathto = context.get("pathto")
+    name = getattr(pathto, "__qualname__", "")
+    module = getattr(pathto, "__module__", "")
+    if name != "StandaloneHTMLBuilder.handle_page.<locals>.pathto":
+        return False
+    return module == "sphinx.builders.html" and bool(builder.allow_sharp_as_current_path)

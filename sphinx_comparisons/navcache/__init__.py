@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx_comparisons import compat, pipeline
 from sphinx_comparisons.config import settings
 from sphinx_comparisons.guard import Guarded
-from sphinx_comparisons.navcache import pydata
+from sphinx_comparisons.navcache import header, pydata
 from sphinx_comparisons.navcache.cache import Navigation
 
 if TYPE_CHECKING:
@@ -74,11 +74,14 @@ def on_theme_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``, after the themes' handlers: pydata-sphinx-theme's (and
-    sphinx-book-theme's) sidebar answered from the cache."""
+    sphinx-book-theme's) sidebar and header links answered from the cache."""
     toctree, own = context.get("toctree"), context.get("generate_toctree_html")
     if not isinstance(toctree, PageToctree) or not callable(own):
         return
     context["generate_toctree_html"] = PydataSidebar(toctree, own, context)
+    links = context.get("generate_header_nav_html")
+    if callable(links):
+        context["generate_header_nav_html"] = PydataHeader(toctree, links, context)
     suppress = context.get("suppress_sidebar_toctree")
     if callable(suppress):
         context["suppress_sidebar_toctree"] = functools.partial(_suppressed, toctree, suppress)
@@ -117,6 +120,25 @@ class PydataSidebar:
         if html is None:
             return self.own(kind, startdepth=startdepth, show_nav_level=show_nav_level, **kwargs)
         return html
+
+
+class PydataHeader:
+    """The page's ``generate_header_nav_html`` (pydata-sphinx-theme), from the cache when it
+    can be."""
+
+    def __init__(
+        self, toctree: PageToctree, own: Callable[..., Any], context: dict[str, Any]
+    ) -> None:
+        self.toctree, self.own, self.context = toctree, own, context
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        navigation, pagename = self.toctree.navigation, self.toctree.pagename
+        try:
+            html = header.header(navigation, pagename, self.own, self.context, (args, kwargs))
+        except Exception:  # noqa: BLE001 - the theme's own function answers instead
+            navigation.say("pydata's header links, which failed in the cache", pagename)
+            html = None
+        return self.own(*args, **kwargs) if html is None else html
 
 
 def _furo_tree(own: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]], str]:
