@@ -1067,3 +1067,23 @@ def test_pydata_s_header_links_are_the_theme_s_own_for_a_section(make_app, tmp_p
     unique = compat.toctrees.pydata_unique_id(own)
     assert unique("hugo-test") == "hugo-test" and unique("hugo-test") == "hugo-test-2"
     assert compat.toctrees.pydata_unique_id(lambda: 0) is None
+
+
+def test_the_list_of_a_hidden_toctree_is_left_in_the_tree_and_not_written(make_app, tmp_path):
+    files = {
+        **NAVIGATION,
+        "guide/setup.rst": "Setup\n=====\n\n.. toctree::\n   :hidden:\n\n   more\n",
+        "guide/more.rst": "More\n====\n",
+    }
+    app = _app(make_app, tmp_path, files)
+    app.build()
+    options = {"collapse": False, "includehidden": False}
+    node = compat.toctrees.reference_toctree(app.builder, options, lambda docname: docname)
+    (unwritten,) = compat.toctrees.unwritten_lists(node)
+    html = compat.toctrees.render_fragment(app.builder, node)
+    unwritten.parent.remove(unwritten)
+    assert compat.toctrees.render_fragment(app.builder, node) == html
+    assert 'href="guide/setup">Setup</a></li>' in html
+    options["includehidden"] = True
+    node = compat.toctrees.reference_toctree(app.builder, options, lambda docname: docname)
+    assert compat.toctrees.unwritten_lists(node) == []

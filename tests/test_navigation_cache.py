@@ -188,3 +188,69 @@ def test_the_switch_is_validated(tmp_path):
     )
     assert result.returncode == 0
     assert any("hugo_navigation_cache must be bool" in w for w in warnings_of(result.stderr))
+
+
+#: Pages whose only toctree is hidden: with ``includehidden=False`` Sphinx leaves the hidden
+#: toctree in the page's list and the HTML writer skips that list, on every page alike.
+HIDDEN_ONLY = {
+    "conf.py": ODD_TREE["conf.py"] + "html_theme_options = {'sidebar_includehidden': False}\n",
+    "index.rst": "Home\n====\n\n.. toctree::\n\n   a\n   b\n   x\n",
+    "a.rst": "A\n=\n\nSec\n---\n\n.. toctree::\n   :hidden:\n\n   c\n",
+    "b.rst": "B\n=\n\n.. toctree::\n\n   d\n",
+    "c.rst": "C\n=\n\n.. toctree::\n   :hidden:\n\n   e\n",
+    "d.rst": "D\n=\n\nPart\n----\n",
+    "e.rst": "E\n=\n",
+    "x.rst": "X\n=\n\n.. toctree::\n   :hidden:\n\n   y\n",
+    "y.rst": "Y\n=\n\nZ\n-\n",
+}
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("collapse", [False, True])
+def test_a_page_whose_only_toctree_is_hidden_is_answered_by_the_cache(tmp_path, collapse, builder):
+    conf = HIDDEN_ONLY["conf.py"] + f"html_theme_options['sidebar_collapse'] = {collapse}\n"
+    src = write_tree(tmp_path / "src", {**HIDDEN_ONLY, "conf.py": conf})
+    printed = assert_same_pages(src, tmp_path, "alabaster", builder)
+    said = [line for line in printed.splitlines() if FALLBACK in line]
+    if collapse:  # the pages only a hidden toctree lists: no link in the tree tells their branch
+        assert len(said) == 1 and "a page whose open branch the cache cannot tell" in said[0]
+        assert "(first on 'c')" in said[0]
+    else:
+        assert said == []
+    page = tmp_path / "cached" / ("x/index.html" if builder == "dirhtml" else "x.html")
+    html = page.read_text(encoding="utf-8")
+    assert 'href="#">X</a></li>' in html  # the list of x's hidden toctree is left out
+
+
+#: A writer that writes the list of a hidden toctree (an empty ``<ul>``) where Sphinx's skips it.
+WRITES_EMPTY_LISTS = """
+from docutils import nodes
+from sphinx.writers.html5 import HTML5Translator
+
+
+class Translator(HTML5Translator):
+    def visit_bullet_list(self, node):
+        self.body.append(self.starttag(node, "ul"))
+
+    def depart_bullet_list(self, node):
+        self.body.append("</ul>\\n")
+
+    def visit_toctree(self, node):
+        raise nodes.SkipNode
+
+
+def setup(app):
+    for builder in ("html", "dirhtml"):
+        app.set_translator(builder, Translator, override=True)
+"""
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_a_writer_that_writes_the_hidden_toctree_s_list_keeps_it(tmp_path, builder):
+    conf = HIDDEN_ONLY["conf.py"] + "html_theme_options['sidebar_collapse'] = False\n"
+    conf += WRITES_EMPTY_LISTS
+    src = write_tree(tmp_path / "src", {**HIDDEN_ONLY, "conf.py": conf})
+    printed = assert_same_pages(src, tmp_path, "alabaster", builder)
+    assert [line for line in printed.splitlines() if FALLBACK in line] == []
+    page = tmp_path / "cached" / ("x/index.html" if builder == "dirhtml" else "x.html")
+    assert 'href="#">X</a><ul>\n</ul>' in page.read_text(encoding="utf-8")

@@ -60,6 +60,26 @@ def link_anchor(reference: nodes.Element) -> str:
     return str(reference.get("anchorname") or "")
 
 
+def unwritten_lists(node: nodes.Element) -> list[nodes.Element]:
+    """The lists in a resolved toctree that hold nothing but a toctree left unresolved: the
+    hidden toctree of a page, with ``includehidden=False``. The HTML writer skips them.
+
+    Relies on: ``_toctree_entry`` leaving a page's hidden toctree node in its list when hidden
+    toctrees are left out (it resolves the others in place), and
+    ``HTML5Translator.visit_bullet_list`` skipping a list whose only child is a toctree node.
+    No public API: what the writer skips is its own.
+    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
+    """
+    from docutils import nodes
+    from sphinx import addnodes
+
+    return [
+        found
+        for found in node.findall(nodes.bullet_list)
+        if len(found) == 1 and isinstance(found[0], addnodes.toctree)
+    ]
+
+
 def render_fragment(builder: Any, node: nodes.Element) -> str:
     """The HTML the builder writes for ``node`` alone, as ``toctree()`` returns it.
 

@@ -129,6 +129,7 @@ class Navigation:
         )
         if node is None:
             return Entry(marks, None, collapse)
+        node = self._without_unwritten_lists(node)
         if not mark(node, marks):
             self.say("a toctree of a shape the cache does not know", None)
             return None
@@ -140,6 +141,18 @@ class Navigation:
             self.say("toctree HTML of a shape the cache does not know", None)
             return None
         return Entry(marks, template, collapse)
+
+    def _without_unwritten_lists(self, node: Any) -> Any:
+        """The tree without the lists the HTML writer leaves out (a page's hidden toctree,
+        with ``includehidden=False``), when its HTML is the same without them: they hold no
+        link, so no page makes them ``current``, and every token put in the tree is written."""
+        if not compat.toctrees.unwritten_lists(node):
+            return node
+        pruned = node.deepcopy()
+        for unwritten in compat.toctrees.unwritten_lists(pruned):
+            unwritten.parent.remove(unwritten)
+        render = compat.toctrees.render_fragment
+        return pruned if render(self.builder, pruned) == render(self.builder, node) else node
 
     def ancestors_match(self, marks: Marks, pagename: str) -> bool:
         """With ``collapse``, Sphinx opens the entries of the page's toctree ancestors; the
