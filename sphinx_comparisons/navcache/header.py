@@ -42,6 +42,23 @@ class Header:
     #: Sections whose marking the theme's own header confirmed (``False``: it did not).
     checked: dict[str, bool] = field(default_factory=dict)
     addresses: Addresses | None = None
+    #: The parts with every slot empty, and where each kind of slot is.
+    blank: list[str] = field(default_factory=list)
+    urls: list[tuple[int, int]] = field(default_factory=list)
+    active: dict[str, list[int]] = field(default_factory=dict)
+    ids: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for index, part in enumerate(self.parts):
+            self.blank.append(part if isinstance(part, str) else "")
+            if isinstance(part, str):
+                continue
+            if part[0] == "url":
+                self.urls.append((index, part[1]))
+            elif part[0] == "active":
+                self.active.setdefault(self.marks.targets[part[1]], []).append(index)
+            else:
+                self.ids.append(index)
 
 
 def header(
@@ -160,24 +177,22 @@ def _fill(
     section: str | None,
     unique: Callable[[str], str],
 ) -> str:
+    """The parts with the page's addresses, its section marked and its dropdown's id, in
+    time linear in the links."""
     addresses = navigation.addresses(entry, pagename)
     base = navigation.uris(pagename) if navigation.uris else ""
     assert entry.addresses is not None  # made by navigation.addresses
-    uris = entry.addresses.uris
-    targets = entry.marks.targets
-    number = None
-    out: list[str] = []
-    for part in entry.parts:
-        if isinstance(part, str):
-            out.append(part)
-        elif part[0] == "url":
-            address = addresses[part[1]]
-            if address is None:  # written as it is: only the toctree's HTML escapes
-                address = compat.toctrees.relative_uri(base, uris[part[1]])
-            out.append(address or "#")
-        elif part[0] == "active":
-            out.append(_ACTIVE if targets[part[1]] == section else "")
-        else:
-            number = number or f'"{unique(compat.toctrees.PYDATA_DROPDOWN_ID)}"'
-            out.append(number)
+    out = entry.blank.copy()
+    for index, target in entry.urls:
+        address = addresses[target]
+        if address is None:  # written as it is: only the toctree's HTML escapes
+            address = compat.toctrees.relative_uri(base, entry.addresses.uris[target])
+        out[index] = address or "#"
+    if section is not None:
+        for index in entry.active.get(section, ()):
+            out[index] = _ACTIVE
+    if entry.ids:
+        number = f'"{unique(compat.toctrees.PYDATA_DROPDOWN_ID)}"'
+        for index in entry.ids:
+            out[index] = number
     return "".join(out)
