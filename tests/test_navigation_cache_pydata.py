@@ -187,3 +187,24 @@ def test_a_url_in_the_root_toctree_fails_the_header_as_without_the_cache(tmp_pat
         assert result.returncode == 2
         reasons.append(re.findall(r"Reason: (.*)", strip_ansi(result.stderr)))
     assert reasons[0] == reasons[1] == ["KeyError('https://example.org/x')"]
+
+
+#: An extension's own ``pathto`` (here one that only wraps Sphinx's): the header is the theme's.
+OWN_PATHTO = """
+
+def _own_pathto(app, pagename, templatename, context, doctree):
+    sphinx_pathto = context["pathto"]
+    context["pathto"] = lambda *args, **kwargs: sphinx_pathto(*args, **kwargs)
+
+
+def setup(app):
+    app.connect("html-page-context", _own_pathto)
+"""
+
+
+def test_a_pathto_of_another_extension_leaves_the_header_to_the_theme(tmp_path):
+    src = write_tree(
+        tmp_path / "src", {**ODD_PYDATA, "conf.py": ODD_PYDATA["conf.py"] + OWN_PATHTO}
+    )
+    printed = assert_same_pages(src, tmp_path, "pydata_sphinx_theme", "html")
+    assert _reasons(printed) == ["pydata's header links with a pathto of its own"]
