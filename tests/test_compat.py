@@ -12,6 +12,7 @@ import ast
 import inspect
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
@@ -762,6 +763,37 @@ def myst_build(make_app, tmp_path):
     app.add_transform(ProbeLinks)
     app.build()
     return app
+
+
+def test_myst_s_default_documents_read_docutils_defaults_once(monkeypatch):
+    """Each document MyST's renderer makes has docutils' defaults, its own copy; docutils'
+    option parser is built once per parser class, not for every page."""
+    from docutils import frontend
+    from docutils.parsers.rst import Parser
+    from myst_parser.mdit_to_docutils import base
+
+    compat.myst.patch_myst()
+    base.make_document()  # the defaults read, whenever the first page was
+    built = []
+    own = frontend.OptionParser.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        own(self, *args, **kwargs)
+
+    monkeypatch.setattr(frontend.OptionParser, "__init__", counting)
+    first, second = base.make_document("a.md"), base.make_document()
+    assert built == []
+    assert first.settings is not second.settings
+    first.settings.report_level = 5
+    assert second.settings.report_level != 5
+    monkeypatch.undo()
+    defaults = vars(frontend.get_default_settings(Parser))
+    dependencies = defaults.pop("record_dependencies")
+    assert vars(second.settings) == {**defaults, "record_dependencies": mock.ANY}
+    assert type(second.settings.record_dependencies) is type(dependencies)
+    assert first.settings.record_dependencies is not second.settings.record_dependencies
+    assert first["source"] == "a.md"
 
 
 def test_myst_renders_in_place_for_directives_and_roles(myst_build):
