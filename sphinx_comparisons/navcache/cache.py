@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,7 +98,7 @@ class Navigation:
         last = furo.last_current(entry.marks, pagename)
         return fill(entry.furo, entry.marks, pagename, self.addresses(entry, pagename), False, last)
 
-    def addresses(self, entry: Linked, pagename: str) -> list[Address]:
+    def addresses(self, entry: Linked, pagename: str) -> Sequence[Address]:
         """Every link target's address from this page."""
         assert self.uris is not None  # checked by the callers
         if entry.addresses is None:
