@@ -165,13 +165,17 @@ def _collecting_young_objects() -> Iterator[None]:
     Collected as soon as each part is done, the next part and the pages written after reuse
     its memory instead of raising the build's peak. The objects older than the cache's
     build (the environment, every page's data) are frozen meanwhile, so that each collection
-    visits the tree's objects only."""
-    gc.freeze()
+    visits the tree's objects only (unless the process froze objects of its own: those are
+    left as they are, and each collection visits everything)."""
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
     try:
         yield
         gc.collect()
     finally:
-        gc.unfreeze()
+        if ours:
+            gc.unfreeze()
 
 
 def call_key(kwargs: dict[str, Any]) -> Key | None:
