@@ -12,6 +12,7 @@ import ast
 import inspect
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
@@ -764,6 +765,37 @@ def myst_build(make_app, tmp_path):
     return app
 
 
+def test_myst_s_default_documents_read_docutils_defaults_once(monkeypatch):
+    """Each document MyST's renderer makes has docutils' defaults, its own copy; docutils'
+    option parser is built once per parser class, not for every page."""
+    from docutils import frontend
+    from docutils.parsers.rst import Parser
+    from myst_parser.mdit_to_docutils import base
+
+    compat.myst.patch_myst()
+    base.make_document()  # the defaults read, whenever the first page was
+    built = []
+    own = frontend.OptionParser.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(1)
+        own(self, *args, **kwargs)
+
+    monkeypatch.setattr(frontend.OptionParser, "__init__", counting)
+    first, second = base.make_document("a.md"), base.make_document()
+    assert built == []
+    assert first.settings is not second.settings
+    first.settings.report_level = 5
+    assert second.settings.report_level != 5
+    monkeypatch.undo()
+    defaults = vars(frontend.get_default_settings(Parser))
+    dependencies = defaults.pop("record_dependencies")
+    assert vars(second.settings) == {**defaults, "record_dependencies": mock.ANY}
+    assert type(second.settings.record_dependencies) is type(dependencies)
+    assert first.settings.record_dependencies is not second.settings.record_dependencies
+    assert first["source"] == "a.md"
+
+
 def test_myst_renders_in_place_for_directives_and_roles(myst_build):
     assert sorted(RESULTS["renderers"]) == [("index", True), ("role", True), ("rst", False)]
     plain, roles = RESULTS["inline"]
@@ -954,6 +986,64 @@ def test_the_toctree_resolves_for_no_page_with_tokens_and_renders(make_app, tmp_
     assert set(compat.toctrees.toctree_ancestors(parents, "index")) == set()
     assert compat.toctrees.sets_tocdepth(app.env, {"guide/setup"})
     assert not compat.toctrees.sets_tocdepth(app.env, {"index", "guide/index"})
+
+
+def _many_entries() -> dict[str, str]:
+    """A root with three toctrees: 40 entries of every kind under a caption, a hidden one, and
+    one cut to depth 1; pages with headings, nested toctrees, no title, a missing page."""
+    entries = [f"p{n}" for n in range(37)] + ["https://example.com/", "self", "missing"]
+    files = {
+        "index.rst": "Home\n====\n\n.. toctree::\n   :caption: Docs <b>\n\n"
+        + "".join(f"   {entry}\n" for entry in entries)
+        + "\n.. toctree::\n   :hidden:\n\n   h0\n   h1\n"
+        + "\n.. toctree::\n   :maxdepth: 1\n\n   deep\n",
+        "h0.rst": "Hidden 0\n========\n",
+        "h1.rst": "Hidden 1\n========\n\nIn it\n-----\n",
+        "deep.rst": "Deep\n====\n\nPart\n----\n\n.. toctree::\n\n   p0\n",
+        "untitled.rst": "No title here.\n",
+    }
+    for n in range(37):
+        sub = f"\n.. toctree::\n\n   untitled\n   sub{n}\n" if n % 9 == 0 else ""
+        files[f"p{n}.rst"] = f"Page {n}\n=======\n\nA\n-\n\nB\n-\n{sub}"
+        files[f"sub{n}.rst"] = f"Sub {n}\n======\n\nC\n-\n"
+    return files
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"includehidden": False},
+        {"includehidden": True},
+        {"includehidden": True, "titles_only": True, "maxdepth": -1},
+        {"includehidden": False, "maxdepth": 2},
+        {"includehidden": True, "maxdepth": "1"},
+    ],
+)
+def test_the_toctree_resolved_in_parts_is_sphinx_s_whole_toctree(make_app, tmp_path, options):
+    """In parts, the tree is Sphinx's own for no page, node for node, and it warns the same."""
+    from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+    app = _app(make_app, tmp_path, _many_entries(), "dirhtml")
+    app.build()
+    before = len(app_warnings(app))
+    parts = []
+    node = compat.toctrees.reference_toctree(
+        app.builder, {**options, "collapse": False}, lambda d: f"T{d}", lambda: parts.append(1)
+    )
+    warned = app_warnings(app)[before:]
+    app.builder.get_relative_uri = lambda from_, to, typ=None: f"T{to}"
+    takes_tags = "tags" in inspect.signature(global_toctree_for_doc).parameters
+    tags = {"tags": app.builder.tags} if takes_tags else {}
+    whole = global_toctree_for_doc(
+        app.env, compat.toctrees.NO_PAGE, app.builder, collapse=False, **options, **tags
+    )
+    del app.builder.get_relative_uri
+    assert len(parts) > 3  # the three root toctrees, in parts
+    assert node.pformat() == whole.pformat()
+    assert compat.toctrees.render_fragment(app.builder, node) == (
+        compat.toctrees.render_fragment(app.builder, whole)
+    )
+    assert warned and app_warnings(app)[before + len(warned) :] == warned  # the same, once
 
 
 def test_target_uris_leave_a_builder_with_its_own_relative_uris(make_app, tmp_path):

@@ -20,7 +20,7 @@ def test_every_page_gets_sphinx_s_relative_address_of_every_target(pages):
     addresses = Addresses(targets, lambda uri: uri, relative_uri)
     for base in pages:
         expected = [relative_uri(base, to) for to in targets]
-        got = addresses.for_page(base)
+        got = list(addresses.for_page(base))
         assert [g if g is not None else relative_uri(base, t) for g, t in zip(got, targets)] == (
             expected
         ), base
@@ -32,4 +32,4 @@ def test_pages_written_in_any_order_keep_their_addresses():
     targets = DIRHTML * 3
     addresses = Addresses(targets, lambda uri: uri, relative_uri)
     for base in itertools.chain(DIRHTML, reversed(DIRHTML), DIRHTML[::2]):
-        assert addresses.for_page(base) == [relative_uri(base, to) for to in targets]
+        assert list(addresses.for_page(base)) == [relative_uri(base, to) for to in targets]

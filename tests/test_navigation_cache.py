@@ -254,3 +254,25 @@ def test_a_writer_that_writes_the_hidden_toctree_s_list_keeps_it(tmp_path, build
     assert [line for line in printed.splitlines() if FALLBACK in line] == []
     page = tmp_path / "cached" / ("x/index.html" if builder == "dirhtml" else "x.html")
     assert 'href="#">X</a><ul>\n</ul>' in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("frozen_before", [False, True])
+def test_the_cache_leaves_the_process_s_frozen_objects_as_they_were(
+    make_app, tmp_path, frozen_before
+):
+    """The cache freezes the objects older than its build while it collects its tree, then
+    unfreezes them; objects the process froze itself stay frozen."""
+    import gc
+
+    src = write_tree(tmp_path / "src", ODD_TREE)
+    app = make_app("html", srcdir=src, confoverrides={"html_theme": "alabaster"})
+    if frozen_before:
+        gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        app.build()
+        assert 'class="current' in (app.outdir / "a.html").read_text()
+        # frozen objects may still be freed by reference counting, never unfrozen
+        assert gc.get_freeze_count() > before // 2 if frozen_before else gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()

@@ -10,29 +10,44 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from sphinx import addnodes
 from sphinx.builders import Builder
-from sphinx.environment.adapters.toctree import TocTree, global_toctree_for_doc
+from sphinx.environment.adapters.toctree import TocTree, _resolve_toctree
 from sphinx.util.osutil import relative_uri as _relative_uri
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.environment import BuildEnvironment
 
-#: Whether ``global_toctree_for_doc`` takes ``tags`` (added in Sphinx 8.1).
-_TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
+#: Whether ``_resolve_toctree`` takes ``tags`` (added in Sphinx 8.1).
+_RESOLVE_TAKES_TAGS = "tags" in inspect.signature(_resolve_toctree).parameters
+#: How many parts the entries of each root toctree are resolved in.
+PARTS = 16
 #: A document name no page can have: the toctree resolved for it marks no page current.
 NO_PAGE = "\x00no page"
 
 
 def reference_toctree(
-    builder: Any, options: dict[str, Any], token: Callable[[str], str]
+    builder: Any,
+    options: dict[str, Any],
+    token: Callable[[str], str],
+    between_parts: Callable[[], object] = lambda: None,
 ) -> nodes.Element | None:
     """The global toctree the ``toctree()`` template function resolves with ``options``, for
     no page: every internal link's address is ``token(docname)`` followed by its anchor.
 
-    Relies on: ``global_toctree_for_doc`` resolving every internal link through the builder's
-    ``get_relative_uri(docname, target)`` and marking ``current`` only the links to
-    ``docname``, as ``StandaloneHTMLBuilder._get_local_toctree`` calls it.
+    ``global_toctree_for_doc``, with each root toctree's entries resolved :data:`PARTS`
+    slices at a time and the slices' items joined in one list. Sphinx resolves each entry on
+    its own (``_entries_from_toctree``) and then copies the whole tree to prune it
+    (``_toctree_copy``): resolved at once, the tree is in memory twice (60 MiB at 2,000
+    pages); in parts, once plus a slice, with ``between_parts`` called after each slice (the
+    cache collects the slice's first copy there).
+
+    Relies on: ``global_toctree_for_doc`` joining its root toctrees' children, and
+    ``_resolve_toctree`` giving ``[caption, list of every entry's items]`` where each entry's
+    items depend only on that entry; every internal link resolved through the builder's
+    ``get_relative_uri(docname, target)``, ``current`` only on links to ``docname``, as
+    ``StandaloneHTMLBuilder._get_local_toctree`` calls it.
     No public API: Sphinx resolves the global toctree for one page at a time.
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
@@ -40,13 +55,48 @@ def reference_toctree(
     def tokens(from_: str, to: str, typ: str | None = None) -> str:
         return token(to)
 
-    if _TAKES_TAGS:  # Sphinx 8.1 and later; 8.0 reads the builder's own tags
-        options = {**options, "tags": builder.tags}
+    options = {
+        "maxdepth": int(options.get("maxdepth", 0)),
+        "titles_only": options.get("titles_only", False),
+        "collapse": options.get("collapse", False),
+        "includehidden": options.get("includehidden", True),
+    }
+    if _RESOLVE_TAKES_TAGS:  # Sphinx 8.1 and later; 8.0 reads the builder's own tags
+        options["tags"] = builder.tags
     builder.get_relative_uri = tokens
     try:
-        return global_toctree_for_doc(builder.env, NO_PAGE, builder, **options)
+        toctrees = [
+            _resolve_in_parts(builder, toctree, options, between_parts)
+            for toctree in builder.env.master_doctree.findall(addnodes.toctree)
+        ]
     finally:
         del builder.get_relative_uri
+    resolved = [toctree for toctree in toctrees if toctree is not None]
+    if not resolved:
+        return None
+    for toctree in resolved[1:]:
+        resolved[0].extend(toctree.children)
+    return resolved[0]
+
+
+def _resolve_in_parts(
+    builder: Any, toctree: addnodes.toctree, options: dict[str, Any], between: Callable[[], object]
+) -> nodes.Element | None:
+    entries = list(toctree["entries"])
+    size = max(1, -(-len(entries) // PARTS))
+    whole: nodes.Element | None = None
+    for start in range(0, max(len(entries), 1), size):
+        part = toctree.copy()
+        part["entries"] = entries[start : start + size]
+        node = _resolve_toctree(builder.env, NO_PAGE, builder, part, prune=True, **options)
+        between()
+        if node is None:
+            continue  # no titles in this slice: the whole list lacks its items, no more
+        if whole is None:
+            whole = node
+        else:
+            whole[-1].extend(node[-1].children)  # type: ignore[attr-defined]
+    return whole
 
 
 def link_anchor(reference: nodes.Element) -> str:

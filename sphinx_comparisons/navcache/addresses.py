@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Protocol, overload
 
 #: Characters an address keeps the same under docutils' and BeautifulSoup's escaping.
 _PLAIN_URL = re.compile(r"[A-Za-z0-9/._~%:+,;=!$*()-]*")
@@ -56,21 +56,20 @@ class Addresses:
         self.own = [t for t, uri in enumerate(self.uris) if uri.startswith("/") or "#" in uri]
         self.vectors: OrderedDict[tuple[str, str], list[Address]] = OrderedDict()
 
-    def for_page(self, base: str) -> list[Address]:
+    def for_page(self, base: str) -> PageAddresses:
         """Every target's address from the page whose own address is ``base``."""
         if base.endswith("/"):  # dirhtml: the page is a directory
             directory = base[:-1].rpartition("/")[0]
             directory = directory + "/" if directory else ""
-            addresses = self._vector(directory, "../").copy()
+            vector = self._vector(directory, "../")
             exceptions = [*self._below(base), *self._equal(directory)]
         else:
             directory = base.rpartition("/")[0]
             directory = directory + "/" if directory else ""
-            addresses = self._vector(directory, "").copy()
+            vector = self._vector(directory, "")
             exceptions = list(self._equal(base))
-        for token in (*exceptions, *self.own):
-            addresses[token] = _plain(self.relative(base, self.uris[token]))
-        return addresses
+        own = {t: _plain(self.relative(base, self.uris[t])) for t in (*exceptions, *self.own)}
+        return PageAddresses(vector, own)
 
     def _vector(self, directory: str, up: str) -> list[Address]:
         """Each target's address from any page in ``directory``, after ``up``."""
@@ -103,6 +102,29 @@ class Addresses:
                 break
             found.append(token)
         return found
+
+
+class PageAddresses(Sequence[Address]):
+    """One page's addresses: its directory's vector, shared with the other pages of the
+    directory, with the page's own exceptions over it (a collapsed tree reads a few of them:
+    a copy of the vector per page would cost the whole site on every page)."""
+
+    __slots__ = ("own", "vector")
+
+    def __init__(self, vector: list[Address], own: dict[int, Address]) -> None:
+        self.vector, self.own = vector, own
+
+    @overload
+    def __getitem__(self, token: int) -> Address: ...
+    @overload
+    def __getitem__(self, token: slice) -> list[Address]: ...
+    def __getitem__(self, token: int | slice) -> Address | list[Address]:
+        if isinstance(token, slice):
+            return [self[t] for t in range(len(self.vector))[token]]
+        return self.own[token] if token in self.own else self.vector[token]
+
+    def __len__(self) -> int:
+        return len(self.vector)
 
 
 def _plain(address: str) -> Address:

@@ -4,6 +4,7 @@ for each page: its relative addresses, its ``current`` classes, its open branche
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sphinx_comparisons.navcache.addresses import Address
@@ -118,7 +119,7 @@ def fill(
     template: Template,
     marks: Marks,
     pagename: str,
-    addresses: list[Address],
+    addresses: Sequence[Address],
     collapse: bool,
     last_current: int | None = None,
 ) -> str | None:
@@ -149,7 +150,7 @@ def _fill_open(
     template: Template,
     marks: Marks,
     pagename: str,
-    addresses: list[Address],
+    addresses: Sequence[Address],
     last_current: int | None,
 ) -> str | None:
     """A tree never collapsed, in time linear in its addresses: only the elements holding a
@@ -177,7 +178,7 @@ def _fill(
     slot: Slot,
     marks: Marks,
     currents: dict[int, int],
-    addresses: list[Address],
+    addresses: Sequence[Address],
     last_current: int | None,
 ) -> str | None:
     kind, number, extra = slot
