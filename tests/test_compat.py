@@ -1076,17 +1076,24 @@ def test_furo_navigation_is_furo_s_own_and_can_be_wrapped(monkeypatch):
     assert furo._compute_navigation_tree({}) == "ours" and len(calls) == 1
 
 
-def test_pydata_s_sidebar_resolves_for_no_page_and_post_processes_any_html(make_app, tmp_path):
-    pytest.importorskip("pydata_sphinx_theme")
-    conf = 'html_theme = "pydata_sphinx_theme"\n'
+def _pydata_pages(make_app, tmp_path, conf: str, function: str):
+    """``NAVIGATION`` built in pydata-sphinx-theme; each page's template ``function`` and
+    context, as the theme left them."""
+    conf = 'html_theme = "pydata_sphinx_theme"\n' + conf
     app = _app(make_app, tmp_path, NAVIGATION, conf=conf)
     pages: dict[str, tuple] = {}
 
     def keep(app, pagename, templatename, context, doctree):
-        pages[pagename] = (context["generate_toctree_html"], context)
+        pages[pagename] = (context[function], context)
 
     app.connect("html-page-context", keep, priority=900)
     app.build()
+    return app, pages
+
+
+def test_pydata_s_sidebar_resolves_for_no_page_and_post_processes_any_html(make_app, tmp_path):
+    pytest.importorskip("pydata_sphinx_theme")
+    app, pages = _pydata_pages(make_app, tmp_path, "", "generate_toctree_html")
     from pydata_sphinx_theme.toctree import _get_ancestor_pagename
 
     parents = compat.toctrees.toctree_parents(app.env)
@@ -1125,18 +1132,11 @@ def test_pydata_s_sidebar_resolves_for_no_page_and_post_processes_any_html(make_
 
 def test_pydata_s_header_links_are_the_theme_s_own_for_a_section(make_app, tmp_path):
     pytest.importorskip("pydata_sphinx_theme")
-    conf = (
-        'html_theme = "pydata_sphinx_theme"\nhtml_theme_options = {"external_links": '
+    options = (
+        'html_theme_options = {"external_links": '
         '[{"name": "X", "url": "https://x.org/"}, {"name": "Y", "url": "https://y.org/"}]}\n'
     )
-    app = _app(make_app, tmp_path, NAVIGATION, conf=conf)
-    pages: dict[str, tuple] = {}
-
-    def keep(app, pagename, templatename, context, doctree):
-        pages[pagename] = (context["generate_header_nav_html"], context)
-
-    app.connect("html-page-context", keep, priority=900)
-    app.build()
+    app, pages = _pydata_pages(make_app, tmp_path, options, "generate_header_nav_html")
     own, context = pages["guide/setup"]
     assert compat.toctrees.sphinx_pathto(app.builder, context)
     assert not compat.toctrees.sphinx_pathto(app.builder, {**context, "pathto": lambda d: d})
