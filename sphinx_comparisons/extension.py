@@ -54,7 +54,7 @@ FEATURES = (
 
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")  # Goldmark's Markdown, as close as MyST reads it
-    compat.myst.patch_myst()  # two wrappers of MyST's parser (compat/myst.py)
+    compat.reading.patch_reading()  # MyST's parser wrapped; per-page settings made once
     app.setup_extension("sphinx_design")  # tabs, cards and dropdowns the shortcodes become
     for feature in FEATURES:
         feature.setup(app)

@@ -31,7 +31,14 @@ from sphinx.util.docutils import SphinxDirective
 from conftest import NOT_IN_TOCTREE, app_warnings, soup, write_tree
 from sphinx_comparisons import compat
 
-MODULES = (compat.sphinx, compat.myst, compat.design, compat.docutils, compat.toctrees)
+MODULES = (
+    compat.sphinx,
+    compat.myst,
+    compat.design,
+    compat.docutils,
+    compat.toctrees,
+    compat.reading,
+)
 CHECKED = "Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8"
 
 
@@ -62,7 +69,8 @@ def test_each_compat_function_says_what_it_relies_on(module):
 
 
 def test_each_compat_function_is_checked_here():
-    text = Path(__file__).read_text(encoding="utf-8")
+    here = Path(__file__).parent
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(here.glob("test_compat*.py")))
     for module in MODULES:
         short = module.__name__.rpartition(".")[2]
         missing = [name for name in _public(module) if f"compat.{short}.{name}" not in text]
@@ -772,7 +780,7 @@ def test_myst_s_default_documents_read_docutils_defaults_once(monkeypatch):
     from docutils.parsers.rst import Parser
     from myst_parser.mdit_to_docutils import base
 
-    compat.myst.patch_myst()
+    compat.reading.patch_reading()
     base.make_document()  # the defaults read, whenever the first page was
     built = []
     own = frontend.OptionParser.__init__

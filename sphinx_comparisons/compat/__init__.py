@@ -7,7 +7,9 @@ outside this package reaches for an internal itself. So an upgrade has one place
 - ``sphinx.py``: builder paths, the search index, the page being read, config provenance,
   pages leaving the build, titles and tables of contents, metadata, toctree nodes.
 - ``myst.py``: MyST's renderer behind a directive or role, its link nodes and raw HTML, and
-  two wrappers of its parser.
+  wrappers of its parser.
+- ``reading.py``: what Sphinx and MyST make again for every page read (docutils settings, a
+  markdown-it parser, a default document), made once per process.
 - ``design.py``: sphinx-design's component containers, tab sync keys, card markup.
 - ``toctrees.py``: the global toctree resolved for no page, relative URIs, toctree
   ancestors, furo's navigation tree, pydata-sphinx-theme's section toctree and sidebar.
@@ -15,6 +17,6 @@ outside this package reaches for an internal itself. So an upgrade has one place
   names, attributes added to a start tag.
 """
 
-from sphinx_comparisons.compat import design, docutils, myst, sphinx, toctrees
+from sphinx_comparisons.compat import design, docutils, myst, reading, sphinx, toctrees
 
-__all__ = ["design", "docutils", "myst", "sphinx", "toctrees"]
+__all__ = ["design", "docutils", "myst", "reading", "sphinx", "toctrees"]

@@ -1,5 +1,5 @@
 """MyST internals: its renderer behind a directive or role, the link nodes and raw HTML it
-leaves, two wrappers of its parser, and its default documents made cheaply.
+leaves, and wrappers of its parser.
 """
 
 from __future__ import annotations
@@ -10,11 +10,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from docutils import nodes
-from docutils.frontend import Values, get_default_settings
-from docutils.parsers.rst import Parser as RSTParser
-from docutils.utils import new_document
 from markdown_it.common.utils import escapeHtml
-from myst_parser.mdit_to_docutils import base as myst_base
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.mocking import MockIncludeDirective
 from myst_parser.parsers import sphinx_ as myst_sphinx_parser
@@ -217,6 +213,12 @@ def add_parser_plugin(plugin: Callable[[Any], None]) -> None:
         _PLUGINS.append(plugin)
 
 
+def parser_plugins() -> tuple[Callable[[Any], None], ...]:
+    """The plugins :func:`add_parser_plugin` has added so far, in order: a parser made before
+    one was added lacks it (same reliance)."""
+    return tuple(_PLUGINS)
+
+
 def document_of(md: Any) -> nodes.document | None:
     """The docutils document a page's markdown-it parser is rendering into, from inside one of
     its rules (``state.md``).
@@ -269,34 +271,14 @@ def _parses_every_link(create: Any) -> Any:
     return create_md_parser
 
 
-def _documents_from_defaults_read_once(make: Any) -> Any:
-    """MyST's renderer makes a document with docutils' default settings for every page and
-    drops it (``setup_render`` evaluates ``options.get("document", make_document())`` even
-    when the page's document is given); reading the defaults builds docutils' whole option
-    parser, 2 ms a page. Read once per parser class here; each document gets its own copy."""
-    defaults: dict[Any, Any] = {}
-
-    @functools.wraps(make)
-    def make_document(source_path: str = "notset", parser_cls: Any = RSTParser) -> nodes.document:
-        if parser_cls not in defaults:
-            read = vars(get_default_settings(parser_cls))
-            defaults[parser_cls] = {k: v for k, v in read.items() if k != "record_dependencies"}
-        # a new ``Values`` makes its own ``record_dependencies`` list, as docutils' defaults do
-        return new_document(source_path, settings=Values(defaults[parser_cls]))
-
-    make_document.__sphinx_comparisons__ = True  # type: ignore[attr-defined]
-    return make_document
-
-
 def patch_myst() -> None:
-    """Install the four wrappers above, once per process.
+    """Install the three wrappers above, once per process.
 
     Relies on: ``SphinxRenderer.render_link_unknown`` (with ``render_link_url`` as its plain
     fallback, which renders every external link), and
     ``myst_parser.parsers.sphinx_.create_md_parser``, the name MyST's Sphinx
     parser calls to make each page's markdown-it parser, whose ``validateLink`` decides what
-    is a link; ``myst_parser.mdit_to_docutils.base.make_document``, the name the renderer
-    calls for a document with the defaults (``make_document(source_path, parser_cls)``).
+    is a link.
     No public API: MyST has no setting for any of them, and none can be done after parsing.
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
@@ -311,5 +293,3 @@ def patch_myst() -> None:
         myst_sphinx_parser.create_md_parser = _parses_every_link(
             myst_sphinx_parser.create_md_parser
         )
-    if not getattr(myst_base.make_document, "__sphinx_comparisons__", False):
-        myst_base.make_document = _documents_from_defaults_read_once(myst_base.make_document)
