@@ -33,6 +33,8 @@ STYLESHEET = 500
 BUILDER_URLS = 510
 #: The search index as Sphinx knows it, restored before an incremental build loads it.
 SEARCH_INDEX_RESTORE = 520
+#: Page titles (each page's next, previous and parent links) rendered once per build.
+NAVIGATION_TITLES = 530
 
 # -- env-get-outdated: once, before reading; returns pages to re-read -----------------------
 #: The site model: pages whose file leads out of the site leave the build, every page's front
@@ -120,6 +122,8 @@ NAVIGATION_CACHE_RESET = 510
 RAW_HTML_ADDRESSES = 500
 #: A blog post's byline (author, date) under its title.
 POST_BYLINE = 510
+#: The search index stems each word once per build (the page is indexed after this event).
+STEMS = 520
 
 # -- html-page-context: each HTML page's template context -------------------------------------
 #: The page's ``toctree()`` answered from the navigation cache (before the themes' handlers,

@@ -38,6 +38,7 @@ MODULES = (
     compat.docutils,
     compat.toctrees,
     compat.reading,
+    compat.search,
 )
 CHECKED = "Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8"
 
@@ -294,14 +295,114 @@ def test_route_pages_moves_a_page_and_every_link_to_it(make_app, tmp_path, build
     assert soup(outdir / "index.html").select_one('a[href="moved/here.html"]') is not None
 
 
+def _rst_page(title: str, body: str = "") -> str:
+    return f"{title}\n{'=' * (len(title) + 4)}\n\n{body}"
+
+
+#: Titles of every kind a page's previous, next and parent links show, pages at two depths.
+TITLE_PAGES = {
+    "index.rst": _rst_page(
+        "Home",
+        ".. toctree::\n\n   plain\n   marked\n   sub/index\n   math\n   same\n   em\n   code\n",
+    ),
+    "plain.rst": _rst_page('Plain <&> "quoted"'),
+    "marked.rst": _rst_page("*Marked* ``code`` H\\ :sub:`2`\\ O :abbr:`LIFO (last in, first out)`"),
+    "sub/index.rst": _rst_page(
+        "Linked `site <https://example.org>`_ and :doc:`/plain`",
+        ".. toctree::\n\n   deep\n   raw\n",
+    ),
+    "sub/deep.rst": _rst_page("Deep |logo| end", ".. |logo| image:: /logo.png\n"),
+    "sub/raw.rst": _rst_page("Raw |mark| end", ".. |mark| raw:: html\n\n   <b>bold</b>\n"),
+    "math.rst": _rst_page(":math:`x^2` squared"),
+    "same.rst": _rst_page('Plain <&> "quoted"'),
+    "em.rst": _rst_page("Twin *word*"),  # the same text as the next title, other markup
+    "code.rst": _rst_page("Twin ``word``"),
+}
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_titles_rendered_once_are_the_titles_sphinx_renders(make_app, tmp_path, builder):
+    """Every page is the page Sphinx writes; titles of text and inline markup are rendered
+    once, whatever links to them, and the others every time."""
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    rendered: list[str] = []
+    own = StandaloneHTMLBuilder.render_partial
+
+    def counting(self, node):
+        rendered.append(node.astext() if isinstance(node, nodes.title) else "")
+        return own(self, node)
+
+    def pages(root: Path, once: bool) -> dict[str, str]:
+        rendered.clear()
+        with mock.patch.object(StandaloneHTMLBuilder, "render_partial", counting):
+            app = _app(make_app, root, TITLE_PAGES, builder)
+            if once:
+                compat.partials.remember_titles(app.builder)
+            app.build()
+        out = Path(app.outdir)
+        return {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in out.rglob("*.html")}
+
+    remembered = pages(tmp_path / "once", once=True)
+    titles = [title for title in rendered if title]
+    own_titles = pages(tmp_path / "sphinx", once=False)
+    assert remembered == own_titles
+    sphinx_titles = [title for title in rendered if title]
+    assert len(sphinx_titles) > len(titles)
+    # text and inline markup (Sphinx's titles keep a link's or an image's text only): once,
+    # also for two pages with the same title
+    for once in ("Plain <&> “quoted”", "Linked site and /plain", "Deep  end", "Home"):
+        assert titles.count(once) == 1 < sphinx_titles.count(once), once
+    # math or raw HTML: as often as Sphinx renders them
+    for kept in ("Raw <b>bold</b> end", "x^2 squared"):
+        assert titles.count(kept) == sphinx_titles.count(kept) > 1, kept
+
+
+STEM_PAGES = {
+    "index.rst": "Home\n====\n\n.. toctree::\n\n   a\n   b\n\nRunning runners ran.\n",
+    "a.rst": "A\n=\n\nRunning runners stemming.\n",
+    "b.rst": "B\n=\n\nRunning queries stemming.\n",
+}
+
+
+@pytest.mark.parametrize("kept", [compat.search.STEMS_KEPT, 0])
+def test_the_search_index_stems_each_word_once_per_build(make_app, tmp_path, monkeypatch, kept):
+    """The index is the one Sphinx writes; each word is stemmed once (none remembered: as
+    often as Sphinx stems them, once per page)."""
+    from sphinx.search.en import SearchEnglish
+
+    stemmed: list[str] = []
+    own = SearchEnglish.stem
+
+    def counting(self, word):
+        stemmed.append(word)
+        return own(self, word)
+
+    monkeypatch.setattr(SearchEnglish, "stem", counting)
+    monkeypatch.setattr(compat.search, "STEMS_KEPT", kept)
+
+    def index(root: Path, once: bool) -> str:
+        app = _app(make_app, root, STEM_PAGES)
+        if once:
+            app.connect("doctree-resolved", lambda app, *_: compat.search.stem_once(app.builder))
+        app.build()
+        return (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+
+    remembered = index(tmp_path / "once", once=True)
+    words, stemmed[:] = list(stemmed), []
+    assert remembered == index(tmp_path / "sphinx", once=False)
+    assert "Running" in words and len(stemmed) > len(set(stemmed))
+    assert sorted(words) == (sorted(set(words)) if kept else sorted(stemmed))
+
+
 def test_search_index_loads_and_saves_what_search_links_to(make_app, tmp_path):
     app = _app(make_app, tmp_path, PAGES)
     app.build()
-    index = compat.sphinx.load_search_index(app.builder)
+    index = compat.search.load_search_index(app.builder)
     assert sorted(index["docnames"]) == ["index", "other"]
     index["docnames"] = ["index", "moved/here"]
-    compat.sphinx.save_search_index(app.builder, index)
-    assert compat.sphinx.load_search_index(app.builder)["docnames"] == ["index", "moved/here"]
+    compat.search.save_search_index(app.builder, index)
+    assert compat.search.load_search_index(app.builder)["docnames"] == ["index", "moved/here"]
     script = Path(app.outdir, "_static", "searchtools.js").read_text(encoding="utf-8")
     written = Path(app.outdir, "searchindex.js").read_text(encoding="utf-8")
     assert written.startswith("Search.setIndex(") and "setIndex" in script and "docnames" in script

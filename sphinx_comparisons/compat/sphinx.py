@@ -1,5 +1,5 @@
-"""Sphinx internals: builder paths, the search index, the page being read, config provenance,
-pages leaving the build, titles and tables of contents, page metadata, toctree nodes.
+"""Sphinx internals: builder paths, the page being read, config provenance, pages
+leaving the build, titles and tables of contents, page metadata, toctree nodes.
 """
 
 from __future__ import annotations
@@ -90,43 +90,6 @@ def writing_docname(translator: Any) -> str | None:
     Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
     """
     return getattr(translator.builder, "current_docname", None) or None
-
-
-# -- the search index ---------------------------------------------------------------------------
-
-
-def load_search_index(builder: Builder) -> dict[str, Any] | None:
-    """The search index in the output folder (this build's, or the last one's before this build
-    writes), as data; None when there is none or it cannot be read.
-
-    Relies on: ``searchindex_filename`` and ``indexer_format`` of the HTML builders, the file
-    and the serializer Sphinx writes the index with and loads it back from on an incremental
-    build, and on the index's ``docnames`` list naming what the search script links to.
-    No public API: no event sees the index between its making and its writing.
-    Checked against: Sphinx 8.0–9.0, myst-parser 4.0–5.2, sphinx-design 0.6–0.8.
-    """
-    path = _search_index_file(builder)
-    if path is None:
-        return None
-    try:
-        index = cast(Any, builder).indexer_format.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    return index if isinstance(index, dict) else None
-
-
-def save_search_index(builder: Builder, index: dict[str, Any]) -> None:
-    """Write ``index`` back as :func:`load_search_index` read it (same reliance)."""
-    path = _search_index_file(builder)
-    if path is not None:
-        path.write_text(cast(Any, builder).indexer_format.dumps(index), encoding="utf-8")
-
-
-def _search_index_file(builder: Builder) -> Path | None:
-    name = getattr(builder, "searchindex_filename", None)
-    if not name or not getattr(builder, "indexer_dumps_unicode", False):
-        return None
-    return Path(builder.outdir, name)
 
 
 # -- configuration ------------------------------------------------------------------------------

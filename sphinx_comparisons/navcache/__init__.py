@@ -26,6 +26,7 @@ _CACHES: weakref.WeakKeyDictionary[Any, Navigation] = weakref.WeakKeyDictionary(
 
 def setup(app: Sphinx) -> None:
     """Register this package's handlers; ``extension.py`` calls it in pipeline order."""
+    app.connect("builder-inited", remember_titles, priority=pipeline.NAVIGATION_TITLES)
     app.connect("env-updated", forget, priority=pipeline.NAVIGATION_CACHE_RESET)
     hooks = Guarded(app)
     hooks.connect("html-page-context", on_page_context, priority=pipeline.NAVIGATION_CACHE)
@@ -45,6 +46,13 @@ class PageToctree:
             self.navigation.say("a toctree() call that failed in the cache", self.pagename)
             html = None
         return self.own(**kwargs) if html is None else html
+
+
+def remember_titles(app: Sphinx) -> None:
+    """``builder-inited``: the titles of each page's next, previous and parent links rendered
+    once per build (``compat.partials.remember_titles``), as the rest of the navigation."""
+    if app.builder.name in BUILDERS and settings(app.config).navigation_cache:
+        compat.partials.remember_titles(app.builder)
 
 
 def forget(app: Sphinx, env: BuildEnvironment) -> None:
