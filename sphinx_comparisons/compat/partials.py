@@ -58,7 +58,8 @@ def _remembered(own: Callable[[Any], dict[str, str]]) -> Callable[[Any], dict[st
         key = node.pformat()
         parts = rendered.get(key)
         if parts is None:
-            parts = rendered[key] = own(node)
+            # a copy: Sphinx 8.0 gives its publisher's own parts, which the next render changes
+            parts = rendered[key] = dict(own(node))
         return dict(parts)
 
     return render_partial
