@@ -275,7 +275,8 @@ class HugoConfig:
             "check": check.boolean,
             "rebuild": "",
             "help": "Render the theme's navigation (each ``toctree()`` call of its templates, "
-            "furo's sidebar tree) once per build and fill in each page's links and open branch, "
+            "furo's sidebar tree, the titles of each page's previous, next and parent links) "
+            "once per build and fill in each page's links and open branch, "
             "instead of resolving the whole tree again for every page. Each page's HTML is the "
             "same byte for byte; a call or page the cache cannot answer exactly is rendered by "
             "Sphinx (``-v`` says which, once). ``False`` renders every page the slow way.",
