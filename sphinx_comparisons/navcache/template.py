@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sphinx_comparisons.navcache.addresses import Address
+from sphinx_comparisons.navcache.addresses import Address, PageAddresses
 from sphinx_comparisons.navcache.tree import CLASS_TOKEN, PREFIX, URL_TOKEN, Marks
 
 #: A slot: (kind, element or target, extra text). Kinds below.
@@ -37,6 +37,18 @@ class Template:
     blank: list[str] = field(default_factory=list)
     addresses: list[tuple[int, int, str]] = field(default_factory=list)
     slots_of: dict[int, list[int]] = field(default_factory=dict)
+    #: The last directory's vector, the blank parts with its addresses written, and the
+    #: targets it has no address for.
+    shared: tuple[list[Address], list[str], set[int]] | None = None
+    _by_target: dict[int, list[tuple[int, str]]] | None = None
+
+    def slots_of_target(self) -> dict[int, list[tuple[int, str]]]:
+        """Each link target's address slots: (part index, text after the address)."""
+        if self._by_target is None:
+            self._by_target = {}
+            for index, target, extra in self.addresses:
+                self._by_target.setdefault(target, []).append((index, extra))
+        return self._by_target
 
     def __post_init__(self) -> None:
         for index, part in enumerate(self.parts):
@@ -153,21 +165,56 @@ def _fill_open(
     addresses: Sequence[Address],
     last_current: int | None,
 ) -> str | None:
-    """A tree never collapsed, in time linear in its addresses: only the elements holding a
-    link to the page change besides them."""
+    """A tree never collapsed: only the elements holding a link to the page change besides
+    the addresses, and those are filled once per directory (:func:`_addressed`)."""
     currents, _ = marks.for_page(pagename)
-    out = template.blank.copy()
-    for index, target, extra in template.addresses:
-        address = addresses[target]
-        if address is None:
-            return None
-        out[index] = f'href="{address + extra or "#"}"'
+    out = _addressed(template, addresses)
+    if out is None:
+        return None
     changed = {*currents, *([] if last_current is None else [last_current])}
     for index in (index for element in changed for index in template.slots_of.get(element, ())):
         slot = template.parts[index]
         if isinstance(slot, tuple):
             out[index] = _fill(slot, marks, currents, addresses, last_current) or ""
     return "".join(out)
+
+
+def _addressed(template: Template, addresses: Sequence[Address]) -> list[str] | None:
+    """The blank parts with every address written; ``None`` when one has characters the cache
+    does not escape. The parts of a directory's shared vector (``PageAddresses``) are written
+    once and copied for each page of it, with the page's own addresses over them: a sidebar
+    listing every page then costs a list copy per page, not a formatted link per page."""
+    if not isinstance(addresses, PageAddresses):
+        out, unwritten = _write_addresses(template, addresses)
+        return None if unwritten else out
+    if template.shared is None or template.shared[0] is not addresses.vector:
+        template.shared = (addresses.vector, *_write_addresses(template, addresses.vector))
+    _, written, unwritten = template.shared
+    own = addresses.own
+    if any(own.get(target) is None for target in unwritten):
+        return None
+    out = written.copy()
+    slots = template.slots_of_target()
+    for target, address in own.items():
+        for index, extra in slots.get(target, ()):
+            if address is None:
+                return None
+            out[index] = f'href="{address + extra or "#"}"'
+    return out
+
+
+def _write_addresses(
+    template: Template, addresses: Sequence[Address]
+) -> tuple[list[str], set[int]]:
+    """The blank parts with the addresses written, and the targets whose address was None."""
+    out, unwritten = template.blank.copy(), set()
+    for index, target, extra in template.addresses:
+        address = addresses[target]
+        if address is None:
+            unwritten.add(target)
+        else:
+            out[index] = f'href="{address + extra or "#"}"'
+    return out, unwritten
 
 
 def _closed(element: int, marks: Marks, open_items: set[int]) -> bool:
