@@ -55,6 +55,7 @@ FEATURES = (
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("myst_parser")  # Goldmark's Markdown, as close as MyST reads it
     compat.reading.patch_reading()  # MyST's parser wrapped; per-page settings made once
+    compat.reading.purge_toctree_relations_of_toctree_pages_only(app)  # no scan per page read
     app.setup_extension("sphinx_design")  # tabs, cards and dropdowns the shortcodes become
     for feature in FEATURES:
         feature.setup(app)

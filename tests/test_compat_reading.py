@@ -152,3 +152,53 @@ def test_docutils_settings_are_read_once_for_all_pages(make_app, tmp_path, monke
     # five pages read: the settings read once, not five times, and no option parser at all
     # for the documents MyST throws away (the builder's own two settings are left alone)
     assert kept <= 4 and len(built) - kept >= 2 * (5 - 1)
+
+
+class CountingRelations(dict):
+    """``env.files_to_rebuild``, counting the scans of it (module level: the env is pickled)."""
+
+    scans = 0
+
+    def items(self):
+        CountingRelations.scans += 1
+        return super().items()
+
+
+TOC_PAGES = {
+    "conf.py": "",
+    "index.rst": "Home\n====\n\n.. toctree::\n\n   a\n   b\n",
+    "a.rst": "A\n=\n\nText.\n",
+    "b.rst": "B\n=\n\n.. toctree::\n\n   c\n   d\n",
+    "c.rst": "C\n=\n\nText.\n",
+    "d.rst": "D\n=\n\nText.\n",
+}
+
+
+def _relations(make_app, root: Path, fast: bool) -> list[tuple[dict, dict, int]]:
+    """env.files_to_rebuild, env.toctree_includes and the scans, after a full build and after
+    ``b`` drops ``c`` from its toctree and ``d`` is deleted."""
+    states = []
+    write_tree(root, TOC_PAGES)
+    for _ in range(2):
+        app = make_app("html", srcdir=root)
+        if fast:
+            compat.reading.purge_toctree_relations_of_toctree_pages_only(app)
+        app.env.files_to_rebuild = CountingRelations(app.env.files_to_rebuild)
+        CountingRelations.scans = 0
+        app.build()
+        relations = {name: set(parents) for name, parents in app.env.files_to_rebuild.items()}
+        states.append((relations, dict(app.env.toctree_includes), CountingRelations.scans))
+        (root / "b.rst").write_text("B\n=\n\n.. toctree::\n\n   d\n", encoding="utf-8")
+        (root / "a.rst").write_text("A\n=\n\nNew text.\n", encoding="utf-8")
+    return states
+
+
+def test_a_page_without_toctrees_is_purged_without_scanning_every_relation(make_app, tmp_path):
+    fast = _relations(make_app, tmp_path / "fast", fast=True)
+    sphinx = _relations(make_app, tmp_path / "sphinx", fast=False)
+    assert [state[:2] for state in fast] == [state[:2] for state in sphinx]
+    assert fast[1][0] == {"a": {"index"}, "b": {"index"}, "d": {"b"}}  # c left b's toctree
+    # Sphinx scans the relations for every page read (5, then a and b); left: b's, which has a
+    # toctree (the other scans, the same in both, are the environment pickled and read here)
+    scans = [(sphinx_state[2] - fast_state[2]) for sphinx_state, fast_state in zip(sphinx, fast)]
+    assert scans == [5, 1]
