@@ -178,6 +178,7 @@ def purge_toctree_relations_of_toctree_pages_only(app: Sphinx) -> None:
 
 
 def _scanning_only_toctree_pages(clear_doc: Any) -> Any:
+    @functools.wraps(clear_doc)  # still Sphinx's own handler, wrapped
     def clear_doc_scanning_only_toctree_pages(
         app: Sphinx, env: BuildEnvironment, docname: str
     ) -> None:
