@@ -40,21 +40,15 @@ class Template:
     #: The last directory's vector, the blank parts with its addresses written, and the
     #: targets it has no address for.
     shared: tuple[list[Address], list[str], set[int]] | None = None
-    _by_target: dict[int, list[tuple[int, str]]] | None = None
-
-    def slots_of_target(self) -> dict[int, list[tuple[int, str]]]:
-        """Each link target's address slots: (part index, text after the address)."""
-        if self._by_target is None:
-            self._by_target = {}
-            for index, target, extra in self.addresses:
-                self._by_target.setdefault(target, []).append((index, extra))
-        return self._by_target
+    #: Each link target's address slots: (part index, text after the address).
+    slots_of_target: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for index, part in enumerate(self.parts):
             self.blank.append(part if isinstance(part, str) else "")
             if isinstance(part, tuple) and part[0] == URL:
                 self.addresses.append((index, part[1], part[2]))
+                self.slots_of_target.setdefault(part[1], []).append((index, part[2]))
             elif isinstance(part, tuple):
                 self.slots_of.setdefault(part[1], []).append(index)
 
@@ -194,12 +188,11 @@ def _addressed(template: Template, addresses: Sequence[Address]) -> list[str] | 
     if any(own.get(target) is None for target in unwritten):
         return None
     out = written.copy()
-    slots = template.slots_of_target()
     for target, address in own.items():
-        for index, extra in slots.get(target, ()):
+        for index, extra in template.slots_of_target.get(target, ()):
             if address is None:
                 return None
-            out[index] = f'href="{address + extra or "#"}"'
+            out[index] = _href(address, extra)
     return out
 
 
@@ -213,8 +206,14 @@ def _write_addresses(
         if address is None:
             unwritten.add(target)
         else:
-            out[index] = f'href="{address + extra or "#"}"'
+            out[index] = _href(address, extra)
     return out, unwritten
+
+
+def _href(address: str, extra: str) -> str:
+    """A link's ``href`` attribute: the page's relative address, then what followed it (an
+    anchor); an empty address is the page itself."""
+    return f'href="{address + extra or "#"}"'
 
 
 def _closed(element: int, marks: Marks, open_items: set[int]) -> bool:
@@ -231,9 +230,7 @@ def _fill(
     kind, number, extra = slot
     if kind == URL:
         address = addresses[number]
-        if address is None:
-            return None
-        return f'href="{address + extra or "#"}"'
+        return None if address is None else _href(address, extra)
     if kind == CHECKBOX:
         return ' checked=""' if currents.get(number) else ""
     if kind == PAGE:
